@@ -1,0 +1,60 @@
+/**
+ * `npm run bench`: timings and peak memory of the model work on the built-in
+ * schémas and on synthetic schémas 10× and 100× the size of Essonne.
+ * Later steps (generation, validation, rollups) add their figures here.
+ */
+import { performance } from "node:perf_hooks";
+import { BUILTIN_IDS, loadBuiltin } from "../src/model/builtins";
+import { parseSchema } from "../src/model/parse";
+import type { Schema, SchemaInput } from "../src/model/schema";
+import { countSchema } from "../src/model/summary";
+import { readCsv, writeCsv } from "../src/model/referentiel/csv";
+import { fromTable } from "../src/model/referentiel/fromTable";
+import { toTable } from "../src/model/referentiel/toTable";
+import { scaledEssonne } from "./bench/synthetic";
+
+function time<T>(fn: () => T, repeat = 1): { ms: number; value: T } {
+  let value!: T;
+  const start = performance.now();
+  for (let i = 0; i < repeat; i++) value = fn();
+  return { ms: (performance.now() - start) / repeat, value };
+}
+
+let peak = 0;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+
+function row(name: string, input: SchemaInput | Schema) {
+  const small = countSchema(loadOrParse(input)).fiches < 1000;
+  const parse = time(() => loadOrParse(input), small ? 5 : 1);
+  const schema = parse.value;
+  const table = time(() => toTable(schema));
+  const csv = time(() => writeCsv(table.value));
+  const back = time(() => fromTable(readCsv(csv.value, "bench.csv")));
+  if (!back.value.ok) throw new Error(`${name}: round trip failed`);
+  const c = countSchema(schema);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return {
+    schéma: name,
+    fiches: c.fiches,
+    indicateurs: c.indicateurs,
+    "parse ms": parse.ms.toFixed(1),
+    "→ table ms": (table.ms + csv.ms).toFixed(1),
+    "table → modèle ms": back.ms.toFixed(1),
+    "CSV Mo": (csv.value.length / 1e6).toFixed(2),
+    "RSS max Mo": (peak / 1e6).toFixed(0),
+  };
+}
+
+function loadOrParse(input: SchemaInput | Schema): Schema {
+  const r = parseSchema(input);
+  if (!r.ok) throw new Error(r.errors[0]?.message);
+  return r.schema;
+}
+
+const rows = [
+  ...BUILTIN_IDS.map((id) => row(id, loadBuiltin(id))),
+  row("synthétique ×10", scaledEssonne(10)),
+  row("synthétique ×100", scaledEssonne(100)),
+];
+clearInterval(sampler);
+console.table(rows);

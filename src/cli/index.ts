@@ -1,0 +1,113 @@
+/** `bilan`: the command-line front end over the same model and engine as the add-in. */
+import { Command, InvalidArgumentError, Option } from "commander";
+import { parseLang, t, type Lang } from "../i18n";
+import { GRANULARITES } from "../model/schema";
+import { checkSchema, demo, exportSchema, generate, schemas, type GenerateOptions } from "./commands";
+import { UserError } from "./output";
+
+function langFromArgv(argv: string[]): Lang {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  if (i < 0) return parseLang(process.env.BILAN_LANG);
+  return parseLang(argv[i]!.includes("=") ? argv[i]!.split("=")[1] : argv[i + 1]);
+}
+
+export function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
+  const program = new Command("bilan")
+    .description(t(lang, "cli.description"))
+    .addOption(new Option("--lang <lang>", t(lang, "cli.lang")).choices(["fr", "en"]).default(lang))
+    .showHelpAfterError()
+    .configureOutput({ outputError: (str, write) => write(str) });
+
+  const run = (fn: () => number | Promise<number>) => async () => setExit(await fn());
+
+  program
+    .command("schemas")
+    .description(t(lang, "cli.schemas.description"))
+    .option("--json", t(lang, "cli.json"))
+    .action((o: { json?: boolean }) => run(() => schemas(Boolean(o.json), lang))());
+
+  program
+    .command("check-schema")
+    .description(t(lang, "cli.check.description"))
+    .argument("<file>", t(lang, "cli.check.file"))
+    .option("--sheet <name>", t(lang, "cli.sheet"))
+    .option("--json", t(lang, "cli.json"))
+    .action((file: string, o: { sheet?: string; json?: boolean }) =>
+      run(() => checkSchema(file, o.sheet, Boolean(o.json), lang))(),
+    );
+
+  program
+    .command("export-schema")
+    .description(t(lang, "cli.export.description"))
+    .argument("<schema>", t(lang, "cli.export.schema"))
+    .addOption(
+      new Option("--format <format>", t(lang, "cli.export.format")).choices(["json", "csv", "xlsx"]).default("json"),
+    )
+    .option("-o, --output <file>", t(lang, "cli.output"))
+    .option("--force", t(lang, "cli.force"), false)
+    .addOption(new Option("--delimiter <char>", t(lang, "cli.delimiter")).choices([",", ";", "\\t"]).default(","))
+    .option("--bom", t(lang, "cli.bom"), false)
+    .option("--sheet <name>", t(lang, "cli.sheet"))
+    .action(
+      (
+        ref: string,
+        o: {
+          format: "json" | "csv" | "xlsx";
+          output?: string;
+          force: boolean;
+          delimiter: string;
+          bom: boolean;
+          sheet?: string;
+        },
+      ) => run(() => exportSchema(ref, { ...o, delimiter: o.delimiter === "\\t" ? "\t" : o.delimiter }, lang))(),
+    );
+
+  program
+    .command("generate")
+    .description(t(lang, "cli.generate.description"))
+    .requiredOption("--schema <id|file>", t(lang, "cli.export.schema"))
+    .option("--year <yyyy>", t(lang, "cli.generate.year"), (v) => {
+      if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError(t(lang, "cli.generate.badYear", { value: v }));
+      return Number(v);
+    })
+    .option("--partner <id>", t(lang, "cli.generate.partner"))
+    .option("--territory <id>", t(lang, "cli.generate.territory"))
+    .addOption(new Option("--granularity <g>", t(lang, "cli.generate.granularity")).choices([...GRANULARITES]))
+    .option("--password <p>", t(lang, "cli.generate.password"))
+    .requiredOption("-o, --output <file.xlsx>", t(lang, "cli.generate.output"))
+    .option("--force", t(lang, "cli.force"), false)
+    .option("--sheet <name>", t(lang, "cli.sheet"))
+    .action((o: GenerateOptions) => run(() => generate(o, lang))());
+
+  program
+    .command("demo")
+    .description(t(lang, "cli.demo.description"))
+    .action(() => run(() => demo(lang))());
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const lang = langFromArgv(argv);
+  let code = 0;
+  try {
+    await buildProgram(lang, (c) => (code = c)).parseAsync(argv);
+  } catch (e) {
+    // Users get a sentence, not a stack trace.
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`${e instanceof UserError ? message : t(lang, "cli.unexpected", { message })}\n`);
+    return e instanceof UserError ? e.exitCode : 2;
+  }
+  return code;
+}
+
+if (require.main === module) {
+  // `bilan … | head` closes the pipe early: stop quietly.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  void main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,47 @@
+/** Finds the model a command is about: a built-in id, or a JSON / CSV / XLSX file. */
+import { existsSync, readFileSync } from "node:fs";
+import { extname, basename } from "node:path";
+import { BUILTIN_IDS, isBuiltin, loadBuiltin } from "../model/builtins";
+import { issue } from "../model/issues";
+import { parseSchemaJson, type ParseResult } from "../model/parse";
+import { readCsv } from "../model/referentiel/csv";
+import { fromTable } from "../model/referentiel/fromTable";
+import { readReferentielXlsx, SheetNotFound } from "../hosts/xlsx/referentielSheet";
+
+export type Loaded = ParseResult & { unreadable?: boolean };
+
+const unreadable = (file: string, code: Parameters<typeof issue>[1], params: Record<string, string> = {}): Loaded => ({
+  ok: false,
+  unreadable: true,
+  errors: [issue("", code, { file, ...params })],
+  warnings: [],
+});
+
+export async function loadSchema(ref: string, sheet?: string): Promise<Loaded> {
+  if (isBuiltin(ref)) return { ok: true, schema: loadBuiltin(ref), warnings: [] };
+  if (!existsSync(ref)) {
+    return /[./\\]/.test(ref)
+      ? unreadable(ref, "file.notFound")
+      : unreadable(ref, "cli.unknownSchema", { value: ref, known: BUILTIN_IDS.join(", ") });
+  }
+  const name = basename(ref);
+  let data: Buffer;
+  try {
+    data = readFileSync(ref);
+  } catch (e) {
+    return unreadable(name, "file.unreadable", { reason: (e as Error).message });
+  }
+  const ext = extname(ref).toLowerCase();
+  if (ext === ".json") return parseSchemaJson(data.toString("utf8"));
+  if (ext === ".csv" || ext === ".tsv" || ext === ".txt") return fromTable(readCsv(data.toString("utf8"), name));
+  if (ext === ".xlsx") {
+    try {
+      return fromTable(await readReferentielXlsx(data, name, sheet));
+    } catch (e) {
+      if (e instanceof SheetNotFound)
+        return unreadable(name, "ref.sheetMissing", { sheet: e.sheet, known: e.known.join(", ") });
+      return unreadable(name, "file.unreadable", { reason: (e as Error).message });
+    }
+  }
+  return unreadable(name, "file.unknownFormat");
+}

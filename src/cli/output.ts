@@ -1,0 +1,29 @@
+/** Writing results: never over an existing file unless asked, and say where it went. */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { t, type Lang } from "../i18n";
+import { formatIssue, type ModelIssue } from "../model/issues";
+
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+export function writeOutput(file: string, content: string | Buffer, force: boolean, lang: Lang): void {
+  if (existsSync(file) && !force) throw new UserError(t(lang, "file.exists", { file }));
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  process.stderr.write(`${t(lang, "cli.written", { file })}\n`);
+}
+
+export function printIssues(file: string, errors: ModelIssue[], warnings: ModelIssue[], lang: Lang): void {
+  const colon = lang === "en" ? ": " : " : ";
+  const line = (key: "cli.error" | "cli.warning", i: ModelIssue) =>
+    process.stdout.write(`${file}${colon}${t(lang, key)}${colon}${formatIssue(i, lang)}\n`);
+  errors.forEach((e) => line("cli.error", e));
+  warnings.forEach((w) => line("cli.warning", w));
+}

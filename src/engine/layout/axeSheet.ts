@@ -1,0 +1,415 @@
+/**
+ * One sheet per axe: for each fiche action a block with its header, its
+ * calendar grid (sous-actions × periods, a status cell per planned period) and
+ * its indicator table (cible and valeur per year; numérateur and dénominateur
+ * rows under a ratio, whose rate is a formula).
+ */
+import { a1, absolute, colLetter, range } from "../../util/a1";
+import type { Axe, Fiche, Indicateur, Schema } from "../../model/schema";
+import type { CellBinding, DefinedName } from "../plan";
+import { jalonsByPeriod, plannedPeriods, type CalendarGrid } from "./calendar";
+import {
+  INPUT_STYLE,
+  SENS_LABEL,
+  statusValidation,
+  STATUTS,
+  textValidation,
+  TYPE_LABEL,
+  valueValidation,
+} from "./inputs";
+import { definedName } from "./naming";
+import { SheetBuilder } from "./sheetBuilder";
+import { COLORS, type StyleKey } from "./styles";
+
+export const COL_ID = 1;
+export const COL_LABEL = 2;
+const FIRST = 3;
+const NATURE_LABEL = { realisation: "Réalisation", impact: "Impact", resultat: "Résultat" } as const;
+
+/** Column positions of an axe sheet, the same on every axe sheet of a workbook. */
+export interface AxeColumns {
+  periods: Map<string, number>;
+  nature: number;
+  type: number;
+  unite: number;
+  sens: number;
+  reference: number;
+  cible: Map<number, number>;
+  valeur: Map<number, number>;
+  source: number;
+  commentaire: number;
+  lastVisible: number;
+  /** Hidden helper columns read by conditional formats: row kind, required flag, expected direction. */
+  kind: number;
+  required: number;
+  direction: number;
+}
+
+export function axeColumns(schema: Schema, grid: CalendarGrid): AxeColumns {
+  const periods = new Map(grid.periods.map((p, i) => [p, FIRST + i]));
+  const years: number[] = [];
+  for (let y = schema.periode.debut; y <= schema.periode.fin; y++) years.push(y);
+  const cible = new Map(years.map((y, i) => [y, FIRST + 5 + 2 * i]));
+  const valeur = new Map(years.map((y, i) => [y, FIRST + 6 + 2 * i]));
+  const source = FIRST + 5 + 2 * years.length;
+  const lastVisible = Math.max(source + 1, FIRST + grid.periods.length - 1);
+  return {
+    periods,
+    nature: FIRST,
+    type: FIRST + 1,
+    unite: FIRST + 2,
+    sens: FIRST + 3,
+    reference: FIRST + 4,
+    cible,
+    valeur,
+    source,
+    commentaire: source + 1,
+    lastVisible,
+    kind: lastVisible + 1,
+    required: lastVisible + 2,
+    direction: lastVisible + 3,
+  };
+}
+
+export interface AxeSheetContext {
+  schema: Schema;
+  campaignYear: number;
+  grid: CalendarGrid;
+  cols: AxeColumns;
+  bindings: CellBinding[];
+  labels: { sheet: string; address: string; node: string; text: string }[];
+  names: DefinedName[];
+}
+
+const partenaireNames = (schema: Schema, ids: string[]) =>
+  ids.map((id) => schema.partenaires.find((p) => p.id === id)?.nom ?? id).join(", ");
+
+export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeSheetContext): SheetBuilder {
+  const { schema, cols, campaignYear } = ctx;
+  const sheet = new SheetBuilder(name, "axe");
+  sheet.plan.axeId = axe.id;
+  const last = cols.lastVisible;
+  const s = sheet.plan;
+  s.columnWidths[COL_ID] = 4;
+  s.columnWidths[COL_LABEL] = 52;
+  for (let c = FIRST; c <= last; c++) s.columnWidths[c] = 11;
+  s.columnWidths[cols.commentaire] = Math.max(s.columnWidths[cols.commentaire] ?? 0, 28);
+  s.columnWidths[cols.source] = Math.max(s.columnWidths[cols.source] ?? 0, 16);
+  s.hiddenColumns.push(COL_ID, cols.kind, cols.required, cols.direction);
+  s.freeze = { rows: 2, columns: 2 };
+  s.print = { orientation: "landscape", paperSize: "A4", fitToWidth: 1, titleRows: "1:2" };
+  s.tabColor = COLORS.title;
+
+  const label = (row: number, node: string, text: string, style: StyleKey, mergeTo = COL_LABEL) => {
+    sheet.set(row, COL_ID, "meta", node);
+    sheet.set(row, COL_LABEL, style, text);
+    sheet.merge(row, COL_LABEL, row, mergeTo);
+    sheet.fitHeight(row, text.length, mergeTo === COL_LABEL ? 52 : 52 + (mergeTo - COL_LABEL) * 11);
+    ctx.labels.push({ sheet: name, address: a1(row, COL_LABEL), node, text });
+  };
+  const bind = (b: Omit<CellBinding, "sheet" | "key" | "address">, row: number, col: number) => {
+    const key = `${b.node}@${b.kind}${b.period ? `:${b.period}` : ""}`;
+    ctx.bindings.push({ key, sheet: name, ...b, address: a1(row, col) });
+  };
+
+  label(1, axe.id, `${schema.niveaux.axe} ${axe.numero} — ${axe.titre}`, "title", last);
+  sheet.set(
+    2,
+    COL_LABEL,
+    "note",
+    `Campagne ${campaignYear} · saisir dans les cellules blanches : états d'avancement, valeurs ${campaignYear}, sources et commentaires. Les cellules grisées sont verrouillées.`,
+  );
+  sheet.merge(2, COL_LABEL, 2, last);
+
+  const statusCells: string[] = [];
+  const textCells: string[] = [];
+  let row = 4;
+  let firstContentRow = row;
+  for (const fiche of fiches) {
+    const top = row;
+    label(row++, fiche.id, `${schema.niveaux.fiche} N° ${fiche.numero} — ${fiche.titre}`, "ficheHeader", last);
+    sheet.set(top, cols.kind, "meta", "fiche");
+    const objectif = axe.objectifs.find((o) => o.id === fiche.objectif);
+    const info = [
+      objectif ? `${schema.niveaux.objectif} : ${objectif.titre}` : undefined,
+      fiche.pilotes.length ? `Pilotes : ${partenaireNames(schema, fiche.pilotes)}` : undefined,
+      fiche.partenaires.length ? `Partenaires : ${partenaireNames(schema, fiche.partenaires)}` : undefined,
+    ].filter((x): x is string => Boolean(x));
+    for (const text of info) {
+      sheet.set(row, COL_LABEL, "ficheInfo", text);
+      sheet.merge(row, COL_LABEL, row, last);
+      sheet.fitHeight(row, text.length, 52 + (last - COL_LABEL) * 11);
+      row++;
+    }
+    row++;
+
+    if (fiche.sousActions.length) row = calendarTable(sheet, fiche, row, ctx, statusCells, bind) + 1;
+    if (fiche.indicateurs.length) row = indicatorTable(sheet, fiche, row, ctx, textCells, bind) + 1;
+    ctx.names.push({ name: definedName(fiche.id), sheet: name, ref: absolute(top, COL_ID, row - 2, last) });
+    row++;
+  }
+  const lastRow = Math.max(row, firstContentRow + 1);
+
+  if (statusCells.length) {
+    sheet.validate(statusValidation(statusCells));
+    // Gantt-like colours: one rule per status over the calendar columns, limited to sous-action rows by the hidden kind column.
+    const first = Math.min(...cols.periods.values());
+    const lastPeriod = Math.max(...cols.periods.values());
+    const area = range(firstContentRow, first, lastRow, lastPeriod);
+    const kindRef = `$${colLetter(cols.kind)}${firstContentRow}`;
+    STATUTS.forEach((statut, i) =>
+      sheet.conditional({
+        ranges: [area],
+        kind: "expression",
+        formula: `=AND(${kindRef}="sa",${a1(firstContentRow, first)}="${statut}")`,
+        style: { fill: COLORS.status[statut] },
+        priority: 10 + i,
+      }),
+    );
+  }
+  if (textCells.length) sheet.validate(textValidation(textCells, "Source ou commentaire"));
+
+  // Required inputs of the campaign year still empty; values on the wrong side of their target.
+  const v = cols.valeur.get(campaignYear);
+  if (v !== undefined) {
+    const col = colLetter(v);
+    sheet.conditional({
+      ranges: [range(firstContentRow, v, lastRow, v)],
+      kind: "expression",
+      formula: `=AND($${colLetter(cols.required)}${firstContentRow}=1,ISBLANK(${col}${firstContentRow}))`,
+      style: { fill: COLORS.missing },
+      priority: 1,
+    });
+  }
+  for (const [year, vc] of cols.valeur) {
+    const c = cols.cible.get(year)!;
+    const [vr, cr, dr] = [vc, c, cols.direction].map((x) => `${colLetter(x)}${firstContentRow}`);
+    sheet.conditional({
+      ranges: [range(firstContentRow, vc, lastRow, vc)],
+      kind: "expression",
+      formula: `=AND(ISNUMBER(${vr}),ISNUMBER(${cr}),$${dr}<>0,(${vr}-${cr})*$${dr}<0)`,
+      style: { fill: COLORS.wrongDirection, color: "#9C0006" },
+      priority: 2,
+    });
+  }
+  s.protection = { allowFormatRows: true, allowFormatColumns: true, allowAutoFilter: true };
+  return sheet;
+}
+
+type Bind = (b: Omit<CellBinding, "sheet" | "key" | "address">, row: number, col: number) => void;
+
+function calendarTable(
+  sheet: SheetBuilder,
+  fiche: Fiche,
+  row: number,
+  ctx: AxeSheetContext,
+  statusCells: string[],
+  bind: Bind,
+): number {
+  const { grid, cols } = ctx;
+  const byYear = grid.granularite !== "annee";
+  sheet.set(row, COL_LABEL, "tableHeader", `Calendrier — ${ctx.schema.niveaux.sousAction.toLowerCase()}s`);
+  if (byYear) sheet.merge(row, COL_LABEL, row + 1, COL_LABEL);
+  const years = [...new Set(grid.periods.map((p) => p.slice(0, 4)))];
+  for (const y of years) {
+    const inYear = grid.periods.filter((p) => p.startsWith(y)).map((p) => cols.periods.get(p)!);
+    sheet.set(row, inYear[0]!, "tableHeader", Number(y));
+    for (const c of inYear.slice(1)) sheet.set(row, c, "tableHeader");
+    sheet.merge(row, inYear[0]!, row, inYear[inYear.length - 1]!);
+    if (byYear)
+      for (const p of grid.periods.filter((x) => x.startsWith(y)))
+        sheet.set(row + 1, cols.periods.get(p)!, "tableHeader", p.slice(5));
+  }
+  if (byYear) sheet.set(row + 1, COL_LABEL, "tableHeader");
+  row += byYear ? 2 : 1;
+
+  const jalons = jalonsByPeriod(fiche, grid);
+  if (jalons.size) {
+    sheet.set(row, COL_LABEL, "rowLabel", "Jalons / échéances");
+    let longest = 0;
+    for (const [p, c] of cols.periods) {
+      const text = (jalons.get(p) ?? []).join("\n");
+      longest = Math.max(longest, text.length + 12 * ((jalons.get(p)?.length ?? 1) - 1));
+      sheet.set(row, c, "jalon", text);
+    }
+    sheet.fitHeight(row, longest, 11, 12);
+    row++;
+  }
+
+  for (const sa of fiche.sousActions) {
+    const text = `${sa.numero ? `${sa.numero} ` : ""}${sa.libelle}`;
+    sheet.set(row, COL_ID, "meta", sa.id);
+    sheet.set(row, COL_LABEL, "rowLabel", text);
+    sheet.set(row, cols.kind, "meta", "sa");
+    sheet.fitHeight(row, text.length, 52);
+    ctxLabel(ctx, sheet, row, sa.id, text);
+    const planned = plannedPeriods(fiche, sa, grid);
+    for (const [p, c] of cols.periods) {
+      if (planned.has(p)) {
+        sheet.set(row, c, "inputStatus");
+        statusCells.push(a1(row, c));
+        bind({ node: sa.id, kind: "statut", period: p, input: true }, row, c);
+      } else sheet.set(row, c, "unplanned");
+    }
+    row++;
+  }
+  return row;
+}
+
+function ctxLabel(ctx: AxeSheetContext, sheet: SheetBuilder, row: number, node: string, text: string) {
+  ctx.labels.push({ sheet: sheet.plan.name, address: a1(row, COL_LABEL), node, text });
+}
+
+function indicatorTable(
+  sheet: SheetBuilder,
+  fiche: Fiche,
+  row: number,
+  ctx: AxeSheetContext,
+  textCells: string[],
+  bind: Bind,
+): number {
+  const { cols, campaignYear } = ctx;
+  const h = row;
+  const fixed: [number, string][] = [
+    [COL_LABEL, "Indicateurs"],
+    [cols.nature, "Nature"],
+    [cols.type, "Type"],
+    [cols.unite, "Unité"],
+    [cols.sens, "Sens attendu"],
+    [cols.reference, "Référence"],
+    [cols.source, "Source"],
+    [cols.commentaire, "Commentaire"],
+  ];
+  for (const [c, text] of fixed) {
+    sheet.set(h, c, "tableHeader", text);
+    sheet.set(h + 1, c, "tableHeader");
+    sheet.merge(h, c, h + 1, c);
+  }
+  for (const [year, c] of cols.cible) {
+    sheet.set(h, c, "tableHeader", year === campaignYear ? `${year} (campagne)` : year);
+    sheet.set(h, c + 1, "tableHeader");
+    sheet.merge(h, c, h, c + 1);
+    sheet.set(h + 1, c, "tableHeader", "Cible");
+    sheet.set(h + 1, c + 1, "tableHeader", "Valeur");
+  }
+  row = h + 2;
+
+  for (const ind of fiche.indicateurs) {
+    const top = row;
+    indicatorRow(sheet, ind, row, ctx, textCells, bind);
+    row++;
+    if (ind.type === "ratio") {
+      for (const part of ["numerateur", "denominateur"] as const) {
+        partRow(sheet, ind, part, row, ctx, bind);
+        row++;
+      }
+      // The rate of each year is derived from its parts (DESIGN: never entered, never averaged).
+      for (const [year, vc] of cols.valeur) {
+        const num = a1(top + 1, vc);
+        const den = a1(top + 2, vc);
+        const formula = `=IF(AND(ISNUMBER(${num}),ISNUMBER(${den}),${den}<>0),${num}/${den}*100,"")`;
+        sheet.set(top, vc, "lockedRate", undefined, { formula });
+        bind({ node: ind.id, kind: "taux", period: String(year), input: false, formula }, top, vc);
+      }
+    }
+    ctx.names.push({
+      name: definedName(ind.id),
+      sheet: sheet.plan.name,
+      ref: absolute(top, COL_ID, row - 1, cols.lastVisible),
+    });
+  }
+  return row;
+}
+
+const LOCKED_STYLE: Record<Indicateur["type"], StyleKey> = {
+  count: "lockedValue",
+  amount: "lockedValue",
+  number: "lockedValue",
+  rate: "lockedRate",
+  ratio: "lockedRate",
+  boolean: "lockedText",
+  text: "lockedText",
+  date: "lockedText",
+};
+
+function targetText(v: string | number | boolean | undefined): string | number | undefined {
+  return typeof v === "boolean" ? (v ? "Oui" : "Non") : v;
+}
+
+function indicatorRow(
+  sheet: SheetBuilder,
+  ind: Indicateur,
+  row: number,
+  ctx: AxeSheetContext,
+  textCells: string[],
+  bind: Bind,
+): void {
+  const { cols, campaignYear } = ctx;
+  const text = ind.libelle;
+  sheet.set(row, COL_ID, "meta", ind.id);
+  sheet.set(row, COL_LABEL, "rowLabel", text);
+  sheet.fitHeight(row, text.length, 52);
+  ctxLabel(ctx, sheet, row, ind.id, text);
+  sheet.set(row, cols.nature, "cellInfo", NATURE_LABEL[ind.nature]);
+  sheet.set(row, cols.type, "cellInfo", TYPE_LABEL[ind.type]);
+  sheet.set(row, cols.unite, "cellInfo", ind.unite ?? "");
+  sheet.set(row, cols.sens, "cellInfo", SENS_LABEL[ind.sens]);
+  sheet.set(row, cols.reference, LOCKED_STYLE[ind.type], targetText(ind.reference?.valeur));
+  const isRatio = ind.type === "ratio";
+  sheet.set(row, cols.kind, "meta", "ind");
+  sheet.set(row, cols.required, "meta", ind.obligatoire && !isRatio ? 1 : 0);
+  sheet.set(row, cols.direction, "meta", ind.sens === "hausse" ? 1 : ind.sens === "baisse" ? -1 : 0);
+
+  for (const [year, c] of cols.cible) {
+    sheet.set(row, c, LOCKED_STYLE[ind.type], targetText(ind.cibles[String(year)]));
+    if (isRatio) continue; // its valeur cells are formulas, written by the caller
+    const vc = cols.valeur.get(year)!;
+    if (year === campaignYear) {
+      sheet.set(row, vc, INPUT_STYLE[ind.type]);
+      sheet.validate(valueValidation(ctx.schema, ind, [a1(row, vc)]));
+      bind({ node: ind.id, kind: "valeur", period: String(year), input: true }, row, vc);
+    } else {
+      sheet.set(row, vc, LOCKED_STYLE[ind.type]);
+      bind({ node: ind.id, kind: "valeur", period: String(year), input: false }, row, vc);
+    }
+  }
+  for (const [kind, col] of [
+    ["source", cols.source],
+    ["commentaire", cols.commentaire],
+  ] as const) {
+    sheet.set(row, col, "inputText");
+    textCells.push(a1(row, col));
+    bind({ node: ind.id, kind, period: String(campaignYear), input: true }, row, col);
+  }
+}
+
+function partRow(
+  sheet: SheetBuilder,
+  ind: Indicateur,
+  part: "numerateur" | "denominateur",
+  row: number,
+  ctx: AxeSheetContext,
+  bind: Bind,
+): void {
+  const { cols, campaignYear } = ctx;
+  const p = part === "numerateur" ? ind.numerateur : ind.denominateur;
+  const text = `${part === "numerateur" ? "Numérateur" : "Dénominateur"} : ${p?.libelle ?? ""}`;
+  sheet.set(row, COL_ID, "meta", `${ind.id}#${part}`);
+  sheet.set(row, COL_LABEL, "subRowLabel", text);
+  sheet.fitHeight(row, text.length, 50);
+  ctxLabel(ctx, sheet, row, `${ind.id}#${part}`, text);
+  sheet.set(row, cols.unite, "cellInfo", p?.unite ?? "");
+  sheet.set(row, cols.kind, "meta", part === "numerateur" ? "num" : "den");
+  sheet.set(row, cols.required, "meta", ind.obligatoire ? 1 : 0);
+  sheet.set(row, cols.direction, "meta", 0);
+  for (const [year, vc] of cols.valeur) {
+    if (year === campaignYear) {
+      sheet.set(row, vc, "inputDecimal");
+      sheet.validate(valueValidation(ctx.schema, ind, [a1(row, vc)], part));
+      bind({ node: ind.id, kind: part, period: String(year), input: true }, row, vc);
+    } else {
+      sheet.set(row, vc, "lockedValue");
+      bind({ node: ind.id, kind: part, period: String(year), input: false }, row, vc);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Layout engine: model + campaign options → WorkbookPlan (plain data, no I/O).
+ * Sheets: Sommaire, one per axe, Contrôles, and the very hidden metadata sheet.
+ */
+import { both, type Bilingual } from "../../i18n";
+import { fold } from "../../util/text";
+import type { Fiche, Granularite, Schema } from "../../model/schema";
+import type { CellBinding, DefinedName, PlanMeta, WorkbookPlan } from "../plan";
+import { buildAxeSheet, axeColumns, type AxeSheetContext } from "./axeSheet";
+import { calendarGrid } from "./calendar";
+import { buildControles } from "./controles";
+import { structureHash } from "./hash";
+import { buildMetaSheet } from "./metaSheet";
+import { sheetName } from "./naming";
+import { buildSommaire, SOMMAIRE } from "./sommaire";
+import { STYLES } from "./styles";
+
+export interface LayoutOptions {
+  campaignYear: number;
+  /** Calendar columns; the model's granularity by default. */
+  granularite?: Granularite;
+  /** A workbook for one partenaire or territoire only. */
+  cut?: { kind: "partenaire" | "territoire"; id: string };
+  /** Sheet protection password; none by default. */
+  password?: string;
+  /** Fixed in tests; now by default. */
+  generatedAt?: Date;
+}
+
+export type LayoutResult = { ok: true; plan: WorkbookPlan } | { ok: false; error: Bilingual };
+
+function keepFiche(schema: Schema, cut: PlanMeta["cut"], fiche: Fiche): boolean {
+  if (!cut) return true;
+  if (cut.kind === "territoire") return fiche.indicateurs.some((i) => i.collecte.includes("territoire"));
+  return [...fiche.pilotes, ...fiche.partenaires, ...fiche.sousActions.flatMap((s) => s.pilotes)].includes(cut.id);
+}
+
+/** "Axe 1", but only "I" for a long level name ("Objectif stratégique"): sheet names have 31 characters. */
+function axePrefix(schema: Schema, numero: string): string {
+  return schema.niveaux.axe.length <= 4 ? `${schema.niveaux.axe} ${numero}` : numero;
+}
+
+export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutResult {
+  const { debut, fin } = schema.periode;
+  const year = options.campaignYear;
+  if (!Number.isInteger(year) || year < debut || year > fin)
+    return { ok: false, error: both("layout.yearOutside", { year: String(year), debut, fin }) };
+
+  let cut: PlanMeta["cut"];
+  if (options.cut) {
+    const list = options.cut.kind === "partenaire" ? schema.partenaires : schema.territoires;
+    const found = list.find(
+      (a) =>
+        a.id === options.cut!.id ||
+        fold(a.nom) === fold(options.cut!.id) ||
+        (a.sigle && fold(a.sigle) === fold(options.cut!.id)),
+    );
+    if (!found)
+      return {
+        ok: false,
+        error: both(options.cut.kind === "partenaire" ? "layout.unknownPartenaire" : "layout.unknownTerritoire", {
+          ref: options.cut.id,
+          known: list.map((a) => a.id).join(", ") || "—",
+        }),
+      };
+    cut = { kind: options.cut.kind, id: found.id, nom: found.nom };
+  }
+
+  const granularite = options.granularite ?? schema.granularite;
+  const generatedAt = options.generatedAt ?? new Date();
+  const bindings: CellBinding[] = [];
+  const labels: PlanMeta["labels"] = [];
+  const names: DefinedName[] = [];
+  const meta: PlanMeta = {
+    metaVersion: 1,
+    modelId: schema.id,
+    modelVersion: schema.version,
+    structureHash: structureHash(schema),
+    campaignYear: year,
+    granularite,
+    generatedAt: generatedAt.toISOString(),
+    ...(cut ? { cut } : {}),
+    fiches: [],
+    labels,
+    bindings,
+  };
+
+  const grid = calendarGrid(schema, granularite);
+  const ctx: AxeSheetContext = {
+    schema,
+    campaignYear: year,
+    grid,
+    cols: axeColumns(schema, grid),
+    bindings,
+    labels,
+    names,
+  };
+  const taken = new Set([SOMMAIRE, "Contrôles", "_bilan_meta"]);
+  const axes = schema.axes
+    .map((axe) => ({ axe, fiches: axe.fiches.filter((f) => keepFiche(schema, cut, f)) }))
+    .filter((a) => a.fiches.length > 0)
+    .map((a) => ({ ...a, sheet: sheetName(`${axePrefix(schema, a.axe.numero)} - ${a.axe.titre}`, taken) }));
+  if (axes.length === 0) return { ok: false, error: both("layout.emptyCut", { nom: cut?.nom ?? "" }) };
+
+  meta.fiches = axes.flatMap((a) => a.fiches.map((f) => f.id));
+  const axeSheets = axes.map((a) => buildAxeSheet(a.sheet, a.axe, a.fiches, ctx).plan);
+  const sommaire = buildSommaire(schema, meta, axes, generatedAt, bindings).plan;
+  const sheets = [sommaire, ...axeSheets, buildControles(year).plan];
+  if (options.password) for (const s of sheets) if (s.protection) s.protection.password = options.password;
+  const modelJson = JSON.stringify(schema);
+  sheets.push(buildMetaSheet(meta, modelJson).plan);
+  if (options.password) sheets[sheets.length - 1]!.protection!.password = options.password;
+
+  return { ok: true, plan: { meta, modelJson, styles: STYLES, sheets, names } };
+}

@@ -1,0 +1,149 @@
+/**
+ * What an input cell of each value type accepts: its style and its Excel data
+ * validation, with French prompts and error texts. Model bounds narrow the range.
+ */
+import type { Indicateur, Schema, ValueType } from "../../model/schema";
+import type { ValidationPlan, ValidationRule } from "../plan";
+import type { StyleKey } from "./styles";
+
+export const STATUTS = ["Réalisé", "En cours", "Reporté", "Abandonné", "Non commencé"] as const;
+export const OUI_NON = ["Oui", "Non"] as const;
+export const TEXT_MAX = 1000;
+
+export const TYPE_LABEL: Record<ValueType, string> = {
+  count: "Nombre",
+  rate: "Taux (%)",
+  ratio: "Ratio (%)",
+  boolean: "Oui/Non",
+  amount: "Montant (€)",
+  number: "Mesure",
+  text: "Texte",
+  date: "Date",
+};
+
+export const SENS_LABEL = { hausse: "↗ hausse", baisse: "↘ baisse", stable: "→ stable", aucun: "" } as const;
+
+export const INPUT_STYLE: Record<ValueType, StyleKey> = {
+  count: "inputCount",
+  rate: "inputRate",
+  ratio: "inputDecimal",
+  boolean: "inputBoolean",
+  amount: "inputAmount",
+  number: "inputDecimal",
+  text: "inputText",
+  date: "inputDate",
+};
+
+function between(min: number | undefined, max: number | undefined): string {
+  if (min !== undefined && max !== undefined) return `entre ${fr(min)} et ${fr(max)}`;
+  if (min !== undefined) return `supérieur ou égal à ${fr(min)}`;
+  if (max !== undefined) return `inférieur ou égal à ${fr(max)}`;
+  return "";
+}
+
+const fr = (n: number) => String(n).replace(".", ",");
+
+function narrowed(base: { min?: number; max?: number }, ind?: Indicateur): { min?: number; max?: number } {
+  const min = Math.max(base.min ?? -Infinity, ind?.bornes?.min ?? -Infinity);
+  const max = Math.min(base.max ?? Infinity, ind?.bornes?.max ?? Infinity);
+  return { ...(Number.isFinite(min) ? { min } : {}), ...(Number.isFinite(max) ? { max } : {}) };
+}
+
+/** The validation of a value cell of an indicator (or of a ratio's part when `part` is set). */
+export function valueValidation(
+  schema: Schema,
+  ind: Indicateur,
+  ranges: string[],
+  part?: "numerateur" | "denominateur",
+): ValidationPlan {
+  const title = ind.libelle.slice(0, 32);
+  const make = (rule: ValidationRule, what: string, errorMessage: string): ValidationPlan => ({
+    ranges,
+    rule,
+    allowBlank: true,
+    prompt: {
+      title: title.length < ind.libelle.length ? `${title.slice(0, 31)}…` : title,
+      message: `Saisir ${what}.`.slice(0, 255),
+    },
+    error: { style: "stop", title: "Valeur refusée", message: errorMessage.slice(0, 255) },
+  });
+  if (part) {
+    const label = part === "numerateur" ? ind.numerateur?.libelle : ind.denominateur?.libelle;
+    return make(
+      { type: "decimal", min: 0 },
+      `le ${part === "numerateur" ? "numérateur" : "dénominateur"} (${label}) : un nombre ≥ 0`,
+      "Le numérateur et le dénominateur sont des nombres positifs ou nuls.",
+    );
+  }
+  const { debut, fin } = schema.periode;
+  switch (ind.type) {
+    case "count": {
+      const r = narrowed({ min: 0 }, ind);
+      return make(
+        { type: "whole", ...r },
+        `un nombre entier ${between(r.min, r.max)}`,
+        `Un nombre entier ${between(r.min, r.max)} est attendu (pas de décimales ni de texte).`,
+      );
+    }
+    case "rate": {
+      const r = narrowed({ min: 0, max: 100 }, ind);
+      return make(
+        { type: "decimal", ...r },
+        `un pourcentage ${between(r.min, r.max)} (ex. 12,5 pour 12,5 %)`,
+        `Un pourcentage ${between(r.min, r.max)} est attendu : saisir 12,5 pour 12,5 %.`,
+      );
+    }
+    case "amount": {
+      const r = narrowed({ min: 0 }, ind);
+      return make(
+        { type: "decimal", ...r },
+        `un montant en euros ${between(r.min, r.max)}`,
+        `Un montant en euros ${between(r.min, r.max)} est attendu.`,
+      );
+    }
+    case "number": {
+      const r = narrowed({}, ind);
+      const unit = ind.unite ? ` en ${ind.unite}` : "";
+      return make(
+        { type: "decimal", ...r },
+        `un nombre${unit} ${between(r.min, r.max)}`.trim(),
+        `Un nombre${unit} ${between(r.min, r.max)} est attendu.`.replace(" .", "."),
+      );
+    }
+    case "boolean":
+      return make({ type: "list", values: [...OUI_NON] }, "Oui ou Non", "Choisir Oui ou Non dans la liste.");
+    case "date":
+      return make(
+        { type: "date", min: `${debut}-01-01`, max: `${fin}-12-31` },
+        `une date entre le 01/01/${debut} et le 31/12/${fin}`,
+        `Une date entre le 01/01/${debut} et le 31/12/${fin} est attendue.`,
+      );
+    case "text":
+    case "ratio":
+      return make(
+        { type: "textLength", max: TEXT_MAX },
+        `un texte de ${TEXT_MAX} caractères au plus`,
+        `Le texte est limité à ${TEXT_MAX} caractères.`,
+      );
+  }
+}
+
+export function statusValidation(ranges: string[]): ValidationPlan {
+  return {
+    ranges,
+    rule: { type: "list", values: [...STATUTS] },
+    allowBlank: true,
+    prompt: { title: "État d'avancement", message: `Choisir : ${STATUTS.join(", ")}.` },
+    error: { style: "stop", title: "État inconnu", message: `Choisir un état dans la liste : ${STATUTS.join(", ")}.` },
+  };
+}
+
+export function textValidation(ranges: string[], what: string): ValidationPlan {
+  return {
+    ranges,
+    rule: { type: "textLength", max: TEXT_MAX },
+    allowBlank: true,
+    prompt: { title: what, message: `Texte libre, ${TEXT_MAX} caractères au plus.` },
+    error: { style: "warning", title: "Texte trop long", message: `Le texte dépasse ${TEXT_MAX} caractères.` },
+  };
+}

@@ -1,0 +1,57 @@
+/** Accumulates the content of one sheet of the plan. */
+import { a1 } from "../../util/a1";
+import type { CellPlan, ConditionalFormatPlan, Scalar, SheetKind, SheetPlan, ValidationPlan } from "../plan";
+import type { StyleKey } from "./styles";
+
+export class SheetBuilder {
+  readonly plan: SheetPlan;
+  private cellIndex = new Map<string, CellPlan>();
+
+  constructor(name: string, kind: SheetKind) {
+    this.plan = {
+      name,
+      kind,
+      visibility: kind === "meta" ? "veryHidden" : "visible",
+      columnWidths: {},
+      hiddenColumns: [],
+      rowHeights: {},
+      cells: [],
+      merges: [],
+      validations: [],
+      conditionalFormats: [],
+    };
+  }
+
+  set(
+    row: number,
+    col: number,
+    style: StyleKey,
+    value?: Scalar,
+    extra: Partial<Pick<CellPlan, "formula" | "link">> = {},
+  ): CellPlan {
+    const key = a1(row, col);
+    if (this.cellIndex.has(key)) throw new Error(`layout: cell ${this.plan.name}!${key} written twice`);
+    const cell: CellPlan = { row, col, style, ...(value === undefined || value === "" ? {} : { value }), ...extra };
+    this.cellIndex.set(key, cell);
+    this.plan.cells.push(cell);
+    return cell;
+  }
+
+  merge(r1: number, c1: number, r2: number, c2: number): void {
+    if (r1 !== r2 || c1 !== c2) this.plan.merges.push(`${a1(r1, c1)}:${a1(r2, c2)}`);
+  }
+
+  validate(v: ValidationPlan): void {
+    this.plan.validations.push(v);
+  }
+
+  conditional(c: ConditionalFormatPlan): void {
+    this.plan.conditionalFormats.push(c);
+  }
+
+  /** Height for a wrapped text of `length` characters in a column `width` characters wide. */
+  fitHeight(row: number, length: number, width: number, lineHeight = 15): void {
+    const lines = Math.min(12, Math.max(1, Math.ceil(length / Math.max(8, width - 2))));
+    if (lines > 1) this.plan.rowHeights[row] = Math.max(this.plan.rowHeights[row] ?? 0, lines * lineHeight);
+  }
+}

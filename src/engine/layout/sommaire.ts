@@ -1,0 +1,106 @@
+/** The Sommaire: what the workbook is, how to fill it in, and one row per axe (with its reserved rollup cells). */
+import { a1, sheetRef } from "../../util/a1";
+import type { Axe, Fiche, Schema } from "../../model/schema";
+import type { CellBinding, PlanMeta } from "../plan";
+import { SheetBuilder } from "./sheetBuilder";
+import { COLORS } from "./styles";
+
+export const SOMMAIRE = "Sommaire";
+/** Rollup columns of the axe table, filled by the rollup step. */
+export const SOMMAIRE_ROLLUPS = [
+  ["calendrier", "Avancement du calendrier"],
+  ["completude", "Indicateurs renseignés"],
+  ["cibles", "Atteinte des cibles"],
+  ["controles", "Erreurs de contrôle"],
+] as const;
+
+export interface SommaireAxe {
+  axe: Axe;
+  fiches: Fiche[];
+  sheet: string;
+}
+
+export function buildSommaire(
+  schema: Schema,
+  meta: PlanMeta,
+  axes: SommaireAxe[],
+  generatedAt: Date,
+  bindings: CellBinding[],
+): SheetBuilder {
+  const sheet = new SheetBuilder(SOMMAIRE, "sommaire");
+  const s = sheet.plan;
+  s.columnWidths = { 1: 2, 2: 58, 3: 10, 4: 13, 5: 12, 6: 16, 7: 16, 8: 14, 9: 14 };
+  s.tabColor = COLORS.title;
+  s.print = { orientation: "landscape", paperSize: "A4", fitToWidth: 1 };
+  s.protection = { allowFormatRows: true, allowFormatColumns: true, allowAutoFilter: true };
+  const last = 9;
+  const line = (row: number, style: "title" | "subtitle" | "text" | "label" | "note", text: string) => {
+    sheet.set(row, 2, style, text);
+    sheet.merge(row, 2, row, last);
+  };
+
+  line(1, "title", schema.titre);
+  line(2, "subtitle", `${schema.departement} · ${schema.periode.debut}-${schema.periode.fin}`);
+  line(3, "label", `Bilan de la campagne ${meta.campaignYear}`);
+  const date = generatedAt.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" });
+  line(4, "note", `Classeur généré le ${date} · modèle « ${schema.id} » version ${schema.version}`);
+  if (meta.cut) {
+    const what = meta.cut.kind === "partenaire" ? "le partenaire" : "le territoire";
+    const which =
+      meta.cut.kind === "partenaire"
+        ? "les fiches dont il est pilote ou partenaire"
+        : "les fiches dont des indicateurs sont recueillis par territoire";
+    line(5, "label", `Classeur pour ${what} « ${meta.cut.nom} » : il ne contient que ${which}.`);
+  }
+
+  line(7, "label", "Mode d'emploi");
+  const help = [
+    `1. Chaque axe a sa feuille. Pour chaque fiche action : le calendrier des ${schema.niveaux.sousAction.toLowerCase()}s, puis les indicateurs.`,
+    "2. Calendrier : pour chaque période prévue (cellule blanche), choisir l'état dans la liste : Réalisé, En cours, Reporté, Abandonné, Non commencé. Les périodes grisées ne sont pas prévues.",
+    `3. Indicateurs : saisir la valeur ${meta.campaignYear} (pour un ratio, le numérateur et le dénominateur : le taux se calcule), la source et, si besoin, un commentaire.`,
+    "4. Les cellules jaunes sont des saisies attendues encore vides ; une valeur en rouge s'écarte de sa cible dans le mauvais sens.",
+    "5. Ne pas insérer, supprimer ni renommer de lignes ou de feuilles : le classeur est relu et contrôlé par identifiant.",
+  ];
+  help.forEach((text, i) => {
+    line(8 + i, "text", text);
+    sheet.fitHeight(8 + i, text.length, 150);
+  });
+
+  const h = 14;
+  const headers = ["Axe", "Fiches", "Sous-actions", "Indicateurs", ...SOMMAIRE_ROLLUPS.map(([, label]) => label)];
+  headers.forEach((text, i) => sheet.set(h, 2 + i, "tableHeader", text));
+  s.rowHeights[h] = 32;
+  axes.forEach(({ axe, fiches, sheet: target }, i) => {
+    const row = h + 1 + i;
+    const text = `${schema.niveaux.axe} ${axe.numero} — ${axe.titre}`;
+    sheet.set(row, 2, "link", text, { link: `#${sheetRef(target, "A1")}` });
+    sheet.fitHeight(row, text.length, 58);
+    sheet.set(row, 3, "cellInfo", fiches.length);
+    sheet.set(
+      row,
+      4,
+      "cellInfo",
+      fiches.reduce((n, f) => n + f.sousActions.length, 0),
+    );
+    sheet.set(
+      row,
+      5,
+      "cellInfo",
+      fiches.reduce((n, f) => n + f.indicateurs.length, 0),
+    );
+    SOMMAIRE_ROLLUPS.forEach(([key], j) => {
+      sheet.set(row, 6 + j, "rollupValue");
+      bindings.push({
+        key: `${axe.id}@rollup:${key}`,
+        node: axe.id,
+        kind: "rollup",
+        period: key,
+        sheet: SOMMAIRE,
+        address: a1(row, 6 + j),
+        input: false,
+      });
+    });
+  });
+  s.freeze = { rows: 0, columns: 0 };
+  return sheet;
+}

@@ -1,0 +1,67 @@
+/** The workbook's styles, by key. One place for colours so the bilan looks the same in every host. */
+import type { CellStyle } from "../plan";
+
+export const COLORS = {
+  ink: "#1F2937",
+  muted: "#6B7280",
+  title: "#1E3A5F",
+  fiche: "#DCE6F2",
+  header: "#EEF2F7",
+  border: "#B8C4D2",
+  input: "#FFFFFF",
+  locked: "#F3F4F6",
+  unplanned: "#D9D9D9",
+  missing: "#FFF4CE",
+  wrongDirection: "#F8D7DA",
+  status: {
+    Réalisé: "#C6EFCE",
+    "En cours": "#FFEB9C",
+    Reporté: "#F8CBAD",
+    Abandonné: "#BFBFBF",
+    "Non commencé": "#FCE4D6",
+  } as Record<string, string>,
+} as const;
+
+const ro = { locked: true } as const;
+const input = { locked: false, fill: COLORS.input, border: COLORS.border, vertical: "top" } as const;
+
+export const STYLES = {
+  title: { ...ro, bold: true, size: 16, color: COLORS.title },
+  subtitle: { ...ro, size: 11, color: COLORS.muted },
+  text: { ...ro, wrap: true, vertical: "top" },
+  label: { ...ro, bold: true, color: COLORS.ink, vertical: "top" },
+  note: { ...ro, italic: true, color: COLORS.muted, wrap: true, vertical: "top" },
+  ficheHeader: { ...ro, bold: true, size: 12, fill: COLORS.fiche, color: COLORS.title, vertical: "middle", wrap: true },
+  ficheInfo: { ...ro, wrap: true, vertical: "top", color: COLORS.ink },
+  tableHeader: {
+    ...ro,
+    bold: true,
+    fill: COLORS.header,
+    border: COLORS.border,
+    horizontal: "center",
+    vertical: "middle",
+    wrap: true,
+  },
+  rowLabel: { ...ro, wrap: true, vertical: "top", border: COLORS.border },
+  subRowLabel: { ...ro, wrap: true, vertical: "top", border: COLORS.border, indent: 2, italic: true },
+  cellInfo: { ...ro, wrap: true, vertical: "top", horizontal: "center", border: COLORS.border, color: COLORS.muted },
+  jalon: { ...ro, italic: true, wrap: true, vertical: "top", size: 9, color: COLORS.title, border: COLORS.border },
+  unplanned: { ...ro, fill: COLORS.unplanned, border: COLORS.border },
+  lockedValue: { ...ro, fill: COLORS.locked, border: COLORS.border, horizontal: "right", numberFormat: "#,##0.##" },
+  lockedRate: { ...ro, fill: COLORS.locked, border: COLORS.border, horizontal: "right", numberFormat: '0.0" %"' },
+  lockedText: { ...ro, fill: COLORS.locked, border: COLORS.border, wrap: true, vertical: "top" },
+  inputStatus: { ...input, horizontal: "center" },
+  inputCount: { ...input, horizontal: "right", numberFormat: "#,##0" },
+  inputDecimal: { ...input, horizontal: "right", numberFormat: "#,##0.##" },
+  inputRate: { ...input, horizontal: "right", numberFormat: '0.0" %"' },
+  inputAmount: { ...input, horizontal: "right", numberFormat: '#,##0.00" €"' },
+  inputDate: { ...input, horizontal: "center", numberFormat: "dd/mm/yyyy" },
+  inputText: { ...input, wrap: true },
+  inputBoolean: { ...input, horizontal: "center" },
+  rollupLabel: { ...ro, bold: true, fill: COLORS.header, border: COLORS.border, wrap: true, vertical: "middle" },
+  rollupValue: { ...ro, bold: true, border: COLORS.border, horizontal: "center", numberFormat: "0%" },
+  link: { ...ro, color: "#0563C1", wrap: true, vertical: "top", border: COLORS.border },
+  meta: { ...ro },
+} satisfies Record<string, CellStyle>;
+
+export type StyleKey = keyof typeof STYLES;

@@ -1,0 +1,166 @@
+/**
+ * WorkbookPlan: everything a bilan workbook contains, as plain data. The layout
+ * engine makes it from a model; the .xlsx host and the Office.js host render the
+ * same plan, so what is tested on the plan holds for both.
+ *
+ * Conventions: rows and columns are 1-based; addresses are A1 without sheet
+ * (`B7`, `C5:H5`); formulas are in the invariant (en-US) syntax and start with `=`.
+ */
+
+export type Scalar = string | number | boolean;
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Points. */
+  size?: number;
+  /** `#RRGGBB`. */
+  color?: string;
+  fill?: string;
+  horizontal?: "left" | "center" | "right";
+  vertical?: "top" | "middle" | "bottom";
+  wrap?: boolean;
+  indent?: number;
+  /** Thin border on the four sides, of this colour. */
+  border?: string;
+  numberFormat?: string;
+  /** Input cells are unlocked; everything else stays locked on protected sheets. */
+  locked: boolean;
+}
+
+export interface CellPlan {
+  row: number;
+  col: number;
+  /** A constant, or the formula's expected result type when `formula` is set. */
+  value?: Scalar;
+  formula?: string;
+  /** Key into `WorkbookPlan.styles`. */
+  style: string;
+  /** Internal link: `#'Sheet name'!A1`. */
+  link?: string;
+}
+
+export type ValidationRule =
+  | { type: "whole" | "decimal"; min?: number; max?: number }
+  | { type: "date"; min: string; max: string }
+  | { type: "list"; values: string[] }
+  | { type: "textLength"; max: number };
+
+export interface ValidationPlan {
+  /** Addresses or ranges on the sheet, e.g. `["E12", "E14:E15"]`. */
+  ranges: string[];
+  rule: ValidationRule;
+  allowBlank: true;
+  prompt: { title: string; message: string };
+  error: { style: "stop" | "warning"; title: string; message: string };
+}
+
+export type ConditionalFormatPlan =
+  | {
+      ranges: string[];
+      /** A formula relative to the top-left cell of the first range: true → the style applies. */
+      kind: "expression";
+      formula: string;
+      style: { fill?: string; color?: string; bold?: boolean };
+      /** Evaluated in this order; the first true stops (when the host supports it). */
+      priority: number;
+    }
+  | {
+      ranges: string[];
+      kind: "dataBar";
+      color: string;
+      min: number;
+      max: number;
+      priority: number;
+    };
+
+export interface ProtectionPlan {
+  /** Optional; no password by default. */
+  password?: string;
+  allowFormatRows: true;
+  allowFormatColumns: true;
+  allowAutoFilter: true;
+}
+
+export interface PrintPlan {
+  orientation: "landscape" | "portrait";
+  paperSize: "A4";
+  fitToWidth: 1;
+  /** Rows repeated at the top of each printed page, e.g. `"1:3"`. */
+  titleRows?: string;
+}
+
+export type SheetKind = "sommaire" | "axe" | "controles" | "meta";
+
+export interface SheetPlan {
+  name: string;
+  kind: SheetKind;
+  /** The stable id of the axe, for axe sheets. */
+  axeId?: string;
+  visibility: "visible" | "veryHidden";
+  tabColor?: string;
+  /** Width in characters by column number; missing columns keep the default. */
+  columnWidths: Record<number, number>;
+  hiddenColumns: number[];
+  /** Heights in points of rows that need more than one line. */
+  rowHeights: Record<number, number>;
+  cells: CellPlan[];
+  merges: string[];
+  freeze?: { rows: number; columns: number };
+  /** Range with filter buttons on its header row, e.g. `A3:J3`. */
+  autoFilter?: string;
+  validations: ValidationPlan[];
+  conditionalFormats: ConditionalFormatPlan[];
+  protection?: ProtectionPlan;
+  print?: PrintPlan;
+}
+
+export interface DefinedName {
+  /** Valid Excel name (letters, digits, `_` and `.`), from the stable id. */
+  name: string;
+  sheet: string;
+  /** Absolute range on that sheet: `$B$5:$K$20`. */
+  ref: string;
+}
+
+/** What one input or rollup cell is, so that a workbook can be read back by id. */
+export interface CellBinding {
+  /** Unique in the workbook: `<node id>@<what>`, e.g. `fa_1.ind_2@valeur:2024`. */
+  key: string;
+  node: string;
+  kind: "statut" | "valeur" | "numerateur" | "denominateur" | "taux" | "source" | "commentaire" | "rollup";
+  /** Year or period the cell is for. */
+  period?: string;
+  sheet: string;
+  address: string;
+  input: boolean;
+  /** For computed cells: the formula that must be there. */
+  formula?: string;
+}
+
+export interface PlanMeta {
+  /** Format of the metadata itself, raised when it changes. */
+  metaVersion: 1;
+  modelId: string;
+  modelVersion: string;
+  /** Hash of the model's structure (ids, types, order): tells whether two workbooks share a structure. */
+  structureHash: string;
+  campaignYear: number;
+  granularite: string;
+  generatedAt: string;
+  cut?: { kind: "partenaire" | "territoire"; id: string; nom: string };
+  /** Ids of the fiches the workbook holds (all, or those of the cut). */
+  fiches: string[];
+  /** Label cells that must keep their text (the row's id is in the hidden column A next to them). */
+  labels: { sheet: string; address: string; node: string; text: string }[];
+  bindings: CellBinding[];
+}
+
+export interface WorkbookPlan {
+  meta: PlanMeta;
+  /** The model, as JSON, stored in the workbook so that it can be checked and upgraded without the source file. */
+  modelJson: string;
+  styles: Record<string, CellStyle>;
+  sheets: SheetPlan[];
+  names: DefinedName[];
+}

@@ -1,0 +1,70 @@
+/** The référentiel table in an .xlsx workbook (read one sheet, or write a new workbook). */
+import ExcelJS from "exceljs";
+import type { Cell, Table } from "../../model/referentiel/cells";
+
+export const REFERENTIEL_SHEET = "Référentiel";
+
+/** Plain value of an exceljs cell: rich text flattened, formula results, dates as ISO days. */
+export function plainValue(v: ExcelJS.CellValue): Cell {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    if ("richText" in v) return v.richText.map((r) => r.text).join("");
+    if ("result" in v) return plainValue(v.result as ExcelJS.CellValue);
+    if ("text" in v) return String(v.text);
+    if ("error" in v) return String(v.error);
+  }
+  return String(v);
+}
+
+export class SheetNotFound extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly known: string[],
+  ) {
+    super(`sheet not found: ${sheet}`);
+  }
+}
+
+/**
+ * Reads the sheet named `sheet`, else the one called Référentiel, else the first.
+ * The header is the first non-empty row.
+ */
+export async function readReferentielXlsx(data: ArrayBuffer | Buffer, source: string, sheet?: string): Promise<Table> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as ArrayBuffer);
+  const names = wb.worksheets.map((w) => w.name);
+  const ws = sheet ? wb.getWorksheet(sheet) : (wb.getWorksheet(REFERENTIEL_SHEET) ?? wb.worksheets[0]);
+  if (!ws) throw new SheetNotFound(sheet ?? REFERENTIEL_SHEET, names);
+  const rows: Cell[][] = [];
+  let firstRow = 0;
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(plainValue);
+    if (!firstRow) {
+      if (values.every((v) => v === undefined || v === "")) return;
+      firstRow = n;
+    }
+    rows[n - firstRow] = values;
+  });
+  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+  const fileName = source.replace(/^.*[\\/]/, "");
+  // Excel's own notation for a cell of another workbook: [file.xlsx]Sheet!E12
+  return { source: `[${fileName}]${ws.name}`, fileName, firstRow: firstRow || 1, rows };
+}
+
+/** A workbook holding the table on a sheet Référentiel: bold frozen header, filters, wrapped text. */
+export async function writeReferentielXlsx(rows: Cell[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(REFERENTIEL_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
+  for (const r of rows) ws.addRow(r.map((c) => (c === "" ? null : c)));
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle", wrapText: true };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: rows[0]?.length ?? 1 } };
+  ws.columns.forEach((col) => {
+    col.width = 24;
+    col.alignment = { vertical: "top", wrapText: true };
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

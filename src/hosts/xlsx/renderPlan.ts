@@ -1,0 +1,355 @@
+/**
+ * The .xlsx host: writes a WorkbookPlan as an Excel workbook with exceljs.
+ * Everything in the plan is rendered; nothing is added that the plan does
+ * not say, except what Excel needs to show it (recalculation on load).
+ *
+ * Style objects are made once per plan style and shared by every cell using
+ * them (exceljs then also shares the style record), so that 600,000 cells
+ * cost no more than the cells themselves.
+ */
+import ExcelJS from "exceljs";
+import { colLetter, colNumber, sheetRef } from "../../util/a1";
+import type {
+  CellPlan,
+  CellStyle,
+  ConditionalFormatPlan,
+  SheetPlan,
+  ValidationPlan,
+  ValidationRule,
+  WorkbookPlan,
+} from "../../engine/plan";
+import { installExceljsQuirks, plainDefinedNames, type RawDefinedName } from "./exceljsQuirks";
+
+/** Excel's paper size codes. */
+const PAPER_SIZE = { A4: 9 } as const;
+/** The largest number Excel takes, for a decimal validation without bounds. */
+const ANY_NUMBER = "9.99999999999999E+307";
+/** Excel refuses an inline list longer than this (the quotes excluded). */
+const LIST_MAX = 255;
+
+export async function renderPlanToXlsx(plan: WorkbookPlan): Promise<Buffer> {
+  installExceljsQuirks();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "bilan-schema";
+  wb.created = new Date(plan.meta.generatedAt);
+  wb.modified = wb.created;
+  // Formula cells carry no result unless the plan gives one: Excel computes them on opening.
+  wb.calcProperties.fullCalcOnLoad = true;
+
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  for (const [key, style] of Object.entries(plan.styles)) styles.set(key, excelStyle(style));
+  const protections = new Map<string, Partial<ExcelJS.WorksheetProtection>>();
+
+  const names: RawDefinedName[] = plan.names.map((n) => ({ name: n.name, ranges: [sheetRef(n.sheet, n.ref)] }));
+  for (const [index, sheet] of plan.sheets.entries()) {
+    const ws = wb.addWorksheet(sheet.name);
+    renderSheet(ws, sheet, styles);
+    if (sheet.protection) await protect(ws, sheet.protection, protections);
+    const titles = sheet.print?.titleRows;
+    if (titles) {
+      // Written here rather than by exceljs, which does not double the apostrophes of a sheet name.
+      const [first, last = first] = titles.split(":");
+      names.push({
+        name: "_xlnm.Print_Titles",
+        localSheetId: index,
+        ranges: [sheetRef(sheet.name, `$${first}:$${last}`)],
+      });
+    }
+  }
+  plainDefinedNames(wb, names);
+  const firstVisible = Math.max(
+    0,
+    plan.sheets.findIndex((s) => s.visibility === "visible"),
+  );
+  wb.views = [
+    {
+      x: 0,
+      y: 0,
+      width: 28800,
+      height: 17000,
+      firstSheet: firstVisible,
+      activeTab: firstVisible,
+      visibility: "visible",
+    },
+  ];
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, styles: Map<string, Partial<ExcelJS.Style>>): void {
+  ws.state = sheet.visibility;
+  if (sheet.tabColor) ws.properties.tabColor = { argb: argb(sheet.tabColor) };
+  for (const [col, width] of Object.entries(sheet.columnWidths)) ws.getColumn(Number(col)).width = width;
+  for (const col of sheet.hiddenColumns) ws.getColumn(col).hidden = true;
+  for (const [row, height] of Object.entries(sheet.rowHeights)) ws.getRow(Number(row)).height = height;
+
+  for (const cell of sheet.cells) {
+    const style = styles.get(cell.style);
+    if (!style)
+      throw new Error(
+        `renderPlanToXlsx: ${sheet.name}!${colLetter(cell.col)}${cell.row} has an unknown style "${cell.style}"`,
+      );
+    const target = ws.getRow(cell.row).getCell(cell.col);
+    const value = cellValue(cell);
+    if (value !== undefined) target.value = value;
+    target.style = style;
+  }
+  // Every cell of a merged area keeps its own style from the plan (borders on all sides, locking).
+  for (const range of sheet.merges) ws.mergeCellsWithoutStyle(range);
+
+  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) {
+    const { rows, columns } = sheet.freeze;
+    ws.views = [
+      {
+        state: "frozen",
+        xSplit: columns,
+        ySplit: rows,
+        topLeftCell: `${colLetter(columns + 1)}${rows + 1}`,
+        activeCell: `${colLetter(columns + 1)}${rows + 1}`,
+      },
+    ];
+  }
+  if (sheet.autoFilter) ws.autoFilter = sheet.autoFilter;
+  if (sheet.print) {
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      orientation: sheet.print.orientation,
+      paperSize: PAPER_SIZE[sheet.print.paperSize],
+      fitToPage: true,
+      fitToWidth: sheet.print.fitToWidth,
+      // 0: as many pages down as needed.
+      fitToHeight: 0,
+    };
+  }
+  renderValidations(ws, sheet);
+  renderConditionalFormats(ws, sheet.conditionalFormats);
+}
+
+function cellValue(cell: CellPlan): ExcelJS.CellValue | undefined {
+  if (cell.formula !== undefined) {
+    const formula = cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula;
+    // The plan's value of a formula cell is its expected result: written as the cached result.
+    return cell.value === undefined ? { formula } : { formula, result: cell.value };
+  }
+  if (cell.link !== undefined)
+    return { text: cell.value === undefined ? "" : String(cell.value), hyperlink: cell.link };
+  return cell.value;
+}
+
+const argb = (hex: string) => `FF${hex.replace(/^#/, "").toUpperCase()}`;
+
+export function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {
+    // A complete font: a partial one leaves the face to each application.
+    font: {
+      name: "Calibri",
+      family: 2,
+      size: s.size ?? 11,
+      ...(s.bold ? { bold: true } : {}),
+      ...(s.italic ? { italic: true } : {}),
+      ...(s.color ? { color: { argb: argb(s.color) } } : {}),
+    },
+  };
+  if (s.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (s.horizontal) alignment.horizontal = s.horizontal;
+  if (s.vertical) alignment.vertical = s.vertical;
+  if (s.wrap) alignment.wrapText = true;
+  if (s.indent) alignment.indent = s.indent;
+  if (Object.keys(alignment).length) style.alignment = alignment;
+  if (s.border) {
+    const side: Partial<ExcelJS.Border> = { style: "thin", color: { argb: argb(s.border) } };
+    style.border = { top: side, left: side, bottom: side, right: side };
+  }
+  if (s.numberFormat) style.numFmt = s.numberFormat;
+  // Locked is Excel's default: only unlocked cells say so.
+  if (!s.locked) style.protection = { locked: false };
+  return style;
+}
+
+async function protect(
+  ws: ExcelJS.Worksheet,
+  p: NonNullable<SheetPlan["protection"]>,
+  done: Map<string, Partial<ExcelJS.WorksheetProtection>>,
+): Promise<void> {
+  const options: Partial<ExcelJS.WorksheetProtection> = {
+    formatRows: p.allowFormatRows,
+    formatColumns: p.allowFormatColumns,
+    autoFilter: p.allowAutoFilter,
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+  };
+  const key = JSON.stringify([p.password ?? "", options]);
+  const known = done.get(key);
+  if (known) {
+    // The password hash (100,000 rounds of SHA-512) is computed once and shared: a salt per sheet adds nothing.
+    (ws as unknown as { sheetProtection: unknown }).sheetProtection = { ...known };
+    return;
+  }
+  await ws.protect(p.password ?? "", options);
+  done.set(key, { ...(ws as unknown as { sheetProtection: Partial<ExcelJS.WorksheetProtection> }).sheetProtection });
+}
+
+// ---------------------------------------------------------------------------
+// Data validations
+
+function rule(r: ValidationRule): Pick<ExcelJS.DataValidation, "type" | "operator" | "formulae"> {
+  switch (r.type) {
+    case "whole":
+    case "decimal": {
+      const { min, max } = r;
+      if (min !== undefined && max !== undefined)
+        return { type: r.type, operator: "between", formulae: [num(min), num(max)] };
+      if (min !== undefined) return { type: r.type, operator: "greaterThanOrEqual", formulae: [num(min)] };
+      if (max !== undefined) return { type: r.type, operator: "lessThanOrEqual", formulae: [num(max)] };
+      return { type: r.type, operator: "between", formulae: [`-${ANY_NUMBER}`, ANY_NUMBER] };
+    }
+    case "date":
+      // exceljs turns dates into serial numbers (UTC, so no time part).
+      return { type: "date", operator: "between", formulae: [isoDay(r.min), isoDay(r.max)] };
+    case "list": {
+      for (const v of r.values)
+        if (v.includes(",")) throw new Error(`renderPlanToXlsx: a list value holds a comma: ${v}`);
+      const list = r.values.join(",");
+      if (list.length > LIST_MAX) throw new Error(`renderPlanToXlsx: list longer than ${LIST_MAX} characters: ${list}`);
+      return { type: "list", formulae: [`"${list.replace(/"/g, '""')}"`] };
+    }
+    case "textLength":
+      return { type: "textLength", operator: "lessThanOrEqual", formulae: [num(r.max)] };
+  }
+}
+
+const num = (n: number) => String(n);
+
+function isoDay(day: string): Date {
+  const d = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) throw new Error(`renderPlanToXlsx: not a date: ${day}`);
+  return d;
+}
+
+function dataValidation(v: ValidationPlan): ExcelJS.DataValidation {
+  return {
+    ...rule(v.rule),
+    allowBlank: v.allowBlank,
+    showInputMessage: true,
+    promptTitle: v.prompt.title,
+    prompt: v.prompt.message,
+    showErrorMessage: true,
+    errorStyle: v.error.style,
+    errorTitle: v.error.title,
+    error: v.error.message,
+  };
+}
+
+/**
+ * exceljs keeps validations by address and, on writing, merges neighbouring
+ * single cells with equal validations, sometimes into overlapping ranges. So
+ * equal validations are gathered, their cells grouped into rectangles here,
+ * and each rectangle given as one range (which exceljs writes as is).
+ */
+function renderValidations(ws: ExcelJS.Worksheet, sheet: SheetPlan): void {
+  const groups = new Map<string, { dv: ExcelJS.DataValidation; cells: Map<number, Set<number>> }>();
+  for (const v of sheet.validations) {
+    const dv = dataValidation(v);
+    const key = JSON.stringify(dv);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { dv, cells: new Map() }));
+    for (const range of v.ranges) {
+      const { top, left, bottom, right } = bounds(range);
+      for (let r = top; r <= bottom; r++) {
+        let row = group.cells.get(r);
+        if (!row) group.cells.set(r, (row = new Set()));
+        for (let c = left; c <= right; c++) row.add(c);
+      }
+    }
+  }
+  // Not in exceljs' typings, but its documented API.
+  const store = (ws as unknown as { dataValidations: { add(range: string, dv: ExcelJS.DataValidation): void } })
+    .dataValidations;
+  for (const { dv, cells } of groups.values()) for (const range of rectangles(cells)) store.add(range, dv);
+}
+
+function bounds(range: string): { top: number; left: number; bottom: number; right: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(range.trim());
+  if (!m) throw new Error(`renderPlanToXlsx: not a range: ${range}`);
+  const [c1, r1] = [colNumber(m[1]!), Number(m[2])];
+  const [c2, r2] = m[3] ? [colNumber(m[3]), Number(m[4])] : [c1, r1];
+  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+}
+
+/** Cells (row → columns) as rectangles: runs of columns in each row, stacked while the same run goes on. */
+export function rectangles(cells: Map<number, Set<number>>): string[] {
+  const done: [number, number, number, number][] = [];
+  let open = new Map<string, [number, number, number, number]>();
+  let previous = -1;
+  for (const row of [...cells.keys()].sort((a, b) => a - b)) {
+    const next = new Map<string, [number, number, number, number]>();
+    const cols = [...cells.get(row)!].sort((a, b) => a - b);
+    for (let i = 0; i < cols.length;) {
+      let j = i;
+      while (j + 1 < cols.length && cols[j + 1] === cols[j]! + 1) j++;
+      const key = `${cols[i]}:${cols[j]}`;
+      const above = row === previous + 1 ? open.get(key) : undefined;
+      if (above) {
+        above[2] = row;
+        open.delete(key);
+        next.set(key, above);
+      } else next.set(key, [row, cols[i]!, row, cols[j]!]);
+      i = j + 1;
+    }
+    done.push(...open.values());
+    open = next;
+    previous = row;
+  }
+  done.push(...open.values());
+  return done.map(([r1, c1, r2, c2]) =>
+    r1 === r2 && c1 === c2 ? `${colLetter(c1)}${r1}` : `${colLetter(c1)}${r1}:${colLetter(c2)}${r2}`,
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Conditional formats
+
+/**
+ * Priorities are made unique (1, 2, …) in the plan's order, ties kept in
+ * plan order: Excel expects one rule per priority on a sheet.
+ */
+function renderConditionalFormats(ws: ExcelJS.Worksheet, formats: ConditionalFormatPlan[]): void {
+  const ordered = formats.map((f, i) => ({ f, i })).sort((a, b) => a.f.priority - b.f.priority || a.i - b.i);
+  ordered.forEach(({ f }, rank) => {
+    const ref = f.ranges.join(" ");
+    if (f.kind === "expression") {
+      const style: Partial<ExcelJS.Style> = {};
+      // In a conditional format Excel reads the colour of a solid fill from bgColor; LibreOffice from fgColor.
+      if (f.style.fill)
+        style.fill = {
+          type: "pattern",
+          pattern: "solid",
+          fgColor: { argb: argb(f.style.fill) },
+          bgColor: { argb: argb(f.style.fill) },
+        };
+      if (f.style.color || f.style.bold)
+        style.font = {
+          ...(f.style.color ? { color: { argb: argb(f.style.color) } } : {}),
+          ...(f.style.bold ? { bold: true } : {}),
+        };
+      const formula = f.formula.startsWith("=") ? f.formula.slice(1) : f.formula;
+      ws.addConditionalFormatting({
+        ref,
+        rules: [{ type: "expression", formulae: [formula], style, priority: rank + 1 }],
+      });
+    } else {
+      const dataBar = {
+        type: "dataBar",
+        priority: rank + 1,
+        cfvo: [
+          { type: "num", value: f.min },
+          { type: "num", value: f.max },
+        ],
+        color: { argb: argb(f.color) },
+        gradient: false,
+      } as ExcelJS.DataBarRuleType;
+      ws.addConditionalFormatting({ ref, rules: [dataBar] });
+    }
+  });
+}

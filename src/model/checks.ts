@@ -1,0 +1,124 @@
+/** Cross-field checks of a normalized model: what zod's per-field schemas cannot see. */
+import { t } from "../i18n";
+import { formatPath, issue, type ModelIssue, type PathSegment } from "./issues";
+import { isFiner, gridPeriodsOf, parsePeriode } from "./periods";
+import type { Calendrier, Indicateur, Schema, Valeur } from "./schema";
+import { ALLOWED_AGREGATIONS, RULE_OF_TYPE, TYPE_RANGE, valueFitsType } from "./valueRules";
+
+export interface CheckResult {
+  errors: ModelIssue[];
+  warnings: ModelIssue[];
+}
+
+export function checkModel(schema: Schema, paths: Map<string, PathSegment[]>): CheckResult {
+  const errors: ModelIssue[] = [];
+  const warnings: ModelIssue[] = [];
+  const { debut, fin } = schema.periode;
+  const at = (id: string, ...rest: PathSegment[]) => [...(paths.get(id) ?? []), ...rest];
+
+  if (debut > fin) errors.push(issue(["periode"], "check.periodOrder", { debut, fin }));
+
+  const checkCalendrier = (cal: Calendrier | undefined, path: PathSegment[]) => {
+    if (!cal) return;
+    if (cal.dureeSchema && cal.periodes.length > 0)
+      errors.push(issue([...path, "dureeSchema"], "check.dureeAndPeriods"));
+    const checkPeriode = (p: string, where: PathSegment[]) => {
+      const parsed = parsePeriode(p)!;
+      if (parsed.year < debut || parsed.year > fin) {
+        errors.push(issue(where, "check.periodOutside", { value: p, debut, fin }));
+      } else if (isFiner(parsed.granularite, schema.granularite)) {
+        const shown = gridPeriodsOf(p, schema.granularite)[0]!;
+        warnings.push(issue(where, "check.periodFiner", { value: p, granularite: schema.granularite, shown }));
+      }
+    };
+    cal.periodes.forEach((p, i) => checkPeriode(p, [...path, "periodes", i]));
+    cal.jalons.forEach((j, i) => checkPeriode(j.periode, [...path, "jalons", i, "periode"]));
+  };
+
+  const numeros = new Map<string, PathSegment[]>();
+  const uniqueNumero = (scope: string, numero: string, path: PathSegment[]) => {
+    const key = `${scope}\u0000${numero}`;
+    const other = numeros.get(key);
+    if (other) errors.push(issue([...path, "numero"], "check.duplicateNumero", { numero, other: formatPath(other) }));
+    else numeros.set(key, path);
+  };
+
+  for (const axe of schema.axes) {
+    uniqueNumero("axe", axe.numero, at(axe.id));
+    for (const fiche of axe.fiches) {
+      uniqueNumero("fiche", fiche.numero, at(fiche.id));
+      checkCalendrier(fiche.calendrier, at(fiche.id, "calendrier"));
+      for (const sa of fiche.sousActions) {
+        if (sa.numero) uniqueNumero(`sa:${fiche.id}`, sa.numero, at(sa.id));
+        checkCalendrier(sa.calendrier, at(sa.id, "calendrier"));
+      }
+      for (const ind of fiche.indicateurs) checkIndicateur(ind, at(ind.id), schema, errors);
+    }
+  }
+  return { errors, warnings };
+}
+
+function checkIndicateur(ind: Indicateur, path: PathSegment[], schema: Schema, errors: ModelIssue[]): void {
+  const { debut, fin } = schema.periode;
+  const { type } = ind;
+  const rule = t("fr", RULE_OF_TYPE[type]);
+
+  if (type === "ratio") {
+    const missing = [!ind.numerateur && "numerateur.libelle", !ind.denominateur && "denominateur.libelle"].filter(
+      Boolean,
+    );
+    if (missing.length) errors.push(issue(path, "check.ratioParts", { missing: missing.join(", ") }));
+  } else if (ind.numerateur || ind.denominateur) {
+    errors.push(issue([...path, ind.numerateur ? "numerateur" : "denominateur"], "check.partsNotRatio", { type }));
+  }
+
+  const allowed = ALLOWED_AGREGATIONS[type];
+  if (!allowed.includes(ind.agregation)) {
+    errors.push(
+      issue([...path, "agregation"], "check.aggregation", {
+        agregation: ind.agregation,
+        type,
+        allowed: allowed.join(", "),
+      }),
+    );
+  }
+
+  const min = ind.bornes?.min;
+  const max = ind.bornes?.max;
+  if (min !== undefined && max !== undefined && min > max)
+    errors.push(issue([...path, "bornes"], "check.boundsOrder", { min, max }));
+  const range = TYPE_RANGE[type];
+  for (const [bound, value] of [
+    ["min", min],
+    ["max", max],
+  ] as const) {
+    if (value === undefined) continue;
+    const outside = (range?.min !== undefined && value < range.min) || (range?.max !== undefined && value > range.max);
+    if (outside || type === "text" || type === "boolean" || type === "date")
+      errors.push(issue([...path, "bornes", bound], "check.boundsType", { bound, value, type, rule }));
+  }
+
+  const checkValue = (v: Valeur, where: PathSegment[]) => {
+    if (!valueFitsType(type, v)) {
+      errors.push(
+        issue(where, type === "text" ? "check.textTarget" : "check.valueType", {
+          value: JSON.stringify(v),
+          type,
+          rule,
+        }),
+      );
+    } else if (typeof v === "number" && ((min !== undefined && v < min) || (max !== undefined && v > max))) {
+      errors.push(issue(where, "check.valueBounds", { value: v, min: min ?? "–∞", max: max ?? "+∞" }));
+    }
+  };
+  for (const [year, v] of Object.entries(ind.cibles)) {
+    const y = Number(year);
+    if (y < debut || y > fin) errors.push(issue([...path, "cibles", year], "check.targetYear", { year, debut, fin }));
+    else checkValue(v, [...path, "cibles", year]);
+  }
+  if (ind.reference) {
+    checkValue(ind.reference.valeur, [...path, "reference", "valeur"]);
+    if (ind.reference.annee !== undefined && ind.reference.annee > fin)
+      errors.push(issue([...path, "reference", "annee"], "check.referenceYear", { year: ind.reference.annee, fin }));
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Entry point for reading a schéma model: typed model, or the list of every
+ * problem with its JSON path (structure first, then cross-field checks).
+ */
+import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { checkModel } from "./checks";
+import { issue, type ModelIssue } from "./issues";
+import { normalize } from "./normalize";
+import { SchemaModel, type Schema } from "./schema";
+import { fromZodIssues } from "./zodIssues";
+
+export type ParseResult =
+  { ok: true; schema: Schema; warnings: ModelIssue[] } | { ok: false; errors: ModelIssue[]; warnings: ModelIssue[] };
+
+export function parseSchema(data: unknown): ParseResult {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    return { ok: false, errors: [issue("", "model.notObject")], warnings: [] };
+  }
+  const parsed = SchemaModel.safeParse(data, { reportInput: true });
+  if (!parsed.success) return { ok: false, errors: fromZodIssues(SchemaModel, parsed.error.issues), warnings: [] };
+
+  const { schema, paths, errors } = normalize(parsed.data);
+  const checks = checkModel(schema, paths);
+  const all = [...errors, ...checks.errors];
+  return all.length
+    ? { ok: false, errors: all, warnings: checks.warnings }
+    : { ok: true, schema, warnings: checks.warnings };
+}
+
+/** Parses JSON text; a syntax error is reported with its line and column. */
+export function parseSchemaJson(text: string): ParseResult {
+  const body = text.replace(/^\uFEFF/, "");
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (e) {
+    return { ok: false, errors: [jsonSyntaxIssue(body, e)], warnings: [] };
+  }
+  return parseSchema(data);
+}
+
+/** JSON.parse does not always say where; jsonc-parser does (it is only asked after JSON.parse failed). */
+function jsonSyntaxIssue(text: string, e: unknown): ModelIssue {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const first = errors[0];
+  const offset = first?.offset ?? 0;
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - before.lastIndexOf("\n");
+  const detail = first ? printParseErrorCode(first.error) : e instanceof Error ? e.message : String(e);
+  return issue("", "model.json", { line, column, detail });
+}
+
+/** Parses a model that must be valid (built-ins): throws with every message otherwise. */
+export function parseSchemaOrThrow(data: unknown, name: string): Schema {
+  const r = parseSchema(data);
+  if (!r.ok) throw new Error(`${name}:\n${r.errors.map((e) => `  ${e.path} : ${e.message}`).join("\n")}`);
+  return r.schema;
+}

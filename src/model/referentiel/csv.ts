@@ -1,0 +1,38 @@
+/** The référentiel table as CSV: `,` `;` or tab, detected from the header line; UTF-8 with or without BOM. */
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import type { Cell, Table } from "./cells";
+
+export function detectDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const counts = [";", ",", "\t"].map((d) => [d, firstLine.split(d).length] as const);
+  return counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+}
+
+export function readCsv(text: string, source: string): Table {
+  const body = text.replace(/^\uFEFF/, "");
+  const rows = parse(body, {
+    delimiter: detectDelimiter(body),
+    relax_column_count: true,
+    skip_empty_lines: false,
+  }) as string[][];
+  const fileName = source.replace(/^.*[\\/]/, "");
+  return { source: fileName, fileName, firstRow: 1, rows };
+}
+
+export interface CsvOptions {
+  /** `;` suits a French Excel; `,` is the default. */
+  delimiter?: string;
+  /** A byte-order mark makes Excel read UTF-8 correctly. */
+  bom?: boolean;
+}
+
+/** Numbers are written with a decimal comma when the delimiter is `;` (French Excel). */
+export function writeCsv(rows: Cell[][], { delimiter = ",", bom = false }: CsvOptions = {}): string {
+  const frenchDecimals = delimiter === ";";
+  const text = stringify(
+    rows.map((r) => r.map((c) => (typeof c === "number" && frenchDecimals ? String(c).replace(".", ",") : (c ?? "")))),
+    { delimiter, record_delimiter: "\r\n", cast: { boolean: (b) => (b ? "Oui" : "Non") } },
+  );
+  return (bom ? "\uFEFF" : "") + text;
+}

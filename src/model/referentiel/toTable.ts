@@ -1,0 +1,170 @@
+/** Model → référentiel table: the exact inverse of `fromTable`. */
+import { slug } from "../../util/text";
+import type { Acteur, Calendrier, Fiche, Indicateur, Schema } from "../schema";
+import { COLUMNS, cibleLabel } from "./columns";
+import { writeValeur, type Cell } from "./cells";
+
+const lines = (items: readonly string[]) => items.join("\n");
+
+/** `Nom`, or `Nom | sigle | id` when the sigle or a non-default id must be kept. */
+export function formatActeur(a: Acteur, prefix: string): string {
+  const defaultId = `${prefix}_${slug(a.nom)}`;
+  if (!a.sigle && a.id === defaultId) return a.nom;
+  return [a.nom, a.sigle ?? "", a.id === defaultId ? "" : a.id].join(" | ").replace(/( \| )+$/, "");
+}
+
+export const NIVEAUX_SEPARATOR = " > ";
+
+function calendrierCells(cal: Calendrier | undefined): [Cell, Cell, Cell] {
+  if (!cal) return ["", "", ""];
+  const periodes = cal.dureeSchema ? "Durée du schéma" : cal.periodes.join("; ");
+  return [periodes, lines(cal.jalons.map((j) => `${j.periode} : ${j.libelle}`)), cal.texte ?? ""];
+}
+
+export function toTable(schema: Schema): Cell[][] {
+  const years = new Set<string>();
+  for (const ind of schema.axes.flatMap((a) => a.fiches).flatMap((f) => f.indicateurs))
+    for (const y of Object.keys(ind.cibles)) years.add(y);
+  for (let y = schema.periode.debut; y <= schema.periode.fin; y++) years.add(String(y));
+  const cibleYears = [...years].sort();
+
+  const keys = COLUMNS.map((c) => c.key);
+  const at = keys.indexOf("min");
+  const header = [
+    ...COLUMNS.slice(0, at).map((c) => c.label),
+    ...cibleYears.map(cibleLabel),
+    ...COLUMNS.slice(at).map((c) => c.label),
+  ];
+  const rows: Cell[][] = [header];
+  const partenaireName = new Map(schema.partenaires.map((p) => [p.id, p.nom]));
+  const names = (ids: readonly string[]) => lines(ids.map((id) => partenaireName.get(id) ?? id));
+
+  let first = true;
+  const emit = (values: Record<string, Cell>, cibles: Record<string, Cell> = {}) => {
+    if (first) {
+      Object.assign(values, schemaCells(schema));
+      first = false;
+    }
+    rows.push([
+      ...keys.slice(0, at).map((k) => values[k] ?? ""),
+      ...cibleYears.map((y) => cibles[y] ?? ""),
+      ...keys.slice(at).map((k) => values[k] ?? ""),
+    ]);
+  };
+
+  for (const axe of schema.axes) {
+    // Axe-level (then fiche-level) cells are written on the first row of the axe (of the fiche) only.
+    let axeCells: Record<string, Cell> | undefined = {
+      axeNumero: axe.numero,
+      axe: axe.titre,
+      principe: axe.principe ?? "",
+      enjeux: lines(axe.enjeux),
+    };
+    const axeRow = (values: Record<string, Cell>, cibles?: Record<string, Cell>) => {
+      emit({ axeId: axe.id, ...axeCells, ...values }, cibles);
+      axeCells = undefined;
+    };
+    const objectif = (id: string | undefined): Record<string, Cell> => {
+      const o = axe.objectifs.find((x) => x.id === id);
+      return o ? { objectifId: o.id, objectifNumero: o.numero ?? "", objectif: o.titre } : {};
+    };
+    // Objectifs are listed in the order fiches first use them; declare them up front when that would differ.
+    const used = [...new Set(axe.fiches.map((f) => f.objectif).filter((x): x is string => x !== undefined))];
+    if (used.join("\n") !== axe.objectifs.map((o) => o.id).join("\n"))
+      for (const o of axe.objectifs) axeRow(objectif(o.id));
+    if (axe.fiches.length === 0 && axeCells) axeRow({});
+
+    for (const fiche of axe.fiches) {
+      let fCells: Record<string, Cell> | undefined = ficheCells(fiche, names);
+      const ficheRow = (values: Record<string, Cell>, cibles?: Record<string, Cell>) => {
+        axeRow({ ...objectif(fiche.objectif), ficheId: fiche.id, ...fCells, ...values }, cibles);
+        fCells = undefined;
+      };
+      if (fiche.sousActions.length === 0 && fiche.indicateurs.length === 0) ficheRow({});
+      for (const sa of fiche.sousActions) {
+        const [calendrier, jalons, calendrierTexte] = calendrierCells(sa.calendrier);
+        ficheRow({
+          sousActionId: sa.id,
+          sousActionNumero: sa.numero ?? "",
+          sousAction: sa.libelle,
+          sousActionDetails: lines(sa.details),
+          sousActionPilotes: names(sa.pilotes),
+          calendrier,
+          jalons,
+          calendrierTexte,
+        });
+      }
+      for (const ind of fiche.indicateurs) {
+        ficheRow(
+          indicateurCells(ind),
+          Object.fromEntries(Object.entries(ind.cibles).map(([y, v]) => [y, writeValeur(v)])),
+        );
+      }
+    }
+  }
+  return rows;
+}
+
+function schemaCells(schema: Schema): Record<string, Cell> {
+  const { axe, objectif, fiche, sousAction } = schema.niveaux;
+  return {
+    schemaId: schema.id,
+    schemaTitre: schema.titre,
+    departement: schema.departement,
+    debut: schema.periode.debut,
+    fin: schema.periode.fin,
+    version: schema.version,
+    granularite: schema.granularite,
+    niveaux: [axe, objectif, fiche, sousAction].join(NIVEAUX_SEPARATOR),
+    schemaSource: schema.source ?? "",
+    territoires: lines(schema.territoires.map((t) => formatActeur(t, "t"))),
+    partenairesSchema: lines(schema.partenaires.map((p) => formatActeur(p, "p"))),
+  };
+}
+
+function ficheCells(f: Fiche, names: (ids: readonly string[]) => string): Record<string, Cell> {
+  const [ficheCalendrier, ficheJalons, ficheCalendrierTexte] = calendrierCells(f.calendrier);
+  return {
+    ficheNumero: f.numero,
+    fiche: f.titre,
+    pilotes: names(f.pilotes),
+    partenaires: names(f.partenaires),
+    diagnostic: lines(f.diagnostic),
+    ficheObjectifs: lines(f.objectifs),
+    modalites: lines(f.modalites),
+    moyens: lines(f.moyens),
+    budget: f.budget ?? "",
+    autresPolitiques: lines(f.autresPolitiques),
+    vigilance: lines(f.vigilance),
+    ficheCalendrier,
+    ficheJalons,
+    ficheCalendrierTexte,
+  };
+}
+
+function indicateurCells(ind: Indicateur): Record<string, Cell> {
+  return {
+    indicateurId: ind.id,
+    indicateur: ind.libelle,
+    formulationPubliee: ind.formulationPubliee ?? "",
+    nature: ind.nature,
+    type: ind.type,
+    unite: ind.unite ?? "",
+    sens: ind.sens,
+    reference: writeValeur(ind.reference?.valeur),
+    referenceAnnee: ind.reference?.annee ?? "",
+    referenceSource: ind.reference?.source ?? "",
+    min: ind.bornes?.min ?? "",
+    max: ind.bornes?.max ?? "",
+    obligatoire: ind.obligatoire ? "Oui" : "Non",
+    agregation: ind.agregation,
+    numerateur: ind.numerateur?.libelle ?? "",
+    numerateurUnite: ind.numerateur?.unite ?? "",
+    denominateur: ind.denominateur?.libelle ?? "",
+    denominateurUnite: ind.denominateur?.unite ?? "",
+    collecte: ind.collecte.join("; "),
+    indicateurSousAction: ind.sousAction ?? "",
+    source: ind.source ?? "",
+    commentaire: ind.commentaire ?? "",
+  };
+}

@@ -1,0 +1,279 @@
+/**
+ * The schéma model as zod schemas: the single definition from which the
+ * TypeScript types, the parser and the shipped JSON Schema are all derived.
+ *
+ * Keys are French (the authors are ODPE staff); enumerated value types are
+ * short English codes so that formulas, code and reports stay stable.
+ * Cross-field rules (ids, references, years) live in `checks.ts`.
+ */
+import { z } from "zod";
+
+/** Ids become parts of Excel defined names: letters, digits, `_` and `.` only. */
+export const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_.]{0,63}$/;
+export const Id = z.string().regex(ID_PATTERN);
+
+export const LINE_PATTERN = /^[^\r\n]*$/;
+export const YEAR_PATTERN = /^\d{4}$/;
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A single-line text (list items and labels are exported one per line in the référentiel table). */
+const Line = z.string().trim().min(1).regex(LINE_PATTERN);
+const Text = z.string().trim().min(1);
+const LineList = z.array(Line).default([]);
+
+export const GRANULARITES = ["annee", "semestre", "trimestre", "mois"] as const;
+export const Granularite = z.enum(GRANULARITES);
+
+/** `2022`, `2022-S1`, `2022-T3`, `2022-M07`. The granularity is read from the form. */
+export const PERIODE_PATTERN = /^(\d{4})(?:-(S[12]|T[1-4]|M(?:0[1-9]|1[0-2])))?$/;
+export const Periode = z.string().regex(PERIODE_PATTERN);
+
+export const Jalon = z
+  .object({
+    periode: Periode,
+    libelle: Text,
+  })
+  .strict();
+
+/**
+ * When something is planned. The seeds use three forms: an X grid of planned
+ * periods (000), yearly milestones (001), and "Durée du schéma" (001, 004).
+ */
+export const Calendrier = z
+  .object({
+    dureeSchema: z.boolean().default(false).describe("Prévu sur toute la durée du schéma"),
+    periodes: z
+      .array(Periode)
+      .default([])
+      .describe(
+        "Périodes prévues, à toute granularité (une année couvre ses semestres) : 2022, 2022-S1, 2022-T3, 2022-M07",
+      ),
+    jalons: z.array(Jalon).default([]).describe("Jalons / échéances : { periode, libelle }"),
+    texte: Text.optional().describe("Formulation du calendrier dans le document source (« À partir de 2022 »)"),
+  })
+  .strict();
+
+export const NATURES = ["realisation", "impact", "resultat"] as const;
+/**
+ * count: integer ≥ 0 · rate: percentage 0–100 · ratio: numerator and denominator entered, rate derived ·
+ * boolean: Oui/Non · amount: euros · number: any other measure with a unit (durée moyenne en jours…) ·
+ * text: qualitative answer · date.
+ */
+export const VALUE_TYPES = ["count", "rate", "ratio", "boolean", "amount", "number", "text", "date"] as const;
+export const SENS = ["hausse", "baisse", "stable", "aucun"] as const;
+export const AGREGATIONS = ["sum", "ratio", "mean", "share", "last", "max", "min", "count"] as const;
+export const COLLECTES = ["territoire", "partenaire"] as const;
+
+export const ValueType = z.enum(VALUE_TYPES);
+export const Agregation = z.enum(AGREGATIONS);
+
+/** Aggregation used when the author does not set one (DESIGN §2.3). */
+export const DEFAULT_AGREGATION: Record<z.infer<typeof ValueType>, z.infer<typeof Agregation>> = {
+  count: "sum",
+  amount: "sum",
+  ratio: "ratio",
+  rate: "mean",
+  number: "mean",
+  boolean: "share",
+  text: "count",
+  date: "last",
+};
+
+const Partie = z
+  .object({
+    libelle: Line,
+    unite: Line.optional(),
+  })
+  .strict();
+
+/** A target or a baseline: a number, a yes/no, or a date (ISO). */
+export const Valeur = z.union([z.number(), z.boolean(), z.string().regex(DATE_PATTERN)]);
+
+export const Indicateur = z
+  .object({
+    id: Id.optional(),
+    libelle: Line,
+    formulationPubliee: Line.optional().describe(
+      "Ligne publiée d'origine, quand l'auteur l'a scindée en plusieurs indicateurs",
+    ),
+    nature: z.enum(NATURES).default("realisation").describe("Indicateur de réalisation, d'impact ou de résultat"),
+    type: ValueType.describe(
+      "count : entier ≥ 0 · rate : pourcentage 0–100 · ratio : numérateur et dénominateur saisis · boolean : Oui/Non · amount : montant en € · number : autre mesure avec unité · text : réponse qualitative · date",
+    ),
+    unite: Line.optional(),
+    sens: z.enum(SENS).default("aucun").describe("Sens attendu de l'évolution"),
+    reference: z
+      .object({
+        valeur: Valeur,
+        annee: z.number().int().optional(),
+        source: Line.optional(),
+      })
+      .strict()
+      .optional(),
+    cibles: z
+      .record(z.string().regex(YEAR_PATTERN), Valeur)
+      .default({})
+      .describe('Cibles par année : { "2024": 120 } (pour un ratio : le taux visé, 0–100)'),
+    bornes: z
+      .object({
+        min: z.number().optional(),
+        max: z.number().optional(),
+      })
+      .strict()
+      .optional(),
+    obligatoire: z.boolean().default(true).describe("La saisie de la valeur de l'année de campagne est attendue"),
+    agregation: Agregation.optional().describe(
+      "Consolidation : par défaut selon le type (count/amount : sum, ratio : ratio, rate/number : mean, boolean : share, text : count, date : last)",
+    ),
+    numerateur: Partie.optional(),
+    denominateur: Partie.optional(),
+    collecte: z
+      .array(z.enum(COLLECTES))
+      .default([])
+      .describe("Valeurs recueillies par territoire et/ou par partenaire"),
+    sousAction: Line.optional().describe(
+      "Sous-action mesurée : id, numéro ou libellé d'une sous-action de la même fiche",
+    ),
+    source: Line.optional(),
+    commentaire: Text.optional(),
+  })
+  .strict();
+
+export const SousAction = z
+  .object({
+    id: Id.optional(),
+    numero: Line.optional(),
+    libelle: Line,
+    /** Detail items of the sous-action, one per line. */
+    details: LineList,
+    /** Partenaires (id, nom or sigle) piloting this sous-action when it differs from the fiche (seed 004). */
+    pilotes: z.array(Line).default([]),
+    calendrier: Calendrier.optional(),
+  })
+  .strict();
+
+export const Fiche = z
+  .object({
+    id: Id.optional(),
+    numero: Line.describe("Numéro publié ; les fiches sont numérotées sur tout le schéma (« 1 », « 12 », « I.1 »)"),
+    titre: Line,
+    objectif: Line.optional().describe(
+      "Objectif opérationnel de la fiche : id, numéro ou titre d'un objectif du même axe",
+    ),
+    diagnostic: LineList.describe("Constats / éléments de diagnostic, un paragraphe par élément"),
+    objectifs: LineList.describe("Objectifs de l'action"),
+    modalites: LineList.describe(
+      "Déclinaison opérationnelle / modalités de mise en œuvre publiées, quand elles ne sont pas des sous-actions",
+    ),
+    pilotes: z.array(Line).default([]).describe("Pilotes : id, nom ou sigle de partenaires du schéma"),
+    partenaires: z.array(Line).default([]).describe("Partenaires associés : id, nom ou sigle de partenaires du schéma"),
+    moyens: LineList,
+    budget: z.number().nonnegative().optional().describe("Budget en euros, quand le document donne un montant"),
+    autresPolitiques: LineList,
+    vigilance: LineList,
+    calendrier: Calendrier.optional(),
+    sousActions: z.array(SousAction).default([]),
+    indicateurs: z.array(Indicateur).default([]),
+  })
+  .strict();
+
+export const Objectif = z
+  .object({
+    id: Id.optional(),
+    numero: Line.optional(),
+    titre: Line,
+  })
+  .strict();
+
+export const Axe = z
+  .object({
+    id: Id.optional(),
+    numero: Line,
+    titre: Line,
+    principe: Text.optional().describe("Principe ou présentation de l'axe"),
+    enjeux: LineList.describe("Enjeux / finalités de l'axe"),
+    objectifs: z
+      .array(Objectif)
+      .default([])
+      .describe("Objectifs opérationnels ; les fiches y renvoient par leur champ « objectif »"),
+    fiches: z.array(Fiche).default([]),
+  })
+  .strict();
+
+export const Acteur = z
+  .object({
+    id: Id.optional(),
+    nom: Line,
+    sigle: Line.optional(),
+  })
+  .strict();
+
+/** How the source document names each level, kept so that nothing of its vocabulary is lost. */
+export const Niveaux = z
+  .object({
+    axe: Line.default("Axe"),
+    objectif: Line.default("Objectif opérationnel"),
+    fiche: Line.default("Fiche action"),
+    sousAction: Line.default("Sous-action"),
+  })
+  .strict();
+
+export const FORMAT_VERSION = 1;
+
+export const SchemaModel = z
+  .object({
+    $schema: z.string().optional().describe("Chemin du JSON Schema, pour la complétion dans l'éditeur"),
+    formatVersion: z.literal(FORMAT_VERSION).default(FORMAT_VERSION),
+    id: Id.describe("Identifiant du schéma (lettres, chiffres, _ et .)"),
+    version: Line.describe("Version du modèle, à relever quand sa structure change"),
+    titre: Line,
+    departement: Line,
+    periode: z
+      .object({
+        debut: z.number().int().min(1990).max(2100),
+        fin: z.number().int().min(1990).max(2100),
+      })
+      .strict(),
+    granularite: Granularite.default("annee"),
+    niveaux: Niveaux.default({
+      axe: "Axe",
+      objectif: "Objectif opérationnel",
+      fiche: "Fiche action",
+      sousAction: "Sous-action",
+    }),
+    source: Text.optional(),
+    territoires: z.array(Acteur).default([]),
+    partenaires: z.array(Acteur).default([]),
+    axes: z.array(Axe).min(1),
+  })
+  .strict();
+
+/** What an author writes (ids and defaults optional). */
+export type SchemaInput = z.input<typeof SchemaModel>;
+type Parsed = z.output<typeof SchemaModel>;
+
+type WithId<T> = Omit<T, "id"> & { id: string };
+export type Calendrier = z.output<typeof Calendrier>;
+export type Jalon = z.output<typeof Jalon>;
+export type ValueType = z.output<typeof ValueType>;
+export type Agregation = z.output<typeof Agregation>;
+export type Granularite = z.output<typeof Granularite>;
+export type Valeur = z.output<typeof Valeur>;
+export type Indicateur = WithId<z.output<typeof Indicateur>> & { agregation: Agregation };
+export type SousAction = WithId<z.output<typeof SousAction>>;
+export type Objectif = WithId<z.output<typeof Objectif>>;
+export type Acteur = WithId<z.output<typeof Acteur>>;
+export type Fiche = WithId<Omit<z.output<typeof Fiche>, "sousActions" | "indicateurs">> & {
+  sousActions: SousAction[];
+  indicateurs: Indicateur[];
+};
+export type Axe = WithId<Omit<z.output<typeof Axe>, "objectifs" | "fiches">> & {
+  objectifs: Objectif[];
+  fiches: Fiche[];
+};
+/** A parsed, checked model: every node has its stable id, every default is filled, references are ids. */
+export type Schema = Omit<Parsed, "$schema" | "axes" | "territoires" | "partenaires"> & {
+  territoires: Acteur[];
+  partenaires: Acteur[];
+  axes: Axe[];
+};
