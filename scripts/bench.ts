@@ -1,8 +1,11 @@
 /**
  * `npm run bench`: timings and peak memory of the model work on the built-in
  * schémas and on synthetic schémas 10× and 100× the size of Essonne.
- * Later steps (generation, validation, rollups) add their figures here.
+ * Then workbook generation, each run in its own process (scripts/bench/generate.ts)
+ * so that each peak memory is its own: the .xlsx host, and the Office.js host
+ * writing into the in-memory Excel (round trips, operations, largest request).
  */
+import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { BUILTIN_IDS, loadBuiltin } from "../src/model/builtins";
 import { parseSchema } from "../src/model/parse";
@@ -57,4 +60,17 @@ const rows = [
   row("synthétique ×100", scaledEssonne(100)),
 ];
 clearInterval(sampler);
+console.log("Modèle : lecture, référentiel aller-retour");
 console.table(rows);
+
+const generations = [...BUILTIN_IDS, "x10", "x100"].flatMap((which) =>
+  ["xlsx", "office"].map((host) => {
+    const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/generate.ts", which, host], {
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    });
+    return JSON.parse(out.trim().split("\n").pop()!) as Record<string, unknown>;
+  }),
+);
+console.log("Génération du classeur (mise en page + hôte)");
+console.table(generations);

@@ -107,6 +107,11 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.generate.oneCut": "choose --partner or --territory, not both",
   "cli.generate.done":
     "{{file}}: bilan {{year}}, {{sheets}} axe sheet(s), {{fiches}} fiches, {{inputs}} input cells ({{ms}} ms)",
+  "office.render.foreignSheet":
+    "The workbook already has a sheet named like a bilan sheet ({{sheets}}) that the add-in did not create: rename it or move it to another workbook, then generate again.",
+  "office.render.existing":
+    'The workbook already holds a bilan ({{sheets}}). Choose "Replace" to replace the sheets the add-in created (other sheets are never touched).',
+  "office.render.cancelled": "Generation cancelled: the workbook is back as it was.",
   "cli.demo.description": "demo: generates the bilan workbook of the built-in Essonne schéma into out/",
   "cli.demo.heading": "{{title}} ({{departement}}, {{period}}) — model {{version}}",
   "cli.demo.axe":

@@ -116,6 +116,11 @@ export const fr = {
   "cli.generate.oneCut": "choisir --partner ou --territory, pas les deux",
   "cli.generate.done":
     "{{file}} : bilan {{year}}, {{sheets}} feuille(s) d'axe, {{fiches}} fiches, {{inputs}} cellules de saisie ({{ms}} ms)",
+  "office.render.foreignSheet":
+    "Le classeur a déjà une feuille du même nom qu'une feuille du bilan ({{sheets}}) et elle n'a pas été créée par le complément : renommez-la ou déplacez-la dans un autre classeur, puis générez à nouveau.",
+  "office.render.existing":
+    "Le classeur contient déjà un bilan ({{sheets}}). Choisissez « Remplacer » pour remplacer les feuilles créées par le complément (les autres feuilles ne sont jamais touchées).",
+  "office.render.cancelled": "Génération annulée : le classeur est revenu à son état d'avant.",
   "cli.demo.description": "démonstration : génère le classeur de bilan du schéma intégré de l'Essonne dans out/",
   "cli.demo.heading": "{{title}} ({{departement}}, {{period}}) — modèle {{version}}",
   "cli.demo.axe":

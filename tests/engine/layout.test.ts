@@ -3,28 +3,11 @@ import type { Schema } from "../../src/model/schema";
 import { layoutWorkbook, type LayoutOptions } from "../../src/engine/layout";
 import { STATUTS } from "../../src/engine/layout/inputs";
 import { isValidDefinedName } from "../../src/engine/layout/naming";
-import type { CellBinding, SheetPlan, ValidationRule, WorkbookPlan } from "../../src/engine/plan";
+import type { CellBinding, SheetPlan, ValidationRule } from "../../src/engine/plan";
 import { a1, parseA1 } from "../../src/util/a1";
+import { expand, planOf } from "../support/plans";
 
-const GENERATED_AT = new Date("2026-11-23T10:00:00Z");
-
-function plan(schema: Schema, options: Partial<LayoutOptions> = {}): WorkbookPlan {
-  const r = layoutWorkbook(schema, { campaignYear: schema.periode.debut + 2, generatedAt: GENERATED_AT, ...options });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.plan;
-}
-
-/** Every address covered by a list of ranges ("C5", "C5:E7"). */
-function expand(ranges: string[]): string[] {
-  return ranges.flatMap((r) => {
-    const [from, to = from] = r.split(":") as [string, string?];
-    const a = parseA1(from);
-    const b = parseA1(to!);
-    const out: string[] = [];
-    for (let row = a.row; row <= b.row; row++) for (let col = a.col; col <= b.col; col++) out.push(a1(row, col));
-    return out;
-  });
-}
+const plan = planOf;
 
 /** The partenaire that pilots the most fiches: a realistic cut. */
 function busiestPilote(schema: Schema): string | undefined {

@@ -159,27 +159,3 @@ function run(
     });
   });
 }
-
-/**
- * `describe` when LibreOffice is installed. Without it, the block is skipped
- * with a message, except on CI (CI=true) where LibreOffice is expected: there
- * a failing test says what to install.
- */
-export function describeWithLibreOffice(name: string, fn: () => void): void {
-  const lo = libreOffice();
-  if (lo.ok) {
-    describe(name, fn);
-    return;
-  }
-  if (process.env.CI === "true" || process.env.CI === "1") {
-    describe(name, () => {
-      test("LibreOffice is installed", () => {
-        throw new Error(`${lo.reason} (CI=true: these tests must run)`);
-      });
-    });
-    return;
-  }
-
-  console.warn(`Skipping "${name}": ${lo.reason}`);
-  describe.skip(name, fn);
-}

@@ -103,12 +103,9 @@ export function valueValidation(
     }
     case "number": {
       const r = narrowed({}, ind);
-      const unit = ind.unite ? ` en ${ind.unite}` : "";
-      return make(
-        { type: "decimal", ...r },
-        `un nombre${unit} ${between(r.min, r.max)}`.trim(),
-        `Un nombre${unit} ${between(r.min, r.max)} est attendu.`.replace(" .", "."),
-      );
+      // Words joined without the empty ones: no unit and no bounds must not leave double spaces.
+      const what = ["nombre", ind.unite ? `en ${ind.unite}` : "", between(r.min, r.max)].filter(Boolean).join(" ");
+      return make({ type: "decimal", ...r }, `un ${what}`, `Un ${what} est attendu.`);
     }
     case "boolean":
       return make({ type: "list", values: [...OUI_NON] }, "Oui ou Non", "Choisir Oui ou Non dans la liste.");

@@ -55,7 +55,7 @@ export function buildSommaire(
 
   line(7, "label", "Mode d'emploi");
   const help = [
-    `1. Chaque axe a sa feuille. Pour chaque fiche action : le calendrier des ${schema.niveaux.sousAction.toLowerCase()}s, puis les indicateurs.`,
+    `1. Chaque axe a sa feuille. Pour chaque fiche action : le calendrier (${schema.niveaux.sousAction.toLowerCase()}), puis les indicateurs.`,
     "2. Calendrier : pour chaque période prévue (cellule blanche), choisir l'état dans la liste : Réalisé, En cours, Reporté, Abandonné, Non commencé. Les périodes grisées ne sont pas prévues.",
     `3. Indicateurs : saisir la valeur ${meta.campaignYear} (pour un ratio, le numérateur et le dénominateur : le taux se calcule), la source et, si besoin, un commentaire.`,
     "4. Les cellules jaunes sont des saisies attendues encore vides ; une valeur en rouge s'écarte de sa cible dans le mauvais sens.",

@@ -8,7 +8,8 @@
  * cost no more than the cells themselves.
  */
 import ExcelJS from "exceljs";
-import { colLetter, colNumber, sheetRef } from "../../util/a1";
+import { colLetter, sheetRef } from "../../util/a1";
+import { cellsOf, rectangles } from "../../util/rectangles";
 import type {
   CellPlan,
   CellStyle,
@@ -248,63 +249,18 @@ function dataValidation(v: ValidationPlan): ExcelJS.DataValidation {
  * and each rectangle given as one range (which exceljs writes as is).
  */
 function renderValidations(ws: ExcelJS.Worksheet, sheet: SheetPlan): void {
-  const groups = new Map<string, { dv: ExcelJS.DataValidation; cells: Map<number, Set<number>> }>();
+  const groups = new Map<string, { dv: ExcelJS.DataValidation; ranges: string[] }>();
   for (const v of sheet.validations) {
     const dv = dataValidation(v);
     const key = JSON.stringify(dv);
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { dv, cells: new Map() }));
-    for (const range of v.ranges) {
-      const { top, left, bottom, right } = bounds(range);
-      for (let r = top; r <= bottom; r++) {
-        let row = group.cells.get(r);
-        if (!row) group.cells.set(r, (row = new Set()));
-        for (let c = left; c <= right; c++) row.add(c);
-      }
-    }
+    if (!group) groups.set(key, (group = { dv, ranges: [] }));
+    group.ranges.push(...v.ranges);
   }
   // Not in exceljs' typings, but its documented API.
   const store = (ws as unknown as { dataValidations: { add(range: string, dv: ExcelJS.DataValidation): void } })
     .dataValidations;
-  for (const { dv, cells } of groups.values()) for (const range of rectangles(cells)) store.add(range, dv);
-}
-
-function bounds(range: string): { top: number; left: number; bottom: number; right: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(range.trim());
-  if (!m) throw new Error(`renderPlanToXlsx: not a range: ${range}`);
-  const [c1, r1] = [colNumber(m[1]!), Number(m[2])];
-  const [c2, r2] = m[3] ? [colNumber(m[3]), Number(m[4])] : [c1, r1];
-  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
-}
-
-/** Cells (row → columns) as rectangles: runs of columns in each row, stacked while the same run goes on. */
-export function rectangles(cells: Map<number, Set<number>>): string[] {
-  const done: [number, number, number, number][] = [];
-  let open = new Map<string, [number, number, number, number]>();
-  let previous = -1;
-  for (const row of [...cells.keys()].sort((a, b) => a - b)) {
-    const next = new Map<string, [number, number, number, number]>();
-    const cols = [...cells.get(row)!].sort((a, b) => a - b);
-    for (let i = 0; i < cols.length;) {
-      let j = i;
-      while (j + 1 < cols.length && cols[j + 1] === cols[j]! + 1) j++;
-      const key = `${cols[i]}:${cols[j]}`;
-      const above = row === previous + 1 ? open.get(key) : undefined;
-      if (above) {
-        above[2] = row;
-        open.delete(key);
-        next.set(key, above);
-      } else next.set(key, [row, cols[i]!, row, cols[j]!]);
-      i = j + 1;
-    }
-    done.push(...open.values());
-    open = next;
-    previous = row;
-  }
-  done.push(...open.values());
-  return done.map(([r1, c1, r2, c2]) =>
-    r1 === r2 && c1 === c2 ? `${colLetter(c1)}${r1}` : `${colLetter(c1)}${r1}:${colLetter(c2)}${r2}`,
-  );
+  for (const { dv, ranges } of groups.values()) for (const range of rectangles(cellsOf(ranges))) store.add(range, dv);
 }
 
 // ---------------------------------------------------------------------------

@@ -132,6 +132,8 @@ export class FakeSheet {
   /** In priority order: index 0 is evaluated first. */
   conditionalFormats: FakeConditionalFormat[] = [];
   readonly names = new Map<string, FakeName>();
+  /** Worksheet.customProperties. */
+  readonly customProperties = new Map<string, string>();
 
   constructor(public name: string) {}
 

@@ -1,0 +1,143 @@
+/**
+ * The .xlsx host writes everything the plan says: read back with exceljs,
+ * every cell, validation, name, merge, protection and print setting matches.
+ */
+import ExcelJS from "exceljs";
+import { BUILTIN_IDS } from "../../../src/model/builtins";
+import type { ValidationRule, WorkbookPlan } from "../../../src/engine/plan";
+import { renderPlanToXlsx } from "../../../src/hosts/xlsx/renderPlan";
+import { rectangles } from "../../../src/util/rectangles";
+import { readXlsx, type ReadValidation, type ReadWorkbook } from "../../../src/hosts/xlsx/readWorkbook";
+import { a1 } from "../../../src/util/a1";
+import { builtinPlan, expand } from "../../support/plans";
+
+/** What a plan's validation rule looks like once in a file. */
+export function expectedValidation(rule: ValidationRule): Pick<ReadValidation, "type" | "formulae"> {
+  switch (rule.type) {
+    case "list":
+      return { type: "list", formulae: [`"${rule.values.join(",")}"`] };
+    case "textLength":
+      return { type: "textLength", formulae: [rule.max] };
+    case "date":
+      return { type: "date", formulae: [rule.min, rule.max] };
+    default: {
+      // No bound at all: Excel needs one, the largest number it knows stands for "any".
+      const any = rule.min === undefined && rule.max === undefined;
+      const bounds = any ? [-9.99999999999999e307, 9.99999999999999e307] : [rule.min, rule.max];
+      return { type: rule.type, formulae: bounds.filter((v) => v !== undefined) };
+    }
+  }
+}
+
+const rendered = new Map<string, { plan: WorkbookPlan; read: ReadWorkbook; buffer: Buffer }>();
+beforeAll(async () => {
+  for (const id of BUILTIN_IDS) {
+    const plan = builtinPlan(id);
+    const buffer = await renderPlanToXlsx(plan);
+    rendered.set(id, { plan, buffer, read: await readXlsx(buffer) });
+  }
+});
+const get = (id: string) => rendered.get(id)!;
+
+describe.each(BUILTIN_IDS)("%s", (id) => {
+  test("sheets keep their names, order and visibility", () => {
+    const { plan, read } = get(id);
+    expect(read.sheets.map((s) => [s.name, s.state])).toEqual(plan.sheets.map((s) => [s.name, s.visibility]));
+  });
+
+  test("every cell holds the plan's value or formula and its locking", () => {
+    const { plan, read } = get(id);
+    for (const [i, sheet] of plan.sheets.entries()) {
+      const cells = read.sheets[i]!.cells;
+      for (const c of sheet.cells) {
+        const where = `${sheet.name}!${a1(c.row, c.col)}`;
+        const got = cells[a1(c.row, c.col)];
+        expect({ where, locked: got?.locked }).toEqual({ where, locked: plan.styles[c.style]!.locked });
+        if (c.formula) expect({ where, formula: got?.formula }).toEqual({ where, formula: c.formula });
+        else if (c.link)
+          expect({ where, link: got?.link, value: got?.value }).toEqual({ where, link: c.link, value: c.value });
+        else if (c.value !== undefined && c.value !== "")
+          expect({ where, value: got?.value }).toEqual({ where, value: c.value });
+      }
+    }
+  });
+
+  test("every validated cell has its rule, prompt and alert; no other cell has one", () => {
+    const { plan, read } = get(id);
+    for (const [i, sheet] of plan.sheets.entries()) {
+      const got = read.sheets[i]!.validations;
+      const planned = new Set<string>();
+      for (const v of sheet.validations)
+        for (const address of expand(v.ranges)) {
+          planned.add(address);
+          expect({ where: `${sheet.name}!${address}`, ...got[address] }).toMatchObject({
+            where: `${sheet.name}!${address}`,
+            ...expectedValidation(v.rule),
+            promptTitle: v.prompt.title,
+            prompt: v.prompt.message,
+            errorStyle: v.error.style,
+            error: v.error.message,
+            showErrorMessage: true,
+            allowBlank: true,
+          });
+        }
+      expect(Object.keys(got).filter((a) => !planned.has(a))).toEqual([]);
+    }
+  });
+
+  test("names, merges, protection and conditional formats are all there", () => {
+    const { plan, read } = get(id);
+    expect(read.names).toEqual(Object.fromEntries(plan.names.map((n) => [n.name, { sheet: n.sheet, ref: n.ref }])));
+    for (const [i, sheet] of plan.sheets.entries()) {
+      const got = read.sheets[i]!;
+      expect(got.merges.sort()).toEqual([...sheet.merges].sort());
+      expect(got.protected).toBe(Boolean(sheet.protection));
+      expect(got.conditionalFormats.map((f) => f.ranges.join(" "))).toEqual(
+        [...sheet.conditionalFormats].sort((a, b) => a.priority - b.priority).map((f) => f.ranges.join(" ")),
+      );
+    }
+  });
+});
+
+test("freeze panes, widths, hidden columns and landscape A4 print with repeated rows", async () => {
+  const { plan, buffer } = get("essonne_2022_2026");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  for (const sheet of plan.sheets.filter((s) => s.kind === "axe")) {
+    const ws = wb.getWorksheet(sheet.name)!;
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: sheet.freeze!.columns, ySplit: sheet.freeze!.rows });
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1 });
+    for (const col of sheet.hiddenColumns) expect(ws.getColumn(col).hidden).toBe(true);
+    for (const [col, width] of Object.entries(sheet.columnWidths)) expect(ws.getColumn(Number(col)).width).toBe(width);
+  }
+  // Print titles are sheet-scoped names: written for each axe sheet, with the sheet name quoted.
+  const xml = await (
+    await import("jszip")
+  ).default
+    .loadAsync(buffer)
+    .then((z) => z.file("xl/workbook.xml")!.async("string"));
+  const axes = plan.sheets.filter((s) => s.print?.titleRows).length;
+  expect(xml.match(/_xlnm\.Print_Titles/g)?.length).toBe(axes);
+});
+
+test("a password protects every sheet without being stored in clear", async () => {
+  const plan = builtinPlan("fiche_action_5_2022_2026", { password: "s3cret-ODPE" });
+  const buffer = await renderPlanToXlsx(plan);
+  expect(buffer.includes("s3cret-ODPE")).toBe(false);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  const axe = wb.worksheets.find((w) => w.name.startsWith("Axe"))!;
+  const protection = (axe as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection;
+  expect(protection).toMatchObject({ sheet: true, algorithmName: "SHA-512", formatRows: true, autoFilter: true });
+  expect(protection.hashValue).toEqual(expect.any(String));
+});
+
+test("validations over scattered cells become the fewest non-overlapping rectangles", () => {
+  const cells = new Map<number, Set<number>>([
+    [3, new Set([2, 3, 5])],
+    [4, new Set([2, 3, 5])],
+    [5, new Set([2, 3])],
+    [7, new Set([2, 3])],
+  ]);
+  expect(rectangles(cells).sort()).toEqual(["B3:C5", "B7:C7", "E3:E4"].sort());
+});

@@ -1,0 +1,761 @@
+/**
+ * The part of the Excel JavaScript API the add-in uses, over the in-memory
+ * workbook of state.ts. Every property set and method call is queued and
+ * applied at `sync()`, with Excel's own refusals: invalid or duplicate sheet
+ * and defined names, a second validation on a cell, overlapping merges,
+ * writes into locked cells of a protected sheet, a formulas array of the
+ * wrong size, hiding or deleting the last visible sheet.
+ */
+import { cellCount, formatRect, intersects, parseArea, parseAreas, sheetPrefix, type Rect } from "./address";
+import { FakeOfficeError } from "./errors";
+import { defineProps, FakeCollection, FakeObject, type FakeRequestContext, type PropSpec } from "./proxy";
+import {
+  type CellFormat,
+  type CellValue,
+  type FakeConditionalFormat,
+  type FakeName,
+  FakeSheet,
+  type FakeWorkbookState,
+} from "./state";
+
+const invalid = (message: string) => new FakeOfficeError("InvalidArgument", message);
+type Ctx = FakeRequestContext;
+const spec = <S>(read?: (s: S) => unknown, write?: (s: S, v: unknown) => void): PropSpec<S> => ({ read, write });
+
+// ---------------------------------------------------------------------------
+// Workbook, worksheets, names
+
+export class FakeWorkbook extends FakeObject {
+  readonly _type = "Workbook";
+  constructor(ctx: Ctx) {
+    super(ctx, () => ctx.host.state);
+  }
+  get worksheets(): FakeWorksheetCollection {
+    return this._nav("worksheets", () => new FakeWorksheetCollection(this.context, () => this._state));
+  }
+  get names(): FakeNamedItemCollection {
+    return this._nav("names", () => new FakeNamedItemCollection(this.context, () => this._state));
+  }
+  get application(): FakeApplication {
+    return this._nav("application", () => new FakeApplication(this.context, () => this._state));
+  }
+}
+
+export class FakeApplication extends FakeObject {
+  readonly _type = "Application";
+  suspendApiCalculationUntilNextSync(): void {
+    this._call("suspendApiCalculationUntilNextSync", [], () => this._state.calculationSuspensions++);
+  }
+}
+
+const SHEET_NAME_BAD = /[[\]:*?/\\]/;
+
+function checkSheetName(state: FakeWorkbookState, name: string, self?: FakeSheet): void {
+  if (!name || name.length > 31 || SHEET_NAME_BAD.test(name) || name.startsWith("'") || name.endsWith("'"))
+    throw invalid(`The sheet name "${name}" is invalid.`);
+  const other = state.sheet(name);
+  if (other && other !== self)
+    throw new FakeOfficeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+}
+
+const visibleSheets = (state: FakeWorkbookState) => state.sheets.filter((s) => s.visibility === "Visible");
+
+export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
+  readonly _type = "WorksheetCollection";
+  _items(): FakeSheet[] {
+    return this._state.sheets;
+  }
+  _wrap(): FakeWorksheet {
+    return new FakeWorksheet(this.context);
+  }
+  add(name: string): FakeWorksheet {
+    return this._create(new FakeWorksheet(this.context), "add", [name], () => {
+      checkSheetName(this._state, name);
+      const sheet = new FakeSheet(name);
+      this._state.sheets.push(sheet);
+      return sheet;
+    });
+  }
+  getItem(name: string): FakeWorksheet {
+    return this._create(new FakeWorksheet(this.context), "getItem", [name], () => this._state.sheet(name));
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return this._create(
+      new FakeWorksheet(this.context),
+      "getItemOrNullObject",
+      [name],
+      () => this._state.sheet(name),
+      true,
+    );
+  }
+}
+
+export class FakeWorksheet extends FakeObject {
+  readonly _type = "Worksheet";
+  declare name: string;
+  declare visibility: string;
+  declare tabColor: string;
+  get sheet(): FakeSheet {
+    return this._t<FakeSheet>();
+  }
+  getRange(address: string): FakeRange {
+    return this._create(new FakeRange(this.context), "getRange", [address], () => ({
+      sheet: this.sheet,
+      areas: [parseArea(address)],
+    }));
+  }
+  getRanges(address: string): FakeRange {
+    return this._create(new FakeRange(this.context, "RangeAreas"), "getRanges", [address], () => ({
+      sheet: this.sheet,
+      areas: parseAreas(address),
+    }));
+  }
+  get customProperties(): FakeCustomPropertyCollection {
+    return this._nav("customProperties", () => new FakeCustomPropertyCollection(this.context, () => this.sheet));
+  }
+  get freezePanes(): FakeFreezePanes {
+    return this._nav("freezePanes", () => new FakeFreezePanes(this.context, () => this.sheet));
+  }
+  get autoFilter(): FakeAutoFilter {
+    return this._nav("autoFilter", () => new FakeAutoFilter(this.context, () => this.sheet));
+  }
+  get pageLayout(): FakePageLayout {
+    return this._nav("pageLayout", () => new FakePageLayout(this.context, () => this.sheet));
+  }
+  get protection(): FakeWorksheetProtection {
+    return this._nav("protection", () => new FakeWorksheetProtection(this.context, () => this.sheet));
+  }
+  activate(): void {
+    this._call("activate", [], () => {
+      if (this.sheet.visibility !== "Visible")
+        throw new FakeOfficeError("InvalidOperation", "A hidden sheet cannot be activated.");
+      this._state.activeSheet = this.sheet;
+    });
+  }
+  delete(): void {
+    this._call("delete", [], () => {
+      if (this._status === "null") return;
+      const sheet = this.sheet;
+      if (sheet.visibility === "Visible" && visibleSheets(this._state).length === 1)
+        throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      this._state.sheets.splice(this._state.sheets.indexOf(sheet), 1);
+      if (this._state.activeSheet === sheet) this._state.activeSheet = visibleSheets(this._state)[0] ?? null;
+      this._state.deleted(sheet.name);
+    });
+  }
+}
+defineProps(FakeWorksheet, {
+  name: spec(
+    (s) => s.sheet.name,
+    (s, v) => {
+      const sheet = s.sheet;
+      checkSheetName(s._state, String(v), sheet);
+      const from = sheet.name;
+      sheet.name = String(v);
+      s._state.renamed(from, sheet.name);
+    },
+  ),
+  visibility: spec(
+    (s) => s.sheet.visibility,
+    (s, v) => {
+      const sheet = s.sheet;
+      if (v !== "Visible" && sheet.visibility === "Visible" && visibleSheets(s._state).length === 1)
+        throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      sheet.visibility = v as FakeSheet["visibility"];
+    },
+  ),
+  tabColor: spec(
+    (s) => s.sheet.tabColor,
+    (s, v) => (s.sheet.tabColor = String(v).toUpperCase()),
+  ),
+  id: spec((s) => s.sheet.id),
+  position: spec((s) => s._state.sheets.indexOf(s.sheet)),
+});
+
+export class FakeCustomPropertyCollection extends FakeCollection<FakeCustomProperty> {
+  readonly _type = "WorksheetCustomPropertyCollection";
+  _items(): [string, string][] {
+    return [...this._t<FakeSheet>().customProperties.entries()];
+  }
+  _wrap(): FakeCustomProperty {
+    return new FakeCustomProperty(this.context);
+  }
+  add(key: string, value: string): FakeCustomProperty {
+    return this._create(new FakeCustomProperty(this.context), "add", [key, value], () => {
+      const sheet = this._t<FakeSheet>();
+      sheet.customProperties.set(key, String(value));
+      return [key, String(value)];
+    });
+  }
+  getItemOrNullObject(key: string): FakeCustomProperty {
+    return this._create(
+      new FakeCustomProperty(this.context),
+      "getItemOrNullObject",
+      [key],
+      () => {
+        const value = this._t<FakeSheet>().customProperties.get(key);
+        return value === undefined ? null : [key, value];
+      },
+      true,
+    );
+  }
+}
+
+export class FakeCustomProperty extends FakeObject {
+  readonly _type = "WorksheetCustomProperty";
+}
+defineProps(FakeCustomProperty, {
+  key: spec((s) => s._t<[string, string]>()[0]),
+  value: spec((s) => s._t<[string, string]>()[1]),
+});
+
+export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
+  readonly _type = "NamedItemCollection";
+  _items(): FakeName[] {
+    return [...this._state.names.values()];
+  }
+  _wrap(): FakeNamedItem {
+    return new FakeNamedItem(this.context);
+  }
+  add(name: string, reference: string, comment = ""): FakeNamedItem {
+    return this._create(new FakeNamedItem(this.context), "add", [name, reference, comment], () => {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rc]$/i.test(name))
+        throw invalid(`The name "${name}" is not a valid defined name.`);
+      if (this._state.names.has(name.toLowerCase()))
+        throw new FakeOfficeError("ItemAlreadyExists", `The name "${name}" already exists.`);
+      const formula = reference.startsWith("=") ? reference : `=${reference}`;
+      const target = /^=(?:'((?:[^']|'')+)'|([^'!]+))!/.exec(formula);
+      const sheetName = target?.[1]?.replace(/''/g, "'") ?? target?.[2];
+      if (!sheetName || !this._state.sheet(sheetName)) throw invalid(`The reference "${reference}" is not valid.`);
+      const item: FakeName = { name, formula, comment, visible: true };
+      this._state.names.set(name.toLowerCase(), item);
+      return item;
+    });
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    const found = () => this._state.names.get(name.toLowerCase()) ?? null;
+    return this._create(new FakeNamedItem(this.context), "getItemOrNullObject", [name], found, true);
+  }
+}
+
+export class FakeNamedItem extends FakeObject {
+  readonly _type = "NamedItem";
+  declare name: string;
+  declare formula: string;
+  delete(): void {
+    this._call("delete", [], () => this._state.names.delete(this._t<FakeName>().name.toLowerCase()));
+  }
+}
+defineProps(FakeNamedItem, {
+  name: spec((s) => s._t<FakeName>().name),
+  formula: spec((s) => s._t<FakeName>().formula),
+  comment: spec((s) => s._t<FakeName>().comment),
+  visible: spec((s) => s._t<FakeName>().visible),
+});
+
+// ---------------------------------------------------------------------------
+// Sheet-level objects
+
+export class FakeFreezePanes extends FakeObject {
+  readonly _type = "WorksheetFreezePanes";
+  freezeAt(range: FakeRange): void {
+    this._call("freezeAt", [range], () => {
+      const [area] = range._t<RangeTarget>().areas;
+      this._t<FakeSheet>().freeze = { rows: area!.r2, columns: area!.c2 };
+    });
+  }
+  freezeRows(count: number): void {
+    this._call("freezeRows", [count], () => (this._t<FakeSheet>().freeze = { rows: count, columns: 0 }));
+  }
+  freezeColumns(count: number): void {
+    this._call("freezeColumns", [count], () => (this._t<FakeSheet>().freeze = { rows: 0, columns: count }));
+  }
+}
+
+export class FakeAutoFilter extends FakeObject {
+  readonly _type = "AutoFilter";
+  apply(range: FakeRange): void {
+    this._call("apply", [range], () => (this._t<FakeSheet>().autoFilter = range._t<RangeTarget>().areas[0]!));
+  }
+}
+
+export class FakePageLayout extends FakeObject {
+  readonly _type = "PageLayout";
+  declare orientation: string;
+  declare paperSize: string;
+  declare zoom: unknown;
+  setPrintTitleRows(rows: string): void {
+    this._call("setPrintTitleRows", [rows], () => {
+      parseArea(rows);
+      this._t<FakeSheet>().pageLayout.printTitleRows = rows;
+    });
+  }
+}
+defineProps(FakePageLayout, {
+  orientation: spec(
+    (s) => s._t<FakeSheet>().pageLayout.orientation,
+    (s, v) => (s._t<FakeSheet>().pageLayout.orientation = String(v)),
+  ),
+  paperSize: spec(
+    (s) => s._t<FakeSheet>().pageLayout.paperSize,
+    (s, v) => (s._t<FakeSheet>().pageLayout.paperSize = String(v)),
+  ),
+  zoom: spec(
+    (s) => s._t<FakeSheet>().pageLayout.zoom,
+    (s, v) => (s._t<FakeSheet>().pageLayout.zoom = v as FakeSheet["pageLayout"]["zoom"]),
+  ),
+});
+
+export class FakeWorksheetProtection extends FakeObject {
+  readonly _type = "WorksheetProtection";
+  protect(options: Record<string, unknown> = {}, password?: string): void {
+    this._call("protect", [options, password ?? null], () => {
+      const sheet = this._t<FakeSheet>();
+      if (sheet.protection.protected) throw new FakeOfficeError("InvalidOperation", "The sheet is already protected.");
+      sheet.protection = { protected: true, options, ...(password ? { password } : {}) };
+    });
+  }
+  unprotect(password?: string): void {
+    this._call("unprotect", [password ?? null], () => {
+      const sheet = this._t<FakeSheet>();
+      if (sheet.protection.password && sheet.protection.password !== password)
+        throw new FakeOfficeError("InvalidArgument", "The password is incorrect.");
+      sheet.protection = { protected: false, options: {} };
+    });
+  }
+}
+defineProps(FakeWorksheetProtection, {
+  protected: spec((s) => s._t<FakeSheet>().protection.protected),
+  options: spec((s) => s._t<FakeSheet>().protection.options),
+});
+
+// ---------------------------------------------------------------------------
+// Ranges
+
+export interface RangeTarget {
+  sheet: FakeSheet;
+  areas: Rect[];
+}
+
+function cellsOfTarget(t: RangeTarget, what: string): [number, number][] {
+  return [...t.sheet.eachCell(t.areas, what)];
+}
+
+/** Excel refuses to change locked cells of a protected sheet. */
+function checkWritable(t: RangeTarget, cells: [number, number][]): void {
+  if (!t.sheet.protection.protected) return;
+  for (const [r, c] of cells)
+    if (t.sheet.peek(r, c)?.format.locked ?? true)
+      throw new FakeOfficeError("AccessDenied", `The cell ${formatRect({ r1: r, c1: c, r2: r, c2: c })} is locked.`);
+}
+
+/** What typing `input` into a cell gives: formula, quoted text, number, boolean or text. */
+function enter(t: RangeTarget, r: number, c: number, input: unknown): void {
+  if (input === null || input === undefined) return;
+  const cell = t.sheet.cell(r, c);
+  cell.format.quotePrefix = false;
+  if (typeof input === "string" && input.startsWith("=") && input.length > 1) {
+    cell.formula = input;
+    cell.value = null;
+    return;
+  }
+  cell.formula = null;
+  if (typeof input === "string" && input.startsWith("'")) {
+    cell.value = input.slice(1);
+    cell.format.quotePrefix = true;
+  } else if (typeof input === "string" && input.trim() !== "" && !Number.isNaN(Number(input)))
+    cell.value = Number(input);
+  else if (input === "") cell.value = null;
+  else cell.value = input as CellValue;
+}
+
+function grid(t: RangeTarget, v: unknown, what: string): unknown[][] {
+  const area = t.areas[0]!;
+  const rows = area.r2 - area.r1 + 1;
+  const cols = area.c2 - area.c1 + 1;
+  if (!Array.isArray(v) || v.length !== rows || v.some((line) => !Array.isArray(line) || line.length !== cols))
+    throw invalid(`${what}: the array must be ${rows}×${cols} for ${formatRect(area)}.`);
+  return v as unknown[][];
+}
+
+export class FakeRange extends FakeObject {
+  readonly _type: string;
+  declare formulas: unknown[][];
+  declare values: unknown[][];
+  declare numberFormat: unknown[][];
+  declare columnHidden: boolean;
+  declare hyperlink: unknown;
+  constructor(ctx: Ctx, type = "Range") {
+    super(ctx);
+    this._type = type;
+  }
+  get target(): RangeTarget {
+    return this._t<RangeTarget>();
+  }
+  get format(): FakeRangeFormat {
+    return this._nav("format", () => new FakeRangeFormat(this.context, () => this.target));
+  }
+  get dataValidation(): FakeDataValidation {
+    return this._nav("dataValidation", () => new FakeDataValidation(this.context, () => this.target));
+  }
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return this._nav("conditionalFormats", () => new FakeConditionalFormatCollection(this.context, () => this.target));
+  }
+  merge(across = false): void {
+    this._call("merge", [across], () => {
+      const t = this.target;
+      for (const area of t.areas) {
+        if (across) throw new FakeOfficeError("NotImplemented", "fake Excel: merge(true)");
+        if (t.sheet.overlapsMerge(area))
+          throw new FakeOfficeError("InvalidOperation", `Merge over a merged area: ${formatRect(area)}`);
+        t.sheet.merges.push(area);
+      }
+    });
+  }
+  /** Single area only, as in Excel. */
+  _single(what: string): RangeTarget {
+    const t = this.target;
+    if (t.areas.length !== 1) throw invalid(`${what} needs a single area.`);
+    return t;
+  }
+}
+defineProps(FakeRange, {
+  address: spec((s) => {
+    const t = s.target;
+    return t.areas.map((a) => sheetPrefix(t.sheet.name) + formatRect(a, true)).join(",");
+  }),
+  formulas: spec(
+    (s) => readGrid(s._single("formulas"), (cell) => cell?.formula ?? cell?.value ?? ""),
+    (s, v) => writeGrid(s._single("formulas"), v, "formulas", enter),
+  ),
+  values: spec(
+    (s) => readGrid(s._single("values"), (cell) => cell?.value ?? ""),
+    (s, v) =>
+      writeGrid(s._single("values"), v, "values", (t, r, c, x) =>
+        enter(t, r, c, typeof x === "string" && x.startsWith("=") ? `'${x}` : x),
+      ),
+  ),
+  numberFormat: spec(
+    (s) => readGrid(s._single("numberFormat"), (cell) => cell?.format.numberFormat ?? "General"),
+    (s, v) => {
+      const t = s._single("numberFormat");
+      const g = grid(t, v, "numberFormat");
+      const a = t.areas[0]!;
+      for (let r = a.r1; r <= a.r2; r++)
+        for (let c = a.c1; c <= a.c2; c++) {
+          const f = g[r - a.r1]![c - a.c1];
+          if (f !== null && f !== undefined) t.sheet.cell(r, c).format.numberFormat = String(f);
+        }
+    },
+  ),
+  columnHidden: spec(undefined, (s, v) => {
+    for (const a of s.target.areas)
+      for (let c = a.c1; c <= a.c2; c++)
+        v ? s.target.sheet.hiddenColumns.add(c) : s.target.sheet.hiddenColumns.delete(c);
+  }),
+  hyperlink: spec(undefined, (s, v) => {
+    const t = s._single("hyperlink");
+    const link = v as { textToDisplay?: string; documentReference?: string; address?: string };
+    for (const [r, c] of cellsOfTarget(t, "hyperlink")) {
+      checkWritable(t, [[r, c]]);
+      const cell = t.sheet.cell(r, c);
+      cell.hyperlink = { ...link };
+      if (link.textToDisplay !== undefined) enter(t, r, c, link.textToDisplay);
+    }
+  }),
+  cellCount: spec((s) => s.target.areas.reduce((n, a) => n + cellCount(a), 0)),
+});
+
+function readGrid(t: RangeTarget, read: (cell: ReturnType<FakeSheet["peek"]>) => unknown): unknown[][] {
+  const a = t.areas[0]!;
+  const out: unknown[][] = [];
+  for (let r = a.r1; r <= a.r2; r++) {
+    const line: unknown[] = [];
+    for (let c = a.c1; c <= a.c2; c++) line.push(read(t.sheet.peek(r, c)));
+    out.push(line);
+  }
+  return out;
+}
+
+function writeGrid(
+  t: RangeTarget,
+  v: unknown,
+  what: string,
+  put: (t: RangeTarget, r: number, c: number, x: unknown) => void,
+): void {
+  const g = grid(t, v, what);
+  const a = t.areas[0]!;
+  const cells: [number, number][] = [];
+  for (let r = a.r1; r <= a.r2; r++)
+    for (let c = a.c1; c <= a.c2; c++) if (g[r - a.r1]![c - a.c1] !== null) cells.push([r, c]);
+  checkWritable(t, cells);
+  for (const [r, c] of cells) put(t, r, c, g[r - a.r1]![c - a.c1]);
+}
+
+/** Sets one format field on every cell of the target (whole rows/columns: column widths and row heights only). */
+function setFormat<K extends keyof CellFormat>(t: RangeTarget, key: K, value: CellFormat[K]): void {
+  for (const [r, c] of cellsOfTarget(t, `format.${String(key)}`)) t.sheet.cell(r, c).format[key] = value;
+}
+
+export class FakeRangeFormat extends FakeObject {
+  readonly _type = "RangeFormat";
+  get font(): FakeFont {
+    return this._nav("font", () => new FakeFont(this.context, () => this._t()));
+  }
+  get fill(): FakeFill {
+    return this._nav("fill", () => new FakeFill(this.context, () => this._t()));
+  }
+  get protection(): FakeFormatProtection {
+    return this._nav("protection", () => new FakeFormatProtection(this.context, () => this._t()));
+  }
+  get borders(): FakeBorders {
+    return this._nav("borders", () => new FakeBorders(this.context, () => this._t()));
+  }
+}
+const formatSpec = <K extends keyof CellFormat>(
+  key: K,
+  map: (v: unknown) => CellFormat[K] = (v) => v as CellFormat[K],
+) => spec<FakeObject>(undefined, (s, v) => setFormat(s._t<RangeTarget>(), key, map(v)));
+defineProps(FakeRangeFormat, {
+  wrapText: formatSpec("wrap", Boolean),
+  horizontalAlignment: formatSpec("horizontal", String),
+  verticalAlignment: formatSpec("vertical", String),
+  indentLevel: formatSpec("indent", Number),
+  columnWidth: spec(undefined, (s, v) => {
+    for (const a of s._t<RangeTarget>().areas)
+      for (let c = a.c1; c <= a.c2; c++) s._t<RangeTarget>().sheet.columnWidths.set(c, Number(v));
+  }),
+  rowHeight: spec(undefined, (s, v) => {
+    for (const a of s._t<RangeTarget>().areas)
+      for (let r = a.r1; r <= a.r2; r++) s._t<RangeTarget>().sheet.rowHeights.set(r, Number(v));
+  }),
+});
+
+export class FakeFont extends FakeObject {
+  readonly _type = "RangeFont";
+}
+defineProps(FakeFont, {
+  name: formatSpec("fontName", String),
+  size: formatSpec("size", Number),
+  bold: formatSpec("bold", Boolean),
+  italic: formatSpec("italic", Boolean),
+  color: formatSpec("color", (v) => String(v).toUpperCase()),
+});
+
+export class FakeFill extends FakeObject {
+  readonly _type = "RangeFill";
+}
+defineProps(FakeFill, { color: formatSpec("fill", (v) => String(v).toUpperCase()) });
+
+export class FakeFormatProtection extends FakeObject {
+  readonly _type = "FormatProtection";
+}
+defineProps(FakeFormatProtection, {
+  locked: spec(undefined, (s, v) => {
+    const t = s._t<RangeTarget>();
+    if (t.sheet.protection.protected) throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
+    setFormat(t, "locked", Boolean(v));
+  }),
+});
+
+const EDGE_KEY = { EdgeTop: "top", EdgeBottom: "bottom", EdgeLeft: "left", EdgeRight: "right" } as const;
+
+export class FakeBorders extends FakeObject {
+  readonly _type = "RangeBorderCollection";
+  getItem(edge: string): FakeBorder {
+    return this._create(new FakeBorder(this.context), "getItem", [edge], () => ({
+      range: this._t<RangeTarget>(),
+      edge,
+    }));
+  }
+}
+
+/** Borders are kept per cell edge; inside borders land on the cells' inner edges. */
+export class FakeBorder extends FakeObject {
+  readonly _type = "RangeBorder";
+}
+function setBorder(s: FakeObject, field: "style" | "color", value: string): void {
+  const { range, edge } = s._t<{ range: RangeTarget; edge: string }>();
+  for (const a of range.areas)
+    for (const [r, c] of range.sheet.eachCell([a], "borders")) {
+      const sides: (keyof typeof EDGE_KEY)[] = [];
+      if (edge in EDGE_KEY) {
+        const e = edge as keyof typeof EDGE_KEY;
+        if (
+          (e === "EdgeTop" && r === a.r1) ||
+          (e === "EdgeBottom" && r === a.r2) ||
+          (e === "EdgeLeft" && c === a.c1) ||
+          (e === "EdgeRight" && c === a.c2)
+        )
+          sides.push(e);
+      } else if (edge === "InsideHorizontal") {
+        if (r > a.r1) sides.push("EdgeTop");
+        if (r < a.r2) sides.push("EdgeBottom");
+      } else if (edge === "InsideVertical") {
+        if (c > a.c1) sides.push("EdgeLeft");
+        if (c < a.c2) sides.push("EdgeRight");
+      } else throw invalid(`Unknown border ${edge}`);
+      const borders = range.sheet.cell(r, c).format.borders;
+      for (const side of sides) {
+        const key = EDGE_KEY[side];
+        borders[key] = { style: "Continuous", color: "#000000", ...borders[key], [field]: value };
+      }
+    }
+}
+defineProps(FakeBorder, {
+  style: spec(undefined, (s, v) => setBorder(s, "style", String(v))),
+  color: spec(undefined, (s, v) => setBorder(s, "color", String(v).toUpperCase())),
+  weight: spec(undefined, () => undefined),
+});
+
+// ---------------------------------------------------------------------------
+// Data validation and conditional formats
+
+export class FakeDataValidation extends FakeObject {
+  readonly _type = "DataValidation";
+}
+function validationOf(
+  s: FakeObject,
+  apply: (v: NonNullable<ReturnType<FakeSheet["cell"]>["validation"]>, fresh: boolean) => void,
+): void {
+  const t = s._t<RangeTarget>();
+  for (const [r, c] of cellsOfTarget(t, "dataValidation")) {
+    const cell = t.sheet.cell(r, c);
+    const fresh = !cell.validation;
+    cell.validation ??= {
+      rule: {},
+      prompt: { showPrompt: false, title: "", message: "" },
+      errorAlert: { showAlert: true, style: "Stop", title: "", message: "" },
+      ignoreBlanks: true,
+    };
+    apply(cell.validation, fresh);
+  }
+}
+defineProps(FakeDataValidation, {
+  rule: spec(undefined, (s, v) =>
+    validationOf(s, (dv) => {
+      if (Object.keys(dv.rule).length)
+        throw new FakeOfficeError("InvalidOperation", "The range already has a validation rule: clear it first.");
+      dv.rule = JSON.parse(JSON.stringify(v)) as typeof dv.rule;
+    }),
+  ),
+  prompt: spec(undefined, (s, v) => validationOf(s, (dv) => (dv.prompt = { ...(v as typeof dv.prompt) }))),
+  errorAlert: spec(undefined, (s, v) => validationOf(s, (dv) => (dv.errorAlert = { ...(v as typeof dv.errorAlert) }))),
+  ignoreBlanks: spec(undefined, (s, v) => validationOf(s, (dv) => (dv.ignoreBlanks = Boolean(v)))),
+});
+
+let cfIds = 0;
+
+export class FakeConditionalFormatCollection extends FakeCollection<FakeConditionalFormat_> {
+  readonly _type = "ConditionalFormatCollection";
+  _items(): FakeConditionalFormat[] {
+    const t = this._t<RangeTarget>();
+    return t.sheet.conditionalFormats.filter((f) => f.areas.some((a) => t.areas.some((b) => intersects(a, b))));
+  }
+  _wrap(): FakeConditionalFormat_ {
+    return new FakeConditionalFormat_(this.context);
+  }
+  add(type: string): FakeConditionalFormat_ {
+    return this._create(new FakeConditionalFormat_(this.context), "add", [type], () => {
+      const t = this._t<RangeTarget>();
+      if (type !== "Custom" && type !== "DataBar")
+        throw new FakeOfficeError("NotImplemented", `fake Excel: conditional format ${type}`);
+      const cf: FakeConditionalFormat = {
+        id: ++cfIds,
+        type,
+        areas: t.areas.map((a) => ({ ...a })),
+        stopIfTrue: false,
+        ...(type === "Custom"
+          ? { custom: { formula: null, fill: null, fontColor: null, bold: null } }
+          : { dataBar: { fillColor: null, lowerBoundRule: null, upperBoundRule: null } }),
+      };
+      // A new format comes first (priority 0), as in Excel.
+      t.sheet.conditionalFormats.unshift(cf);
+      return { sheet: t.sheet, cf };
+    });
+  }
+}
+
+interface CfTarget {
+  sheet: FakeSheet;
+  cf: FakeConditionalFormat;
+}
+
+export class FakeConditionalFormat_ extends FakeObject {
+  readonly _type = "ConditionalFormat";
+  declare priority: number;
+  get custom(): FakeCfPart {
+    return this._nav("custom", () => new FakeCfPart(this.context, () => this._t()));
+  }
+  get dataBar(): FakeCfPart {
+    return this._nav("dataBar", () => new FakeCfPart(this.context, () => this._t()));
+  }
+}
+defineProps(FakeConditionalFormat_, {
+  type: spec((s) => s._t<CfTarget>().cf.type),
+  priority: spec(
+    (s) => s._t<CfTarget>().sheet.conditionalFormats.indexOf(s._t<CfTarget>().cf),
+    (s, v) => {
+      const { sheet, cf } = s._t<CfTarget>();
+      const list = sheet.conditionalFormats;
+      list.splice(list.indexOf(cf), 1);
+      list.splice(Math.min(Number(v), list.length), 0, cf);
+    },
+  ),
+});
+
+/**
+ * `custom`, `custom.rule`, `custom.format(.fill|.font)`, `dataBar` and
+ * `dataBar.positiveFormat` in one class: each is a view of the same format.
+ */
+export class FakeCfPart extends FakeObject {
+  readonly _type = "ConditionalFormatPart";
+  constructor(
+    ctx: Ctx,
+    resolver: () => unknown,
+    readonly _path = "",
+  ) {
+    super(ctx, resolver);
+  }
+  private part(name: string): FakeCfPart {
+    return this._nav(name, () => new FakeCfPart(this.context, () => this._t(), name));
+  }
+  get rule(): FakeCfPart {
+    return this.part("rule");
+  }
+  get format(): FakeCfPart {
+    return this.part("format");
+  }
+  get fill(): FakeCfPart {
+    return this.part("fill");
+  }
+  get font(): FakeCfPart {
+    return this.part("font");
+  }
+  get positiveFormat(): FakeCfPart {
+    return this.part("positiveFormat");
+  }
+}
+const custom = (s: FakeObject) => {
+  const c = s._t<CfTarget>().cf.custom;
+  if (!c) throw new FakeOfficeError("InvalidOperation", "Not a custom conditional format.");
+  return c;
+};
+const bar = (s: FakeObject) => {
+  const b = s._t<CfTarget>().cf.dataBar;
+  if (!b) throw new FakeOfficeError("InvalidOperation", "Not a data bar.");
+  return b;
+};
+// `color` is the fill's colour on `format.fill` and the font's on `format.font`: told apart by the proxy's path.
+defineProps(FakeCfPart, {
+  formula: spec(undefined, (s, v) => (custom(s).formula = String(v))),
+  color: spec(undefined, (s, v) => {
+    if ((s as FakeCfPart)._path === "font") custom(s).fontColor = String(v).toUpperCase();
+    else custom(s).fill = String(v).toUpperCase();
+  }),
+  bold: spec(undefined, (s, v) => (custom(s).bold = Boolean(v))),
+  lowerBoundRule: spec(undefined, (s, v) => (bar(s).lowerBoundRule = v as { type: string })),
+  upperBoundRule: spec(undefined, (s, v) => (bar(s).upperBoundRule = v as { type: string })),
+  fillColor: spec(undefined, (s, v) => (bar(s).fillColor = String(v).toUpperCase())),
+  gradientFill: spec(undefined, () => undefined),
+});
