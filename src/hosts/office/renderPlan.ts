@@ -26,8 +26,8 @@ import {
 
 /** Property that marks a sheet as made by the add-in (its value: the model id). */
 export const SHEET_TAG = "bilan";
-/** Excel on the web refuses requests above 5 MB; this leaves room for the request's own envelope. */
-export const PAYLOAD_BUDGET = 4_000_000;
+/** Excel on the web refuses requests above 5 MB; below 4 MB with room for our estimates and the request envelope. */
+export const PAYLOAD_BUDGET = 3_500_000;
 /** Longest address list given to one `getRanges` call. */
 const ADDRESS_BUDGET = 2_000;
 
