@@ -121,6 +121,59 @@ export const fr = {
   "office.render.existing":
     "Le classeur contient déjà un bilan ({{sheets}}). Choisissez « Remplacer » pour remplacer les feuilles créées par le complément (les autres feuilles ne sont jamais touchées).",
   "office.render.cancelled": "Génération annulée : le classeur est revenu à son état d'avant.",
+  "validate.structure.metaMissing":
+    "La feuille de métadonnées « _bilan_meta » a été supprimée : le classeur ne peut plus être relu par identifiant.",
+  "validate.structure.metaAltered": "Les métadonnées du classeur ont été modifiées ({{detail}}).",
+  "validate.structure.otherModel": "Classeur d'un autre modèle : « {{found}} » au lieu de « {{expected}} ».",
+  "validate.structure.otherVersion":
+    "Classeur de la version {{found}} du modèle, {{expected}} attendue : le mettre à niveau avec « bilan upgrade ».",
+  "validate.structure.otherCampaign": "Classeur de la campagne {{found}}, {{expected}} attendue.",
+  "validate.structure.sheetMissing": "La feuille « {{sheet}} » est absente (supprimée ou renommée{{hint}}).",
+  "validate.structure.rowsMoved":
+    "Des lignes ont été insérées ou supprimées dans {{fiche}} : « {{label}} » est passée de la ligne {{from}} à la ligne {{to}}.",
+  "validate.structure.rowDeleted": "La ligne « {{label}} » de {{fiche}} a été supprimée.",
+  "validate.structure.labelEdited": "Libellé modifié : « {{found}} » au lieu de « {{expected}} ».",
+  "validate.structure.formulaReplaced": "La formule {{expected}} a été remplacée par {{found}}.",
+  "validate.structure.unprotected":
+    "La protection de la feuille « {{sheet}} » a été retirée : vérifier que les cellules verrouillées n'ont pas été modifiées.",
+  "validate.structure.trusted": "Les valeurs saisies restent lisibles.",
+  "validate.structure.untrusted": "Les valeurs concernées ne peuvent pas être relues de façon sûre.",
+  "validate.type.textInNumber": "Texte « {{value}} » dans une cellule qui attend {{what}}.",
+  "validate.type.decimals": "{{value}} n'est pas un nombre entier : un dénombrement n'a pas de décimales.",
+  "validate.type.proportion":
+    "{{value}} ressemble à une proportion de 0 à 1 : un pourcentage est attendu (saisir {{percent}} pour {{percent}} %).",
+  "validate.type.date": "« {{value}} » n'est pas une date entre le 01/01/{{debut}} et le 31/12/{{fin}}.",
+  "validate.type.notInList": "« {{value}} » n'est pas dans la liste ({{list}}).",
+  "validate.type.tooLong": "Texte de {{length}} caractères : {{max}} au plus.",
+  "validate.range.negative": "{{value}} est négatif : un nombre positif ou nul est attendu.",
+  "validate.range.rateAbove100": "Taux de {{value}} % : un pourcentage entre 0 et 100 est attendu{{hint}}.",
+  "validate.range.bounds": "{{value}} est hors des bornes du modèle ({{bounds}}).",
+  "validate.range.numeratorAbove": "Numérateur {{num}} supérieur au dénominateur {{den}} : le taux dépasserait 100 %.",
+  "validate.range.zeroDenominator":
+    "Dénominateur nul alors que le numérateur vaut {{num}} : le taux ne peut pas être calculé.",
+  "validate.completeness.value": "Valeur {{year}} attendue pour « {{label}} ».",
+  "validate.completeness.status": "État d'avancement {{period}} attendu pour « {{label}} ».",
+  "validate.plausibility.previous":
+    "Valeur {{year}} ({{value}}) = {{ratio}} × la valeur {{prevYear}} ({{prev}}) : écart au-delà du facteur {{factor}}, à vérifier.",
+  "validate.plausibility.baseline":
+    "Valeur {{value}} = {{ratio}} × la référence ({{baseline}}) : écart au-delà du facteur {{factor}}, à vérifier.",
+  "validate.calendar.doneInFuture": "« Réalisé » pour {{period}}, période postérieure à la campagne {{year}}.",
+  "validate.calendar.notStartedPast":
+    "« Non commencé » pour {{period}}, période prévue et déjà passée (campagne {{year}}) : action en retard.",
+  "validate.file.unreadable": "Fichier illisible : {{reason}}.",
+  "validate.file.empty": "le fichier est vide",
+  "validate.file.notZip": "ce n'est pas un classeur .xlsx (contenu non reconnu)",
+  "validate.file.encrypted":
+    "le classeur est chiffré par un mot de passe (ou au format .xls ancien) : l'enregistrer sans mot de passe au format .xlsx",
+  "validate.file.docx": "c'est un document Word, pas un classeur Excel",
+  "validate.file.otherOffice": "c'est un fichier Office mais pas un classeur Excel",
+  "validate.file.truncated": "le fichier est tronqué ou endommagé ({{detail}})",
+  "validate.file.notBilan":
+    "ce classeur n'a pas été généré par Bilan Schéma (pas de feuille « _bilan_meta » ni de « Sommaire »)",
+  "validate.file.tooLarge": "le fichier dépasse {{max}} Mo",
+  "validate.file.bomb": "le contenu décompressé serait de {{size}} Mo ({{part}}) : refusé, au-delà de {{max}} Mo",
+  "validate.file.notFound": "fichier introuvable",
+  "validate.file.unparsable": "le classeur ne peut pas être lu ({{detail}})",
   "cli.demo.description": "démonstration : génère le classeur de bilan du schéma intégré de l'Essonne dans out/",
   "cli.demo.heading": "{{title}} ({{departement}}, {{period}}) — modèle {{version}}",
   "cli.demo.axe":

@@ -1,0 +1,189 @@
+/**
+ * Every bound cell's value: type and range (values.ts), ratio parts,
+ * calendar coherence, completeness of the campaign's required inputs (and the
+ * completion rates per fiche and axe), and plausibility against the previous
+ * year and the baseline.
+ */
+import type { Schema } from "../../model/schema";
+import { formatFrenchNumber } from "../../util/frenchNumber";
+import { TEXT_MAX } from "../layout/inputs";
+import { parsePeriode } from "../../model/periods";
+import type { CellBinding, PlanMeta } from "../plan";
+import { finding, type Finding } from "./findings";
+import type { Located, Location, NodeInfo } from "./locate";
+import { checkRatio, checkStatut, checkValue, placeOf } from "./values";
+
+export interface Completion {
+  required: number;
+  filled: number;
+}
+
+export interface ValuesResult {
+  findings: Finding[];
+  completion: { fiches: Record<string, Completion>; axes: Record<string, Completion>; total: Completion };
+}
+
+const isEmpty = (at: Located | undefined) =>
+  at?.cell?.value === undefined || (typeof at.cell.value === "string" && at.cell.value.trim() === "");
+
+export function checkValues(
+  schema: Schema,
+  meta: PlanMeta,
+  location: Location,
+  nodes: Map<string, NodeInfo>,
+  factor: number,
+): ValuesResult {
+  const findings: Finding[] = [];
+  const campaign = meta.campaignYear;
+  /** Valid numbers by binding key, for ratio pairs and plausibility. */
+  const numbers = new Map<string, number>();
+  const flagged = new Set<string>();
+
+  for (const b of meta.bindings) {
+    const at = location.cells.get(b.key);
+    if (!at || b.formula || b.kind === "rollup" || isEmpty(at)) continue;
+    const v = at.cell!.value!;
+    const info = nodes.get(b.node);
+    const check =
+      b.kind === "statut"
+        ? checkStatut(v, b.period!, campaign)
+        : b.kind === "source" || b.kind === "commentaire"
+          ? String(v).length > TEXT_MAX
+            ? {
+                rule: "type.texte-trop-long" as const,
+                params: { length: String(v).length, max: TEXT_MAX },
+                expected: `≤ ${TEXT_MAX}`,
+              }
+            : undefined
+          : info?.indicateur
+            ? checkValue(info.indicateur, b.kind, v, schema)
+            : undefined;
+    if (check) {
+      findings.push({ ...finding(check.rule, placeOf(b, at, info, v), check.params), expected: check.expected });
+      flagged.add(b.key);
+    } else if (typeof v === "number") numbers.set(b.key, v);
+  }
+
+  const required = new Map<string, { b: CellBinding; at: Located | undefined }[]>();
+  for (const b of meta.bindings) {
+    const info = nodes.get(b.node);
+    if (!b.input || !info?.fiche) continue;
+    const ind = info.indicateur;
+    const isRequired =
+      (b.kind === "statut" && (parsePeriode(b.period!)?.year ?? campaign) <= campaign) ||
+      (ind?.obligatoire === true &&
+        b.period === String(campaign) &&
+        (ind.type === "ratio" ? b.kind === "numerateur" || b.kind === "denominateur" : b.kind === "valeur"));
+    if (!isRequired) continue;
+    const list = required.get(info.fiche.id) ?? [];
+    list.push({ b, at: location.cells.get(b.key) });
+    required.set(info.fiche.id, list);
+  }
+
+  // Ratio parts, year by year, once both are valid numbers.
+  for (const b of meta.bindings) {
+    if (b.kind !== "numerateur") continue;
+    const denKey = `${b.node}@denominateur:${b.period}`;
+    const num = numbers.get(b.key);
+    const den = numbers.get(denKey);
+    if (num === undefined || den === undefined) continue;
+    const denB = meta.bindings.find((x) => x.key === denKey)!;
+    const f = checkRatio(
+      { b, at: location.cells.get(b.key)!, v: num },
+      { b: denB, at: location.cells.get(denKey)!, v: den },
+      nodes.get(b.node),
+    );
+    if (f) {
+      findings.push(f);
+      flagged.add(b.key);
+      flagged.add(denKey);
+    }
+  }
+
+  // Completeness and completion rates.
+  const completion: ValuesResult["completion"] = { fiches: {}, axes: {}, total: { required: 0, filled: 0 } };
+  for (const [ficheId, list] of required) {
+    const info = nodes.get(ficheId)!;
+    const c = { required: list.length, filled: list.filter((x) => !isEmpty(x.at)).length };
+    completion.fiches[ficheId] = c;
+    const axe = (completion.axes[info.axe.id] ??= { required: 0, filled: 0 });
+    axe.required += c.required;
+    axe.filled += c.filled;
+    completion.total.required += c.required;
+    completion.total.filled += c.filled;
+    for (const { b, at } of list) {
+      if (!at || !isEmpty(at)) continue;
+      const node = nodes.get(b.node)!;
+      findings.push({
+        ...(b.kind === "statut"
+          ? finding("completude.statut-manquant", placeOf(b, at, node), { label: node.label, period: b.period! })
+          : finding("completude.valeur-manquante", placeOf(b, at, node), { label: node.label, year: campaign })),
+        expected: "une saisie",
+      });
+    }
+  }
+
+  findings.push(...plausibility(meta, location, nodes, numbers, flagged, factor));
+  return { findings, completion };
+}
+
+const fr = (n: number) => formatFrenchNumber(Math.round(n * 100) / 100);
+
+/** Campaign values far from the previous year's or from the baseline (only values that passed the other checks). */
+function plausibility(
+  meta: PlanMeta,
+  location: Location,
+  nodes: Map<string, NodeInfo>,
+  numbers: Map<string, number>,
+  flagged: Set<string>,
+  factor: number,
+): Finding[] {
+  const out: Finding[] = [];
+  const year = meta.campaignYear;
+  const far = (r: number) => r > factor || r < 1 / factor;
+  /** The indicator's number for a year: its valeur, or for a ratio the rate of its parts. */
+  const valueOf = (node: string, y: number, ratio: boolean): number | undefined => {
+    if (!ratio) return numbers.get(`${node}@valeur:${y}`);
+    const n = numbers.get(`${node}@numerateur:${y}`);
+    const d = numbers.get(`${node}@denominateur:${y}`);
+    return n !== undefined && d ? (n / d) * 100 : undefined;
+  };
+  for (const b of meta.bindings) {
+    const ind = nodes.get(b.node)?.indicateur;
+    const ratio = ind?.type === "ratio";
+    if (!ind || b.period !== String(year) || b.kind !== (ratio ? "numerateur" : "valeur")) continue;
+    if (!["count", "amount", "number", "rate", "ratio"].includes(ind.type)) continue;
+    if (flagged.has(b.key) || (ratio && flagged.has(`${b.node}@denominateur:${year}`))) continue;
+    const v = valueOf(b.node, year, ratio);
+    const at = location.cells.get(b.key);
+    if (v === undefined || !at) continue;
+    const info = nodes.get(b.node);
+    const prev = valueOf(b.node, year - 1, ratio);
+    if (prev !== undefined && prev > 0 && far(v / prev)) {
+      out.push({
+        ...finding("plausibilite.ecart-annee-precedente", placeOf(b, at, info, v), {
+          year,
+          value: fr(v),
+          prevYear: year - 1,
+          prev: fr(prev),
+          ratio: fr(v / prev),
+          factor,
+        }),
+        expected: `${fr(prev / factor)} à ${fr(prev * factor)}`,
+      });
+      continue;
+    }
+    const base = ind.reference?.valeur;
+    if (prev === undefined && typeof base === "number" && base > 0 && far(v / base))
+      out.push({
+        ...finding("plausibilite.ecart-reference", placeOf(b, at, info, v), {
+          value: fr(v),
+          baseline: fr(base),
+          ratio: fr(v / base),
+          factor,
+        }),
+        expected: `${fr(base / factor)} à ${fr(base * factor)}`,
+      });
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+/**
+ * A finding of the validation: what is wrong, where (sheet, cell, and the
+ * model's axe / fiche / node), the value found and what was expected, in
+ * French and English.
+ */
+import { both, type Bilingual, type MessageKey, type Params } from "../../i18n";
+
+export const SEVERITIES = ["erreur", "avertissement", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface Finding extends Bilingual {
+  severity: Severity;
+  /** Stable rule id, e.g. `type.decimales`, `structure.formule-remplacee`. */
+  rule: string;
+  /** Structure findings come first and say whether the values can still be trusted. */
+  structure?: { valuesTrusted: boolean };
+  sheet?: string;
+  /** A1 address; absent for whole-workbook findings. */
+  cell?: string;
+  axe?: string;
+  fiche?: string;
+  /** Sous-action or indicator id. */
+  node?: string;
+  value?: string | number | boolean;
+  expected?: string;
+  /** File the finding is about (set by the CLI over several files). */
+  file?: string;
+}
+
+/** Rule id → the message key that words it, and its severity. */
+export const RULES = {
+  "structure.meta-absente": ["validate.structure.metaMissing", "erreur"],
+  "structure.meta-alteree": ["validate.structure.metaAltered", "erreur"],
+  "structure.modele-different": ["validate.structure.otherModel", "erreur"],
+  "structure.version-differente": ["validate.structure.otherVersion", "erreur"],
+  "structure.campagne-differente": ["validate.structure.otherCampaign", "erreur"],
+  "structure.feuille-absente": ["validate.structure.sheetMissing", "erreur"],
+  "structure.lignes-deplacees": ["validate.structure.rowsMoved", "erreur"],
+  "structure.ligne-supprimee": ["validate.structure.rowDeleted", "erreur"],
+  "structure.libelle-modifie": ["validate.structure.labelEdited", "erreur"],
+  "structure.formule-remplacee": ["validate.structure.formulaReplaced", "erreur"],
+  "structure.protection-retiree": ["validate.structure.unprotected", "avertissement"],
+  "type.texte-au-lieu-de-nombre": ["validate.type.textInNumber", "erreur"],
+  "type.decimales": ["validate.type.decimals", "erreur"],
+  "type.proportion": ["validate.type.proportion", "avertissement"],
+  "type.date": ["validate.type.date", "erreur"],
+  "type.hors-liste": ["validate.type.notInList", "erreur"],
+  "type.texte-trop-long": ["validate.type.tooLong", "erreur"],
+  "plage.negatif": ["validate.range.negative", "erreur"],
+  "plage.taux-sup-100": ["validate.range.rateAbove100", "erreur"],
+  "plage.bornes": ["validate.range.bounds", "erreur"],
+  "plage.numerateur-sup-denominateur": ["validate.range.numeratorAbove", "erreur"],
+  "plage.denominateur-nul": ["validate.range.zeroDenominator", "erreur"],
+  "completude.valeur-manquante": ["validate.completeness.value", "avertissement"],
+  "completude.statut-manquant": ["validate.completeness.status", "avertissement"],
+  "plausibilite.ecart-annee-precedente": ["validate.plausibility.previous", "avertissement"],
+  "plausibilite.ecart-reference": ["validate.plausibility.baseline", "avertissement"],
+  "calendrier.realise-futur": ["validate.calendar.doneInFuture", "erreur"],
+  "calendrier.non-commence-passe": ["validate.calendar.notStartedPast", "avertissement"],
+  "fichier.illisible": ["validate.file.unreadable", "erreur"],
+} as const satisfies Record<string, readonly [MessageKey, Severity]>;
+
+export type RuleId = keyof typeof RULES;
+
+export type FindingPlace = Omit<Finding, "severity" | "rule" | "message" | "messageEn">;
+
+export function finding(rule: RuleId, place: FindingPlace, params: Params = {}): Finding {
+  const [key, severity] = RULES[rule];
+  const trusted = place.structure?.valuesTrusted;
+  const text = both(key, params);
+  if (trusted !== undefined) {
+    const tail = both(trusted ? "validate.structure.trusted" : "validate.structure.untrusted");
+    text.message += ` ${tail.message}`;
+    text.messageEn += ` ${tail.messageEn}`;
+  }
+  return { severity, rule, ...place, ...text };
+}
+
+/** Structure first, then by severity, then by position (sheet order given, row, column). */
+export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
+  const rank = (f: Finding) => SEVERITIES.indexOf(f.severity);
+  const sheetRank = (f: Finding) => (f.sheet === undefined ? -1 : sheetOrder.indexOf(f.sheet));
+  const pos = (f: Finding) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(f.cell ?? "");
+    return m ? [Number(m[2]), m[1]!.length, m[1]!] : [0, 0, ""];
+  };
+  return [...findings].sort((a, b) => {
+    const sa = a.structure ? 0 : 1;
+    const sb = b.structure ? 0 : 1;
+    if (sa !== sb) return sa - sb;
+    if (rank(a) !== rank(b)) return rank(a) - rank(b);
+    if (sheetRank(a) !== sheetRank(b)) return sheetRank(a) - sheetRank(b);
+    const [ra, la, ca] = pos(a);
+    const [rb, lb, cb] = pos(b);
+    return (ra as number) - (rb as number) || (la as number) - (lb as number) || String(ca).localeCompare(String(cb));
+  });
+}
+
+export const countBySeverity = (findings: Finding[]) =>
+  Object.fromEntries(SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length])) as Record<
+    Severity,
+    number
+  >;

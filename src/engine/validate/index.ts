@@ -1,0 +1,97 @@
+/**
+ * Validation of a filled-in bilan workbook: model + snapshot → findings.
+ *
+ * Order matters: the metadata is proven first (readMeta), then the structure
+ * (model, campaign, sheets, rows by id, labels, formulas, protection), and
+ * only then the values, read where their ids say they are now.
+ */
+import { both } from "../../i18n";
+import type { Schema } from "../../model/schema";
+import { structureHash } from "../layout/hash";
+import type { PlanMeta, WorkbookPlan } from "../plan";
+import type { Snapshot } from "../snapshot";
+import { finding, sortFindings, type Finding } from "./findings";
+import { locate, nodeIndex } from "./locate";
+import { readMeta } from "./readMeta";
+import { checkFormulas, checkLabels, checkModel, checkSheets } from "./structure";
+import { checkValues, type Completion } from "./checkValues";
+
+export { type Finding, type Severity, SEVERITIES, countBySeverity } from "./findings";
+export type { Completion } from "./checkValues";
+
+export interface ValidateOptions {
+  /** The model the workbook must be of (by default: the one stored in it). */
+  expected?: Schema;
+  /** The campaign the workbook must be for. */
+  year?: number;
+  /** A value more than this factor away from the previous year or the baseline is flagged (default 3). */
+  plausibilityFactor?: number;
+}
+
+export interface ValidationReport {
+  source: string;
+  /** False when the file is no bilan workbook at all (one `fichier.illisible` finding). */
+  readable: boolean;
+  findings: Finding[];
+  meta?: PlanMeta;
+  schema?: Schema;
+  plan?: WorkbookPlan;
+  completion: { fiches: Record<string, Completion>; axes: Record<string, Completion>; total: Completion };
+}
+
+const NO_COMPLETION = { fiches: {}, axes: {}, total: { required: 0, filled: 0 } };
+
+export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = {}): ValidationReport {
+  const base = { source: snapshot.source, completion: NO_COMPLETION };
+  const read = readMeta(snapshot);
+  if (!read.ok) {
+    if (read.missing && !snapshot.sheets.some((s) => s.name === "Sommaire"))
+      return {
+        ...base,
+        readable: false,
+        findings: [finding("fichier.illisible", {}, { reason: both("validate.file.notBilan").message })],
+      };
+    const f = read.missing
+      ? finding("structure.meta-absente", { structure: { valuesTrusted: false } })
+      : finding("structure.meta-alteree", { structure: { valuesTrusted: false } }, { detail: read.detail });
+    return { ...base, readable: true, findings: [f] };
+  }
+  const { meta, schema, plan } = read;
+  const findings: Finding[] = [];
+  if (options.expected) {
+    const model = checkModel(schema, meta.structureHash, options.expected, structureHash(options.expected));
+    findings.push(...model);
+    if (model.some((f) => !f.structure?.valuesTrusted))
+      return { ...base, readable: true, findings, meta, schema, plan };
+  }
+  if (options.year !== undefined && options.year !== meta.campaignYear)
+    findings.push(
+      finding(
+        "structure.campagne-differente",
+        { structure: { valuesTrusted: true } },
+        { found: meta.campaignYear, expected: options.year },
+      ),
+    );
+  const nodes = nodeIndex(schema);
+  findings.push(...checkSheets(plan, snapshot));
+  const location = locate(meta, snapshot, nodes);
+  findings.push(
+    ...location.findings,
+    ...checkLabels(plan, snapshot, location, nodes),
+    ...checkFormulas(plan, location, nodes),
+  );
+  const values = checkValues(schema, meta, location, nodes, options.plausibilityFactor ?? 3);
+  findings.push(...values.findings);
+  return {
+    ...base,
+    readable: true,
+    findings: sortFindings(
+      findings,
+      plan.sheets.map((s) => s.name),
+    ),
+    meta,
+    schema,
+    plan,
+    completion: values.completion,
+  };
+}

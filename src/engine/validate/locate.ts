@@ -1,0 +1,118 @@
+/**
+ * Where each bound cell really is in the workbook read back. Every row of an
+ * axe sheet carries its node id in hidden column A: a row that moved (rows
+ * inserted or deleted above it) is found by that id, not by its position,
+ * and reported where the shift begins; a row that is gone leaves its cells unread.
+ */
+import type { Axe, Fiche, Indicateur, Schema, SousAction } from "../../model/schema";
+import { a1, parseA1 } from "../../util/a1";
+import type { CellBinding, PlanMeta } from "../plan";
+import { cellOf, rowIds, sheetOf, type SheetSnapshot, type SnapCell, type Snapshot } from "../snapshot";
+import { finding, type Finding } from "./findings";
+
+export interface NodeInfo {
+  axe: Axe;
+  fiche?: Fiche;
+  sousAction?: SousAction;
+  indicateur?: Indicateur;
+  label: string;
+}
+
+export function nodeIndex(schema: Schema): Map<string, NodeInfo> {
+  const out = new Map<string, NodeInfo>();
+  for (const axe of schema.axes) {
+    out.set(axe.id, { axe, label: axe.titre });
+    for (const fiche of axe.fiches) {
+      out.set(fiche.id, { axe, fiche, label: `${schema.niveaux.fiche} N° ${fiche.numero}` });
+      for (const sa of fiche.sousActions) out.set(sa.id, { axe, fiche, sousAction: sa, label: sa.libelle });
+      for (const ind of fiche.indicateurs) out.set(ind.id, { axe, fiche, indicateur: ind, label: ind.libelle });
+    }
+  }
+  return out;
+}
+
+/** The id column A holds on a bound cell's row. */
+export function rowIdOf(b: CellBinding): string {
+  return b.kind === "numerateur" || b.kind === "denominateur" ? `${b.node}#${b.kind}` : b.node;
+}
+
+export interface Located {
+  sheet: SheetSnapshot;
+  address: string;
+  cell: SnapCell | undefined;
+}
+
+export interface Location {
+  /** By binding key; absent when its sheet or its row is gone. */
+  cells: Map<string, Located>;
+  /** Actual row by sheet and row id; absent when the row is gone. */
+  rowOf: Map<string, number>;
+  findings: Finding[];
+}
+
+export function locate(meta: PlanMeta, snapshot: Snapshot, nodes: Map<string, NodeInfo>): Location {
+  const findings: Finding[] = [];
+  const rowOf = new Map<string, number>();
+  const idsBySheet = new Map<string, Map<string, number[]>>();
+  const ids = (sheet: SheetSnapshot) => {
+    let m = idsBySheet.get(sheet.name);
+    if (!m) idsBySheet.set(sheet.name, (m = rowIds(sheet)));
+    return m;
+  };
+  // Rows inserted above a label shift every label below by the same amount: a move is reported where the shift changes.
+  const lastShift = new Map<string, number>();
+  for (const label of meta.labels) {
+    const sheet = sheetOf(snapshot, label.sheet);
+    if (!sheet) continue;
+    const expected = parseA1(label.address).row;
+    const rows = ids(sheet).get(label.node) ?? [];
+    const row = rows.includes(expected) ? expected : rows.length === 1 ? rows[0] : undefined;
+    const info = nodes.get(label.node.split("#")[0]!);
+    const place = {
+      sheet: label.sheet,
+      ...(info ? { axe: info.axe.id } : {}),
+      ...(info?.fiche ? { fiche: info.fiche.id } : {}),
+      node: label.node,
+    };
+    const ficheName = info?.fiche ? nodes.get(info.fiche.id)!.label : (info?.label ?? label.node);
+    if (row === undefined) {
+      findings.push(
+        finding(
+          "structure.ligne-supprimee",
+          { ...place, cell: label.address, structure: { valuesTrusted: false } },
+          { label: label.text, fiche: ficheName },
+        ),
+      );
+      continue;
+    }
+    rowOf.set(`${label.sheet}\u0000${label.node}`, row);
+    const shift = row - expected;
+    const before = lastShift.get(label.sheet) ?? 0;
+    lastShift.set(label.sheet, shift);
+    if (shift !== before) {
+      findings.push(
+        finding(
+          "structure.lignes-deplacees",
+          { ...place, cell: a1(row, parseA1(label.address).col), structure: { valuesTrusted: true } },
+          { fiche: ficheName, label: label.text, from: expected, to: row },
+        ),
+      );
+    }
+  }
+
+  const cells = new Map<string, Located>();
+  for (const b of meta.bindings) {
+    const sheet = sheetOf(snapshot, b.sheet);
+    if (!sheet) continue;
+    const at = parseA1(b.address);
+    let row = at.row;
+    if (b.kind !== "rollup") {
+      const found = rowOf.get(`${b.sheet}\u0000${rowIdOf(b)}`);
+      if (found === undefined) continue;
+      row = found;
+    }
+    const address = a1(row, at.col);
+    cells.set(b.key, { sheet, address, cell: cellOf(sheet, address) });
+  }
+  return { cells, rowOf, findings };
+}

@@ -1,0 +1,54 @@
+/**
+ * Reads the metadata sheet back: the plan's metadata and the model it was
+ * made from. Then proves them: the layout is run again from that model with
+ * the stored options, and must give the very same metadata. A hand-edited
+ * map of cells or model shows up here, not as odd values later.
+ */
+import { parseSchema } from "../../model/parse";
+import type { Schema } from "../../model/schema";
+import { layoutWorkbook } from "../layout";
+import { META_MARKER, META_SHEET } from "../layout/metaSheet";
+import type { PlanMeta, WorkbookPlan } from "../plan";
+import { sheetOf, type Snapshot } from "../snapshot";
+
+export type MetaRead =
+  | { ok: true; meta: PlanMeta; schema: Schema; plan: WorkbookPlan }
+  | { ok: false; missing: true }
+  | { ok: false; missing: false; detail: string };
+
+export function readMeta(snapshot: Snapshot): MetaRead {
+  const sheet = sheetOf(snapshot, META_SHEET);
+  if (!sheet) return { ok: false, missing: true };
+  const altered = (detail: string): MetaRead => ({ ok: false, missing: false, detail });
+  const rows: [string, string][] = [];
+  for (let row = 1; ; row++) {
+    const key = sheet.cells.get(`A${row}`)?.value;
+    if (key === undefined) break;
+    rows.push([String(key), String(sheet.cells.get(`B${row}`)?.value ?? "")]);
+  }
+  if (rows[0]?.[0] !== META_MARKER) return altered(`${META_SHEET}!A1`);
+  const joined = (key: string) =>
+    rows
+      .filter(([k]) => k === key)
+      .map(([, v]) => v)
+      .join("");
+  let meta: PlanMeta;
+  let model: unknown;
+  try {
+    meta = JSON.parse(joined("meta")) as PlanMeta;
+    model = JSON.parse(joined("model"));
+  } catch {
+    return altered("JSON");
+  }
+  const parsed = parseSchema(model);
+  if (!parsed.ok) return altered(`modèle : ${parsed.errors[0]?.path} ${parsed.errors[0]?.message}`);
+  const again = layoutWorkbook(parsed.schema, {
+    campaignYear: meta.campaignYear,
+    granularite: meta.granularite as never,
+    ...(meta.cut ? { cut: { kind: meta.cut.kind, id: meta.cut.id } } : {}),
+    generatedAt: new Date(meta.generatedAt),
+  });
+  if (!again.ok) return altered(again.error.message);
+  if (JSON.stringify(again.plan.meta) !== JSON.stringify(meta)) return altered("carte des cellules");
+  return { ok: true, meta, schema: parsed.schema, plan: again.plan };
+}

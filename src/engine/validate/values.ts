@@ -1,0 +1,153 @@
+/**
+ * The entered values, cell by cell: type, range, ratio parts, calendar
+ * statuses. One finding per cell at most (the first rule that fails), so a
+ * wrong value is reported once with its best explanation.
+ */
+import type { Indicateur, Schema } from "../../model/schema";
+import { parsePeriode } from "../../model/periods";
+import { formatFrenchNumber } from "../../util/frenchNumber";
+import { OUI_NON, STATUTS, TEXT_MAX } from "../layout/inputs";
+import type { CellBinding } from "../plan";
+import type { SnapValue } from "../snapshot";
+import { finding, type Finding, type FindingPlace, type RuleId } from "./findings";
+import type { Located, NodeInfo } from "./locate";
+
+/** Excel's day 0 (1899-12-30, so that serial 60 is the phantom 29/02/1900). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+export function placeOf(b: CellBinding, at: Located, info: NodeInfo | undefined, value?: SnapValue): FindingPlace {
+  return {
+    sheet: b.sheet,
+    cell: at.address,
+    ...(info ? { axe: info.axe.id } : {}),
+    ...(info?.fiche ? { fiche: info.fiche.id } : {}),
+    node: b.node,
+    ...(value !== undefined ? { value } : {}),
+  };
+}
+
+const fr = (n: number) => formatFrenchNumber(n);
+
+/** What a number cell of this indicator expects, in words. */
+const WHAT: Record<Indicateur["type"], string> = {
+  count: "un nombre entier",
+  rate: "un pourcentage",
+  ratio: "un nombre",
+  amount: "un montant",
+  number: "un nombre",
+  boolean: "Oui ou Non",
+  date: "une date",
+  text: "un texte",
+};
+
+export function boundsText(min?: number, max?: number): string {
+  if (min !== undefined && max !== undefined) return `entre ${fr(min)} et ${fr(max)}`;
+  if (min !== undefined) return `≥ ${fr(min)}`;
+  return `≤ ${fr(max!)}`;
+}
+
+/** A date cell's value as `YYYY-MM-DD`, or undefined when it is no date. */
+export function asDate(v: SnapValue): string | undefined {
+  if (typeof v === "number" && v > 0 && v < 2958466)
+    return new Date(EXCEL_EPOCH + Math.round(v) * 86_400_000).toISOString().slice(0, 10);
+  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))) return v;
+  return undefined;
+}
+
+type Check = { rule: RuleId; params: Record<string, string | number>; expected: string } | undefined;
+
+/** A value of an indicator cell (valeur of any year, or a ratio part). */
+export function checkValue(ind: Indicateur, kind: CellBinding["kind"], v: SnapValue, schema: Schema): Check {
+  const part = kind === "numerateur" || kind === "denominateur";
+  const type = part ? "amount" : ind.type;
+  const { debut, fin } = schema.periode;
+  switch (type) {
+    case "boolean":
+      return OUI_NON.some((x) => x.toLowerCase() === String(v).trim().toLowerCase())
+        ? undefined
+        : { rule: "type.hors-liste", params: { value: String(v), list: OUI_NON.join(", ") }, expected: "Oui ou Non" };
+    case "text":
+      return String(v).length > TEXT_MAX
+        ? {
+            rule: "type.texte-trop-long",
+            params: { length: String(v).length, max: TEXT_MAX },
+            expected: `≤ ${TEXT_MAX} caractères`,
+          }
+        : undefined;
+    case "date": {
+      const day = asDate(v);
+      return day && day >= `${debut}-01-01` && day <= `${fin}-12-31`
+        ? undefined
+        : { rule: "type.date", params: { value: String(v), debut, fin }, expected: `date ${debut}–${fin}` };
+    }
+    default: {
+      const what = part ? "un nombre" : WHAT[type];
+      if (typeof v !== "number")
+        return { rule: "type.texte-au-lieu-de-nombre", params: { value: String(v), what }, expected: what };
+      if (type === "count" && !Number.isInteger(v))
+        return { rule: "type.decimales", params: { value: fr(v) }, expected: "un nombre entier" };
+      if (v < 0 && type !== "number") return { rule: "plage.negatif", params: { value: fr(v) }, expected: "≥ 0" };
+      if (type === "rate" && v > 100) {
+        const hint = v <= 10_000 ? ` (saisi ×100 ? ${fr(v / 100)} % ?)` : "";
+        return { rule: "plage.taux-sup-100", params: { value: fr(v), hint }, expected: "0 à 100" };
+      }
+      const { min, max } = ind.bornes ?? {};
+      if (!part && ((min !== undefined && v < min) || (max !== undefined && v > max)))
+        return {
+          rule: "plage.bornes",
+          params: { value: fr(v), bounds: boundsText(min, max) },
+          expected: boundsText(min, max),
+        };
+      if (type === "rate" && v > 0 && v < 1 && !Number.isInteger(v))
+        return { rule: "type.proportion", params: { value: fr(v), percent: fr(v * 100) }, expected: "0 à 100" };
+      return undefined;
+    }
+  }
+}
+
+/** Numerator and denominator of one year, once both are valid numbers. */
+export function checkRatio(
+  num: { b: CellBinding; at: Located; v: number },
+  den: { b: CellBinding; at: Located; v: number },
+  info: NodeInfo | undefined,
+): Finding | undefined {
+  if (den.v === 0 && num.v !== 0)
+    return {
+      ...finding("plage.denominateur-nul", placeOf(den.b, den.at, info, den.v), { num: fr(num.v) }),
+      expected: "> 0",
+    };
+  if (num.v > den.v)
+    return {
+      ...finding("plage.numerateur-sup-denominateur", placeOf(num.b, num.at, info, num.v), {
+        num: fr(num.v),
+        den: fr(den.v),
+      }),
+      expected: `≤ ${fr(den.v)}`,
+    };
+  return undefined;
+}
+
+/** A calendar status: in the list, and coherent with the campaign year. */
+export function checkStatut(v: SnapValue, period: string, campaignYear: number): Check {
+  const text = String(v).trim();
+  if (!(STATUTS as readonly string[]).includes(text))
+    return {
+      rule: "type.hors-liste",
+      params: { value: String(v), list: STATUTS.join(", ") },
+      expected: STATUTS.join(", "),
+    };
+  const year = parsePeriode(period)?.year ?? campaignYear;
+  if (text === "Réalisé" && year > campaignYear)
+    return {
+      rule: "calendrier.realise-futur",
+      params: { period, year: campaignYear },
+      expected: `pas avant ${period}`,
+    };
+  if (text === "Non commencé" && year < campaignYear)
+    return {
+      rule: "calendrier.non-commence-passe",
+      params: { period, year: campaignYear },
+      expected: "Réalisé, En cours…",
+    };
+  return undefined;
+}

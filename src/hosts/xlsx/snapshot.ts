@@ -1,0 +1,36 @@
+/** A snapshot of an .xlsx file for validation, rollups and consolidation; refused files say why. */
+import type { SheetSnapshot, SnapCell, Snapshot } from "../../engine/snapshot";
+import { checkXlsx, type Refusal } from "./guard";
+import { readXlsx, type ReadWorkbook } from "./readWorkbook";
+
+export type SnapshotResult = { ok: true; snapshot: Snapshot; workbook: ReadWorkbook } | { ok: false; refusal: Refusal };
+
+export async function snapshotXlsx(data: Buffer, source: string): Promise<SnapshotResult> {
+  const checked = await checkXlsx(data);
+  if ("key" in checked) return { ok: false, refusal: checked };
+  let workbook: ReadWorkbook;
+  try {
+    workbook = await readXlsx(data);
+  } catch (e) {
+    return {
+      ok: false,
+      refusal: { key: "validate.file.unparsable", params: { detail: e instanceof Error ? e.message : String(e) } },
+    };
+  }
+  return { ok: true, workbook, snapshot: snapshotOf(workbook, source) };
+}
+
+export function snapshotOf(workbook: ReadWorkbook, source: string): Snapshot {
+  const sheets: SheetSnapshot[] = workbook.sheets.map((s) => {
+    const cells = new Map<string, SnapCell>();
+    for (const [address, c] of Object.entries(s.cells)) {
+      if (c.value === undefined && c.formula === undefined) continue;
+      cells.set(address, {
+        ...(c.value !== undefined ? { value: c.value } : {}),
+        ...(c.formula ? { formula: c.formula } : {}),
+      });
+    }
+    return { name: s.name, visible: s.state === "visible", protected: s.protected, cells };
+  });
+  return { source, sheets };
+}
