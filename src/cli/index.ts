@@ -4,6 +4,7 @@ import { parseLang, t, type Lang } from "../i18n";
 import { GRANULARITES } from "../model/schema";
 import { checkSchema, demo, exportSchema, generate, schemas, type GenerateOptions } from "./commands";
 import { UserError } from "./output";
+import { validateCommand, type ValidateCliOptions } from "./validate";
 
 function langFromArgv(argv: string[]): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -19,6 +20,10 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .configureOutput({ outputError: (str, write) => write(str) });
 
   const run = (fn: () => number | Promise<number>) => async () => setExit(await fn());
+  const year = (v: string) => {
+    if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError(t(lang, "cli.generate.badYear", { value: v }));
+    return Number(v);
+  };
 
   program
     .command("schemas")
@@ -66,10 +71,7 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .command("generate")
     .description(t(lang, "cli.generate.description"))
     .requiredOption("--schema <id|file>", t(lang, "cli.export.schema"))
-    .option("--year <yyyy>", t(lang, "cli.generate.year"), (v) => {
-      if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError(t(lang, "cli.generate.badYear", { value: v }));
-      return Number(v);
-    })
+    .option("--year <yyyy>", t(lang, "cli.generate.year"), year)
     .option("--partner <id>", t(lang, "cli.generate.partner"))
     .option("--territory <id>", t(lang, "cli.generate.territory"))
     .addOption(new Option("--granularity <g>", t(lang, "cli.generate.granularity")).choices([...GRANULARITES]))
@@ -78,6 +80,24 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .option("--force", t(lang, "cli.force"), false)
     .option("--sheet <name>", t(lang, "cli.sheet"))
     .action((o: GenerateOptions) => run(() => generate(o, lang))());
+
+  program
+    .command("validate")
+    .description(t(lang, "cli.validate.description"))
+    .argument("<files...>", t(lang, "cli.validate.files"))
+    .option("--schema <id|file>", t(lang, "cli.validate.schema"))
+    .option("--year <yyyy>", t(lang, "cli.validate.year"), year)
+    .addOption(
+      new Option("--format <format>", t(lang, "cli.validate.format"))
+        .choices(["table", "csv", "json"])
+        .default("table"),
+    )
+    .option("-o, --output <file>", t(lang, "cli.validate.output"))
+    .option("--force", t(lang, "cli.force"), false)
+    .addOption(new Option("--delimiter <char>", t(lang, "cli.delimiter")).choices([",", ";"]).default(","))
+    .option("--bom", t(lang, "cli.bom"), false)
+    .option("--factor <n>", t(lang, "cli.validate.factor"), (v) => Number(v), 3)
+    .action((files: string[], o: ValidateCliOptions) => run(() => validateCommand(files, o, lang))());
 
   program
     .command("demo")

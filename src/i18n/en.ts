@@ -162,6 +162,16 @@ export const en: Record<keyof typeof fr, string> = {
   "validate.file.bomb": "its uncompressed content would be {{size}} MB ({{part}}): refused, above {{max}} MB",
   "validate.file.notFound": "file not found",
   "validate.file.unparsable": "the workbook cannot be read ({{detail}})",
+  "cli.validate.description": "checks filled-in bilan workbooks (files, folders or patterns); never modifies the files",
+  "cli.validate.files": '.xlsx workbooks, folders or patterns ("returns/*.xlsx")',
+  "cli.validate.schema": "expected model (built-in id or file); by default the one stored in each workbook",
+  "cli.validate.year": "expected campaign",
+  "cli.validate.format": "report format",
+  "cli.validate.output": "report file (otherwise: standard output)",
+  "cli.validate.factor": "tolerated gap before the plausibility warning (factor, 3 by default)",
+  "cli.validate.noFiles": "no .xlsx workbook found in: {{args}}",
+  "cli.validate.summary":
+    "{{file}}: {{errors}} error(s), {{warnings}} warning(s), {{infos}} info(s) — expected inputs filled: {{filled}}/{{required}} ({{percent}} %)",
   "cli.demo.description": "demo: generates the bilan workbook of the built-in Essonne schéma into out/",
   "cli.demo.heading": "{{title}} ({{departement}}, {{period}}) — model {{version}}",
   "cli.demo.axe":

@@ -174,6 +174,17 @@ export const fr = {
   "validate.file.bomb": "le contenu décompressé serait de {{size}} Mo ({{part}}) : refusé, au-delà de {{max}} Mo",
   "validate.file.notFound": "fichier introuvable",
   "validate.file.unparsable": "le classeur ne peut pas être lu ({{detail}})",
+  "cli.validate.description":
+    "contrôle des classeurs de bilan remplis (fichiers, dossiers ou motifs) ; ne modifie jamais les fichiers",
+  "cli.validate.files": 'classeurs .xlsx, dossiers ou motifs ("retours/*.xlsx")',
+  "cli.validate.schema": "modèle attendu (id intégré ou fichier) ; par défaut celui enregistré dans chaque classeur",
+  "cli.validate.year": "campagne attendue",
+  "cli.validate.format": "format du rapport",
+  "cli.validate.output": "fichier du rapport (sinon : la sortie standard)",
+  "cli.validate.factor": "écart toléré avant l'alerte de plausibilité (facteur, 3 par défaut)",
+  "cli.validate.noFiles": "aucun classeur .xlsx trouvé dans : {{args}}",
+  "cli.validate.summary":
+    "{{file}} : {{errors}} erreur(s), {{warnings}} avertissement(s), {{infos}} info(s) — saisies attendues remplies : {{filled}}/{{required}} ({{percent}} %)",
   "cli.demo.description": "démonstration : génère le classeur de bilan du schéma intégré de l'Essonne dans out/",
   "cli.demo.heading": "{{title}} ({{departement}}, {{period}}) — modèle {{version}}",
   "cli.demo.axe":

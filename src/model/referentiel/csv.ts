@@ -25,13 +25,25 @@ export interface CsvOptions {
   delimiter?: string;
   /** A byte-order mark makes Excel read UTF-8 correctly. */
   bom?: boolean;
+  /** Text starting with = + - @ gets a leading apostrophe, so that a spreadsheet never runs it as a formula. */
+  escapeFormulas?: boolean;
 }
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** Numbers are written with a decimal comma when the delimiter is `;` (French Excel). */
-export function writeCsv(rows: Cell[][], { delimiter = ",", bom = false }: CsvOptions = {}): string {
+export function writeCsv(
+  rows: Cell[][],
+  { delimiter = ",", bom = false, escapeFormulas = false }: CsvOptions = {},
+): string {
   const frenchDecimals = delimiter === ";";
+  const cell = (c: Cell) => {
+    if (typeof c === "number") return frenchDecimals ? String(c).replace(".", ",") : c;
+    if (typeof c === "string" && escapeFormulas && FORMULA_START.test(c)) return `'${c}`;
+    return c ?? "";
+  };
   const text = stringify(
-    rows.map((r) => r.map((c) => (typeof c === "number" && frenchDecimals ? String(c).replace(".", ",") : (c ?? "")))),
+    rows.map((r) => r.map(cell)),
     { delimiter, record_delimiter: "\r\n", cast: { boolean: (b) => (b ? "Oui" : "Non") } },
   );
   return (bom ? "\uFEFF" : "") + text;

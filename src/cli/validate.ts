@@ -1,0 +1,106 @@
+/**
+ * `bilan validate FILE…`: checks partner workbooks. Input files are only
+ * ever read. Exit code: 2 when a file could not be read, else 1 when a
+ * finding of severity erreur exists, else 0.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { both, t, type Lang, type MessageKey, type Params } from "../i18n";
+import type { Schema } from "../model/schema";
+import { finding, type Finding } from "../engine/validate/findings";
+import { countBySeverity, validateSnapshot, type ValidationReport } from "../engine/validate";
+import { reportCsv, reportJson, reportTable } from "../engine/validate/report";
+import { snapshotXlsx } from "../hosts/xlsx/snapshot";
+import { expandInputs } from "./inputFiles";
+import { loadSchema } from "./loadSchema";
+import { UserError, writeOutput } from "./output";
+
+export interface ValidateCliOptions {
+  schema?: string;
+  year?: number;
+  format: "table" | "csv" | "json";
+  output?: string;
+  force: boolean;
+  delimiter: string;
+  bom: boolean;
+  factor: number;
+}
+
+/** The one finding of a file that cannot be read, its reason in both languages. */
+function unreadable(file: string, key: MessageKey, params: Params = {}): ValidationReport {
+  const reason = both(key, params);
+  const f = finding("fichier.illisible", {}, { reason: reason.message });
+  f.messageEn = both("validate.file.unreadable", { reason: reason.messageEn }).messageEn;
+  return {
+    source: file,
+    readable: false,
+    findings: [f],
+    completion: { fiches: {}, axes: {}, total: { required: 0, filled: 0 } },
+  };
+}
+
+/** One file: its report, or one `fichier.illisible` finding when it cannot be read. */
+export async function validateFile(
+  file: string,
+  options: { expected?: Schema; year?: number; factor?: number },
+): Promise<ValidationReport> {
+  if (!existsSync(file)) return unreadable(file, "validate.file.notFound");
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch (e) {
+    return unreadable(file, "validate.file.unparsable", { detail: (e as Error).message });
+  }
+  const snap = await snapshotXlsx(data, basename(file));
+  if (!snap.ok) return unreadable(file, snap.refusal.key, snap.refusal.params);
+  return validateSnapshot(snap.snapshot, {
+    ...(options.expected ? { expected: options.expected } : {}),
+    ...(options.year !== undefined ? { year: options.year } : {}),
+    ...(options.factor !== undefined ? { plausibilityFactor: options.factor } : {}),
+  });
+}
+
+export async function validateCommand(args: string[], o: ValidateCliOptions, lang: Lang): Promise<number> {
+  let expected: Schema | undefined;
+  if (o.schema) {
+    const loaded = await loadSchema(o.schema);
+    if (!loaded.ok) throw new UserError(loaded.errors.map((e) => (lang === "en" ? e.messageEn : e.message)).join("\n"));
+    expected = loaded.schema;
+  }
+  const files = expandInputs(args);
+  if (!files.length) throw new UserError(t(lang, "cli.validate.noFiles", { args: args.join(" ") }));
+  const all: Finding[] = [];
+  let unreadable = false;
+  for (const file of files) {
+    const report = await validateFile(file, {
+      ...(expected ? { expected } : {}),
+      ...(o.year ? { year: o.year } : {}),
+      factor: o.factor,
+    });
+    for (const f of report.findings) all.push({ ...f, file });
+    unreadable ||= !report.readable;
+    const counts = countBySeverity(report.findings);
+    const { required, filled } = report.completion.total;
+    const summary = report.readable
+      ? t(lang, "cli.validate.summary", {
+          file,
+          errors: counts.erreur,
+          warnings: counts.avertissement,
+          infos: counts.info,
+          filled,
+          required,
+          percent: required ? Math.round((100 * filled) / required) : 100,
+        })
+      : `${file} : ${lang === "en" ? report.findings[0]!.messageEn : report.findings[0]!.message}`;
+    process.stderr.write(`${summary}\n`);
+  }
+  const text =
+    o.format === "json"
+      ? reportJson(all, lang)
+      : o.format === "csv"
+        ? reportCsv(all, lang, { delimiter: o.delimiter, bom: o.bom })
+        : reportTable(all, lang);
+  if (o.output) writeOutput(o.output, text, o.force, lang);
+  else process.stdout.write(text);
+  return unreadable ? 2 : all.some((f) => f.severity === "erreur") ? 1 : 0;
+}
