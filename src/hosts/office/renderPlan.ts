@@ -142,7 +142,8 @@ export async function renderPlanInExcel(
   return { syncs };
 }
 
-function protect(ws: Excel.Worksheet, sheet: SheetPlan): void {
+/** Protects a sheet as its plan says (also after the add-in itself had to unprotect it). */
+export function protect(ws: Excel.Worksheet, sheet: SheetPlan): void {
   const p = sheet.protection!;
   ws.protection.protect(
     {

@@ -6,10 +6,21 @@
  * writes into locked cells of a protected sheet, a formulas array of the
  * wrong size, hiding or deleting the last visible sheet.
  */
-import { cellCount, formatRect, intersects, parseArea, parseAreas, sheetPrefix, type Rect } from "./address";
+import {
+  cellCount,
+  formatRect,
+  intersects,
+  MAX_COLS,
+  MAX_ROWS,
+  parseArea,
+  parseAreas,
+  sheetPrefix,
+  type Rect,
+} from "./address";
 import { FakeOfficeError } from "./errors";
 import { defineProps, FakeCollection, FakeObject, type FakeRequestContext, type PropSpec } from "./proxy";
 import {
+  DEFAULT_FORMAT,
   type CellFormat,
   type CellValue,
   type FakeConditionalFormat,
@@ -98,11 +109,24 @@ export class FakeWorksheet extends FakeObject {
   get sheet(): FakeSheet {
     return this._t<FakeSheet>();
   }
-  getRange(address: string): FakeRange {
-    return this._create(new FakeRange(this.context), "getRange", [address], () => ({
+  /** Without an address: the whole sheet. */
+  getRange(address?: string): FakeRange {
+    return this._create(new FakeRange(this.context), "getRange", [address ?? null], () => ({
       sheet: this.sheet,
-      areas: [parseArea(address)],
+      areas: [address ? parseArea(address) : { r1: 1, c1: 1, r2: MAX_ROWS, c2: MAX_COLS }],
     }));
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return this._create(
+      new FakeRange(this.context),
+      "getUsedRangeOrNullObject",
+      [valuesOnly],
+      () => {
+        const rect = this.sheet.usedRect(valuesOnly);
+        return rect ? { sheet: this.sheet, areas: [rect] } : null;
+      },
+      true,
+    );
   }
   getRanges(address: string): FakeRange {
     return this._create(new FakeRange(this.context, "RangeAreas"), "getRanges", [address], () => ({
@@ -170,6 +194,7 @@ defineProps(FakeWorksheet, {
   ),
   id: spec((s) => s.sheet.id),
   position: spec((s) => s._state.sheets.indexOf(s.sheet)),
+  protection: { nav: (s) => s.protection },
 });
 
 export class FakeCustomPropertyCollection extends FakeCollection<FakeCustomProperty> {
@@ -412,6 +437,22 @@ export class FakeRange extends FakeObject {
       }
     });
   }
+  clear(applyTo: "All" | "Contents" | "Formats" | "Hyperlinks" = "All"): void {
+    this._call("clear", [applyTo], () => {
+      const t = this.target;
+      const cells = cellsOfTarget(t, "clear").filter(([r, c]) => t.sheet.peek(r, c));
+      checkWritable(t, cells);
+      for (const [r, c] of cells) {
+        const cell = t.sheet.cell(r, c);
+        if (applyTo === "All" || applyTo === "Contents") {
+          cell.value = null;
+          cell.formula = null;
+        }
+        if (applyTo === "All" || applyTo === "Formats") cell.format = { ...DEFAULT_FORMAT, borders: {} };
+        if (applyTo === "All" || applyTo === "Hyperlinks") delete cell.hyperlink;
+      }
+    });
+  }
   /** Single area only, as in Excel. */
   _single(what: string): RangeTarget {
     const t = this.target;
@@ -648,9 +689,11 @@ let cfIds = 0;
 
 export class FakeConditionalFormatCollection extends FakeCollection<FakeConditionalFormat_> {
   readonly _type = "ConditionalFormatCollection";
-  _items(): FakeConditionalFormat[] {
+  _items(): CfTarget[] {
     const t = this._t<RangeTarget>();
-    return t.sheet.conditionalFormats.filter((f) => f.areas.some((a) => t.areas.some((b) => intersects(a, b))));
+    return t.sheet.conditionalFormats
+      .filter((f) => f.areas.some((a) => t.areas.some((b) => intersects(a, b))))
+      .map((cf) => ({ sheet: t.sheet, cf }));
   }
   _wrap(): FakeConditionalFormat_ {
     return new FakeConditionalFormat_(this.context);
@@ -684,6 +727,12 @@ interface CfTarget {
 export class FakeConditionalFormat_ extends FakeObject {
   readonly _type = "ConditionalFormat";
   declare priority: number;
+  delete(): void {
+    this._call("delete", [], () => {
+      const { sheet, cf } = this._t<CfTarget>();
+      sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(cf), 1);
+    });
+  }
   get custom(): FakeCfPart {
     return this._nav("custom", () => new FakeCfPart(this.context, () => this._t()));
   }
@@ -693,6 +742,7 @@ export class FakeConditionalFormat_ extends FakeObject {
 }
 defineProps(FakeConditionalFormat_, {
   type: spec((s) => s._t<CfTarget>().cf.type),
+  custom: { nav: (s) => s.custom },
   priority: spec(
     (s) => s._t<CfTarget>().sheet.conditionalFormats.indexOf(s._t<CfTarget>().cf),
     (s, v) => {
@@ -748,11 +798,20 @@ const bar = (s: FakeObject) => {
 };
 // `color` is the fill's colour on `format.fill` and the font's on `format.font`: told apart by the proxy's path.
 defineProps(FakeCfPart, {
-  formula: spec(undefined, (s, v) => (custom(s).formula = String(v))),
-  color: spec(undefined, (s, v) => {
-    if ((s as FakeCfPart)._path === "font") custom(s).fontColor = String(v).toUpperCase();
-    else custom(s).fill = String(v).toUpperCase();
-  }),
+  formula: spec(
+    (s) => custom(s).formula,
+    (s, v) => (custom(s).formula = String(v)),
+  ),
+  rule: { nav: (s) => (s as FakeCfPart).rule },
+  format: { nav: (s) => (s as FakeCfPart).format },
+  fill: { nav: (s) => (s as FakeCfPart).fill },
+  color: spec(
+    (s) => ((s as FakeCfPart)._path === "font" ? custom(s).fontColor : custom(s).fill),
+    (s, v) => {
+      if ((s as FakeCfPart)._path === "font") custom(s).fontColor = String(v).toUpperCase();
+      else custom(s).fill = String(v).toUpperCase();
+    },
+  ),
   bold: spec(undefined, (s, v) => (custom(s).bold = Boolean(v))),
   lowerBoundRule: spec(undefined, (s, v) => (bar(s).lowerBoundRule = v as { type: string })),
   upperBoundRule: spec(undefined, (s, v) => (bar(s).upperBoundRule = v as { type: string })),

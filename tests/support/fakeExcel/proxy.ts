@@ -267,6 +267,8 @@ export function defineProps<S extends FakeObject>(
   cls.specs = specs;
   for (const [name, spec] of Object.entries(specs)) {
     if (spec.nav) {
+      // A class getter already reaches the child: the spec only makes it loadable.
+      if (Object.getOwnPropertyDescriptor(cls.prototype, name)) continue;
       Object.defineProperty(cls.prototype, name, {
         get(this: S) {
           return spec.nav!(this);

@@ -1,0 +1,20 @@
+/** Contrôler in the open workbook: read, validate, write the Contrôles sheet. */
+import { CONTROLES } from "../../engine/layout/controles";
+import { validateSnapshot, type ValidateOptions, type ValidationReport } from "../../engine/validate";
+import type { Lang } from "../../i18n";
+import { parseA1 } from "../../util/a1";
+import { writeControles } from "./controles";
+import { readSnapshot } from "./snapshot";
+
+export async function controlerClasseur(
+  context: Excel.RequestContext,
+  options: ValidateOptions & { lang?: Lang; source?: string } = {},
+): Promise<{ report: ValidationReport; syncs: number }> {
+  const { snapshot, syncs } = await readSnapshot(context, options.source ?? "classeur ouvert");
+  const report = validateSnapshot(snapshot, options);
+  const controles = snapshot.sheets.find((s) => s.name === CONTROLES);
+  if (!report.readable || !controles) return { report, syncs };
+  const lastRow = Math.max(0, ...[...controles.cells.keys()].map((a) => parseA1(a).row));
+  await writeControles(context, report.findings, report.schema, lastRow, options.lang);
+  return { report, syncs: syncs + 1 };
+}
