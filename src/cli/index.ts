@@ -5,6 +5,7 @@ import { GRANULARITES } from "../model/schema";
 import { checkSchema, demo, exportSchema, generate, schemas, type GenerateOptions } from "./commands";
 import { UserError } from "./output";
 import { validateCommand, type ValidateCliOptions } from "./validate";
+import { carryOverCommand, upgradeCommand } from "./carryOver";
 
 function langFromArgv(argv: string[]): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -98,6 +99,28 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .option("--bom", t(lang, "cli.bom"), false)
     .option("--factor <n>", t(lang, "cli.validate.factor"), (v) => Number(v), 3)
     .action((files: string[], o: ValidateCliOptions) => run(() => validateCommand(files, o, lang))());
+
+  program
+    .command("carry-over")
+    .description(t(lang, "cli.carryOver.description"))
+    .argument("<file>", t(lang, "cli.check.file"))
+    .requiredOption("--year <yyyy>", t(lang, "cli.carryOver.year"), year)
+    .requiredOption("-o, --output <file.xlsx>", t(lang, "cli.generate.output"))
+    .option("--force", t(lang, "cli.force"), false)
+    .action((file: string, o: { year: number; output: string; force: boolean }) =>
+      run(() => carryOverCommand(file, o, lang))(),
+    );
+
+  program
+    .command("upgrade")
+    .description(t(lang, "cli.upgrade.description"))
+    .argument("<file>", t(lang, "cli.check.file"))
+    .requiredOption("--schema <id|file>", t(lang, "cli.upgrade.schema"))
+    .requiredOption("-o, --output <file.xlsx>", t(lang, "cli.generate.output"))
+    .option("--force", t(lang, "cli.force"), false)
+    .action((file: string, o: { schema: string; output: string; force: boolean }) =>
+      run(() => upgradeCommand(file, o, lang))(),
+    );
 
   program
     .command("demo")

@@ -36,6 +36,7 @@ function unreadable(file: string, key: MessageKey, params: Params = {}): Validat
     readable: false,
     findings: [f],
     completion: { fiches: {}, axes: {}, total: { required: 0, filled: 0 } },
+    values: new Map(),
   };
 }
 

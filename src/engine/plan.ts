@@ -90,7 +90,7 @@ export interface PrintPlan {
   titleRows?: string;
 }
 
-export type SheetKind = "sommaire" | "axe" | "controles" | "meta";
+export type SheetKind = "sommaire" | "axe" | "controles" | "meta" | "annexe";
 
 export interface SheetPlan {
   name: string;

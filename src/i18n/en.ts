@@ -172,6 +172,28 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.validate.noFiles": "no .xlsx workbook found in: {{args}}",
   "cli.validate.summary":
     "{{file}}: {{errors}} error(s), {{warnings}} warning(s), {{infos}} info(s) — expected inputs filled: {{filled}}/{{required}} ({{percent}} %)",
+  "cli.reuse.noMeta":
+    "the workbook has no readable metadata",
+  "cli.reuse.refused":
+    "{{file}}: values not reused, the workbook cannot be trusted: {{reason}}",
+  "cli.reuse.done":
+    "{{file}}: {{carried}} value(s) carried, {{notCarried}} kept in the \"{{sheet}}\" sheet",
+  "cli.carryOver.description":
+    "prepares the next campaign from this workbook, keeping every entered value",
+  "cli.carryOver.year":
+    "year of the new campaign",
+  "cli.carryOver.notLater":
+    "the new campaign ({{year}}) must come after the workbook's ({{current}})",
+  "cli.carryOver.why":
+    "entered for the {{year}} campaign, no cell in the new one",
+  "cli.upgrade.description":
+    "moves this workbook to a new version of its model, keeping every entered value",
+  "cli.upgrade.schema":
+    "new version of the model (built-in id or file)",
+  "cli.upgrade.otherModel":
+    "the workbook is of model \"{{found}}\", not \"{{expected}}\"",
+  "cli.upgrade.why":
+    "removed between model versions {{from}} and {{to}}",
   "cli.demo.description": "demo: generates the bilan workbook of the built-in Essonne schéma into out/",
   "cli.demo.heading": "{{title}} ({{departement}}, {{period}}) — model {{version}}",
   "cli.demo.axe":

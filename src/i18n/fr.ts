@@ -185,6 +185,28 @@ export const fr = {
   "cli.validate.noFiles": "aucun classeur .xlsx trouvé dans : {{args}}",
   "cli.validate.summary":
     "{{file}} : {{errors}} erreur(s), {{warnings}} avertissement(s), {{infos}} info(s) — saisies attendues remplies : {{filled}}/{{required}} ({{percent}} %)",
+  "cli.reuse.noMeta":
+    "le classeur n'a pas de métadonnées lisibles",
+  "cli.reuse.refused":
+    "{{file}} : valeurs non reprises, le classeur n'est pas sûr : {{reason}}",
+  "cli.reuse.done":
+    "{{file}} : {{carried}} valeur(s) reprise(s), {{notCarried}} gardée(s) dans la feuille « {{sheet}} »",
+  "cli.carryOver.description":
+    "prépare la campagne suivante à partir de ce classeur, en gardant toutes les valeurs saisies",
+  "cli.carryOver.year":
+    "année de la nouvelle campagne",
+  "cli.carryOver.notLater":
+    "la nouvelle campagne ({{year}}) doit suivre celle du classeur ({{current}})",
+  "cli.carryOver.why":
+    "saisie de la campagne {{year}} sans cellule dans la nouvelle",
+  "cli.upgrade.description":
+    "passe ce classeur à une nouvelle version du modèle, en gardant toutes les valeurs saisies",
+  "cli.upgrade.schema":
+    "nouvelle version du modèle (id intégré ou fichier)",
+  "cli.upgrade.otherModel":
+    "le classeur est du modèle « {{found}} », pas de « {{expected}} »",
+  "cli.upgrade.why":
+    "retiré entre les versions {{from}} et {{to}} du modèle",
   "cli.demo.description": "démonstration : génère le classeur de bilan du schéma intégré de l'Essonne dans out/",
   "cli.demo.heading": "{{title}} ({{departement}}, {{period}}) — modèle {{version}}",
   "cli.demo.axe":

@@ -9,7 +9,7 @@ import { both } from "../../i18n";
 import type { Schema } from "../../model/schema";
 import { structureHash } from "../layout/hash";
 import type { PlanMeta, WorkbookPlan } from "../plan";
-import type { Snapshot } from "../snapshot";
+import type { Snapshot, SnapValue } from "../snapshot";
 import { finding, sortFindings, type Finding } from "./findings";
 import { locate, nodeIndex } from "./locate";
 import { readMeta } from "./readMeta";
@@ -37,12 +37,14 @@ export interface ValidationReport {
   schema?: Schema;
   plan?: WorkbookPlan;
   completion: { fiches: Record<string, Completion>; axes: Record<string, Completion>; total: Completion };
+  /** Every bound cell that holds a constant, by binding key, read where its row id says it is. */
+  values: Map<string, SnapValue>;
 }
 
 const NO_COMPLETION = { fiches: {}, axes: {}, total: { required: 0, filled: 0 } };
 
 export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = {}): ValidationReport {
-  const base = { source: snapshot.source, completion: NO_COMPLETION };
+  const base = { source: snapshot.source, completion: NO_COMPLETION, values: new Map<string, SnapValue>() };
   const read = readMeta(snapshot);
   if (!read.ok) {
     if (read.missing && !snapshot.sheets.some((s) => s.name === "Sommaire"))
@@ -82,6 +84,10 @@ export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = 
   );
   const values = checkValues(schema, meta, location, nodes, options.plausibilityFactor ?? 3);
   findings.push(...values.findings);
+  for (const b of meta.bindings) {
+    const cell = location.cells.get(b.key)?.cell;
+    if (!b.formula && cell?.value !== undefined && cell.value !== "") base.values.set(b.key, cell.value);
+  }
   return {
     ...base,
     readable: true,

@@ -1,0 +1,93 @@
+/**
+ * `bilan carry-over FILE --year NEXT -o NEW.xlsx` and `bilan upgrade FILE
+ * --schema NEWMODEL -o NEW.xlsx`: a new workbook that keeps every entered
+ * value by stable id; what has no place any more goes to a *Non repris* sheet.
+ */
+import { basename } from "node:path";
+import { t, type Lang } from "../i18n";
+import type { Schema } from "../model/schema";
+import { layoutWorkbook } from "../engine/layout";
+import type { Scalar } from "../engine/plan";
+import { sheetOf } from "../engine/snapshot";
+import { addNonRepris, NON_REPRIS, transferValues } from "../engine/transfer";
+import { nodeIndex } from "../engine/validate/locate";
+import { TABLE_HEADER_ROW } from "../engine/layout/tableSheet";
+import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
+import { snapshotXlsx } from "../hosts/xlsx/snapshot";
+import { readFileSync } from "node:fs";
+import { loadSchema } from "./loadSchema";
+import { openBilan, type TrustedReport } from "./openBilan";
+import { UserError, writeOutput } from "./output";
+
+export interface RemakeOptions {
+  output: string;
+  force: boolean;
+}
+
+/** Rows of an earlier *Non repris* sheet, so that a second carry-over does not lose them. */
+async function earlierNonRepris(file: string): Promise<Scalar[][]> {
+  const snap = await snapshotXlsx(readFileSync(file), basename(file));
+  const sheet = snap.ok ? sheetOf(snap.snapshot, NON_REPRIS) : undefined;
+  if (!sheet) return [];
+  const rows: Scalar[][] = [];
+  for (let r = TABLE_HEADER_ROW + 1; sheet.cells.has(`A${r}`); r++)
+    rows.push(["A", "B", "C", "D", "E"].map((c) => sheet.cells.get(`${c}${r}`)?.value ?? ""));
+  return rows;
+}
+
+async function remake(
+  file: string,
+  report: TrustedReport,
+  schema: Schema,
+  campaignYear: number,
+  why: string,
+  o: RemakeOptions,
+  lang: Lang,
+): Promise<number> {
+  const { meta } = report;
+  const layout = layoutWorkbook(schema, {
+    campaignYear,
+    granularite: meta.granularite as Schema["granularite"],
+    ...(meta.cut ? { cut: { kind: meta.cut.kind, id: meta.cut.id } } : {}),
+  });
+  if (!layout.ok) throw new UserError(lang === "en" ? layout.error.messageEn : layout.error.message);
+  const oldNodes = nodeIndex(report.schema);
+  const { carried, notCarried } = transferValues(
+    report.values,
+    report.plan,
+    layout.plan,
+    (id) => oldNodes.get(id)?.label ?? id,
+  );
+  const earlier = await earlierNonRepris(file);
+  addNonRepris(layout.plan, notCarried, earlier, why);
+  writeOutput(o.output, await renderPlanToXlsx(layout.plan), o.force, lang);
+  process.stderr.write(
+    `${t(lang, "cli.reuse.done", { file: o.output, carried, notCarried: notCarried.length + earlier.length, sheet: NON_REPRIS })}\n`,
+  );
+  return 0;
+}
+
+export async function carryOverCommand(file: string, o: RemakeOptions & { year: number }, lang: Lang): Promise<number> {
+  const report = await openBilan(file, lang);
+  if (o.year <= report.meta.campaignYear)
+    throw new UserError(t(lang, "cli.carryOver.notLater", { year: o.year, current: report.meta.campaignYear }));
+  return remake(
+    file,
+    report,
+    report.schema,
+    o.year,
+    t("fr", "cli.carryOver.why", { year: report.meta.campaignYear }),
+    o,
+    lang,
+  );
+}
+
+export async function upgradeCommand(file: string, o: RemakeOptions & { schema: string }, lang: Lang): Promise<number> {
+  const report = await openBilan(file, lang);
+  const loaded = await loadSchema(o.schema);
+  if (!loaded.ok) throw new UserError(loaded.errors.map((e) => (lang === "en" ? e.messageEn : e.message)).join("\n"));
+  if (loaded.schema.id !== report.schema.id)
+    throw new UserError(t(lang, "cli.upgrade.otherModel", { found: report.schema.id, expected: loaded.schema.id }));
+  const why = t("fr", "cli.upgrade.why", { from: report.schema.version, to: loaded.schema.version });
+  return remake(file, report, loaded.schema, report.meta.campaignYear, why, o, lang);
+}
