@@ -6,6 +6,7 @@ import { checkSchema, demo, exportSchema, generate, schemas, type GenerateOption
 import { UserError } from "./output";
 import { validateCommand, type ValidateCliOptions } from "./validate";
 import { carryOverCommand, upgradeCommand } from "./carryOver";
+import { exportTidyCommand, type ExportTidyOptions } from "./exportTidy";
 
 function langFromArgv(argv: string[]): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -99,6 +100,17 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .option("--bom", t(lang, "cli.bom"), false)
     .option("--factor <n>", t(lang, "cli.validate.factor"), (v) => Number(v), 3)
     .action((files: string[], o: ValidateCliOptions) => run(() => validateCommand(files, o, lang))());
+
+  program
+    .command("export")
+    .description(t(lang, "cli.exportTidy.description"))
+    .argument("<files...>", t(lang, "cli.validate.files"))
+    .addOption(new Option("--format <format>", t(lang, "cli.export.format")).choices(["csv", "json"]).default("csv"))
+    .option("-o, --output <file>", t(lang, "cli.validate.output"))
+    .option("--force", t(lang, "cli.force"), false)
+    .addOption(new Option("--delimiter <char>", t(lang, "cli.delimiter")).choices([",", ";"]).default(","))
+    .option("--bom", t(lang, "cli.bom"), false)
+    .action((files: string[], o: ExportTidyOptions) => run(() => exportTidyCommand(files, o, lang))());
 
   program
     .command("carry-over")

@@ -194,6 +194,12 @@ export const en: Record<keyof typeof fr, string> = {
     "the workbook is of model \"{{found}}\", not \"{{expected}}\"",
   "cli.upgrade.why":
     "removed between model versions {{from}} and {{to}}",
+  "cli.exportTidy.description":
+    "exports the values of bilan workbooks in long format (one row per element and period), as CSV or JSON",
+  "cli.exportTidy.skipped":
+    "{{file}}: not exported — {{reason}}",
+  "cli.exportTidy.file":
+    "{{file}}: {{rows}} row(s)",
   "cli.demo.description": "demo: generates the bilan workbook of the built-in Essonne schéma into out/",
   "cli.demo.heading": "{{title}} ({{departement}}, {{period}}) — model {{version}}",
   "cli.demo.axe":

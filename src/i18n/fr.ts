@@ -207,6 +207,12 @@ export const fr = {
     "le classeur est du modèle « {{found}} », pas de « {{expected}} »",
   "cli.upgrade.why":
     "retiré entre les versions {{from}} et {{to}} du modèle",
+  "cli.exportTidy.description":
+    "exporte les valeurs de classeurs de bilan au format long (une ligne par élément et période), en CSV ou JSON",
+  "cli.exportTidy.skipped":
+    "{{file}} : non exporté — {{reason}}",
+  "cli.exportTidy.file":
+    "{{file}} : {{rows}} ligne(s)",
   "cli.demo.description": "démonstration : génère le classeur de bilan du schéma intégré de l'Essonne dans out/",
   "cli.demo.heading": "{{title}} ({{departement}}, {{period}}) — modèle {{version}}",
   "cli.demo.axe":

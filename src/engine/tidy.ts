@@ -1,0 +1,108 @@
+/**
+ * The tidy export: one row per schéma, axe, fiche, sous-action or indicator,
+ * year or period (and territoire / partenaire for a cut workbook), with its
+ * value, status, target and source — for Power BI, R or pandas.
+ */
+import { periodsBetween } from "../model/periods";
+import type { Schema } from "../model/schema";
+import type { PlanMeta } from "./plan";
+import type { SnapValue } from "./snapshot";
+
+export const TIDY_COLUMNS = [
+  "fichier",
+  "schema",
+  "version",
+  "campagne",
+  "territoire",
+  "partenaire",
+  "axe",
+  "axe_titre",
+  "fiche",
+  "fiche_titre",
+  "element",
+  "type_element",
+  "libelle",
+  "periode",
+  "valeur",
+  "numerateur",
+  "denominateur",
+  "cible",
+  "unite",
+  "statut",
+  "source",
+  "commentaire",
+] as const;
+
+export type TidyRow = Partial<Record<(typeof TIDY_COLUMNS)[number], string | number | boolean>>;
+
+export function tidyRows(file: string, schema: Schema, meta: PlanMeta, values: Map<string, SnapValue>): TidyRow[] {
+  const rows: TidyRow[] = [];
+  const cutName = meta.cut?.nom;
+  const base: TidyRow = {
+    fichier: file,
+    schema: schema.id,
+    version: schema.version,
+    campagne: meta.campaignYear,
+    ...(meta.cut?.kind === "territoire" ? { territoire: cutName! } : {}),
+    ...(meta.cut?.kind === "partenaire" ? { partenaire: cutName! } : {}),
+  };
+  const fiches = new Set(meta.fiches);
+  const statuts = meta.bindings.filter((b) => b.kind === "statut");
+  const years = periodsBetween(schema.periode.debut, schema.periode.fin, "annee");
+  const get = (key: string) => values.get(key);
+  for (const axe of schema.axes)
+    for (const fiche of axe.fiches) {
+      if (!fiches.has(fiche.id)) continue;
+      const where: TidyRow = {
+        ...base,
+        axe: axe.numero,
+        axe_titre: axe.titre,
+        fiche: fiche.numero,
+        fiche_titre: fiche.titre,
+      };
+      for (const sa of fiche.sousActions)
+        for (const b of statuts.filter((x) => x.node === sa.id)) {
+          const statut = get(b.key);
+          rows.push({
+            ...where,
+            element: sa.id,
+            type_element: "sous-action",
+            libelle: sa.libelle,
+            periode: b.period!,
+            ...(statut !== undefined ? { statut } : {}),
+          });
+        }
+      for (const ind of fiche.indicateurs)
+        for (const year of years) {
+          const at = (kind: string) => get(`${ind.id}@${kind}:${year}`);
+          const num = at("numerateur");
+          const den = at("denominateur");
+          const valeur =
+            ind.type === "ratio"
+              ? typeof num === "number" && typeof den === "number" && den !== 0
+                ? (num / den) * 100
+                : undefined
+              : at("valeur");
+          const cible = ind.cibles[year];
+          const found = {
+            valeur,
+            numerateur: num,
+            denominateur: den,
+            cible,
+            source: at("source"),
+            commentaire: at("commentaire"),
+          };
+          if (Object.values(found).every((v) => v === undefined)) continue;
+          rows.push({
+            ...where,
+            element: ind.id,
+            type_element: "indicateur",
+            libelle: ind.libelle,
+            periode: year,
+            ...Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined)),
+            ...(ind.unite ? { unite: ind.unite } : ind.type === "rate" || ind.type === "ratio" ? { unite: "%" } : {}),
+          });
+        }
+    }
+  return rows;
+}
