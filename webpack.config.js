@@ -14,6 +14,7 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { NormalModuleReplacementPlugin, ProvidePlugin } = require("webpack");
 
 const PORT = 3000;
 
@@ -77,6 +78,12 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      // exceljs runs as its prebuilt browser bundle here, whose internals the Node-side patches cannot reach.
+      new NormalModuleReplacementPlugin(/[\\/]exceljsQuirks$/, (resource) => {
+        resource.request = resource.request.replace(/exceljsQuirks$/, "exceljsQuirks.browser");
+      }),
+      // csv-parse (référentiel tables, exports) uses Node's Buffer: the well-known polyfill stands in.
+      new ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -4,6 +4,7 @@
  * Then workbook generation, each run in its own process (scripts/bench/generate.ts)
  * so that each peak memory is its own: the .xlsx host, and the Office.js host
  * writing into the in-memory Excel (round trips, operations, largest request).
+ * Then the rollup engine on Essonne, ×10 and ×100 filled with random values.
  */
 import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
@@ -14,6 +15,7 @@ import { countSchema } from "../src/model/summary";
 import { readCsv, writeCsv } from "../src/model/referentiel/csv";
 import { fromTable } from "../src/model/referentiel/fromTable";
 import { toTable } from "../src/model/referentiel/toTable";
+import { rollupTimings } from "./bench/rollup";
 import { scaledEssonne } from "./bench/synthetic";
 
 function time<T>(fn: () => T, repeat = 1): { ms: number; value: T } {
@@ -74,3 +76,11 @@ const generations = [...BUILTIN_IDS, "x10", "x100"].flatMap((which) =>
 );
 console.log("Génération du classeur (mise en page + hôte)");
 console.table(generations);
+
+const rollups = [
+  rollupTimings("essonne_2022_2026", loadBuiltin("essonne_2022_2026"), 20),
+  rollupTimings("synthétique ×10", loadOrParse(scaledEssonne(10)), 5),
+  rollupTimings("synthétique ×100", loadOrParse(scaledEssonne(100)), 3),
+];
+console.log("Synthèses (moteur, valeurs saisies au hasard ; cible : moins de 200 ms pour ×100)");
+console.table(rollups);

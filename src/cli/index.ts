@@ -7,6 +7,8 @@ import { UserError } from "./output";
 import { validateCommand, type ValidateCliOptions } from "./validate";
 import { carryOverCommand, upgradeCommand } from "./carryOver";
 import { exportTidyCommand, type ExportTidyOptions } from "./exportTidy";
+import { consolidateCommand, type ConsolidateOptions } from "./consolidate";
+import { rollupCommand, type RollupCliOptions } from "./rollup";
 
 function langFromArgv(argv: string[]): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -100,6 +102,24 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .option("--bom", t(lang, "cli.bom"), false)
     .option("--factor <n>", t(lang, "cli.validate.factor"), (v) => Number(v), 3)
     .action((files: string[], o: ValidateCliOptions) => run(() => validateCommand(files, o, lang))());
+
+  program
+    .command("rollup")
+    .description(t(lang, "cli.rollup.description"))
+    .argument("<file>", t(lang, "cli.rollup.file"))
+    .option("-o, --output <file.xlsx>", t(lang, "cli.rollup.output"))
+    .option("--json", t(lang, "cli.rollup.json"), false)
+    .option("--force", t(lang, "cli.force"), false)
+    .action((file: string, o: RollupCliOptions) => run(() => rollupCommand(file, o, lang))());
+
+  program
+    .command("consolidate")
+    .description(t(lang, "cli.consolidate.description"))
+    .argument("<files...>", t(lang, "cli.validate.files"))
+    .option("--schema <id|file>", t(lang, "cli.validate.schema"))
+    .requiredOption("-o, --output <file.xlsx>", t(lang, "cli.generate.output"))
+    .option("--force", t(lang, "cli.force"), false)
+    .action((files: string[], o: ConsolidateOptions) => run(() => consolidateCommand(files, o, lang))());
 
   program
     .command("export")

@@ -1,6 +1,6 @@
 /** A bilan workbook read and validated, for the commands that reuse its values; refused with a sentence otherwise. */
 import { t, type Lang } from "../i18n";
-import type { ValidationReport } from "../engine/validate";
+import { untrustedFinding, type ValidationReport } from "../engine/validate";
 import { validateFile } from "./validate";
 import { UserError } from "./output";
 
@@ -8,7 +8,7 @@ export type TrustedReport = ValidationReport & Required<Pick<ValidationReport, "
 
 /** Whether the values of a report can be reused: readable, metadata proven, no structure finding that says otherwise. */
 export function untrustedReason(report: ValidationReport, lang: Lang): string | undefined {
-  const blocking = report.findings.find((f) => !report.readable || f.structure?.valuesTrusted === false);
+  const blocking = untrustedFinding(report);
   if (blocking) return lang === "en" ? blocking.messageEn : blocking.message;
   if (!report.meta || !report.plan || !report.schema) return t(lang, "cli.reuse.noMeta");
   return undefined;

@@ -5,10 +5,10 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { both, t, type Lang, type MessageKey, type Params } from "../i18n";
+import { t, type Lang } from "../i18n";
 import type { Schema } from "../model/schema";
-import { finding, type Finding } from "../engine/validate/findings";
-import { countBySeverity, validateSnapshot, type ValidationReport } from "../engine/validate";
+import type { Finding } from "../engine/validate/findings";
+import { countBySeverity, unreadableReport, validateSnapshot, type ValidationReport } from "../engine/validate";
 import { reportCsv, reportJson, reportTable } from "../engine/validate/report";
 import { snapshotXlsx } from "../hosts/xlsx/snapshot";
 import { expandInputs } from "./inputFiles";
@@ -26,34 +26,20 @@ export interface ValidateCliOptions {
   factor: number;
 }
 
-/** The one finding of a file that cannot be read, its reason in both languages. */
-function unreadable(file: string, key: MessageKey, params: Params = {}): ValidationReport {
-  const reason = both(key, params);
-  const f = finding("fichier.illisible", {}, { reason: reason.message });
-  f.messageEn = both("validate.file.unreadable", { reason: reason.messageEn }).messageEn;
-  return {
-    source: file,
-    readable: false,
-    findings: [f],
-    completion: { fiches: {}, axes: {}, total: { required: 0, filled: 0 } },
-    values: new Map(),
-  };
-}
-
 /** One file: its report, or one `fichier.illisible` finding when it cannot be read. */
 export async function validateFile(
   file: string,
   options: { expected?: Schema; year?: number; factor?: number },
 ): Promise<ValidationReport> {
-  if (!existsSync(file)) return unreadable(file, "validate.file.notFound");
+  if (!existsSync(file)) return unreadableReport(file, "validate.file.notFound");
   let data: Buffer;
   try {
     data = readFileSync(file);
   } catch (e) {
-    return unreadable(file, "validate.file.unparsable", { detail: (e as Error).message });
+    return unreadableReport(file, "validate.file.unparsable", { detail: (e as Error).message });
   }
   const snap = await snapshotXlsx(data, basename(file));
-  if (!snap.ok) return unreadable(file, snap.refusal.key, snap.refusal.params);
+  if (!snap.ok) return unreadableReport(file, snap.refusal.key, snap.refusal.params);
   return validateSnapshot(snap.snapshot, {
     ...(options.expected ? { expected: options.expected } : {}),
     ...(options.year !== undefined ? { year: options.year } : {}),

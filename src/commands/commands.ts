@@ -3,17 +3,43 @@
  * in manifest.xml). The add-in uses a shared runtime: this file is bundled as the `commands`
  * entry and loaded by taskpane.html, the page of the runtime, next to the pane itself.
  *
- * For now each function asks the pane for its view (src/shared/vue.ts, same window as the
- * pane) and shows the pane. Later they will run the checks and rollups without the pane.
+ * Générer needs choices: it opens the pane on its view. Contrôler and Calculer work without
+ * the pane: they act on the open workbook and show their result in it (the Contrôles sheet,
+ * the Sommaire); when the workbook is no bilan or something fails, they open the pane on
+ * their view, where the user gets the explanation.
  */
+import { CONTROLES } from "../engine/layout/controles";
+import { SOMMAIRE } from "../engine/layout/sommaire";
+import { controlerClasseur } from "../hosts/office/controler";
 import { requestVue, type Vue } from "../shared/vue";
 
-async function openPaneOn(vue: Vue, event: Office.AddinCommands.Event): Promise<void> {
+async function openPaneOn(vue: Vue): Promise<void> {
   try {
     requestVue(vue);
     await Office.addin.showAsTaskpane();
   } catch (error) {
     console.error(`Bilan Schéma : impossible d'ouvrir le volet (${vue})`, error);
+  }
+}
+
+/** Shows a sheet of the bilan; false when the workbook has none of that name. */
+async function show(sheet: string): Promise<boolean> {
+  return Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet).load("name");
+    await ctx.sync();
+    if (ws.isNullObject) return false;
+    ws.activate();
+    await ctx.sync();
+    return true;
+  });
+}
+
+async function run(vue: Vue, event: Office.AddinCommands.Event, work: () => Promise<boolean>): Promise<void> {
+  try {
+    if (!(await work())) await openPaneOn(vue);
+  } catch (error) {
+    console.error(`Bilan Schéma : échec de « ${vue} »`, error);
+    await openPaneOn(vue);
   } finally {
     // Office waits for this call: without it the button stays busy.
     event.completed();
@@ -21,15 +47,25 @@ async function openPaneOn(vue: Vue, event: Office.AddinCommands.Event): Promise<
 }
 
 export async function generer(event: Office.AddinCommands.Event): Promise<void> {
-  await openPaneOn("generer", event);
+  await run("generer", event, async () => false);
 }
 
 export async function controler(event: Office.AddinCommands.Event): Promise<void> {
-  await openPaneOn("controler", event);
+  await run("controler", event, async () => {
+    const { report } = await Excel.run((ctx) => controlerClasseur(ctx));
+    return report.readable && (await show(CONTROLES));
+  });
 }
 
+/** Recalculates every formula (the rollups are live formulas) and shows the Sommaire. */
 export async function calculer(event: Office.AddinCommands.Event): Promise<void> {
-  await openPaneOn("calculer", event);
+  await run("calculer", event, async () => {
+    await Excel.run(async (ctx) => {
+      ctx.workbook.application.calculate("Full");
+      await ctx.sync();
+    });
+    return show(SOMMAIRE);
+  });
 }
 
 // taskpane.html also opens outside Office (direct link, no network): then there is nothing to associate.

@@ -128,8 +128,14 @@ export interface CellBinding {
   /** Unique in the workbook: `<node id>@<what>`, e.g. `fa_1.ind_2@valeur:2024`. */
   key: string;
   node: string;
-  kind: "statut" | "valeur" | "numerateur" | "denominateur" | "taux" | "source" | "commentaire" | "rollup";
-  /** Year or period the cell is for. */
+  /**
+   * What the cell holds. Computed cells: `taux` (a ratio's rate), `synthese` (a rollup on an axe sheet: a
+   * sous-action's or indicator's helper figure, a fiche's or the axe's summary; found, like every cell of an
+   * axe sheet, on the row that carries its node id in column A) and `rollup` (a cell of the Sommaire, at a
+   * fixed place).
+   */
+  kind: "statut" | "valeur" | "numerateur" | "denominateur" | "taux" | "source" | "commentaire" | "synthese" | "rollup";
+  /** Year or period the cell is for; for `synthese` and `rollup`, the figure (`avancement`, `fait`…). */
   period?: string;
   sheet: string;
   address: string;

@@ -172,34 +172,41 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.validate.noFiles": "no .xlsx workbook found in: {{args}}",
   "cli.validate.summary":
     "{{file}}: {{errors}} error(s), {{warnings}} warning(s), {{infos}} info(s) — expected inputs filled: {{filled}}/{{required}} ({{percent}} %)",
-  "cli.reuse.noMeta":
-    "the workbook has no readable metadata",
-  "cli.reuse.refused":
-    "{{file}}: values not reused, the workbook cannot be trusted: {{reason}}",
-  "cli.reuse.done":
-    "{{file}}: {{carried}} value(s) carried, {{notCarried}} kept in the \"{{sheet}}\" sheet",
-  "cli.carryOver.description":
-    "prepares the next campaign from this workbook, keeping every entered value",
-  "cli.carryOver.year":
-    "year of the new campaign",
-  "cli.carryOver.notLater":
-    "the new campaign ({{year}}) must come after the workbook's ({{current}})",
-  "cli.carryOver.why":
-    "entered for the {{year}} campaign, no cell in the new one",
-  "cli.upgrade.description":
-    "moves this workbook to a new version of its model, keeping every entered value",
-  "cli.upgrade.schema":
-    "new version of the model (built-in id or file)",
-  "cli.upgrade.otherModel":
-    "the workbook is of model \"{{found}}\", not \"{{expected}}\"",
-  "cli.upgrade.why":
-    "removed between model versions {{from}} and {{to}}",
+  "cli.reuse.noMeta": "the workbook has no readable metadata",
+  "cli.reuse.refused": "{{file}}: values not reused, the workbook cannot be trusted: {{reason}}",
+  "cli.reuse.done": '{{file}}: {{carried}} value(s) carried, {{notCarried}} kept in the "{{sheet}}" sheet',
+  "cli.carryOver.description": "prepares the next campaign from this workbook, keeping every entered value",
+  "cli.carryOver.year": "year of the new campaign",
+  "cli.carryOver.notLater": "the new campaign ({{year}}) must come after the workbook's ({{current}})",
+  "cli.carryOver.why": "entered for the {{year}} campaign, no cell in the new one",
+  "cli.upgrade.description": "moves this workbook to a new version of its model, keeping every entered value",
+  "cli.upgrade.schema": "new version of the model (built-in id or file)",
+  "cli.upgrade.otherModel": 'the workbook is of model "{{found}}", not "{{expected}}"',
+  "cli.upgrade.why": "removed between model versions {{from}} and {{to}}",
   "cli.exportTidy.description":
     "exports the values of bilan workbooks in long format (one row per element and period), as CSV or JSON",
-  "cli.exportTidy.skipped":
-    "{{file}}: not exported — {{reason}}",
-  "cli.exportTidy.file":
-    "{{file}}: {{rows}} row(s)",
+  "cli.exportTidy.skipped": "{{file}}: not exported — {{reason}}",
+  "cli.exportTidy.file": "{{file}}: {{rows}} row(s)",
+  "consolidate.noMeta": "the workbook has no readable metadata",
+  "consolidate.otherModel": "another model or campaign ({{found}} instead of {{expected}})",
+  "consolidate.conflict": 'conflict: "{{who}}" is claimed by several workbooks ({{files}}); none is merged',
+  "cli.consolidate.description":
+    "merges the partner / territory workbooks of one model and campaign into a master workbook",
+  "cli.consolidate.accepted": "{{file}}: accepted ({{who}})",
+  "cli.consolidate.rejected": "{{file}}: rejected — {{reason}}",
+  "cli.consolidate.divergent": "{{label}} ({{key}}): answers differ — {{answers}}",
+  "cli.consolidate.nothing": "no workbook can be merged",
+  "cli.consolidate.done":
+    '{{file}}: {{count}} workbook(s) merged, {{values}} value(s), detail in the "{{sheet}}" sheet',
+  "cli.rollup.description":
+    "computes the rollups of a filled-in bilan workbook (progress, inputs filled, targets achieved): a copy that carries them, or JSON",
+  "cli.rollup.file": "filled-in bilan workbook (.xlsx); it is never modified",
+  "cli.rollup.output": "copy to write, whose formulas carry the computed results",
+  "cli.rollup.json": "print the figures as JSON on standard output",
+  "cli.rollup.needOutput": "give a copy to write (-o COPY.xlsx) or --json",
+  "cli.rollup.line":
+    "{{name}}: progress {{avancement}}, late periods {{retard}}, inputs filled {{completude}}, targets achieved {{atteinte}}",
+  "cli.rollup.total": "Whole schéma",
   "cli.demo.description": "demo: generates the bilan workbook of the built-in Essonne schéma into out/",
   "cli.demo.heading": "{{title}} ({{departement}}, {{period}}) — model {{version}}",
   "cli.demo.axe":

@@ -185,34 +185,45 @@ export const fr = {
   "cli.validate.noFiles": "aucun classeur .xlsx trouvé dans : {{args}}",
   "cli.validate.summary":
     "{{file}} : {{errors}} erreur(s), {{warnings}} avertissement(s), {{infos}} info(s) — saisies attendues remplies : {{filled}}/{{required}} ({{percent}} %)",
-  "cli.reuse.noMeta":
-    "le classeur n'a pas de métadonnées lisibles",
-  "cli.reuse.refused":
-    "{{file}} : valeurs non reprises, le classeur n'est pas sûr : {{reason}}",
+  "cli.reuse.noMeta": "le classeur n'a pas de métadonnées lisibles",
+  "cli.reuse.refused": "{{file}} : valeurs non reprises, le classeur n'est pas sûr : {{reason}}",
   "cli.reuse.done":
     "{{file}} : {{carried}} valeur(s) reprise(s), {{notCarried}} gardée(s) dans la feuille « {{sheet}} »",
   "cli.carryOver.description":
     "prépare la campagne suivante à partir de ce classeur, en gardant toutes les valeurs saisies",
-  "cli.carryOver.year":
-    "année de la nouvelle campagne",
-  "cli.carryOver.notLater":
-    "la nouvelle campagne ({{year}}) doit suivre celle du classeur ({{current}})",
-  "cli.carryOver.why":
-    "saisie de la campagne {{year}} sans cellule dans la nouvelle",
+  "cli.carryOver.year": "année de la nouvelle campagne",
+  "cli.carryOver.notLater": "la nouvelle campagne ({{year}}) doit suivre celle du classeur ({{current}})",
+  "cli.carryOver.why": "saisie de la campagne {{year}} sans cellule dans la nouvelle",
   "cli.upgrade.description":
     "passe ce classeur à une nouvelle version du modèle, en gardant toutes les valeurs saisies",
-  "cli.upgrade.schema":
-    "nouvelle version du modèle (id intégré ou fichier)",
-  "cli.upgrade.otherModel":
-    "le classeur est du modèle « {{found}} », pas de « {{expected}} »",
-  "cli.upgrade.why":
-    "retiré entre les versions {{from}} et {{to}} du modèle",
+  "cli.upgrade.schema": "nouvelle version du modèle (id intégré ou fichier)",
+  "cli.upgrade.otherModel": "le classeur est du modèle « {{found}} », pas de « {{expected}} »",
+  "cli.upgrade.why": "retiré entre les versions {{from}} et {{to}} du modèle",
   "cli.exportTidy.description":
     "exporte les valeurs de classeurs de bilan au format long (une ligne par élément et période), en CSV ou JSON",
-  "cli.exportTidy.skipped":
-    "{{file}} : non exporté — {{reason}}",
-  "cli.exportTidy.file":
-    "{{file}} : {{rows}} ligne(s)",
+  "cli.exportTidy.skipped": "{{file}} : non exporté — {{reason}}",
+  "cli.exportTidy.file": "{{file}} : {{rows}} ligne(s)",
+  "consolidate.noMeta": "le classeur n'a pas de métadonnées lisibles",
+  "consolidate.otherModel": "modèle ou campagne différents ({{found}} au lieu de {{expected}})",
+  "consolidate.conflict":
+    "conflit : « {{who}} » est revendiqué par plusieurs classeurs ({{files}}) ; aucun n'est fusionné",
+  "cli.consolidate.description":
+    "fusionne les classeurs des partenaires / territoires d'un même modèle et d'une même campagne dans un classeur maître",
+  "cli.consolidate.accepted": "{{file}} : retenu ({{who}})",
+  "cli.consolidate.rejected": "{{file}} : écarté — {{reason}}",
+  "cli.consolidate.divergent": "{{label}} ({{key}}) : réponses divergentes — {{answers}}",
+  "cli.consolidate.nothing": "aucun classeur ne peut être fusionné",
+  "cli.consolidate.done":
+    "{{file}} : {{count}} classeur(s) fusionné(s), {{values}} valeur(s), détail dans la feuille « {{sheet}} »",
+  "cli.rollup.description":
+    "calcule les synthèses d'un classeur de bilan rempli (avancement, saisies, atteinte des cibles) : une copie qui les porte, ou du JSON",
+  "cli.rollup.file": "classeur de bilan rempli (.xlsx) ; il n'est jamais modifié",
+  "cli.rollup.output": "copie à écrire, dont les formules portent les résultats calculés",
+  "cli.rollup.json": "écrire les chiffres en JSON sur la sortie standard",
+  "cli.rollup.needOutput": "indiquer une copie à écrire (-o COPIE.xlsx) ou --json",
+  "cli.rollup.line":
+    "{{name}} : avancement {{avancement}}, périodes en retard {{retard}}, saisies {{completude}}, atteinte des cibles {{atteinte}}",
+  "cli.rollup.total": "Ensemble du schéma",
   "cli.demo.description": "démonstration : génère le classeur de bilan du schéma intégré de l'Essonne dans out/",
   "cli.demo.heading": "{{title}} ({{departement}}, {{period}}) — modèle {{version}}",
   "cli.demo.axe":

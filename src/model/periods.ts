@@ -8,7 +8,7 @@ export interface ParsedPeriode {
   index: number;
 }
 
-const PER_YEAR: Record<Granularite, number> = { annee: 1, semestre: 2, trimestre: 4, mois: 12 };
+export const PER_YEAR: Record<Granularite, number> = { annee: 1, semestre: 2, trimestre: 4, mois: 12 };
 const PREFIX: Record<Granularite, string> = { annee: "", semestre: "S", trimestre: "T", mois: "M" };
 
 export function parsePeriode(p: string): ParsedPeriode | undefined {

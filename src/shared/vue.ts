@@ -8,7 +8,7 @@
  *
  * The `?vue=` query string still selects a view for a direct link to taskpane.html.
  */
-export const VUES = ["generer", "controler", "calculer"] as const;
+export const VUES = ["schema", "generer", "controler", "calculer", "consolider", "exporter"] as const;
 export type Vue = (typeof VUES)[number];
 
 export function parseVue(value: string | null | undefined): Vue | undefined {

@@ -1,100 +1,48 @@
-import { useEffect, useMemo, useState } from "react";
+/**
+ * The task pane: the bilan's steps as tabs (Schéma, Générer, Contrôler,
+ * Calculer, Consolider, Exporter). A ribbon command or a `?vue=` link opens
+ * the pane on its step.
+ */
+import { useEffect, useState } from "react";
 import {
-  Body1,
   Caption1,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
-  Subtitle2,
+  Tab,
+  TabList,
   Title3,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { builtinSummaries } from "../model/builtins";
-import { onVueRequest, vueFromSearch, type Vue } from "../shared/vue";
-import { translate, vueLabel, type Lang, type StringKey } from "./strings";
-
-type SchemaSummary = ReturnType<typeof builtinSummaries>[number];
+import { onVueRequest, vueFromSearch, VUES, type Vue } from "../shared/vue";
+import { PaneProvider, usePane } from "./state";
+import type { Lang } from "./strings";
+import { SchemaView } from "./views/SchemaView";
+import { GenererView } from "./views/GenererView";
+import { ControlerView } from "./views/ControlerView";
+import { CalculerView } from "./views/CalculerView";
+import { ConsoliderView } from "./views/ConsoliderView";
+import { ExporterView } from "./views/ExporterView";
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalL,
+    rowGap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
   },
-  heading: {
-    margin: 0,
-  },
-  header: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-  },
-  sectionHeading: {
-    margin: `0 0 ${tokens.spacingVerticalS}`,
-  },
-  subtitle: {
-    color: tokens.colorNeutralForeground3,
-  },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
-  },
-  item: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-  },
-  counts: {
-    display: "grid",
-    gridTemplateColumns: "minmax(8rem, max-content) minmax(3rem, max-content)",
-    justifyContent: "start",
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
-  },
-  countLabel: {
-    color: tokens.colorNeutralForeground3,
-  },
-  countValue: {
-    margin: 0,
-    fontVariantNumeric: "tabular-nums",
-    textAlign: "end",
-  },
+  heading: { margin: 0 },
+  subtitle: { color: tokens.colorNeutralForeground3 },
 });
 
-type Loaded = { ok: true; schemas: SchemaSummary[] } | { ok: false; detail: string };
-
-function loadSummaries(): Loaded {
-  try {
-    return { ok: true, schemas: builtinSummaries() };
-  } catch (error) {
-    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-/**
- * The view asked for: first the query string (a direct link to taskpane.html?vue=…), then,
- * as they come, the requests of the ribbon commands (same window: shared runtime). A request
- * made before the pane subscribed is delivered at once when it subscribes.
- */
-function useRequestedVue(search: string): { vue: Vue | undefined; unknown: string | undefined } {
-  const [requested, setRequested] = useState(() => vueFromSearch(search));
-  useEffect(() => onVueRequest((vue) => setRequested({ vue, unknown: undefined })), []);
-  return requested;
-}
-
-type CountKey = "axes" | "fiches" | "sousActions" | "indicateurs";
-const COUNT_KEYS: readonly CountKey[] = ["axes", "fiches", "sousActions", "indicateurs"];
+const VIEWS: Record<Vue, () => React.JSX.Element | null> = {
+  schema: SchemaView,
+  generer: GenererView,
+  controler: ControlerView,
+  calculer: CalculerView,
+  consolider: ConsoliderView,
+  exporter: ExporterView,
+};
 
 export interface AppProps {
   lang: Lang;
@@ -103,76 +51,45 @@ export interface AppProps {
 }
 
 export function App({ lang, search }: AppProps) {
-  const styles = useStyles();
-  const t = (key: StringKey, params?: Record<string, string | number>) => translate(lang, key, params);
-  const loaded = useMemo(loadSummaries, []);
-  const { vue, unknown } = useRequestedVue(search);
-  const numbers = useMemo(() => new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR"), [lang]);
+  return (
+    <PaneProvider lang={lang}>
+      <Pane search={search} />
+    </PaneProvider>
+  );
+}
 
+function Pane({ search }: { search: string }) {
+  const styles = useStyles();
+  const { t } = usePane();
+  const initial = vueFromSearch(search);
+  const [vue, setVue] = useState<Vue>(initial.vue ?? "schema");
+  useEffect(() => onVueRequest(setVue), []);
+  const View = VIEWS[vue];
   return (
     <main className={styles.root}>
-      <header className={styles.header}>
+      <header>
         <Title3 as="h1" className={styles.heading}>
           {t("title")}
         </Title3>
-        <Caption1 className={styles.subtitle}>{t("subtitle")}</Caption1>
+        <Caption1 block className={styles.subtitle}>
+          {t("subtitle")}
+        </Caption1>
       </header>
-
-      {vue && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t("viewRequestedTitle", { vue: vueLabel(lang, vue) })}</MessageBarTitle>
-            <div>{t("viewRequested", { vue: vueLabel(lang, vue) })}</div>
-          </MessageBarBody>
+      {initial.unknown && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("viewUnknown", { value: initial.unknown })}</MessageBarBody>
         </MessageBar>
       )}
-      {unknown && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t("viewUnknownTitle")}</MessageBarTitle>
-            <div>{t("viewUnknown", { value: unknown })}</div>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-
-      <section aria-labelledby="schemas-heading">
-        <Subtitle2 as="h2" id="schemas-heading" block className={styles.sectionHeading}>
-          {t("schemasHeading")}
-        </Subtitle2>
-        {!loaded.ok ? (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{t("loadError")}</MessageBarTitle>
-              <div>{loaded.detail}</div>
-            </MessageBarBody>
-          </MessageBar>
-        ) : loaded.schemas.length === 0 ? (
-          <Body1>{t("noSchemas")}</Body1>
-        ) : (
-          <ul className={styles.list} aria-labelledby="schemas-heading">
-            {loaded.schemas.map((s) => (
-              <li key={s.id} className={styles.item} aria-labelledby={`schema-${s.id}`}>
-                <Subtitle2 as="h3" id={`schema-${s.id}`} className={styles.heading}>
-                  {s.title}
-                </Subtitle2>
-                <Caption1>{t("period", { value: s.period })}</Caption1>
-                <dl className={styles.counts}>
-                  {COUNT_KEYS.map((key) => (
-                    <div key={key} style={{ display: "contents" }}>
-                      <dt className={styles.countLabel}>
-                        <Caption1>{t(key)}</Caption1>
-                      </dt>
-                      <dd className={styles.countValue}>
-                        <Body1>{numbers.format(s[key])}</Body1>
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <TabList selectedValue={vue} onTabSelect={(_, d) => setVue(d.value as Vue)} aria-label={t("views")} size="small">
+        {VUES.map((v) => (
+          <Tab key={v} value={v} id={`tab-${v}`}>
+            {t(`vue.${v}`)}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" aria-labelledby={`tab-${vue}`}>
+        <View />
+      </div>
     </main>
   );
 }

@@ -1,8 +1,11 @@
 /**
- * The ribbon functions, run against a stand-in for office.js: what they associate, the view
- * they request on the bus that the pane listens to, and event.completed() in every case.
+ * The ribbon functions, run against a stand-in for office.js and the in-memory Excel: what
+ * they associate, what they do to the workbook, the view they request on the bus that the
+ * pane listens to when they need it, and event.completed() in every case.
  */
-export {};
+import { FakeExcel } from "../support/fakeExcel";
+import { renderPlanInExcel } from "../../src/hosts/office/renderPlan";
+import { builtinPlan } from "../support/plans";
 
 type VueModule = typeof import("../../src/shared/vue");
 type Handler = (event: Office.AddinCommands.Event) => Promise<void> | void;
@@ -39,8 +42,19 @@ function commandEvent(): Office.AddinCommands.Event & { completed: jest.Mock } {
   };
 }
 
+let excel: FakeExcel;
+beforeEach(() => {
+  excel = new FakeExcel();
+  Object.defineProperty(globalThis, "Excel", {
+    value: { run: (a: never, b?: never) => excel.run(a, b) },
+    configurable: true,
+    writable: true,
+  });
+});
+
 afterEach(() => {
   Reflect.deleteProperty(globalThis, "Office");
+  Reflect.deleteProperty(globalThis, "Excel");
 });
 
 describe("ribbon commands", () => {
@@ -50,7 +64,7 @@ describe("ribbon commands", () => {
   });
 
   it.each(["generer", "controler", "calculer"] as const)(
-    "%s requests its view, shows the pane, then completes",
+    "%s with nothing it can do alone requests its view, shows the pane, then completes",
     async (name) => {
       const order: string[] = [];
       const { bus, associated } = load(
@@ -82,6 +96,24 @@ describe("ribbon commands", () => {
     } finally {
       error.mockRestore();
     }
+  });
+
+  it.each([
+    ["controler", "Contrôles"],
+    ["calculer", "Sommaire"],
+  ] as const)("%s on a bilan works without the pane and shows its result (%s)", async (name, sheet) => {
+    await excel.run((ctx) => renderPlanInExcel(ctx, builtinPlan("fiche_action_5_2022_2026")));
+    const { bus, associated, showAsTaskpane } = load(jest.fn(() => Promise.resolve()));
+    const seen: string[] = [];
+    bus.onVueRequest((v) => seen.push(v));
+    const e = commandEvent();
+    await associated.get(name)!(e);
+    expect(excel.state.activeSheet?.name).toBe(sheet);
+    expect(seen).toEqual([]);
+    expect(showAsTaskpane).not.toHaveBeenCalled();
+    expect(e.completed).toHaveBeenCalledTimes(1);
+    if (name === "controler") expect(excel.state.mustSheet("Contrôles").peek(2, 1)?.value).toMatch(/erreur\(s\)/);
+    else expect(excel.state.calculations).toEqual(["Full"]);
   });
 
   it("does not throw when office.js is absent", () => {

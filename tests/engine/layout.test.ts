@@ -2,6 +2,8 @@ import { BUILTIN_IDS, loadBuiltin } from "../../src/model/builtins";
 import type { Schema } from "../../src/model/schema";
 import { layoutWorkbook, type LayoutOptions } from "../../src/engine/layout";
 import { STATUTS } from "../../src/engine/layout/inputs";
+import { SOMMAIRE_ROLLUPS } from "../../src/engine/layout/sommaire";
+import { FIGURES } from "../../src/engine/rollup/figures";
 import { isValidDefinedName } from "../../src/engine/layout/naming";
 import type { CellBinding, SheetPlan, ValidationRule } from "../../src/engine/plan";
 import { a1, parseA1 } from "../../src/util/a1";
@@ -137,11 +139,17 @@ describe.each(cases)("layout of %s", (_name, schema, options) => {
     }
   });
 
-  test("the Sommaire links every axe sheet and reserves its rollup cells", () => {
+  test("the Sommaire links every axe sheet and holds the rollups of each axe and of the schéma", () => {
     const sommaire = p.sheets[0]!;
     const links = sommaire.cells.filter((c) => c.link).map((c) => c.link);
     expect(links).toEqual(p.sheets.filter((s) => s.kind === "axe").map((s) => `#'${s.name.replace(/'/g, "''")}'!A1`));
-    expect(p.meta.bindings.filter((b) => b.kind === "rollup").length).toBe(axes.length * 4);
+    const rollups = p.meta.bindings.filter((b) => b.kind === "rollup");
+    const perNode = [...SOMMAIRE_ROLLUPS.map(([k]) => k), ...FIGURES];
+    expect(rollups.map((b) => b.key).sort()).toEqual(
+      [...axes.map((a) => a.id), schema.id].flatMap((n) => perNode.map((k) => `${n}@rollup:${k}`)).sort(),
+    );
+    // The errors found are written with the checks; every other rollup is a formula.
+    expect(rollups.filter((b) => !b.formula).map((b) => b.period)).toEqual(Array(axes.length + 1).fill("controles"));
     const texts = sommaire.cells.map((c) => String(c.value ?? ""));
     expect(texts).toContain(schema.titre);
     expect(texts).toContain(`Bilan de la campagne ${schema.periode.debut + 2}`);

@@ -13,13 +13,13 @@ function freshBus(): VueModule {
 
 describe("task pane views", () => {
   it("lists the three views", () => {
-    expect([...VUES]).toEqual(["generer", "controler", "calculer"]);
+    expect([...VUES]).toEqual(["schema", "generer", "controler", "calculer", "consolider", "exporter"]);
   });
 
   it("parses the known views only", () => {
     expect(parseVue("generer")).toBe("generer");
     expect(parseVue(" Controler ")).toBe("controler");
-    expect(parseVue("exporter")).toBeUndefined();
+    expect(parseVue("imprimer")).toBeUndefined();
     expect(parseVue("")).toBeUndefined();
     expect(parseVue(null)).toBeUndefined();
     expect(parseVue(undefined)).toBeUndefined();

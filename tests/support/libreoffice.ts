@@ -96,14 +96,27 @@ export async function convertWithLibreOffice(
   format: ConvertFormat,
   options: ConvertOptions = {},
 ): Promise<string> {
+  return (await convertAllWithLibreOffice([inputPath], outDir, format, options))[0]!;
+}
+
+/** Several files in one start of LibreOffice (a start takes seconds); their names must differ. */
+export async function convertAllWithLibreOffice(
+  inputPaths: string[],
+  outDir: string,
+  format: ConvertFormat,
+  options: ConvertOptions = {},
+): Promise<string[]> {
   const lo = libreOffice();
   if (!lo.ok) throw new Error(lo.reason);
-  const input = resolve(inputPath);
+  const inputs = inputPaths.map((p) => resolve(p));
   const out = resolve(outDir);
-  const target = join(out, `${basename(input, extname(input))}.${format}`);
-  if (target === input) throw new Error(`convertWithLibreOffice: ${input} would be overwritten; choose another outDir`);
+  const targets = inputs.map((input) => join(out, `${basename(input, extname(input))}.${format}`));
+  if (new Set(targets).size !== targets.length) throw new Error("convertAllWithLibreOffice: two inputs share a name");
+  for (const [i, target] of targets.entries())
+    if (target === inputs[i])
+      throw new Error(`convertAllWithLibreOffice: ${target} would be overwritten; choose another outDir`);
   mkdirSync(out, { recursive: true });
-  rmSync(target, { force: true });
+  for (const target of targets) rmSync(target, { force: true });
   const args = [
     `-env:UserInstallation=${pathToFileURL(libreOfficeProfile()).href}`,
     "--headless",
@@ -115,17 +128,19 @@ export async function convertWithLibreOffice(
     FILTERS[format],
     "--outdir",
     out,
-    input,
+    ...inputs,
   ];
   const timeoutMs = options.timeoutMs ?? 90_000;
   const { code, output, timedOut } = await run(lo.soffice, args, timeoutMs);
+  const what = inputs.join(", ");
   if (timedOut)
-    throw new Error(`LibreOffice did not convert ${input} to ${format} within ${timeoutMs / 1000} s\n${output}`);
-  if (code !== 0 || !existsSync(target))
+    throw new Error(`LibreOffice did not convert ${what} to ${format} within ${timeoutMs / 1000} s\n${output}`);
+  const missing = targets.filter((t) => !existsSync(t));
+  if (code !== 0 || missing.length)
     throw new Error(
-      `LibreOffice failed to convert ${input} to ${format} (exit code ${code}); expected ${target}\n${output}`,
+      `LibreOffice failed to convert ${what} to ${format} (exit code ${code}); expected ${missing.join(", ")}\n${output}`,
     );
-  return target;
+  return targets;
 }
 
 function run(

@@ -1,13 +1,23 @@
 /**
- * One sheet per axe: for each fiche action a block with its header, its
- * calendar grid (sous-actions × periods, a status cell per planned period) and
- * its indicator table (cible and valeur per year; numérateur and dénominateur
- * rows under a ratio, whose rate is a formula).
+ * One sheet per axe: the axe's summary at the top, then for each fiche action
+ * a block with its header, its summary row, its calendar grid (sous-actions ×
+ * periods, a status cell per planned period) and its indicator table (cible
+ * and valeur per year; numérateur and dénominateur rows under a ratio, whose
+ * rate is a formula; the achievement of the campaign's target).
+ *
+ * Rollups are live formulas: each sous-action and indicator row computes its
+ * own figures in hidden helper columns (calendrier.ts, atteinte.ts), and the
+ * summaries sum those columns (rollup/formulas.ts).
  */
 import { a1, absolute, colLetter, range } from "../../util/a1";
 import type { Axe, Fiche, Indicateur, Schema } from "../../model/schema";
 import type { CellBinding, DefinedName } from "../plan";
-import { jalonsByPeriod, plannedPeriods, type CalendarGrid } from "./calendar";
+import { achievementFormula } from "../rollup/atteinte";
+import { sousActionFormulas } from "../rollup/calendrier";
+import { filledFormula } from "../rollup/excel";
+import { RATES, type Rates } from "../rollup/figures";
+import { figureFormulas, rateFormulas, type RollupColumns } from "../rollup/formulas";
+import { jalonsByPeriod, plannedPeriods, yearOf, type CalendarGrid } from "./calendar";
 import {
   INPUT_STYLE,
   SENS_LABEL,
@@ -27,7 +37,7 @@ const FIRST = 3;
 const NATURE_LABEL = { realisation: "Réalisation", impact: "Impact", resultat: "Résultat" } as const;
 
 /** Column positions of an axe sheet, the same on every axe sheet of a workbook. */
-export interface AxeColumns {
+export interface AxeColumns extends RollupColumns {
   periods: Map<string, number>;
   nature: number;
   type: number;
@@ -38,8 +48,13 @@ export interface AxeColumns {
   valeur: Map<number, number>;
   source: number;
   commentaire: number;
+  /** Achievement of the campaign's target, per indicator. */
+  atteinte: number;
   lastVisible: number;
-  /** Hidden helper columns read by conditional formats: row kind, required flag, expected direction. */
+  /**
+   * Hidden helper columns: row kind, required flag and expected direction (read by conditional formats),
+   * then what the rollups sum: the fiche of the row, and a sous-action's planned, done, late and filled periods.
+   */
   kind: number;
   required: number;
   direction: number;
@@ -52,7 +67,8 @@ export function axeColumns(schema: Schema, grid: CalendarGrid): AxeColumns {
   const cible = new Map(years.map((y, i) => [y, FIRST + 5 + 2 * i]));
   const valeur = new Map(years.map((y, i) => [y, FIRST + 6 + 2 * i]));
   const source = FIRST + 5 + 2 * years.length;
-  const lastVisible = Math.max(source + 1, FIRST + grid.periods.length - 1);
+  const atteinte = source + 2;
+  const lastVisible = Math.max(atteinte, FIRST + grid.periods.length - 1);
   return {
     periods,
     nature: FIRST,
@@ -64,10 +80,16 @@ export function axeColumns(schema: Schema, grid: CalendarGrid): AxeColumns {
     valeur,
     source,
     commentaire: source + 1,
+    atteinte,
     lastVisible,
     kind: lastVisible + 1,
     required: lastVisible + 2,
     direction: lastVisible + 3,
+    fiche: lastVisible + 4,
+    prevu: lastVisible + 5,
+    fait: lastVisible + 6,
+    retard: lastVisible + 7,
+    saisi: lastVisible + 8,
   };
 }
 
@@ -95,7 +117,7 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
   for (let c = FIRST; c <= last; c++) s.columnWidths[c] = 11;
   s.columnWidths[cols.commentaire] = Math.max(s.columnWidths[cols.commentaire] ?? 0, 28);
   s.columnWidths[cols.source] = Math.max(s.columnWidths[cols.source] ?? 0, 16);
-  s.hiddenColumns.push(COL_ID, cols.kind, cols.required, cols.direction);
+  s.hiddenColumns.push(COL_ID, ...HELPERS.map((h) => cols[h]));
   s.freeze = { rows: 2, columns: 2 };
   s.print = { orientation: "landscape", paperSize: "A4", fitToWidth: 1, titleRows: "1:2" };
   s.tabColor = COLORS.title;
@@ -121,10 +143,11 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
   );
   sheet.merge(2, COL_LABEL, 2, last);
 
+  const axeText = `${schema.niveaux.axe} ${axe.numero}`;
+  let row = syntheseTable(sheet, 3, axe.id, axeText, figureFormulas(cols, {}), ctx, bind) + 1;
+  const firstContentRow = row;
   const statusCells: string[] = [];
   const textCells: string[] = [];
-  let row = 4;
-  let firstContentRow = row;
   for (const fiche of fiches) {
     const top = row;
     label(row++, fiche.id, `${schema.niveaux.fiche} N° ${fiche.numero} — ${fiche.titre}`, "ficheHeader", last);
@@ -142,6 +165,8 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
       row++;
     }
     row++;
+    const ficheText = `${schema.niveaux.fiche} N° ${fiche.numero}`;
+    row = syntheseTable(sheet, row, fiche.id, ficheText, figureFormulas(cols, { fiche: fiche.id }), ctx, bind) + 1;
 
     if (fiche.sousActions.length) row = calendarTable(sheet, fiche, row, ctx, statusCells, bind) + 1;
     if (fiche.indicateurs.length) row = indicatorTable(sheet, fiche, row, ctx, textCells, bind) + 1;
@@ -198,6 +223,45 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
 
 type Bind = (b: Omit<CellBinding, "sheet" | "key" | "address">, row: number, col: number) => void;
 
+const HELPERS = ["kind", "required", "direction", "fiche", "prevu", "fait", "retard", "saisi"] as const;
+
+/** Words of at most 9 letters: the columns are 11 characters wide, and the headers bold. */
+const SYNTHESE_HEADERS: Record<keyof Rates, string> = {
+  avancement: "Périodes réalisées",
+  enRetard: "Périodes en retard",
+  completude: "Saisies faites",
+  atteinte: "Cibles atteintes",
+};
+
+/**
+ * A summary of two rows: headers, then the rates of `node` (a fiche, or the whole axe) on a row that carries
+ * `<node>#synthese` in column A, so that it is found again if rows move. Returns the row after it.
+ */
+function syntheseTable(
+  sheet: SheetBuilder,
+  row: number,
+  node: string,
+  text: string,
+  figures: ReturnType<typeof figureFormulas>,
+  ctx: AxeSheetContext,
+  bind: Bind,
+): number {
+  const formulas = rateFormulas(figures);
+  sheet.set(row, COL_LABEL, "tableHeader", `Synthèse de la campagne ${ctx.campaignYear}`);
+  RATES.forEach((rate, i) => sheet.set(row, FIRST + i, "tableHeader", SYNTHESE_HEADERS[rate]));
+  sheet.plan.rowHeights[row] = 30;
+  const id = `${node}#synthese`;
+  sheet.set(row + 1, COL_ID, "meta", id);
+  sheet.set(row + 1, COL_LABEL, "rowLabel", text);
+  ctxLabel(ctx, sheet, row + 1, id, text);
+  RATES.forEach((rate, i) => {
+    const formula = formulas[rate];
+    sheet.set(row + 1, FIRST + i, rate === "enRetard" ? "rollupCount" : "rollupValue", undefined, { formula });
+    bind({ node: id, kind: "synthese", period: rate, input: false, formula }, row + 1, FIRST + i);
+  });
+  return row + 2;
+}
+
 function calendarTable(
   sheet: SheetBuilder,
   fiche: Fiche,
@@ -251,6 +315,19 @@ function calendarTable(
         bind({ node: sa.id, kind: "statut", period: p, input: true }, row, c);
       } else sheet.set(row, c, "unplanned");
     }
+    sheet.set(row, cols.fiche, "meta", fiche.id);
+    const helper = sousActionFormulas(
+      row,
+      [...planned].map((p) => ({ col: cols.periods.get(p)!, year: yearOf(p) })),
+      ctx.campaignYear,
+    );
+    if (helper.prevu) sheet.set(row, cols.prevu, "meta", helper.prevu);
+    for (const figure of ["fait", "retard", "saisi"] as const) {
+      const formula = helper[figure];
+      if (!formula) continue;
+      sheet.set(row, cols[figure], "meta", undefined, { formula });
+      bind({ node: sa.id, kind: "synthese", period: figure, input: false, formula }, row, cols[figure]);
+    }
     row++;
   }
   return row;
@@ -279,6 +356,7 @@ function indicatorTable(
     [cols.reference, "Référence"],
     [cols.source, "Source"],
     [cols.commentaire, "Commentaire"],
+    [cols.atteinte, `Atteinte ${campaignYear}`],
   ];
   for (const [c, text] of fixed) {
     sheet.set(h, c, "tableHeader", text);
@@ -296,11 +374,11 @@ function indicatorTable(
 
   for (const ind of fiche.indicateurs) {
     const top = row;
-    indicatorRow(sheet, ind, row, ctx, textCells, bind);
+    indicatorRow(sheet, fiche, ind, row, ctx, textCells, bind);
     row++;
     if (ind.type === "ratio") {
       for (const part of ["numerateur", "denominateur"] as const) {
-        partRow(sheet, ind, part, row, ctx, bind);
+        partRow(sheet, fiche, ind, part, row, ctx, bind);
         row++;
       }
       // The rate of each year is derived from its parts (DESIGN: never entered, never averaged).
@@ -338,6 +416,7 @@ function targetText(v: string | number | boolean | undefined): string | number |
 
 function indicatorRow(
   sheet: SheetBuilder,
+  fiche: Fiche,
   ind: Indicateur,
   row: number,
   ctx: AxeSheetContext,
@@ -359,6 +438,8 @@ function indicatorRow(
   sheet.set(row, cols.kind, "meta", "ind");
   sheet.set(row, cols.required, "meta", ind.obligatoire && !isRatio ? 1 : 0);
   sheet.set(row, cols.direction, "meta", ind.sens === "hausse" ? 1 : ind.sens === "baisse" ? -1 : 0);
+  sheet.set(row, cols.fiche, "meta", fiche.id);
+  rollupCells(sheet, ind, row, ctx, bind);
 
   for (const [year, c] of cols.cible) {
     sheet.set(row, c, LOCKED_STYLE[ind.type], targetText(ind.cibles[String(year)]));
@@ -383,8 +464,26 @@ function indicatorRow(
   }
 }
 
+/** An indicator's share of the fiche's rollups: its required inputs filled, and the achievement of its target. */
+function rollupCells(sheet: SheetBuilder, ind: Indicateur, row: number, ctx: AxeSheetContext, bind: Bind): void {
+  const { cols, campaignYear } = ctx;
+  const vc = cols.valeur.get(campaignYear)!;
+  if (ind.obligatoire) {
+    const cells = ind.type === "ratio" ? [a1(row + 1, vc), a1(row + 2, vc)] : [a1(row, vc)];
+    const formula = filledFormula(cells);
+    sheet.set(row, cols.saisi, "meta", undefined, { formula });
+    bind({ node: ind.id, kind: "synthese", period: "saisi", input: false, formula }, row, cols.saisi);
+  }
+  // A ratio's value cell of the year is its rate.
+  const target = a1(row, cols.cible.get(campaignYear)!);
+  const formula = achievementFormula(ind, ind.cibles[String(campaignYear)], a1(row, vc), target);
+  sheet.set(row, cols.atteinte, "lockedShare", undefined, formula ? { formula } : {});
+  if (formula) bind({ node: ind.id, kind: "synthese", period: "atteinte", input: false, formula }, row, cols.atteinte);
+}
+
 function partRow(
   sheet: SheetBuilder,
+  fiche: Fiche,
   ind: Indicateur,
   part: "numerateur" | "denominateur",
   row: number,
@@ -402,6 +501,8 @@ function partRow(
   sheet.set(row, cols.kind, "meta", part === "numerateur" ? "num" : "den");
   sheet.set(row, cols.required, "meta", ind.obligatoire ? 1 : 0);
   sheet.set(row, cols.direction, "meta", 0);
+  sheet.set(row, cols.fiche, "meta", fiche.id);
+  sheet.set(row, cols.atteinte, "lockedShare");
   for (const [year, vc] of cols.valeur) {
     if (year === campaignYear) {
       sheet.set(row, vc, "inputDecimal");

@@ -104,7 +104,7 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
 
   meta.fiches = axes.flatMap((a) => a.fiches.map((f) => f.id));
   const axeSheets = axes.map((a) => buildAxeSheet(a.sheet, a.axe, a.fiches, ctx).plan);
-  const sommaire = buildSommaire(schema, meta, axes, generatedAt, bindings).plan;
+  const sommaire = buildSommaire(schema, meta, axes, generatedAt, bindings, ctx.cols).plan;
   const sheets = [sommaire, ...axeSheets, buildControles(year).plan];
   if (options.password) for (const s of sheets) if (s.protection) s.protection.password = options.password;
   const modelJson = JSON.stringify(schema);

@@ -1,18 +1,36 @@
-/** The Sommaire: what the workbook is, how to fill it in, and one row per axe (with its reserved rollup cells). */
-import { a1, sheetRef } from "../../util/a1";
+/**
+ * The Sommaire: what the workbook is, how to fill it in, and one row per axe
+ * with its rollups, then the whole schéma's. Each axe's figures are summed
+ * from its sheet's helper columns into hidden columns of its row; the rates
+ * shown are formulas over those, and the total row sums them again.
+ */
+import { a1, range, sheetRef } from "../../util/a1";
 import type { Axe, Fiche, Schema } from "../../model/schema";
 import type { CellBinding, PlanMeta } from "../plan";
+import { FIGURES, type Rates } from "../rollup/figures";
+import { figureFormulas, rateFormulas, type FigureFormulas, type RollupColumns } from "../rollup/formulas";
 import { SheetBuilder } from "./sheetBuilder";
 import { COLORS } from "./styles";
 
 export const SOMMAIRE = "Sommaire";
-/** Rollup columns of the axe table, filled by the rollup step. */
+/** Rollup columns of the axe table. */
 export const SOMMAIRE_ROLLUPS = [
   ["calendrier", "Avancement du calendrier"],
-  ["completude", "Indicateurs renseignés"],
+  ["completude", "Saisies renseignées"],
   ["cibles", "Atteinte des cibles"],
   ["controles", "Erreurs de contrôle"],
 ] as const;
+/**
+ * The rate each rollup column shows. `controles`, the number of errors found, is a plain cell written with
+ * the checks (`bilan rollup` runs them): a formula over the Contrôles sheet would depend on its wording.
+ */
+export const SOMMAIRE_RATES: Record<string, keyof Rates> = {
+  calendrier: "avancement",
+  completude: "completude",
+  cibles: "atteinte",
+};
+/** First of the hidden columns holding each row's figures, in `FIGURES` order. */
+const FIGURE_COL = 11;
 
 export interface SommaireAxe {
   axe: Axe;
@@ -26,6 +44,7 @@ export function buildSommaire(
   axes: SommaireAxe[],
   generatedAt: Date,
   bindings: CellBinding[],
+  cols: RollupColumns,
 ): SheetBuilder {
   const sheet = new SheetBuilder(SOMMAIRE, "sommaire");
   const s = sheet.plan;
@@ -70,6 +89,36 @@ export function buildSommaire(
   const headers = ["Axe", "Fiches", "Sous-actions", "Indicateurs", ...SOMMAIRE_ROLLUPS.map(([, label]) => label)];
   headers.forEach((text, i) => sheet.set(h, 2 + i, "tableHeader", text));
   s.rowHeights[h] = 32;
+  /** A row's rollups: its figures in the hidden columns (`figures` gives their formulas), the rates over them, the errors. */
+  const rollupRow = (row: number, node: string, figures: (f: (typeof FIGURES)[number]) => string) => {
+    const bind = (period: string, col: number, formula?: string) =>
+      bindings.push({
+        key: `${node}@rollup:${period}`,
+        node,
+        kind: "rollup",
+        period,
+        sheet: SOMMAIRE,
+        address: a1(row, col),
+        input: false,
+        ...(formula ? { formula } : {}),
+      });
+    const cells = {} as FigureFormulas;
+    FIGURES.forEach((f, j) => {
+      const formula = `=${figures(f)}`;
+      sheet.set(row, FIGURE_COL + j, "meta", undefined, { formula });
+      bind(f, FIGURE_COL + j, formula);
+      cells[f] = a1(row, FIGURE_COL + j);
+    });
+    const rates = rateFormulas(cells);
+    SOMMAIRE_ROLLUPS.forEach(([key], j) => {
+      const rate = SOMMAIRE_RATES[key];
+      const formula = rate && rates[rate];
+      sheet.set(row, 6 + j, rate ? "rollupValue" : "rollupCount", undefined, formula ? { formula } : {});
+      bind(key, 6 + j, formula);
+    });
+  };
+  s.hiddenColumns.push(...FIGURES.map((_, j) => FIGURE_COL + j));
+
   axes.forEach(({ axe, fiches, sheet: target }, i) => {
     const row = h + 1 + i;
     const text = `${schema.niveaux.axe} ${axe.numero} — ${axe.titre}`;
@@ -88,18 +137,30 @@ export function buildSommaire(
       "cellInfo",
       fiches.reduce((n, f) => n + f.indicateurs.length, 0),
     );
-    SOMMAIRE_ROLLUPS.forEach(([key], j) => {
-      sheet.set(row, 6 + j, "rollupValue");
-      bindings.push({
-        key: `${axe.id}@rollup:${key}`,
-        node: axe.id,
-        kind: "rollup",
-        period: key,
-        sheet: SOMMAIRE,
-        address: a1(row, 6 + j),
-        input: false,
-      });
-    });
+    const figures = figureFormulas(cols, { sheet: target });
+    rollupRow(row, axe.id, (f) => figures[f]);
+  });
+
+  const first = h + 1;
+  const total = first + axes.length;
+  sheet.set(total, 2, "rollupLabel", "Ensemble du schéma");
+  const counts = [
+    axes.reduce((n, a) => n + a.fiches.length, 0),
+    axes.reduce((n, a) => n + a.fiches.reduce((m, f) => m + f.sousActions.length, 0), 0),
+    axes.reduce((n, a) => n + a.fiches.reduce((m, f) => m + f.indicateurs.length, 0), 0),
+  ];
+  counts.forEach((n, j) => sheet.set(total, 3 + j, "cellInfo", n));
+  rollupRow(total, schema.id, (f) => {
+    const col = FIGURE_COL + FIGURES.indexOf(f);
+    return `SUM(${range(first, col, total - 1, col)})`;
+  });
+  sheet.conditional({
+    ranges: [range(first, 6, total, 5 + Object.keys(SOMMAIRE_RATES).length)],
+    kind: "dataBar",
+    color: COLORS.progress,
+    min: 0,
+    max: 1,
+    priority: 1,
   });
   s.freeze = { rows: 0, columns: 0 };
   return sheet;

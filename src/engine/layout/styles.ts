@@ -13,6 +13,7 @@ export const COLORS = {
   unplanned: "#D9D9D9",
   missing: "#FFF4CE",
   wrongDirection: "#F8D7DA",
+  progress: "#5B9BD5",
   status: {
     Réalisé: "#C6EFCE",
     "En cours": "#FFEB9C",
@@ -60,6 +61,8 @@ export const STYLES = {
   inputBoolean: { ...input, horizontal: "center" },
   rollupLabel: { ...ro, bold: true, fill: COLORS.header, border: COLORS.border, wrap: true, vertical: "middle" },
   rollupValue: { ...ro, bold: true, border: COLORS.border, horizontal: "center", numberFormat: "0%" },
+  rollupCount: { ...ro, bold: true, border: COLORS.border, horizontal: "center", numberFormat: "0" },
+  lockedShare: { ...ro, fill: COLORS.locked, border: COLORS.border, horizontal: "right", numberFormat: "0%" },
   link: { ...ro, color: "#0563C1", wrap: true, vertical: "top", border: COLORS.border },
   meta: { ...ro },
 } satisfies Record<string, CellStyle>;

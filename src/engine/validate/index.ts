@@ -5,7 +5,7 @@
  * (model, campaign, sheets, rows by id, labels, formulas, protection), and
  * only then the values, read where their ids say they are now.
  */
-import { both } from "../../i18n";
+import { both, type MessageKey, type Params } from "../../i18n";
 import type { Schema } from "../../model/schema";
 import { structureHash } from "../layout/hash";
 import type { PlanMeta, WorkbookPlan } from "../plan";
@@ -100,4 +100,18 @@ export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = 
     plan,
     completion: values.completion,
   };
+}
+
+/** Why the values of a report cannot be reused (exported, carried over, merged): the first finding that says so. */
+export function untrustedFinding(report: ValidationReport): Finding | undefined {
+  if (!report.readable) return report.findings[0];
+  return report.findings.find((f) => f.structure?.valuesTrusted === false);
+}
+
+/** The report of a file that cannot be read at all: one finding, its reason in both languages. */
+export function unreadableReport(source: string, key: MessageKey, params: Params = {}): ValidationReport {
+  const reason = both(key, params);
+  const f = finding("fichier.illisible", {}, { reason: reason.message });
+  f.messageEn = both("validate.file.unreadable", { reason: reason.messageEn }).messageEn;
+  return { source, readable: false, findings: [f], completion: NO_COMPLETION, values: new Map() };
 }

@@ -12,25 +12,15 @@
  *    `locked="false"`: valid xsd:boolean) read as unprotected sheets and
  *    locked cells: exceljs only knows `1`/`0`. The reader is patched to take
  *    `true`/`false` there.
- * 3. Defined names. exceljs keeps names as a matrix of single cells (a range
- *    of 1,000 cells is 1,000 objects) and quotes sheet names without doubling
- *    their apostrophes in print titles. `plainDefinedNames` swaps a
- *    workbook's name store for a plain list, written and read as is.
+ * (Defined names have their own work-around in definedNames.ts.)
+ *
+ * In the browser bundle this module is replaced by exceljsQuirks.browser.ts:
+ * there exceljs is its prebuilt dist, whose internals cannot be patched.
  *
  * The patches only change links whose target starts with `#`, which exceljs
  * writes broken anyway, and the reading of `true`/`false`; they are
  * installed once, on first use.
  */
-import type ExcelJS from "exceljs";
-
-/** A defined name as exceljs' workbook writer and reader see it. */
-export interface RawDefinedName {
-  name: string;
-  /** `'Sheet'!$A$1:$B$2`, several joined with commas in the file. */
-  ranges: string[];
-  /** Index of the sheet in the workbook for a sheet-scoped name (print titles, filters). */
-  localSheetId?: number;
-}
 
 interface HyperlinkModel {
   address: string;
@@ -114,21 +104,4 @@ export function installExceljsQuirks(): void {
 interface XmlNode {
   name: string;
   attributes: Record<string, string>;
-}
-
-/**
- * Replaces the workbook's defined-name store by `names`: what is written is
- * this list, and what a file being loaded holds lands in it.
- */
-export function plainDefinedNames(wb: ExcelJS.Workbook, names: RawDefinedName[] = []): RawDefinedName[] {
-  let list = names;
-  Object.defineProperty(wb.definedNames, "model", {
-    configurable: true,
-    get: () => list,
-    set: (value: RawDefinedName[] | undefined) => {
-      list.length = 0;
-      list.push(...(value ?? []));
-    },
-  });
-  return list;
 }

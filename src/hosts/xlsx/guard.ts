@@ -27,7 +27,7 @@ interface ZipEntry {
   _data?: { compressedSize?: number; uncompressedSize?: number };
 }
 
-export async function checkXlsx(data: Buffer): Promise<Refusal | { zip: JSZip }> {
+export async function checkXlsx(data: Uint8Array): Promise<Refusal | { zip: JSZip }> {
   if (data.length === 0) return { key: "validate.file.empty" };
   if (data.length > LIMITS.fileMb * 1e6) return { key: "validate.file.tooLarge", params: { max: LIMITS.fileMb } };
   if (OLE.every((b, i) => data[i] === b)) return { key: "validate.file.encrypted" };

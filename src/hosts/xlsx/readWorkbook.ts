@@ -5,7 +5,8 @@
  * formats.
  */
 import ExcelJS from "exceljs";
-import { installExceljsQuirks, plainDefinedNames } from "./exceljsQuirks";
+import { installExceljsQuirks } from "./exceljsQuirks";
+import { plainDefinedNames } from "./definedNames";
 
 export type ReadScalar = string | number | boolean;
 

@@ -19,7 +19,8 @@ import type {
   ValidationRule,
   WorkbookPlan,
 } from "../../engine/plan";
-import { installExceljsQuirks, plainDefinedNames, type RawDefinedName } from "./exceljsQuirks";
+import { installExceljsQuirks } from "./exceljsQuirks";
+import { plainDefinedNames, type RawDefinedName } from "./definedNames";
 
 /** Excel's paper size codes. */
 const PAPER_SIZE = { A4: 9 } as const;

@@ -5,7 +5,7 @@ import { readXlsx, type ReadWorkbook } from "./readWorkbook";
 
 export type SnapshotResult = { ok: true; snapshot: Snapshot; workbook: ReadWorkbook } | { ok: false; refusal: Refusal };
 
-export async function snapshotXlsx(data: Buffer, source: string): Promise<SnapshotResult> {
+export async function snapshotXlsx(data: Uint8Array, source: string): Promise<SnapshotResult> {
   const checked = await checkXlsx(data);
   if ("key" in checked) return { ok: false, refusal: checked };
   let workbook: ReadWorkbook;

@@ -21,6 +21,7 @@ import { FakeOfficeError } from "./errors";
 import { defineProps, FakeCollection, FakeObject, type FakeRequestContext, type PropSpec } from "./proxy";
 import {
   DEFAULT_FORMAT,
+  type FakeChart as FakeChartState,
   type CellFormat,
   type CellValue,
   type FakeConditionalFormat,
@@ -50,12 +51,23 @@ export class FakeWorkbook extends FakeObject {
   get application(): FakeApplication {
     return this._nav("application", () => new FakeApplication(this.context, () => this._state));
   }
+  getSelectedRange(): FakeRange {
+    return this._create(new FakeRange(this.context), "getSelectedRange", [], () => {
+      const state = this._state;
+      const sel = state.selection ?? { sheet: state.activeSheet!.name, address: "A1" };
+      return { sheet: state.sheet(sel.sheet)!, areas: [parseArea(sel.address)] };
+    });
+  }
 }
 
 export class FakeApplication extends FakeObject {
   readonly _type = "Application";
   suspendApiCalculationUntilNextSync(): void {
     this._call("suspendApiCalculationUntilNextSync", [], () => this._state.calculationSuspensions++);
+  }
+  /** The fake does not calculate: it counts the requests. */
+  calculate(type: string): void {
+    this._call("calculate", [type], () => this._state.calculations.push(type));
   }
 }
 
@@ -99,6 +111,24 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
       true,
     );
   }
+  getActiveWorksheet(): FakeWorksheet {
+    return this._create(new FakeWorksheet(this.context), "getActiveWorksheet", [], () => this._state.activeSheet);
+  }
+  /** Registered at sync, like Excel's; the result's `remove()` is queued on its own context. */
+  get onChanged() {
+    return {
+      add: (
+        handler: (event: { address: string; worksheetId: string; changeType: string; source: string }) => unknown,
+      ) => {
+        const context = this.context;
+        this._call("onChanged.add", [], () => this._state.changeHandlers.add(handler));
+        return {
+          context,
+          remove: () => this._call("onChanged.remove", [], () => this._state.changeHandlers.delete(handler)),
+        };
+      },
+    };
+  }
 }
 
 export class FakeWorksheet extends FakeObject {
@@ -115,6 +145,12 @@ export class FakeWorksheet extends FakeObject {
       sheet: this.sheet,
       areas: [address ? parseArea(address) : { r1: 1, c1: 1, r2: MAX_ROWS, c2: MAX_COLS }],
     }));
+  }
+  getUsedRange(valuesOnly = false): FakeRange {
+    return this._create(new FakeRange(this.context), "getUsedRange", [valuesOnly], () => {
+      const rect = this.sheet.usedRect(valuesOnly);
+      return { sheet: this.sheet, areas: [rect ?? { r1: 1, c1: 1, r2: 1, c2: 1 }] };
+    });
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return this._create(
@@ -136,6 +172,9 @@ export class FakeWorksheet extends FakeObject {
   }
   get customProperties(): FakeCustomPropertyCollection {
     return this._nav("customProperties", () => new FakeCustomPropertyCollection(this.context, () => this.sheet));
+  }
+  get charts(): FakeChartCollection {
+    return this._nav("charts", () => new FakeChartCollection(this.context, () => this.sheet));
   }
   get freezePanes(): FakeFreezePanes {
     return this._nav("freezePanes", () => new FakeFreezePanes(this.context, () => this.sheet));
@@ -437,6 +476,14 @@ export class FakeRange extends FakeObject {
       }
     });
   }
+  select(): void {
+    this._call("select", [], () => {
+      const t = this.target;
+      if (this._state.activeSheet !== t.sheet)
+        throw new FakeOfficeError("InvalidSelection", "The range is not on the active sheet.");
+      this._state.selection = { sheet: t.sheet.name, address: t.areas.map((a) => formatRect(a)).join(",") };
+    });
+  }
   clear(applyTo: "All" | "Contents" | "Formats" | "Hyperlinks" = "All"): void {
     this._call("clear", [applyTo], () => {
       const t = this.target;
@@ -505,6 +552,8 @@ defineProps(FakeRange, {
     }
   }),
   cellCount: spec((s) => s.target.areas.reduce((n, a) => n + cellCount(a), 0)),
+  rowIndex: spec((s) => s.target.areas[0]!.r1 - 1),
+  columnIndex: spec((s) => s.target.areas[0]!.c1 - 1),
 });
 
 function readGrid(t: RangeTarget, read: (cell: ReturnType<FakeSheet["peek"]>) => unknown): unknown[][] {
@@ -817,4 +866,81 @@ defineProps(FakeCfPart, {
   upperBoundRule: spec(undefined, (s, v) => (bar(s).upperBoundRule = v as { type: string })),
   fillColor: spec(undefined, (s, v) => (bar(s).fillColor = String(v).toUpperCase())),
   gradientFill: spec(undefined, () => undefined),
+});
+
+// ---------------------------------------------------------------------------
+// Charts (what they plot; no drawing)
+
+let chartIds = 0;
+const rangeText = (r: FakeRange) =>
+  r
+    ._t<RangeTarget>()
+    .areas.map((a) => formatRect(a))
+    .join(",");
+
+export class FakeChartCollection extends FakeObject {
+  readonly _type = "ChartCollection";
+  add(type: string, source: FakeRange, seriesBy = "Auto"): FakeChart {
+    return this._create(new FakeChart(this.context), "add", [type, source, seriesBy], () => {
+      const chart: FakeChartState = { name: `Graphique ${++chartIds}`, type, source: rangeText(source), seriesBy };
+      this._t<FakeSheet>().charts.push(chart);
+      return chart;
+    });
+  }
+  getItemOrNullObject(name: string): FakeChart {
+    return this._create(
+      new FakeChart(this.context),
+      "getItemOrNullObject",
+      [name],
+      () => this._t<FakeSheet>().charts.find((c) => c.name === name) ?? null,
+      true,
+    );
+  }
+}
+
+export class FakeChart extends FakeObject {
+  readonly _type = "Chart";
+  declare name: string;
+  get title() {
+    return this._part("title", (c, v) => (c.title = String(v)));
+  }
+  get legend() {
+    return this._part("legend", (c, v) => (c.legend = Boolean(v)), "visible");
+  }
+  get series() {
+    return {
+      getItemAt: (_i: number) => ({
+        setXAxisValues: (r: FakeRange) =>
+          this._call("setXAxisValues", [r], () => (this._t<FakeChartState>().xValues = rangeText(r))),
+      }),
+    };
+  }
+  setPosition(start: string, end?: string): void {
+    this._call("setPosition", [start, end ?? null], () => (this._t<FakeChartState>().position = [start, end ?? start]));
+  }
+  delete(): void {
+    this._call("delete", [], () => {
+      if (this._status === "null") return;
+      const chart = this._t<FakeChartState>();
+      for (const sheet of this._state.sheets) {
+        const i = sheet.charts.indexOf(chart);
+        if (i >= 0) sheet.charts.splice(i, 1);
+      }
+    });
+  }
+  /** `chart.title.text = …`, `chart.legend.visible = …`: a setter queued on the chart. */
+  _part(name: string, apply: (c: FakeChartState, v: unknown) => void, property = "text") {
+    const self = this;
+    return Object.defineProperty({}, property, {
+      set(v: unknown) {
+        self._call(`${name}.${property}`, [v], () => apply(self._t<FakeChartState>(), v));
+      },
+    });
+  }
+}
+defineProps(FakeChart, {
+  name: spec(
+    (s) => s._t<FakeChartState>().name,
+    (s, v) => (s._t<FakeChartState>().name = String(v)),
+  ),
 });

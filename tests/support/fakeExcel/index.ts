@@ -6,6 +6,7 @@
 import { FakeWorkbook } from "./api";
 import { FakeRequestContext, type FakeHost, type SyncRecord } from "./proxy";
 import { FakeWorkbookState } from "./state";
+import { parseArea } from "./address";
 
 export { FakeWorkbookState, FakeSheet } from "./state";
 export type { SyncRecord } from "./proxy";
@@ -16,6 +17,8 @@ export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 export class FakeExcel implements FakeHost {
   readonly syncs: SyncRecord[] = [];
   payloadLimitBytes = PAYLOAD_LIMIT_BYTES;
+  /** Milliseconds each sync takes: a browser test slows Excel down to see progress. */
+  syncDelayMs = 0;
 
   constructor(readonly state: FakeWorkbookState = new FakeWorkbookState()) {}
 
@@ -23,15 +26,32 @@ export class FakeExcel implements FakeHost {
     this.syncs.push(record);
   }
 
-  /** `Excel.run`: a new request context for the batch. */
-  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const ctx = new FakeRequestContext(this, (c) => new FakeWorkbook(c));
+  /** Awaited by each sync (see syncDelayMs). */
+  latency(): Promise<void> {
+    return this.syncDelayMs ? new Promise((done) => setTimeout(done, this.syncDelayMs)) : Promise.resolve();
+  }
+
+  /** `Excel.run(batch)`, or `Excel.run(context, batch)` to go on with an earlier context (event handlers). */
+  async run<T>(
+    first: ((context: Excel.RequestContext) => Promise<T>) | { context?: unknown },
+    second?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
+    const batch = (second ?? first) as (context: Excel.RequestContext) => Promise<T>;
+    const earlier = second ? (((first as { context?: unknown }).context ?? first) as FakeRequestContext) : undefined;
+    const ctx = earlier ?? new FakeRequestContext(this, (c) => new FakeWorkbook(c));
     const api = Object.assign(ctx, { application: (ctx.workbook as FakeWorkbook).application });
-    try {
-      return await batch(api as unknown as Excel.RequestContext);
-    } finally {
-      ctx._close();
-    }
+    return batch(api as unknown as Excel.RequestContext);
+  }
+
+  /** The user types `value` into a cell: the workbook changes, then the onChanged handlers run. */
+  async type(sheet: string, address: string, value: string | number | null): Promise<void> {
+    const s = this.state.mustSheet(sheet);
+    const at = parseArea(address);
+    const cell = s.cell(at.r1, at.c1);
+    cell.value = value === "" ? null : value;
+    cell.formula = null;
+    for (const handler of [...this.state.changeHandlers])
+      await handler({ address, worksheetId: s.id, changeType: "RangeEdited", source: "Local" });
   }
 
   get largestPayload(): number {

@@ -27,6 +27,7 @@ export interface FakeHost {
   readonly state: FakeWorkbookState;
   readonly payloadLimitBytes: number;
   recordSync(record: SyncRecord): void;
+  latency(): Promise<void>;
 }
 
 interface Op {
@@ -74,7 +75,7 @@ export class FakeRequestContext {
   trace(_message: string): void {}
 
   async sync<T>(passThroughValue?: T): Promise<T> {
-    await Promise.resolve();
+    await this.host.latency();
     const ops = this.queue;
     this.queue = [];
     const payloadBytes = payloadOf(ops);
@@ -97,6 +98,8 @@ export class FakeRequestContext {
   }
 }
 
+const utf8 = new TextEncoder();
+
 /** Arguments of the queued operations as JSON; proxies are sent as references. */
 function payloadOf(ops: Op[]): number {
   let bytes = 2;
@@ -104,7 +107,7 @@ function payloadOf(ops: Op[]): number {
     const json = JSON.stringify([op.obj._id, op.kind, op.name, op.args], (_k, v: unknown) =>
       v instanceof FakeObject ? { ref: v._id } : v,
     );
-    bytes += Buffer.byteLength(json, "utf8") + 1;
+    bytes += utf8.encode(json).length + 1;
   }
   return bytes;
 }

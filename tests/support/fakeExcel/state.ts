@@ -86,6 +86,17 @@ export interface FakeConditionalFormat {
   };
 }
 
+export interface FakeChart {
+  name: string;
+  type: string;
+  source: string;
+  seriesBy: string;
+  title?: string;
+  legend?: boolean;
+  xValues?: string;
+  position?: [string, string];
+}
+
 export interface FakeName {
   name: string;
   /** `='Sheet'!$A$1:$B$2` */
@@ -132,6 +143,8 @@ export class FakeSheet {
   /** In priority order: index 0 is evaluated first. */
   conditionalFormats: FakeConditionalFormat[] = [];
   readonly names = new Map<string, FakeName>();
+  /** Charts: what they plot (A1 ranges), no picture. */
+  readonly charts: FakeChart[] = [];
   /** Worksheet.customProperties. */
   readonly customProperties = new Map<string, string>();
 
@@ -207,6 +220,14 @@ export class FakeWorkbookState {
   readonly customXmlParts: FakeCustomXmlPart[] = [];
   protection = { protected: false };
   activeSheet: FakeSheet | null = null;
+  /** The selected cell or range, on the active sheet (Range.select()). */
+  selection: { sheet: string; address: string } | null = null;
+  /** Handlers registered with worksheets.onChanged, called when a test types into a cell. */
+  readonly changeHandlers = new Set<
+    (event: { address: string; worksheetId: string; changeType: string; source: string }) => unknown
+  >();
+  /** Application.calculate() requests, by type. */
+  readonly calculations: string[] = [];
   /** How many requests asked for calculation to be suspended. */
   calculationSuspensions = 0;
   private xmlIds = 0;

@@ -1,0 +1,52 @@
+/**
+ * `bilan rollup FILE -o OUT.xlsx | --json`: the rollups of a filled-in bilan
+ * workbook. The copy is made again from the model stored in FILE, with every
+ * entered value put back by id and each formula cell carrying the engine's
+ * result as its cached value (readers that do not recalculate show the right
+ * figures too); the Sommaire's error counts come from the checks run on FILE.
+ * FILE is only read.
+ */
+import { existsSync } from "node:fs";
+import { t, type Lang } from "../i18n";
+import { computeRollups, fillPlan, formulaResults, type Rates } from "../engine/rollup";
+import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
+import { openBilan } from "./openBilan";
+import { UserError, writeOutput } from "./output";
+
+export interface RollupCliOptions {
+  output?: string;
+  json: boolean;
+  force: boolean;
+}
+
+const percent = (v: number | undefined) => (v === undefined ? "—" : `${Math.round(v * 100)} %`);
+
+export async function rollupCommand(file: string, o: RollupCliOptions, lang: Lang): Promise<number> {
+  if (!o.output && !o.json) throw new UserError(t(lang, "cli.rollup.needOutput"));
+  if (o.output && existsSync(o.output) && !o.force) throw new UserError(t(lang, "file.exists", { file: o.output }));
+  const report = await openBilan(file, lang);
+  const { schema, meta, plan, values, findings } = report;
+  const rollups = computeRollups(schema, meta, values, { findings });
+  const resultOf = formulaResults(rollups);
+  if (o.output)
+    writeOutput(o.output, await renderPlanToXlsx(fillPlan(plan, schema, values, resultOf, rollups)), o.force, lang);
+  if (o.json) {
+    const cellules = Object.fromEntries(meta.bindings.filter((b) => b.formula).map((b) => [b.key, resultOf(b)]));
+    process.stdout.write(`${JSON.stringify({ source: file, ...rollups, cellules }, null, 2)}\n`);
+  } else {
+    const line = (name: string, r: Rates) =>
+      t(lang, "cli.rollup.line", {
+        name,
+        avancement: percent(r.avancement),
+        retard: r.enRetard ?? "—",
+        completude: percent(r.completude),
+        atteinte: percent(r.atteinte),
+      });
+    const lines = [
+      ...rollups.axes.map((a) => line(`${schema.niveaux.axe} ${a.numero}`, a)),
+      line(t(lang, "cli.rollup.total"), rollups),
+    ];
+    process.stdout.write(`${lines.join("\n")}\n`);
+  }
+  return 0;
+}

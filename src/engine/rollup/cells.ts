@@ -1,0 +1,50 @@
+/**
+ * The value each formula cell of the workbook must show, from the computed
+ * rollups: what `bilan rollup` writes as the formulas' cached results, and
+ * what a spreadsheet's recalculation is checked against. "" where the
+ * formula shows nothing.
+ */
+import { SOMMAIRE_RATES } from "../layout/sommaire";
+import type { CellBinding } from "../plan";
+import type { Level, Rollups } from "./compute";
+import type { Figures, Rates } from "./figures";
+
+export type CellResult = number | "";
+/** The value of a formula cell, by its binding. */
+export type ResultOf = (b: CellBinding) => CellResult;
+
+const shown = (v: number | undefined): CellResult => v ?? "";
+
+export function formulaResults(rollups: Rollups): ResultOf {
+  /** By the row id of an axe sheet (a summary, a sous-action, an indicator): its computed cells, by their period. */
+  const rows = new Map<string, Record<string, number | undefined>>();
+  const rates = ({ avancement, enRetard, completude, atteinte }: Rates) => ({
+    avancement,
+    enRetard,
+    completude,
+    atteinte,
+  });
+  const levels = new Map<string, Level>([[rollups.modelId, rollups]]);
+  for (const axe of rollups.axes) {
+    levels.set(axe.id, axe);
+    rows.set(`${axe.id}#synthese`, rates(axe));
+    for (const fiche of axe.fiches) {
+      rows.set(`${fiche.id}#synthese`, rates(fiche));
+      for (const { id, fait, retard, saisi } of fiche.sousActions) rows.set(id, { fait, retard, saisi });
+      for (const { id, type, saisi, atteinte, annees } of fiche.indicateurs) {
+        const row: Record<string, number | undefined> = { saisi, atteinte };
+        // A ratio's rate of each year (its `taux` cells).
+        if (type === "ratio")
+          for (const [year, a] of Object.entries(annees)) row[year] = a.valeur as number | undefined;
+        rows.set(id, row);
+      }
+    }
+  }
+  return (b) => {
+    const figure = b.period!;
+    if (b.kind !== "rollup") return shown(rows.get(b.node)?.[figure]);
+    const l = levels.get(b.node);
+    const rate = SOMMAIRE_RATES[figure];
+    return shown(rate ? l?.[rate] : l?.figures[figure as keyof Figures]);
+  };
+}

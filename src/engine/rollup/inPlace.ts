@@ -1,0 +1,42 @@
+/**
+ * A plan made again from a workbook's model, filled with what the workbook
+ * holds: every entered value put back in its cell (by binding key, so rows
+ * that moved are back in place), every formula cell given the engine's result
+ * as its cached value, and the Sommaire's error counts written.
+ */
+import type { Schema } from "../../model/schema";
+import { parseA1 } from "../../util/a1";
+import { excelSerial } from "../../util/excelDate";
+import type { WorkbookPlan } from "../plan";
+import { nodeIndex } from "../validate/locate";
+import type { ResultOf } from "./cells";
+import type { Rollups } from "./compute";
+import type { CellValue } from "./excel";
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function fillPlan(
+  plan: WorkbookPlan,
+  schema: Schema,
+  values: Map<string, CellValue>,
+  resultOf: ResultOf,
+  rollups: Rollups,
+): WorkbookPlan {
+  // Excel has 16,384 columns: row and column make one number.
+  const at = (row: number, col: number) => row * 16_384 + col;
+  const sheets = new Map(plan.sheets.map((s) => [s.name, new Map(s.cells.map((c) => [at(c.row, c.col), c]))]));
+  const nodes = nodeIndex(schema);
+  const errors = new Map(rollups.axes.map((a) => [a.id, a.controles]));
+  errors.set(plan.meta.modelId, rollups.controles);
+  for (const b of plan.meta.bindings) {
+    const { row, col } = parseA1(b.address);
+    const cell = sheets.get(b.sheet)?.get(at(row, col));
+    if (!cell) continue;
+    const value = b.formula ? resultOf(b) : b.kind === "rollup" ? errors.get(b.node) : values.get(b.key);
+    if (value === undefined) continue;
+    // Dates are read back as days (`2024-06-30`): written again as the serial numbers Excel keeps.
+    const isDate = nodes.get(b.node)?.indicateur?.type === "date" && b.kind === "valeur";
+    cell.value = isDate && typeof value === "string" && ISO_DAY.test(value) ? excelSerial(value) : value;
+  }
+  return plan;
+}

@@ -1,0 +1,38 @@
+/**
+ * Calculer in the open workbook: a full recalculation (the rollups are live
+ * formulas), then the Sommaire's bar chart of calendar progress per axe,
+ * drawn over the Sommaire's own rollup cells so that it follows them.
+ */
+import { SOMMAIRE } from "../../engine/layout/sommaire";
+import type { WorkbookPlan } from "../../engine/plan";
+import { parseA1 } from "../../util/a1";
+import { protect } from "./renderPlan";
+
+export const PROGRESS_CHART = "bilan-avancement";
+
+export async function refreshDashboard(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  password?: string,
+): Promise<void> {
+  context.workbook.application.calculate("Full");
+  const progress = plan.meta.bindings.filter((b) => b.sheet === SOMMAIRE && b.key.endsWith("@rollup:calendrier"));
+  const sheet = plan.sheets.find((s) => s.name === SOMMAIRE);
+  if (progress.length && sheet) {
+    const ws = context.workbook.worksheets.getItem(SOMMAIRE);
+    if (sheet.protection) ws.protection.unprotect(password ?? sheet.protection.password);
+    ws.charts.getItemOrNullObject(PROGRESS_CHART).delete();
+    const rows = progress.map((b) => parseA1(b.address));
+    const [first, last] = [rows[0]!, rows[rows.length - 1]!];
+    const column = progress[0]!.address.replace(/\d+$/, "");
+    const chart = ws.charts.add("BarClustered", ws.getRange(`${column}${first.row}:${column}${last.row}`), "Columns");
+    chart.name = PROGRESS_CHART;
+    chart.title.text = "Avancement du calendrier par axe";
+    chart.legend.visible = false;
+    chart.series.getItemAt(0).setXAxisValues(ws.getRange(`B${first.row}:B${last.row}`));
+    chart.setPosition(`B${last.row + 3}`, `H${last.row + 3 + Math.max(12, 3 * rows.length)}`);
+    if (sheet.protection) protect(ws, sheet);
+  }
+  context.workbook.worksheets.getItem(SOMMAIRE).activate();
+  await context.sync();
+}

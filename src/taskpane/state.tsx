@@ -1,0 +1,51 @@
+/** What the pane's views share: the language, the chosen schéma and the last check of the open workbook. */
+import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import type { Schema } from "../model/schema";
+import type { ValidationReport } from "../engine/validate";
+import { translate, type Lang, type StringKey } from "./strings";
+
+export interface PaneState {
+  lang: Lang;
+  t: (key: StringKey, params?: Record<string, string | number>) => string;
+  /** A French or English text of a bilingual message. */
+  text: (m: { message: string; messageEn: string }) => string;
+  schema: Schema | undefined;
+  setSchema: (s: Schema | undefined) => void;
+  report: ValidationReport | undefined;
+  setReport: (r: ValidationReport | undefined) => void;
+}
+
+const Context = createContext<PaneState | undefined>(undefined);
+
+export function PaneProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
+  const [schema, setSchema] = useState<Schema>();
+  const [report, setReport] = useState<ValidationReport>();
+  const value = useMemo<PaneState>(
+    () => ({
+      lang,
+      t: (key, params) => translate(lang, key, params),
+      text: (m) => (lang === "en" ? m.messageEn : m.message),
+      schema,
+      setSchema,
+      report,
+      setReport,
+    }),
+    [lang, schema, report],
+  );
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function usePane(): PaneState {
+  const v = useContext(Context);
+  if (!v) throw new Error("usePane outside PaneProvider");
+  return v;
+}
+
+/** An error as a sentence for the user: ours carry their text, Office's have a message. */
+export function errorText(e: unknown, lang: Lang): string {
+  if (e && typeof e === "object" && "text" in e) {
+    const t = (e as { text: { message: string; messageEn: string } }).text;
+    return lang === "en" ? t.messageEn : t.message;
+  }
+  return e instanceof Error ? e.message : String(e);
+}

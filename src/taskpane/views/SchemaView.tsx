@@ -1,0 +1,140 @@
+/** Schéma: pick a built-in, import a JSON model or read a référentiel table from the sheet; errors with their paths; a preview. */
+import { useMemo, useRef, useState } from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+} from "@fluentui/react-components";
+import { BUILTIN_IDS, loadBuiltin } from "../../model/builtins";
+import { parseSchemaJson, type ParseResult } from "../../model/parse";
+import { fromTable } from "../../model/referentiel/fromTable";
+import { countSchema } from "../../model/summary";
+import { formatIssue } from "../../model/issues";
+import { lireTableSelection } from "../excel";
+import { errorText, usePane } from "../state";
+
+export function SchemaView() {
+  const { t, lang, schema, setSchema } = usePane();
+  const builtins = useMemo(() => BUILTIN_IDS.map((id) => countSchema(loadBuiltin(id))), []);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [failure, setFailure] = useState<string>();
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const take = (r: ParseResult) => {
+    if (r.ok) {
+      setSchema(r.schema);
+      setErrors([]);
+    } else setErrors(r.errors.map((e) => formatIssue(e, lang)));
+  };
+  const importJson = async (file: File | undefined) => {
+    if (file) take(parseSchemaJson(await file.text()));
+  };
+  const readTable = async () => {
+    try {
+      setFailure(undefined);
+      take(fromTable(await lireTableSelection()));
+    } catch (e) {
+      setFailure(errorText(e, lang));
+    }
+  };
+
+  return (
+    <section aria-labelledby="schemas-heading" className="pane-section">
+      <Subtitle2 as="h2" id="schemas-heading">
+        {t("schemasHeading")}
+      </Subtitle2>
+      <RadioGroup
+        aria-labelledby="schemas-heading"
+        value={schema?.id ?? ""}
+        onChange={(_, d) => take({ ok: true, schema: loadBuiltin(d.value), warnings: [] })}
+      >
+        {builtins.map((s) => (
+          <Radio
+            key={s.id}
+            value={s.id}
+            label={`${s.departement} — ${s.title} — ${t("period", { value: s.period })} · ${s.axes} ${t("axes").toLowerCase()}, ${s.fiches} ${t("fiches").toLowerCase()}, ${s.indicateurs} ${t("indicateurs").toLowerCase()}`}
+          />
+        ))}
+      </RadioGroup>
+      <div className="pane-row">
+        <Button onClick={() => fileInput.current?.click()}>{t("importJson")}</Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label={t("importJson")}
+          data-testid="import-json"
+          onChange={(e) => void importJson(e.target.files?.[0])}
+        />
+        <Button onClick={() => void readTable()}>{t("readTable")}</Button>
+      </div>
+      {failure && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t("failed", { message: failure })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {errors.length > 0 && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("modelErrors", { count: errors.length })}</MessageBarTitle>
+            <ul>
+              {errors.slice(0, 50).map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {schema && <SchemaTree />}
+    </section>
+  );
+}
+
+function SchemaTree() {
+  const { t, schema } = usePane();
+  if (!schema) return null;
+  const c = countSchema(schema);
+  return (
+    <div aria-label={t("tree")}>
+      <Subtitle2 as="h3">{t("current", { title: schema.titre })}</Subtitle2>
+      <Caption1 block>
+        {schema.departement} · {t("period", { value: c.period })} · {c.axes} {t("axes").toLowerCase()}, {c.fiches}{" "}
+        {t("fiches").toLowerCase()}, {c.sousActions} {t("sousActions").toLowerCase()}, {c.indicateurs}{" "}
+        {t("indicateurs").toLowerCase()}
+      </Caption1>
+      <Accordion multiple collapsible>
+        {schema.axes.map((axe) => (
+          <AccordionItem key={axe.id} value={axe.id}>
+            <AccordionHeader>
+              {schema.niveaux.axe} {axe.numero} — {axe.titre} ({axe.fiches.length})
+            </AccordionHeader>
+            <AccordionPanel>
+              <ul>
+                {axe.fiches.map((f) => (
+                  <li key={f.id}>
+                    {t("ficheLine", {
+                      numero: f.numero,
+                      titre: f.titre,
+                      sa: f.sousActions.length,
+                      ind: f.indicateurs.length,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
+    </div>
+  );
+}

@@ -1,0 +1,256 @@
+/**
+ * The whole job in the built task pane, in Chromium, against the in-memory
+ * Excel: pick Essonne → Générer → values typed (3 faults) → Contrôler →
+ * click a finding → fix one, the list updates live → Calculer → Consolider
+ * two partner files → Exporter. Screenshots of each step in out/screenshots/;
+ * axe-core finds no serious or critical accessibility violation.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Server } from "node:http";
+import type { Browser, Page } from "playwright-core";
+import { loadBuiltin } from "../../src/model/builtins";
+import { layoutWorkbook } from "../../src/engine/layout";
+import type { WorkbookPlan } from "../../src/engine/plan";
+import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
+import { parseA1 } from "../../src/util/a1";
+import { fillValid } from "../support/fill";
+import { computeRollups } from "../../src/engine/rollup";
+import { launch, openPane, serve } from "./browser";
+
+jest.setTimeout(180_000);
+
+const SHOTS = join(__dirname, "../../out/screenshots");
+const schema = loadBuiltin("essonne_2022_2026");
+const YEAR = Math.min(Math.max(new Date().getFullYear(), schema.periode.debut), schema.periode.fin);
+let server: Server;
+let browser: Browser;
+let page: Page;
+let plan: WorkbookPlan;
+
+function layout(options: Parameters<typeof layoutWorkbook>[1]): WorkbookPlan {
+  const r = layoutWorkbook(schema, options);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.plan;
+}
+
+const binding = (key: string) => plan.meta.bindings.find((b) => b.key === key)!;
+const firstOfType = (type: string) =>
+  schema.axes
+    .flatMap((a) => a.fiches)
+    .flatMap((f) => f.indicateurs)
+    .find((i) => i.type === type)!;
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+/** axe-core in the page: serious and critical violations, by rule. */
+async function accessibility(): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (c: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+      }
+    ).axe;
+    // Fluent UI's focus-trap sentinels (tabster "dummy" elements) are focusable and aria-hidden by design.
+    const r = await axe.run({ exclude: [["[data-tabster-dummy]"]] });
+    return r.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map(
+        (v) =>
+          `${v.id} (${v.nodes.length}) ${JSON.stringify(v.nodes.map((n) => (n as { html: string }).html)).slice(0, 400)}`,
+      );
+  });
+}
+
+/** Waits until `read()` gives `expected` (5 s), then asserts it. */
+async function eventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
+  const until = Date.now() + 5000;
+  let got = await read();
+  while (JSON.stringify(got) !== JSON.stringify(expected) && Date.now() < until) {
+    await new Promise((done) => setTimeout(done, 100));
+    got = await read();
+  }
+  expect(got).toEqual(expected);
+}
+
+/** The user types into the in-memory workbook (onChanged handlers fire). */
+const type = (key: string, value: string | number) => {
+  const b = binding(key);
+  return page.evaluate(
+    ([s, a, v]) =>
+      (window as never as { __excel: { type: (s: string, a: string, v: unknown) => Promise<void> } }).__excel.type(
+        s,
+        a,
+        v,
+      ),
+    [b.sheet, b.address, value] as const,
+  );
+};
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  plan = fillValid(layout({ campaignYear: YEAR }), schema);
+  const served = await serve();
+  server = served.server;
+  browser = await launch();
+  // Each sync takes 120 ms, as over a network: the progress bar has time to show.
+  page = await openPane(browser, served.url, "?syncDelay=120");
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("pick the Essonne schéma: its tree is shown", async () => {
+  await page.locator('input[value="essonne_2022_2026"]').check();
+  await page.getByText(/Schéma choisi/).waitFor();
+  await shot("01-schema");
+  expect(await accessibility()).toEqual([]);
+});
+
+test("Générer: a progress bar, then the sheets in the workbook", async () => {
+  await page.getByRole("tab", { name: "Générer" }).click();
+  await page.getByRole("button", { name: "Générer le classeur" }).click();
+  await page.getByRole("progressbar").waitFor();
+  await shot("02-generer-progression");
+  await page.getByText(/Classeur généré/).waitFor();
+  const sheets = await page.evaluate(() =>
+    (window as never as { __excel: { state: { sheets: { name: string }[] } } }).__excel.state.sheets.map((s) => s.name),
+  );
+  expect(sheets).toEqual(["Feuil1", ...plan.sheets.map((s) => s.name)]);
+  expect(await accessibility()).toEqual([]);
+});
+
+test("values typed with three faults: Contrôler lists them; a click selects the cell; a fix updates the list", async () => {
+  // Every expected input, as a careful partner fills it…
+  const entries = plan.meta.bindings
+    .filter((b) => b.input)
+    .map((b) => {
+      const { row, col } = parseA1(b.address);
+      const cell = plan.sheets.find((s) => s.name === b.sheet)!.cells.find((c) => c.row === row && c.col === col)!;
+      return [b.sheet, row, col, cell.value ?? null] as const;
+    })
+    .filter(([, , , v]) => v !== null);
+  await page.evaluate((list) => {
+    const excel = (
+      window as never as {
+        __excel: { state: { mustSheet: (n: string) => { cell: (r: number, c: number) => { value: unknown } } } };
+      }
+    ).__excel;
+    for (const [sheet, row, col, value] of list) excel.state.mustSheet(sheet).cell(row, col).value = value;
+  }, entries);
+  // …then three mistakes.
+  const count = `${firstOfType("count").id}@valeur:${YEAR}`;
+  await type(count, 12.5);
+  await type(`${firstOfType("rate").id}@valeur:${YEAR}`, 180);
+  await type(`${firstOfType("boolean").id}@valeur:${YEAR}`, "Peut-être");
+
+  await page.getByRole("tab", { name: "Contrôler" }).click();
+  await page.getByRole("button", { name: "Contrôler le classeur" }).click();
+  await page
+    .getByTestId("counts")
+    .getByText(/^3 erreur\(s\), 0 avertissement\(s\), 0 info\(s\)/)
+    .waitFor();
+  const rows = page.locator('[role="grid"] [role="row"][data-rule]');
+  expect(await rows.count()).toBe(3);
+  await shot("03-controler");
+  // Filtering by rule keeps the matching finding only.
+  await page.getByRole("combobox", { name: "Règle" }).click();
+  await page.getByRole("option", { name: /^plage\.taux-sup-100/ }).click();
+  await eventually(() => rows.count(), 1);
+  await page.getByRole("combobox", { name: "Règle" }).click();
+  await page.getByRole("option", { name: "Tous" }).click();
+  await eventually(() => rows.count(), 3);
+  expect(await accessibility()).toEqual([]);
+
+  const b = binding(count);
+  await page.getByRole("button", { name: `Aller à ${b.sheet}!${b.address}` }).click();
+  await eventually(
+    () =>
+      page.evaluate(() => (window as never as { __excel: { state: { selection: unknown } } }).__excel.state.selection),
+    { sheet: b.sheet, address: b.address },
+  );
+
+  await type(count, 12);
+  await page
+    .getByTestId("counts")
+    .getByText(/^2 erreur\(s\)/)
+    .waitFor();
+  expect(await rows.count()).toBe(2);
+  await shot("04-controle-en-direct");
+  // The Contrôles sheet was refreshed too.
+  const controles = await page.evaluate(() => {
+    const s = (
+      window as never as {
+        __excel: {
+          state: { mustSheet: (n: string) => { peek: (r: number, c: number) => { value: unknown } | undefined } };
+        };
+      }
+    ).__excel.state.mustSheet("Contrôles");
+    return [s.peek(4, 1)?.value, s.peek(5, 1)?.value, s.peek(6, 1)?.value ?? null];
+  });
+  expect(controles).toEqual(["erreur", "erreur", null]);
+});
+
+test("Calculer: the pane's figures per axe are the engine's, the Sommaire gets its chart", async () => {
+  // The engine, in this process, on the values typed above (the fix included).
+  const values = new Map<string, string | number>();
+  for (const b of plan.meta.bindings.filter((x) => x.input)) {
+    const { row, col } = parseA1(b.address);
+    const v = plan.sheets.find((s) => s.name === b.sheet)!.cells.find((c) => c.row === row && c.col === col)!.value;
+    if (v !== undefined) values.set(b.key, v as string | number);
+  }
+  values.set(`${firstOfType("count").id}@valeur:${YEAR}`, 12);
+  values.set(`${firstOfType("rate").id}@valeur:${YEAR}`, 180);
+  values.set(`${firstOfType("boolean").id}@valeur:${YEAR}`, "Peut-être");
+  const rollups = computeRollups(schema, plan.meta, values);
+  const pct = (v: number | undefined) => (v === undefined ? "non calculable" : `${Math.round(v * 1000) / 10} %`);
+
+  await page.getByRole("tab", { name: "Calculer" }).click();
+  await page.getByRole("button", { name: "Calculer les indicateurs de suivi" }).click();
+  await page.getByText("Tableau de bord du Sommaire mis à jour.").waitFor();
+  for (const axe of rollups.axes)
+    expect(await page.getByTestId(`rollup-${axe.id}`).textContent()).toContain(
+      `Calendrier ${pct(axe.avancement)} · saisies ${pct(axe.completude)} · cibles ${pct(axe.atteinte)}`,
+    );
+  const charts = await page.evaluate(() =>
+    (
+      window as never as { __excel: { state: { mustSheet: (n: string) => { charts: { name: string }[] } } } }
+    ).__excel.state
+      .mustSheet("Sommaire")
+      .charts.map((c) => c.name),
+  );
+  expect(charts).toEqual(["bilan-avancement"]);
+  await shot("05-calculer");
+  expect(await accessibility()).toEqual([]);
+});
+
+test("Consolider two partner files, then Exporter the tidy CSV", async () => {
+  const [p1, p2] = schema.partenaires;
+  const files: string[] = [];
+  for (const p of [p1!, p2!]) {
+    const partner = fillValid(layout({ campaignYear: YEAR, cut: { kind: "partenaire", id: p.id } }), schema);
+    const file = join(SHOTS, `partenaire-${p.id}.xlsx`);
+    writeFileSync(file, await renderPlanToXlsx(partner));
+    files.push(file);
+  }
+  await page.getByRole("tab", { name: "Consolider" }).click();
+  await page.getByTestId("pick-files").setInputFiles(files);
+  await eventually(() => page.getByText("Retenu", { exact: true }).count(), 2);
+  await page.getByRole("button", { name: /Fusionner/ }).click();
+  await page.getByText(/2 classeur\(s\) fusionné\(s\)/).waitFor();
+  await shot("06-consolider");
+  expect(await accessibility()).toEqual([]);
+
+  await page.getByRole("tab", { name: "Exporter" }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Télécharger l'export" }).click(),
+  ]);
+  const csv = readFileSync((await download.path())!, "utf8");
+  expect(csv.startsWith("\uFEFFfichier;schema;version;campagne")).toBe(true);
+  expect(csv.split("\r\n").length).toBeGreaterThan(100);
+  await page.getByText(/ligne\(s\) exportée\(s\)/).waitFor();
+  await shot("07-exporter");
+});

@@ -1,0 +1,130 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The pane's views with their logic, Excel replaced by a mock of src/taskpane/excel.ts.
+ */
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import { ControlerView } from "../../src/taskpane/views/ControlerView";
+import { GenererView } from "../../src/taskpane/views/GenererView";
+import { PaneProvider, usePane } from "../../src/taskpane/state";
+import { loadBuiltin } from "../../src/model/builtins";
+import { RenderError } from "../../src/hosts/office/renderPlan";
+import { both } from "../../src/i18n";
+import type { ValidationReport } from "../../src/engine/validate";
+import type { Finding } from "../../src/engine/validate/findings";
+import * as excel from "../../src/taskpane/excel";
+
+jest.mock("../../src/taskpane/excel", () => ({
+  generer: jest.fn(),
+  controler: jest.fn(),
+  allerA: jest.fn(),
+  surligner: jest.fn(),
+  effacerSurlignage: jest.fn(),
+  surveillerSaisies: jest.fn(async () => async () => undefined),
+}));
+const mocked = excel as jest.Mocked<typeof excel>;
+
+// jsdom has no layout, hence no ResizeObserver (Fluent's MessageBar watches its width).
+globalThis.ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+
+function WithSchema({ children }: { children: ReactNode }) {
+  const { setSchema, schema } = usePane();
+  if (!schema) setTimeout(() => setSchema(loadBuiltin("fiche_action_5_2022_2026")));
+  return schema ? <>{children}</> : null;
+}
+
+function renderView(view: ReactNode, withSchema = false) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <PaneProvider lang="fr">{withSchema ? <WithSchema>{view}</WithSchema> : view}</PaneProvider>
+    </FluentProvider>,
+  );
+}
+
+const finding = (severity: Finding["severity"], rule: string, cell: string, axe = "axe_5"): Finding => ({
+  severity,
+  rule,
+  sheet: "Axe 5",
+  cell,
+  axe,
+  message: `message ${rule} ${cell}`,
+  messageEn: `message ${rule} ${cell}`,
+});
+
+const report = (findings: Finding[]): ValidationReport => ({
+  source: "classeur ouvert",
+  readable: true,
+  findings,
+  completion: { fiches: {}, axes: {}, total: { required: 10, filled: 8 } },
+  values: new Map(),
+});
+
+beforeEach(() => jest.clearAllMocks());
+
+test("Contrôler: counts, one row per finding, a click goes to the cell, live checking switched on", async () => {
+  mocked.controler.mockResolvedValue(
+    report([
+      finding("erreur", "type.decimales", "E12"),
+      finding("erreur", "plage.negatif", "E14"),
+      finding("avertissement", "completude.valeur-manquante", "E15"),
+    ]),
+  );
+  renderView(<ControlerView />);
+  fireEvent.click(screen.getByRole("button", { name: "Contrôler le classeur" }));
+  await screen.findByText(/2 erreur\(s\), 1 avertissement\(s\), 0 info\(s\) · Saisies attendues remplies : 8\/10/);
+  expect(screen.getAllByRole("row")).toHaveLength(4); // header + 3
+  fireEvent.click(screen.getByRole("button", { name: "Aller à Axe 5!E14" }));
+  expect(mocked.allerA).toHaveBeenCalledWith("Axe 5", "E14");
+  // Live checking was switched on after the first check.
+  await waitFor(() => expect(mocked.surveillerSaisies).toHaveBeenCalledTimes(1));
+});
+
+test("Contrôler: a failure reaches the user as a sentence", async () => {
+  mocked.controler.mockRejectedValue(new Error("Le classeur est verrouillé."));
+  renderView(<ControlerView />);
+  fireEvent.click(screen.getByRole("button", { name: "Contrôler le classeur" }));
+  await screen.findByText("L'opération n'a pas abouti : Le classeur est verrouillé.");
+});
+
+test("Générer: progress sheet by sheet, then done; a refusal is shown as the add-in's sentence", async () => {
+  let report: ((p: { done: number; total: number; sheet: string }) => void) | undefined;
+  let finish: () => void = () => undefined;
+  mocked.generer.mockImplementation((_plan, options) => {
+    report = options.onProgress;
+    return new Promise<void>((done) => (finish = done));
+  });
+  renderView(<GenererView />, true);
+  fireEvent.click(await screen.findByRole("button", { name: "Générer le classeur" }));
+  act(() => report!({ done: 1, total: 4, sheet: "Axe 5 - Fiche action n°5…" }));
+  await screen.findByText("Feuille 2 sur 4 : Axe 5 - Fiche action n°5…");
+  expect(screen.getByRole("progressbar")).toBeTruthy();
+  expect(screen.getByRole("button", { name: "Annuler" })).toBeTruthy();
+  await act(async () => finish());
+  await screen.findByText("Classeur généré : 4 feuilles.");
+
+  mocked.generer.mockRejectedValue(new RenderError(both("office.render.existing", { sheets: "Sommaire" })));
+  fireEvent.click(screen.getByRole("button", { name: "Générer le classeur" }));
+  await screen.findByText(/Le classeur contient déjà un bilan \(Sommaire\)/);
+});
+
+test("Générer: cancelling aborts the generation", async () => {
+  let signal: AbortSignal | undefined;
+  mocked.generer.mockImplementation((_plan, options) => {
+    signal = options.signal;
+    options.onProgress?.({ done: 0, total: 4, sheet: "Sommaire" });
+    return new Promise<void>((_, fail) =>
+      options.signal!.addEventListener("abort", () => fail(new RenderError(both("office.render.cancelled")))),
+    );
+  });
+  renderView(<GenererView />, true);
+  fireEvent.click(await screen.findByRole("button", { name: "Générer le classeur" }));
+  fireEvent.click(await screen.findByRole("button", { name: "Annuler" }));
+  expect(signal?.aborted).toBe(true);
+  await screen.findByText(/Génération annulée/);
+});
