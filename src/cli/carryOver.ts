@@ -15,7 +15,7 @@ import { TABLE_HEADER_ROW } from "../engine/layout/tableSheet";
 import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
 import { snapshotXlsx } from "../hosts/xlsx/snapshot";
 import { readFileSync } from "node:fs";
-import { loadSchema } from "./loadSchema";
+import { loadSchemaOrFail } from "./loadSchema";
 import { openBilan, type TrustedReport } from "./openBilan";
 import { UserError, writeOutput } from "./output";
 
@@ -84,10 +84,9 @@ export async function carryOverCommand(file: string, o: RemakeOptions & { year: 
 
 export async function upgradeCommand(file: string, o: RemakeOptions & { schema: string }, lang: Lang): Promise<number> {
   const report = await openBilan(file, lang);
-  const loaded = await loadSchema(o.schema);
-  if (!loaded.ok) throw new UserError(loaded.errors.map((e) => (lang === "en" ? e.messageEn : e.message)).join("\n"));
-  if (loaded.schema.id !== report.schema.id)
-    throw new UserError(t(lang, "cli.upgrade.otherModel", { found: report.schema.id, expected: loaded.schema.id }));
-  const why = t("fr", "cli.upgrade.why", { from: report.schema.version, to: loaded.schema.version });
-  return remake(file, report, loaded.schema, report.meta.campaignYear, why, o, lang);
+  const schema = await loadSchemaOrFail(o.schema, lang);
+  if (schema.id !== report.schema.id)
+    throw new UserError(t(lang, "cli.upgrade.otherModel", { found: report.schema.id, expected: schema.id }));
+  const why = t("fr", "cli.upgrade.why", { from: report.schema.version, to: schema.version });
+  return remake(file, report, schema, report.meta.campaignYear, why, o, lang);
 }

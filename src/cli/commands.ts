@@ -12,6 +12,8 @@ import { toTable } from "../model/referentiel/toTable";
 import { writeReferentielXlsx } from "../hosts/xlsx/referentielSheet";
 import { loadSchema } from "./loadSchema";
 import { printIssues, UserError, writeOutput } from "./output";
+import { countBySeverity } from "../engine/validate";
+import { validateFile } from "./validate";
 
 export function schemas(json: boolean, lang: Lang): number {
   const list = builtinSummaries();
@@ -144,9 +146,23 @@ export async function demo(lang: Lang): Promise<number> {
     types.set(ind.type, (types.get(ind.type) ?? 0) + 1);
   process.stdout.write(`${t(lang, "cli.demo.types", { types: [...types].map(([k, v]) => `${k} ${v}`).join(", ") })}\n`);
   const year = currentCampaign(schema);
+  const output = join("out", `bilan-${schema.id}-${year}.xlsx`);
   // The demo's own output: regenerated on each run.
-  return generate(
-    { schema: schema.id, year, output: join("out", `bilan-${schema.id}-${year}.xlsx`), force: true },
-    lang,
+  const code = await generate({ schema: schema.id, year, output, force: true }, lang);
+  // Then checked, as a returned workbook would be: a new workbook only lacks its answers.
+  const report = await validateFile(output, {});
+  const counts = countBySeverity(report.findings);
+  const { filled, required } = report.completion.total;
+  process.stdout.write(
+    `${t(lang, "cli.validate.summary", {
+      file: output,
+      errors: counts.erreur,
+      warnings: counts.avertissement,
+      infos: counts.info,
+      filled,
+      required,
+      percent: required ? Math.round((100 * filled) / required) : 100,
+    })}\n`,
   );
+  return code;
 }

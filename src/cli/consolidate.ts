@@ -11,8 +11,8 @@ import { layoutWorkbook } from "../engine/layout";
 import { buildTableSheet } from "../engine/layout/tableSheet";
 import { addNonRepris, transferValues } from "../engine/transfer";
 import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
-import { expandInputs } from "./inputFiles";
-import { loadSchema } from "./loadSchema";
+import { inputFilesOrFail } from "./inputFiles";
+import { loadSchemaOrFail } from "./loadSchema";
 import { UserError, writeOutput } from "./output";
 import { validateFile } from "./validate";
 
@@ -25,14 +25,8 @@ export interface ConsolidateOptions {
 }
 
 export async function consolidateCommand(args: string[], o: ConsolidateOptions, lang: Lang): Promise<number> {
-  let expected: Schema | undefined;
-  if (o.schema) {
-    const loaded = await loadSchema(o.schema);
-    if (!loaded.ok) throw new UserError(loaded.errors.map((e) => (lang === "en" ? e.messageEn : e.message)).join("\n"));
-    expected = loaded.schema;
-  }
-  const files = expandInputs(args);
-  if (!files.length) throw new UserError(t(lang, "cli.validate.noFiles", { args: args.join(" ") }));
+  const expected = o.schema ? await loadSchemaOrFail(o.schema, lang) : undefined;
+  const files = inputFilesOrFail(args, lang);
   const sources: ConsolidationSource[] = [];
   for (const file of files) sources.push({ file, report: await validateFile(file, expected ? { expected } : {}) });
   const c = consolidate(sources, expected);

@@ -6,9 +6,9 @@
 import { t, type Lang } from "../i18n";
 import { writeCsv } from "../model/referentiel/csv";
 import { TIDY_COLUMNS, tidyRows, type TidyRow } from "../engine/tidy";
-import { expandInputs } from "./inputFiles";
+import { inputFilesOrFail } from "./inputFiles";
 import { untrustedReason } from "./openBilan";
-import { UserError, writeOutput } from "./output";
+import { writeOutput } from "./output";
 import { validateFile } from "./validate";
 
 export interface ExportTidyOptions {
@@ -20,8 +20,7 @@ export interface ExportTidyOptions {
 }
 
 export async function exportTidyCommand(args: string[], o: ExportTidyOptions, lang: Lang): Promise<number> {
-  const files = expandInputs(args);
-  if (!files.length) throw new UserError(t(lang, "cli.validate.noFiles", { args: args.join(" ") }));
+  const files = inputFilesOrFail(args, lang);
   const rows: TidyRow[] = [];
   let code = 0;
   for (const file of files) {

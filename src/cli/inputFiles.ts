@@ -1,6 +1,8 @@
 /** The files a command is given: paths, folders (every .xlsx inside) and quoted globs, in a stable order. */
 import { existsSync, statSync } from "node:fs";
 import fg from "fast-glob";
+import { t, type Lang } from "../i18n";
+import { UserError } from "./output";
 
 const XLSX = "**/*.xlsx";
 /** Excel's lock files (`~$Classeur.xlsx`) are not workbooks. */
@@ -21,4 +23,11 @@ export function expandInputs(args: string[]): string[] {
     } else out.push(arg);
   }
   return [...new Set(out)].filter((f) => !isLockFile(f));
+}
+
+/** The files, or a UserError when the arguments name none. */
+export function inputFilesOrFail(args: string[], lang: Lang): string[] {
+  const files = expandInputs(args);
+  if (!files.length) throw new UserError(t(lang, "cli.validate.noFiles", { args: args.join(" ") }));
+  return files;
 }

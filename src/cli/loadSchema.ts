@@ -7,6 +7,9 @@ import { parseSchemaJson, type ParseResult } from "../model/parse";
 import { readCsv } from "../model/referentiel/csv";
 import { fromTable } from "../model/referentiel/fromTable";
 import { readReferentielXlsx, SheetNotFound } from "../hosts/xlsx/referentielSheet";
+import type { Lang } from "../i18n";
+import type { Schema } from "../model/schema";
+import { UserError } from "./output";
 
 export type Loaded = ParseResult & { unreadable?: boolean };
 
@@ -44,4 +47,11 @@ export async function loadSchema(ref: string, sheet?: string): Promise<Loaded> {
     }
   }
   return unreadable(name, "file.unknownFormat");
+}
+
+/** The model a command is given with --schema, or a UserError with its errors. */
+export async function loadSchemaOrFail(ref: string, lang: Lang): Promise<Schema> {
+  const loaded = await loadSchema(ref);
+  if (!loaded.ok) throw new UserError(loaded.errors.map((e) => (lang === "en" ? e.messageEn : e.message)).join("\n"));
+  return loaded.schema;
 }

@@ -11,9 +11,9 @@ import type { Finding } from "../engine/validate/findings";
 import { countBySeverity, unreadableReport, validateSnapshot, type ValidationReport } from "../engine/validate";
 import { reportCsv, reportJson, reportTable } from "../engine/validate/report";
 import { snapshotXlsx } from "../hosts/xlsx/snapshot";
-import { expandInputs } from "./inputFiles";
-import { loadSchema } from "./loadSchema";
-import { UserError, writeOutput } from "./output";
+import { inputFilesOrFail } from "./inputFiles";
+import { loadSchemaOrFail } from "./loadSchema";
+import { writeOutput } from "./output";
 
 export interface ValidateCliOptions {
   schema?: string;
@@ -48,14 +48,8 @@ export async function validateFile(
 }
 
 export async function validateCommand(args: string[], o: ValidateCliOptions, lang: Lang): Promise<number> {
-  let expected: Schema | undefined;
-  if (o.schema) {
-    const loaded = await loadSchema(o.schema);
-    if (!loaded.ok) throw new UserError(loaded.errors.map((e) => (lang === "en" ? e.messageEn : e.message)).join("\n"));
-    expected = loaded.schema;
-  }
-  const files = expandInputs(args);
-  if (!files.length) throw new UserError(t(lang, "cli.validate.noFiles", { args: args.join(" ") }));
+  const expected = o.schema ? await loadSchemaOrFail(o.schema, lang) : undefined;
+  const files = inputFilesOrFail(args, lang);
   const all: Finding[] = [];
   let unreadable = false;
   for (const file of files) {

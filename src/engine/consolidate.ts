@@ -18,6 +18,7 @@ import type { PlanMeta, Scalar } from "./plan";
 import type { SnapValue } from "./snapshot";
 import { untrustedFinding, type ValidationReport } from "./validate";
 import { structureHash } from "./layout/hash";
+import { excelSerial } from "../util/excelDate";
 import { nodeIndex } from "./validate/locate";
 
 export interface ConsolidationSource {
@@ -41,7 +42,6 @@ export interface Consolidation {
 
 /** Least advanced first: a master status never claims more than its least advanced source ("Abandonné" only when all agree). */
 const STATUT_ORDER = ["Non commencé", "Reporté", "En cours", "Réalisé"];
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 function who(meta: PlanMeta): string {
   return meta.cut
@@ -180,6 +180,6 @@ function mergeIndicator(
     if (result.numerateur !== undefined) out.values.set(key("numerateur"), result.numerateur);
     if (result.denominateur !== undefined) out.values.set(key("denominateur"), result.denominateur);
   } else if (typeof result.valeur === "string" && ind.type === "date")
-    out.values.set(key("valeur"), Math.round((Date.parse(`${result.valeur}T00:00:00Z`) - EXCEL_EPOCH) / 86_400_000));
+    out.values.set(key("valeur"), excelSerial(result.valeur));
   else if (result.valeur !== undefined) out.values.set(key("valeur"), result.valeur);
 }

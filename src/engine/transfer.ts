@@ -8,6 +8,10 @@ import type { Scalar, WorkbookPlan } from "./plan";
 import type { SnapValue } from "./snapshot";
 import { buildTableSheet } from "./layout/tableSheet";
 import { parseA1 } from "../util/a1";
+import { excelSerial } from "../util/excelDate";
+import { STYLES } from "./layout/styles";
+
+const DATE_FORMAT = STYLES.inputDate.numberFormat;
 
 export interface NotCarried {
   key: string;
@@ -36,7 +40,10 @@ export function transferValues(
     const cell =
       target && sheets.get(target.sheet)?.get(`${parseA1(target.address).row}:${parseA1(target.address).col}`);
     if (cell) {
-      cell.value = value;
+      // A date read back as `YYYY-MM-DD` goes back as a date (Excel's serial), not as text.
+      const isDate = newPlan.styles[cell.style]?.numberFormat === DATE_FORMAT;
+      cell.value =
+        isDate && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? excelSerial(value) : value;
       carried++;
       continue;
     }

@@ -14,10 +14,10 @@ import { readXlsx } from "../../src/hosts/xlsx/readWorkbook";
 import { a1, parseA1 } from "../../src/util/a1";
 import { normalizeFormula } from "../../src/engine/validate/structure";
 import { setInput } from "./plans";
+import { excelSerial } from "../../src/util/excelDate";
 
 /** Excel's serial number of a day. */
-export const serial = (day: string) =>
-  Math.round((Date.parse(`${day}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000);
+export const serial = excelSerial;
 
 /** A plausible valid value of an indicator (for a ratio: its numerator over a denominator of 100). */
 export function goodValue(ind: Indicateur, schema: Schema): string | number {

@@ -10,8 +10,8 @@ import { TEXT_MAX } from "../layout/inputs";
 import { parsePeriode } from "../../model/periods";
 import type { CellBinding, PlanMeta } from "../plan";
 import { finding, type Finding } from "./findings";
-import type { Located, Location, NodeInfo } from "./locate";
-import { checkRatio, checkStatut, checkValue, placeOf } from "./values";
+import { placeOf, type Located, type Location, type NodeInfo } from "./locate";
+import { checkRatio, checkStatut, checkValue } from "./values";
 
 export interface Completion {
   required: number;

@@ -7,8 +7,8 @@
 import type { Axe, Fiche, Indicateur, Schema, SousAction } from "../../model/schema";
 import { a1, parseA1 } from "../../util/a1";
 import type { CellBinding, PlanMeta } from "../plan";
-import { cellOf, rowIds, sheetOf, type SheetSnapshot, type SnapCell, type Snapshot } from "../snapshot";
-import { finding, type Finding } from "./findings";
+import { cellOf, rowIds, sheetOf, type SheetSnapshot, type SnapCell, type SnapValue, type Snapshot } from "../snapshot";
+import { finding, type Finding, type FindingPlace } from "./findings";
 
 export interface NodeInfo {
   axe: Axe;
@@ -115,4 +115,16 @@ export function locate(meta: PlanMeta, snapshot: Snapshot, nodes: Map<string, No
     cells.set(b.key, { sheet, address, cell: cellOf(sheet, address) });
   }
   return { cells, rowOf, findings };
+}
+
+/** Where a finding about a located binding is: sheet, cell, axe, fiche, node, and the value found. */
+export function placeOf(b: CellBinding, at: Located, info: NodeInfo | undefined, value?: SnapValue): FindingPlace {
+  return {
+    sheet: b.sheet,
+    cell: at.address,
+    ...(info ? { axe: info.axe.id } : {}),
+    ...(info?.fiche ? { fiche: info.fiche.id } : {}),
+    node: b.node,
+    ...(value !== undefined ? { value } : {}),
+  };
 }

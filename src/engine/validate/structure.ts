@@ -7,7 +7,7 @@ import { a1, parseA1 } from "../../util/a1";
 import type { WorkbookPlan } from "../plan";
 import { cellOf, sheetOf, type Snapshot } from "../snapshot";
 import { finding, type Finding } from "./findings";
-import type { Location, NodeInfo } from "./locate";
+import { placeOf, type Location, type NodeInfo } from "./locate";
 
 /** The expected model against the one the workbook was made from. */
 export function checkModel(found: Schema, foundHash: string, expected: Schema, expectedHash: string): Finding[] {
@@ -128,16 +128,7 @@ export function checkFormulas(plan: WorkbookPlan, location: Location, nodes: Map
     out.push(
       finding(
         "structure.formule-remplacee",
-        {
-          sheet: b.sheet,
-          cell: at.address,
-          ...(info ? { axe: info.axe.id } : {}),
-          ...(info?.fiche ? { fiche: info.fiche.id } : {}),
-          node: b.node,
-          ...(value !== undefined ? { value } : {}),
-          expected: b.formula,
-          structure: { valuesTrusted: true },
-        },
+        { ...placeOf(b, at, info, value), expected: b.formula, structure: { valuesTrusted: true } },
         { expected: b.formula, found: value === undefined ? "une cellule vide" : String(value) },
       ),
     );

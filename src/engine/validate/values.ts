@@ -6,25 +6,12 @@
 import type { Indicateur, Schema } from "../../model/schema";
 import { parsePeriode } from "../../model/periods";
 import { formatFrenchNumber } from "../../util/frenchNumber";
+import { dayOfSerial } from "../../util/excelDate";
 import { OUI_NON, STATUTS, TEXT_MAX } from "../layout/inputs";
 import type { CellBinding } from "../plan";
 import type { SnapValue } from "../snapshot";
-import { finding, type Finding, type FindingPlace, type RuleId } from "./findings";
-import type { Located, NodeInfo } from "./locate";
-
-/** Excel's day 0 (1899-12-30, so that serial 60 is the phantom 29/02/1900). */
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-export function placeOf(b: CellBinding, at: Located, info: NodeInfo | undefined, value?: SnapValue): FindingPlace {
-  return {
-    sheet: b.sheet,
-    cell: at.address,
-    ...(info ? { axe: info.axe.id } : {}),
-    ...(info?.fiche ? { fiche: info.fiche.id } : {}),
-    node: b.node,
-    ...(value !== undefined ? { value } : {}),
-  };
-}
+import { finding, type Finding, type RuleId } from "./findings";
+import { placeOf, type Located, type NodeInfo } from "./locate";
 
 const fr = (n: number) => formatFrenchNumber(n);
 
@@ -48,8 +35,7 @@ export function boundsText(min?: number, max?: number): string {
 
 /** A date cell's value as `YYYY-MM-DD`, or undefined when it is no date. */
 export function asDate(v: SnapValue): string | undefined {
-  if (typeof v === "number" && v > 0 && v < 2958466)
-    return new Date(EXCEL_EPOCH + Math.round(v) * 86_400_000).toISOString().slice(0, 10);
+  if (typeof v === "number" && v > 0 && v < 2958466) return dayOfSerial(v);
   if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))) return v;
   return undefined;
 }
