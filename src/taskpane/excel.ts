@@ -15,6 +15,8 @@ import type { Lang } from "../i18n";
 import type { Consolidation } from "../engine/consolidate";
 import { mergeIntoWorkbook } from "../hosts/office/consolider";
 import { refreshDashboard } from "../hosts/office/dashboard";
+import { drawIndicatorChart } from "../hosts/office/indicatorChart";
+import type { Indicateur, Schema } from "../model/schema";
 
 export async function generer(plan: WorkbookPlan, options: RenderOptions): Promise<void> {
   await Excel.run((ctx) => renderPlanInExcel(ctx, plan, options));
@@ -89,3 +91,6 @@ export async function surveillerSaisies(onChange: () => void, delayMs = 600): Pr
 export const fusionner = (c: Consolidation, plan: WorkbookPlan) => Excel.run((ctx) => mergeIntoWorkbook(ctx, c, plan));
 
 export const calculerTableauDeBord = (plan: WorkbookPlan) => Excel.run((ctx) => refreshDashboard(ctx, plan));
+
+export const tracerIndicateur = (plan: WorkbookPlan, schema: Schema, ind: Indicateur) =>
+  Excel.run((ctx) => drawIndicatorChart(ctx, plan, schema, ind));

@@ -223,6 +223,21 @@ test("Calculer: the pane's figures per axe are the engine's, the Sommaire gets i
   );
   expect(charts).toEqual(["bilan-avancement"]);
   await shot("05-calculer");
+  // The line of one indicator, picked in the pane.
+  const rate = firstOfType("rate");
+  await page.getByRole("combobox", { name: "Indicateur à tracer" }).click();
+  await page.getByRole("option", { name: rate.libelle }).click();
+  await page.getByRole("button", { name: "Tracer la courbe" }).click();
+  await page.getByText(/tracée dans la feuille/).waitFor();
+  const line = await page.evaluate(
+    () =>
+      (
+        window as never as {
+          __excel: { state: { mustSheet: (n: string) => { charts: { type: string; title?: string }[] } } };
+        }
+      ).__excel.state.mustSheet("Graphique indicateur").charts,
+  );
+  expect(line).toEqual([expect.objectContaining({ type: "Line", title: rate.libelle })]);
   expect(await accessibility()).toEqual([]);
 });
 

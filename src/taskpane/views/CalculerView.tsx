@@ -1,19 +1,27 @@
 /**
  * Calculer: recalculates the open workbook and redraws the Sommaire's chart;
- * shows the engine's figures per axe and for the whole schéma in the pane.
+ * shows the engine's figures per axe and for the whole schéma in the pane, and
+ * draws the line chart of an indicator the user picks.
  */
 import { useState } from "react";
-import { Button, Field, MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-components";
+import { Button, Dropdown, Field, MessageBar, MessageBarBody, Option, ProgressBar } from "@fluentui/react-components";
+import type { WorkbookPlan } from "../../engine/plan";
+import type { Schema, ValueType } from "../../model/schema";
 import { computeRollups, type Rollups } from "../../engine/rollup";
 import { untrustedFinding, validateSnapshot } from "../../engine/validate";
-import { calculerTableauDeBord, lireClasseur } from "../excel";
+import { calculerTableauDeBord, lireClasseur, tracerIndicateur } from "../excel";
 import { errorText, usePane } from "../state";
+
+/** Indicators a line can show. */
+const NUMERIC: ValueType[] = ["count", "rate", "ratio", "amount", "number"];
 
 const percent = (v: number | undefined) => (v === undefined ? undefined : `${Math.round(v * 1000) / 10} %`);
 
 export function CalculerView() {
   const { t, lang, text } = usePane();
   const [rollups, setRollups] = useState<Rollups>();
+  const [ready, setReady] = useState<{ plan: WorkbookPlan; schema: Schema }>();
+  const [indicator, setIndicator] = useState("");
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string }>();
 
   const run = async () => {
@@ -24,8 +32,27 @@ export function CalculerView() {
       if (blocking || !report.schema || !report.meta || !report.plan)
         return setMessage({ intent: "error", text: blocking ? text(blocking) : t("noExcel") });
       setRollups(computeRollups(report.schema, report.meta, report.values, { findings: report.findings }));
+      setReady({ plan: report.plan, schema: report.schema });
       await calculerTableauDeBord(report.plan);
       setMessage({ intent: "success", text: t("dashboardDone") });
+    } catch (e) {
+      setMessage({ intent: "error", text: t("failed", { message: errorText(e, lang) }) });
+    }
+  };
+
+  const drawable = ready
+    ? ready.schema.axes
+        .flatMap((a) => a.fiches)
+        .filter((f) => ready.plan.meta.fiches.includes(f.id))
+        .flatMap((f) => f.indicateurs)
+        .filter((i) => NUMERIC.includes(i.type))
+    : [];
+  const draw = async () => {
+    const ind = drawable.find((i) => i.id === indicator);
+    if (!ready || !ind) return;
+    try {
+      await tracerIndicateur(ready.plan, ready.schema, ind);
+      setMessage({ intent: "success", text: t("chartDone", { libelle: ind.libelle }) });
     } catch (e) {
       setMessage({ intent: "error", text: t("failed", { message: errorText(e, lang) }) });
     }
@@ -46,6 +73,26 @@ export function CalculerView() {
         <MessageBar intent={message.intent}>
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
+      )}
+      {drawable.length > 0 && (
+        <div className="pane-row">
+          <Field label={t("chartIndicator")}>
+            <Dropdown
+              value={drawable.find((i) => i.id === indicator)?.libelle ?? ""}
+              selectedOptions={indicator ? [indicator] : []}
+              onOptionSelect={(_, d) => setIndicator(d.optionValue ?? "")}
+            >
+              {drawable.map((i) => (
+                <Option key={i.id} value={i.id}>
+                  {i.libelle}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <Button disabled={!indicator} onClick={() => void draw()}>
+            {t("chartDraw")}
+          </Button>
+        </div>
       )}
       {levels.map(({ id, name, r }) => (
         <Field

@@ -171,7 +171,11 @@ export class FakeWorksheet extends FakeObject {
     }));
   }
   get customProperties(): FakeCustomPropertyCollection {
-    return this._nav("customProperties", () => new FakeCustomPropertyCollection(this.context, () => this.sheet));
+    // Under a null worksheet, as in Excel, the *OrNullObject lookups give null objects too.
+    return this._nav(
+      "customProperties",
+      () => new FakeCustomPropertyCollection(this.context, () => (this._status === "null" ? null : this.sheet)),
+    );
   }
   get charts(): FakeChartCollection {
     return this._nav("charts", () => new FakeChartCollection(this.context, () => this.sheet));
@@ -257,7 +261,7 @@ export class FakeCustomPropertyCollection extends FakeCollection<FakeCustomPrope
       "getItemOrNullObject",
       [key],
       () => {
-        const value = this._t<FakeSheet>().customProperties.get(key);
+        const value = this._t<FakeSheet | null>()?.customProperties.get(key);
         return value === undefined ? null : [key, value];
       },
       true,
