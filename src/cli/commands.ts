@@ -12,8 +12,7 @@ import { toTable } from "../model/referentiel/toTable";
 import { writeReferentielXlsx } from "../hosts/xlsx/referentielSheet";
 import { loadSchema } from "./loadSchema";
 import { printIssues, UserError, writeOutput } from "./output";
-import { countBySeverity } from "../engine/validate";
-import { validateFile } from "./validate";
+import { summaryLine, validateFile } from "./validate";
 
 export function schemas(json: boolean, lang: Lang): number {
   const list = builtinSummaries();
@@ -150,19 +149,6 @@ export async function demo(lang: Lang): Promise<number> {
   // The demo's own output: regenerated on each run.
   const code = await generate({ schema: schema.id, year, output, force: true }, lang);
   // Then checked, as a returned workbook would be: a new workbook only lacks its answers.
-  const report = await validateFile(output, {});
-  const counts = countBySeverity(report.findings);
-  const { filled, required } = report.completion.total;
-  process.stdout.write(
-    `${t(lang, "cli.validate.summary", {
-      file: output,
-      errors: counts.erreur,
-      warnings: counts.avertissement,
-      infos: counts.info,
-      filled,
-      required,
-      percent: required ? Math.round((100 * filled) / required) : 100,
-    })}\n`,
-  );
+  process.stdout.write(`${summaryLine(output, await validateFile(output, {}), lang)}\n`);
   return code;
 }

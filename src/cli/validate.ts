@@ -47,6 +47,23 @@ export async function validateFile(
   });
 }
 
+/** One line per file: counts by severity and the share of expected inputs filled, or why it could not be read. */
+export function summaryLine(file: string, report: ValidationReport, lang: Lang): string {
+  if (!report.readable)
+    return `${file} : ${lang === "en" ? report.findings[0]!.messageEn : report.findings[0]!.message}`;
+  const counts = countBySeverity(report.findings);
+  const { required, filled } = report.completion.total;
+  return t(lang, "cli.validate.summary", {
+    file,
+    errors: counts.erreur,
+    warnings: counts.avertissement,
+    infos: counts.info,
+    filled,
+    required,
+    percent: required ? Math.round((100 * filled) / required) : 100,
+  });
+}
+
 export async function validateCommand(args: string[], o: ValidateCliOptions, lang: Lang): Promise<number> {
   const expected = o.schema ? await loadSchemaOrFail(o.schema, lang) : undefined;
   const files = inputFilesOrFail(args, lang);
@@ -60,20 +77,7 @@ export async function validateCommand(args: string[], o: ValidateCliOptions, lan
     });
     for (const f of report.findings) all.push({ ...f, file });
     unreadable ||= !report.readable;
-    const counts = countBySeverity(report.findings);
-    const { required, filled } = report.completion.total;
-    const summary = report.readable
-      ? t(lang, "cli.validate.summary", {
-          file,
-          errors: counts.erreur,
-          warnings: counts.avertissement,
-          infos: counts.info,
-          filled,
-          required,
-          percent: required ? Math.round((100 * filled) / required) : 100,
-        })
-      : `${file} : ${lang === "en" ? report.findings[0]!.messageEn : report.findings[0]!.message}`;
-    process.stderr.write(`${summary}\n`);
+    process.stderr.write(`${summaryLine(file, report, lang)}\n`);
   }
   const text =
     o.format === "json"

@@ -94,10 +94,12 @@ test("generate from a référentiel CSV", () => {
   expect(r.out).toContain("bilan 2025, 1 feuille(s) d'axe, 1 fiches");
 });
 
-test("demo writes the Essonne workbook into out/", () => {
+test("demo writes the Essonne workbook into out/, then checks it", () => {
   const r = bilan("demo");
   expect(r.code).toBe(0);
   const m = /écrit : (out\/bilan-essonne_2022_2026-\d{4}\.xlsx)/.exec(r.err);
   expect(m).not.toBeNull();
   expect(existsSync(join(root, m![1]!))).toBe(true);
+  // A new workbook has no error, only its answers to come.
+  expect(r.out).toMatch(/: 0 erreur\(s\), \d+ avertissement\(s\), 0 info\(s\) — saisies attendues remplies : 0\/\d+ \(0 %\)/);
 });
