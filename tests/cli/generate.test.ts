@@ -101,5 +101,7 @@ test("demo writes the Essonne workbook into out/, then checks it", () => {
   expect(m).not.toBeNull();
   expect(existsSync(join(root, m![1]!))).toBe(true);
   // A new workbook has no error, only its answers to come.
-  expect(r.out).toMatch(/: 0 erreur\(s\), \d+ avertissement\(s\), 0 info\(s\) — saisies attendues remplies : 0\/\d+ \(0 %\)/);
+  expect(r.out).toMatch(
+    /: 0 erreur\(s\), \d+ avertissement\(s\), 0 info\(s\) — saisies attendues remplies : 0\/\d+ \(0 %\)/,
+  );
 });
