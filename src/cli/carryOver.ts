@@ -16,7 +16,8 @@ import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
 import { snapshotXlsx } from "../hosts/xlsx/snapshot";
 import { readFileSync } from "node:fs";
 import { loadSchemaOrFail } from "./loadSchema";
-import { openBilan, type TrustedReport } from "./openBilan";
+import type { TrustedReport } from "../engine/validate";
+import { openBilan } from "./openBilan";
 import { UserError, writeOutput } from "./output";
 
 export interface RemakeOptions {

@@ -7,7 +7,7 @@ import { t, type Lang } from "../i18n";
 import { writeCsv } from "../model/referentiel/csv";
 import { TIDY_COLUMNS, tidyRows, type TidyRow } from "../engine/tidy";
 import { inputFilesOrFail } from "./inputFiles";
-import { untrustedReason } from "./openBilan";
+import { trustedReport } from "../engine/validate";
 import { writeOutput } from "./output";
 import { validateFile } from "./validate";
 
@@ -25,13 +25,15 @@ export async function exportTidyCommand(args: string[], o: ExportTidyOptions, la
   let code = 0;
   for (const file of files) {
     const report = await validateFile(file, {});
-    const reason = untrustedReason(report, lang);
-    if (reason) {
+    const trusted = trustedReport(report);
+    if (!trusted.ok) {
+      const reason = lang === "en" ? trusted.reason.messageEn : trusted.reason.message;
       process.stderr.write(`${t(lang, "cli.exportTidy.skipped", { file, reason })}\n`);
       code = Math.max(code, report.readable ? 1 : 2);
       continue;
     }
-    const mine = tidyRows(file, report.schema!, report.meta!, report.values);
+    const { schema, meta, values } = trusted.report;
+    const mine = tidyRows(file, schema, meta, values);
     rows.push(...mine);
     process.stderr.write(`${t(lang, "cli.exportTidy.file", { file, rows: mine.length })}\n`);
   }

@@ -4,14 +4,20 @@
  */
 import type { WorkbookPlan } from "../engine/plan";
 import type { Finding } from "../engine/validate/findings";
-import type { ValidateOptions, ValidationReport } from "../engine/validate";
+import {
+  trustedReport,
+  validateSnapshot,
+  type TrustedReport,
+  type ValidateOptions,
+  type ValidationReport,
+} from "../engine/validate";
 import type { Table } from "../model/referentiel/cells";
 import { renderPlanInExcel, type RenderOptions } from "../hosts/office/renderPlan";
 import { controlerClasseur } from "../hosts/office/controler";
 import { clearHighlights, highlightFindings } from "../hosts/office/controles";
 import { readSnapshot } from "../hosts/office/snapshot";
 import type { Snapshot } from "../engine/snapshot";
-import type { Lang } from "../i18n";
+import type { Bilingual, Lang } from "../i18n";
 import type { Consolidation } from "../engine/consolidate";
 import { mergeIntoWorkbook } from "../hosts/office/consolider";
 import { refreshDashboard } from "../hosts/office/dashboard";
@@ -28,6 +34,20 @@ export async function controler(options: ValidateOptions & { lang: Lang }): Prom
 
 export async function lireClasseur(): Promise<Snapshot> {
   return (await Excel.run((ctx) => readSnapshot(ctx, "classeur ouvert"))).snapshot;
+}
+
+/** The open workbook cannot be reused (not a bilan, or its structure altered): the sentence says why. */
+export class ClasseurNonFiable extends Error {
+  constructor(readonly text: Bilingual) {
+    super(text.message);
+  }
+}
+
+/** The open workbook read and checked, for the views that reuse its values (Calculer, Consolider, Exporter). */
+export async function lireBilan(): Promise<TrustedReport> {
+  const trusted = trustedReport(validateSnapshot(await lireClasseur()));
+  if (!trusted.ok) throw new ClasseurNonFiable(trusted.reason);
+  return trusted.report;
 }
 
 /** Selects a finding's cell (showing its sheet first: a hidden sheet cannot be selected). */

@@ -9,6 +9,8 @@ export interface PaneState {
   t: (key: StringKey, params?: Record<string, string | number>) => string;
   /** A French or English text of a bilingual message. */
   text: (m: { message: string; messageEn: string }) => string;
+  /** What to tell the user of an error: the add-in's own sentence as it is, anything else after "failed:". */
+  failure: (e: unknown) => string;
   schema: Schema | undefined;
   setSchema: (s: Schema | undefined) => void;
   report: ValidationReport | undefined;
@@ -25,6 +27,7 @@ export function PaneProvider({ lang, children }: { lang: Lang; children: ReactNo
       lang,
       t: (key, params) => translate(lang, key, params),
       text: (m) => (lang === "en" ? m.messageEn : m.message),
+      failure: (e) => (hasText(e) ? errorText(e, lang) : translate(lang, "failed", { message: errorText(e, lang) })),
       schema,
       setSchema,
       report,
@@ -41,9 +44,12 @@ export function usePane(): PaneState {
   return v;
 }
 
+const hasText = (e: unknown): e is { text: { message: string; messageEn: string } } =>
+  Boolean(e && typeof e === "object" && "text" in e);
+
 /** An error as a sentence for the user: ours carry their text, Office's have a message. */
 export function errorText(e: unknown, lang: Lang): string {
-  if (e && typeof e === "object" && "text" in e) {
+  if (hasText(e)) {
     const t = (e as { text: { message: string; messageEn: string } }).text;
     return lang === "en" ? t.messageEn : t.message;
   }

@@ -5,7 +5,7 @@
  * (model, campaign, sheets, rows by id, labels, formulas, protection), and
  * only then the values, read where their ids say they are now.
  */
-import { both, type MessageKey, type Params } from "../../i18n";
+import { both, type Bilingual, type MessageKey, type Params } from "../../i18n";
 import type { Schema } from "../../model/schema";
 import { structureHash } from "../layout/hash";
 import type { PlanMeta, WorkbookPlan } from "../plan";
@@ -106,6 +106,19 @@ export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = 
 export function untrustedFinding(report: ValidationReport): Finding | undefined {
   if (!report.readable) return report.findings[0];
   return report.findings.find((f) => f.structure?.valuesTrusted === false);
+}
+
+/** A report whose values can be reused, with the model and plan they belong to. */
+export type TrustedReport = ValidationReport & Required<Pick<ValidationReport, "meta" | "schema" | "plan">>;
+
+/** The report, trusted, or why not (a sentence in both languages). */
+export function trustedReport(
+  report: ValidationReport,
+): { ok: true; report: TrustedReport } | { ok: false; reason: Bilingual } {
+  const blocking = untrustedFinding(report);
+  if (blocking) return { ok: false, reason: blocking };
+  if (!report.meta || !report.schema || !report.plan) return { ok: false, reason: both("cli.reuse.noMeta") };
+  return { ok: true, report: report as TrustedReport };
 }
 
 /** The report of a file that cannot be read at all: one finding, its reason in both languages. */

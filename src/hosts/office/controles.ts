@@ -13,7 +13,7 @@ import type { Schema } from "../../model/schema";
 import { addCell, rectangles } from "../../util/rectangles";
 import { colLetter, parseA1 } from "../../util/a1";
 import { constantInput } from "./officeShapes";
-import { protect } from "./renderPlan";
+import { whileUnprotected } from "./renderPlan";
 
 const LAST_COL = colLetter(CONTROLES_COLUMNS.length);
 export const HIGHLIGHT = { formula: "=TRUE", fill: "#FFC7CE", font: "#9C0006" } as const;
@@ -66,13 +66,13 @@ export async function highlightFindings(
   for (const [name, cells] of bySheet) {
     const sheet = plan.sheets.find((s) => s.name === name);
     const ws = context.workbook.worksheets.getItem(name);
-    if (sheet?.protection) ws.protection.unprotect(password ?? sheet.protection.password);
-    const cf = ws.getRanges(rectangles(cells).join(",")).conditionalFormats.add("Custom");
-    cf.custom.rule.formula = HIGHLIGHT.formula;
-    cf.custom.format.fill.color = HIGHLIGHT.fill;
-    cf.custom.format.font.color = HIGHLIGHT.font;
-    cf.priority = 0;
-    if (sheet?.protection) protect(ws, sheet);
+    whileUnprotected(ws, sheet, password, () => {
+      const cf = ws.getRanges(rectangles(cells).join(",")).conditionalFormats.add("Custom");
+      cf.custom.rule.formula = HIGHLIGHT.formula;
+      cf.custom.format.fill.color = HIGHLIGHT.fill;
+      cf.custom.format.font.color = HIGHLIGHT.font;
+      cf.priority = 0;
+    });
     count += [...cells.values()].reduce((n, s) => n + s.size, 0);
   }
   await context.sync();
@@ -102,9 +102,7 @@ export async function clearHighlights(
     );
     if (!ours.length) continue;
     const ws = context.workbook.worksheets.getItem(sheet.name);
-    if (sheet.protection) ws.protection.unprotect(password ?? sheet.protection.password);
-    for (const cf of ours) cf.delete();
-    if (sheet.protection) protect(ws, sheet);
+    whileUnprotected(ws, sheet, password, () => ours.forEach((cf) => cf.delete()));
     removed += ours.length;
   }
   await context.sync();

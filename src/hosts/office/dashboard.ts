@@ -6,7 +6,7 @@
 import { SOMMAIRE } from "../../engine/layout/sommaire";
 import type { WorkbookPlan } from "../../engine/plan";
 import { parseA1 } from "../../util/a1";
-import { protect } from "./renderPlan";
+import { whileUnprotected } from "./renderPlan";
 
 export const PROGRESS_CHART = "bilan-avancement";
 
@@ -20,18 +20,18 @@ export async function refreshDashboard(
   const sheet = plan.sheets.find((s) => s.name === SOMMAIRE);
   if (progress.length && sheet) {
     const ws = context.workbook.worksheets.getItem(SOMMAIRE);
-    if (sheet.protection) ws.protection.unprotect(password ?? sheet.protection.password);
-    ws.charts.getItemOrNullObject(PROGRESS_CHART).delete();
-    const rows = progress.map((b) => parseA1(b.address));
-    const [first, last] = [rows[0]!, rows[rows.length - 1]!];
-    const column = progress[0]!.address.replace(/\d+$/, "");
-    const chart = ws.charts.add("BarClustered", ws.getRange(`${column}${first.row}:${column}${last.row}`), "Columns");
-    chart.name = PROGRESS_CHART;
-    chart.title.text = "Avancement du calendrier par axe";
-    chart.legend.visible = false;
-    chart.series.getItemAt(0).setXAxisValues(ws.getRange(`B${first.row}:B${last.row}`));
-    chart.setPosition(`B${last.row + 3}`, `H${last.row + 3 + Math.max(12, 3 * rows.length)}`);
-    if (sheet.protection) protect(ws, sheet);
+    whileUnprotected(ws, sheet, password, () => {
+      ws.charts.getItemOrNullObject(PROGRESS_CHART).delete();
+      const rows = progress.map((b) => parseA1(b.address));
+      const [first, last] = [rows[0]!, rows[rows.length - 1]!];
+      const column = progress[0]!.address.replace(/\d+$/, "");
+      const chart = ws.charts.add("BarClustered", ws.getRange(`${column}${first.row}:${column}${last.row}`), "Columns");
+      chart.name = PROGRESS_CHART;
+      chart.title.text = "Avancement du calendrier par axe";
+      chart.legend.visible = false;
+      chart.series.getItemAt(0).setXAxisValues(ws.getRange(`B${first.row}:B${last.row}`));
+      chart.setPosition(`B${last.row + 3}`, `H${last.row + 3 + Math.max(12, 3 * rows.length)}`);
+    });
   }
   context.workbook.worksheets.getItem(SOMMAIRE).activate();
   await context.sync();

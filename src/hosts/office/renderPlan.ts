@@ -142,6 +142,18 @@ export async function renderPlanInExcel(
   return { syncs };
 }
 
+/** Runs `work` on a sheet its plan protects: unprotected for the time of the request, then protected as the plan says. */
+export function whileUnprotected(
+  ws: Excel.Worksheet,
+  sheet: SheetPlan | undefined,
+  password: string | undefined,
+  work: () => void,
+): void {
+  if (sheet?.protection) ws.protection.unprotect(password ?? sheet.protection.password);
+  work();
+  if (sheet?.protection) protect(ws, sheet);
+}
+
 /** Protects a sheet as its plan says (also after the add-in itself had to unprotect it). */
 export function protect(ws: Excel.Worksheet, sheet: SheetPlan): void {
   const p = sheet.protection!;

@@ -8,9 +8,8 @@ import { Button, Dropdown, Field, MessageBar, MessageBarBody, Option, ProgressBa
 import type { WorkbookPlan } from "../../engine/plan";
 import type { Schema, ValueType } from "../../model/schema";
 import { computeRollups, type Rollups } from "../../engine/rollup";
-import { untrustedFinding, validateSnapshot } from "../../engine/validate";
-import { calculerTableauDeBord, lireClasseur, tracerIndicateur } from "../excel";
-import { errorText, usePane } from "../state";
+import { calculerTableauDeBord, lireBilan, tracerIndicateur } from "../excel";
+import { usePane } from "../state";
 
 /** Indicators a line can show. */
 const NUMERIC: ValueType[] = ["count", "rate", "ratio", "amount", "number"];
@@ -18,7 +17,7 @@ const NUMERIC: ValueType[] = ["count", "rate", "ratio", "amount", "number"];
 const percent = (v: number | undefined) => (v === undefined ? undefined : `${Math.round(v * 1000) / 10} %`);
 
 export function CalculerView() {
-  const { t, lang, text } = usePane();
+  const { t, failure } = usePane();
   const [rollups, setRollups] = useState<Rollups>();
   const [ready, setReady] = useState<{ plan: WorkbookPlan; schema: Schema }>();
   const [indicator, setIndicator] = useState("");
@@ -27,16 +26,13 @@ export function CalculerView() {
   const run = async () => {
     setMessage(undefined);
     try {
-      const report = validateSnapshot(await lireClasseur());
-      const blocking = untrustedFinding(report);
-      if (blocking || !report.schema || !report.meta || !report.plan)
-        return setMessage({ intent: "error", text: blocking ? text(blocking) : t("noExcel") });
+      const report = await lireBilan();
       setRollups(computeRollups(report.schema, report.meta, report.values, { findings: report.findings }));
       setReady({ plan: report.plan, schema: report.schema });
       await calculerTableauDeBord(report.plan);
       setMessage({ intent: "success", text: t("dashboardDone") });
     } catch (e) {
-      setMessage({ intent: "error", text: t("failed", { message: errorText(e, lang) }) });
+      setMessage({ intent: "error", text: failure(e) });
     }
   };
 
@@ -54,7 +50,7 @@ export function CalculerView() {
       await tracerIndicateur(ready.plan, ready.schema, ind);
       setMessage({ intent: "success", text: t("chartDone", { libelle: ind.libelle }) });
     } catch (e) {
-      setMessage({ intent: "error", text: t("failed", { message: errorText(e, lang) }) });
+      setMessage({ intent: "error", text: failure(e) });
     }
   };
 

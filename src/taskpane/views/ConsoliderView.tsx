@@ -6,13 +6,13 @@
 import { useRef, useState } from "react";
 import { Badge, Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { consolidate, type Consolidation } from "../../engine/consolidate";
-import { unreadableReport, untrustedFinding, validateSnapshot } from "../../engine/validate";
+import { unreadableReport, validateSnapshot } from "../../engine/validate";
 import { snapshotXlsx } from "../../hosts/xlsx/snapshot";
-import { lireClasseur, fusionner } from "../excel";
-import { errorText, usePane } from "../state";
+import { fusionner, lireBilan } from "../excel";
+import { usePane } from "../state";
 
 export function ConsoliderView() {
-  const { t, lang, text } = usePane();
+  const { t, text, failure } = usePane();
   const input = useRef<HTMLInputElement>(null);
   const [result, setResult] = useState<Consolidation>();
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string }>();
@@ -35,14 +35,10 @@ export function ConsoliderView() {
   const merge = async () => {
     if (!result) return;
     try {
-      const open = validateSnapshot(await lireClasseur());
-      const blocking = untrustedFinding(open);
-      if (blocking || !open.plan)
-        return setMessage({ intent: "error", text: blocking ? text(blocking) : t("noExcel") });
-      const { written } = await fusionner(result, open.plan);
+      const { written } = await fusionner(result, (await lireBilan()).plan);
       setMessage({ intent: "success", text: t("merged", { count: result.accepted.length, values: written }) });
     } catch (e) {
-      setMessage({ intent: "error", text: t("failed", { message: errorText(e, lang) }) });
+      setMessage({ intent: "error", text: failure(e) });
     }
   };
 

@@ -2,10 +2,9 @@
 import { useState } from "react";
 import { Button, Checkbox, Field, MessageBar, MessageBarBody, Radio, RadioGroup } from "@fluentui/react-components";
 import { tidyRows, TIDY_COLUMNS } from "../../engine/tidy";
-import { untrustedFinding, validateSnapshot } from "../../engine/validate";
 import { writeCsv } from "../../model/referentiel/csv";
-import { lireClasseur } from "../excel";
-import { errorText, usePane } from "../state";
+import { lireBilan } from "../excel";
+import { usePane } from "../state";
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -17,7 +16,7 @@ function download(name: string, text: string, type: string): void {
 }
 
 export function ExporterView() {
-  const { t, lang, text } = usePane();
+  const { t, lang, failure } = usePane();
   const [format, setFormat] = useState<"csv" | "json">("csv");
   const [semicolon, setSemicolon] = useState(lang === "fr");
   const [bom, setBom] = useState(true);
@@ -25,13 +24,7 @@ export function ExporterView() {
 
   const run = async () => {
     try {
-      const report = validateSnapshot(await lireClasseur());
-      const blocking = untrustedFinding(report);
-      if (blocking || !report.meta || !report.schema)
-        return setResult({
-          intent: "error",
-          text: blocking ? text(blocking) : t("failed", { message: "métadonnées" }),
-        });
+      const report = await lireBilan();
       const rows = tidyRows("classeur ouvert", report.schema, report.meta, report.values);
       const base = `bilan-${report.schema.id}-${report.meta.campaignYear}`;
       if (format === "json") download(`${base}.json`, JSON.stringify(rows, null, 2), "application/json");
@@ -47,7 +40,7 @@ export function ExporterView() {
         );
       setResult({ intent: "success", text: t("exported", { rows: rows.length }) });
     } catch (e) {
-      setResult({ intent: "error", text: t("failed", { message: errorText(e, lang) }) });
+      setResult({ intent: "error", text: failure(e) });
     }
   };
 

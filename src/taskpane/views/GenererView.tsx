@@ -15,14 +15,14 @@ import {
 } from "@fluentui/react-components";
 import { GRANULARITES, type Granularite } from "../../model/schema";
 import { layoutWorkbook } from "../../engine/layout";
-import { RenderError, type RenderProgress } from "../../hosts/office/renderPlan";
+import type { RenderProgress } from "../../hosts/office/renderPlan";
 import { generer } from "../excel";
-import { errorText, usePane } from "../state";
+import { usePane } from "../state";
 
 type Cut = "tout" | "partenaire" | "territoire";
 
 export function GenererView() {
-  const { t, lang, schema } = usePane();
+  const { t, lang, schema, failure } = usePane();
   const now = new Date().getFullYear();
   const [year, setYear] = useState<number>();
   const [granularite, setGranularite] = useState<Granularite>();
@@ -65,7 +65,7 @@ export function GenererView() {
     } catch (e) {
       setResult({
         intent: "error",
-        text: e instanceof RenderError ? errorText(e, lang) : t("failed", { message: errorText(e, lang) }),
+        text: failure(e),
       });
     } finally {
       setProgress(undefined);
