@@ -1,5 +1,7 @@
 /**
- * The .xlsx host: writes a WorkbookPlan as an Excel workbook with exceljs.
+ * The .xlsx host: writes a WorkbookPlan as an Excel workbook with exceljs'
+ * streaming writer, sheet after sheet and row after row (streamingWriter.ts),
+ * so that memory grows with the largest sheet, not with the workbook.
  * Everything in the plan is rendered; nothing is added that the plan does
  * not say, except what Excel needs to show it (recalculation on load).
  *
@@ -19,7 +21,7 @@ import type {
   ValidationRule,
   WorkbookPlan,
 } from "../../engine/plan";
-import { installExceljsQuirks } from "./exceljsQuirks";
+import { commitRow, mergeKeepingStyles, streamingWorkbook, writeLink } from "./streamingWriter";
 import { plainDefinedNames, type RawDefinedName } from "./definedNames";
 
 /** Excel's paper size codes. */
@@ -30,13 +32,8 @@ const ANY_NUMBER = "9.99999999999999E+307";
 const LIST_MAX = 255;
 
 export async function renderPlanToXlsx(plan: WorkbookPlan): Promise<Buffer> {
-  installExceljsQuirks();
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "bilan-schema";
-  wb.created = new Date(plan.meta.generatedAt);
-  wb.modified = wb.created;
-  // Formula cells carry no result unless the plan gives one: Excel computes them on opening.
-  wb.calcProperties.fullCalcOnLoad = true;
+  const file = streamingWorkbook({ creator: "bilan-schema", created: new Date(plan.meta.generatedAt) });
+  const wb = file.workbook;
 
   const styles = new Map<string, Partial<ExcelJS.Style>>();
   for (const [key, style] of Object.entries(plan.styles)) styles.set(key, excelStyle(style));
@@ -44,9 +41,12 @@ export async function renderPlanToXlsx(plan: WorkbookPlan): Promise<Buffer> {
 
   const names: RawDefinedName[] = plan.names.map((n) => ({ name: n.name, ranges: [sheetRef(n.sheet, n.ref)] }));
   for (const [index, sheet] of plan.sheets.entries()) {
-    const ws = wb.addWorksheet(sheet.name);
+    // The metadata's long unique strings are written in their cells: shared, they would be built into one string at the end.
+    const options = { ...sheetOptions(sheet), useSharedStrings: sheet.kind !== "meta" };
+    const ws = wb.addWorksheet(sheet.name, options as Partial<ExcelJS.AddWorksheetOptions>);
     renderSheet(ws, sheet, styles);
     if (sheet.protection) await protect(ws, sheet.protection, protections);
+    ws.commit();
     const titles = sheet.print?.titleRows;
     if (titles) {
       // Written here rather than by exceljs, which does not double the apostrophes of a sheet name.
@@ -74,34 +74,16 @@ export async function renderPlanToXlsx(plan: WorkbookPlan): Promise<Buffer> {
       visibility: "visible",
     },
   ];
-
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return file.finish();
 }
 
-function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, styles: Map<string, Partial<ExcelJS.Style>>): void {
-  ws.state = sheet.visibility;
-  if (sheet.tabColor) ws.properties.tabColor = { argb: argb(sheet.tabColor) };
-  for (const [col, width] of Object.entries(sheet.columnWidths)) ws.getColumn(Number(col)).width = width;
-  for (const col of sheet.hiddenColumns) ws.getColumn(col).hidden = true;
-  for (const [row, height] of Object.entries(sheet.rowHeights)) ws.getRow(Number(row)).height = height;
-
-  for (const cell of sheet.cells) {
-    const style = styles.get(cell.style);
-    if (!style)
-      throw new Error(
-        `renderPlanToXlsx: ${sheet.name}!${colLetter(cell.col)}${cell.row} has an unknown style "${cell.style}"`,
-      );
-    const target = ws.getRow(cell.row).getCell(cell.col);
-    const value = cellValue(cell);
-    if (value !== undefined) target.value = value;
-    target.style = style;
-  }
-  // Every cell of a merged area keeps its own style from the plan (borders on all sides, locking).
-  for (const range of sheet.merges) ws.mergeCellsWithoutStyle(range);
-
+/** What the streaming writer writes when the sheet is opened: visibility, tab colour, views, page setup. */
+function sheetOptions(sheet: SheetPlan): Partial<ExcelJS.AddWorksheetOptions> {
+  const options: Partial<ExcelJS.AddWorksheetOptions> = { state: sheet.visibility };
+  if (sheet.tabColor) options.properties = { tabColor: { argb: argb(sheet.tabColor) } };
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) {
     const { rows, columns } = sheet.freeze;
-    ws.views = [
+    options.views = [
       {
         state: "frozen",
         xSplit: columns,
@@ -111,10 +93,8 @@ function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, styles: Map<string
       },
     ];
   }
-  if (sheet.autoFilter) ws.autoFilter = sheet.autoFilter;
-  if (sheet.print) {
-    ws.pageSetup = {
-      ...ws.pageSetup,
+  if (sheet.print)
+    options.pageSetup = {
       orientation: sheet.print.orientation,
       paperSize: PAPER_SIZE[sheet.print.paperSize],
       fitToPage: true,
@@ -122,7 +102,47 @@ function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, styles: Map<string
       // 0: as many pages down as needed.
       fitToHeight: 0,
     };
+  return options;
+}
+
+function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, styles: Map<string, Partial<ExcelJS.Style>>): void {
+  // Columns first: the writer puts them out with the first row.
+  for (const [col, width] of Object.entries(sheet.columnWidths)) ws.getColumn(Number(col)).width = width;
+  for (const col of sheet.hiddenColumns) ws.getColumn(col).hidden = true;
+
+  // Rows in order, each written out as soon as it is done.
+  const rows = new Map<number, CellPlan[]>();
+  for (const cell of sheet.cells) {
+    const row = rows.get(cell.row);
+    if (row) row.push(cell);
+    else rows.set(cell.row, [cell]);
   }
+  const heights = new Map(Object.entries(sheet.rowHeights).map(([row, height]) => [Number(row), height]));
+  const numbers = [...new Set([...rows.keys(), ...heights.keys()])].sort((a, b) => a - b);
+  for (const number of numbers) {
+    const row = ws.getRow(number);
+    const height = heights.get(number);
+    if (height !== undefined) row.height = height;
+    for (const cell of rows.get(number) ?? []) {
+      const style = styles.get(cell.style);
+      if (!style)
+        throw new Error(
+          `renderPlanToXlsx: ${sheet.name}!${colLetter(cell.col)}${cell.row} has an unknown style "${cell.style}"`,
+        );
+      const address = `${colLetter(cell.col)}${cell.row}`;
+      if (cell.link !== undefined)
+        writeLink(ws, address, cell.value === undefined ? "" : String(cell.value), cell.link);
+      else {
+        const value = cellValue(cell);
+        if (value !== undefined) row.getCell(cell.col).value = value;
+      }
+      row.getCell(cell.col).style = style;
+    }
+    commitRow(row);
+  }
+  for (const range of sheet.merges) mergeKeepingStyles(ws, range);
+
+  if (sheet.autoFilter) ws.autoFilter = sheet.autoFilter;
   renderValidations(ws, sheet);
   renderConditionalFormats(ws, sheet.conditionalFormats);
 }
@@ -133,8 +153,6 @@ function cellValue(cell: CellPlan): ExcelJS.CellValue | undefined {
     // The plan's value of a formula cell is its expected result: written as the cached result.
     return cell.value === undefined ? { formula } : { formula, result: cell.value };
   }
-  if (cell.link !== undefined)
-    return { text: cell.value === undefined ? "" : String(cell.value), hyperlink: cell.link };
   return cell.value;
 }
 

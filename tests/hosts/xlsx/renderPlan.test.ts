@@ -132,6 +132,23 @@ test("a password protects every sheet without being stored in clear", async () =
   expect(protection.hashValue).toEqual(expect.any(String));
 });
 
+test("a row of blank input cells keeps them unlocked, and Excel recomputes every formula on opening", async () => {
+  const plan = builtinPlan("fiche_action_5_2022_2026");
+  const axe = plan.sheets.find((s) => s.kind === "axe")!;
+  const row = Math.max(...axe.cells.map((c) => c.row)) + 2;
+  const input = Object.keys(plan.styles).find((k) => !plan.styles[k]!.locked)!;
+  axe.cells.push({ row, col: 3, style: input }, { row, col: 4, style: input });
+  const buffer = await renderPlanToXlsx(plan);
+  const cells = (await readXlsx(buffer)).sheets.find((s) => s.name === axe.name)!.cells;
+  expect([cells[a1(row, 3)]?.locked, cells[a1(row, 4)]?.locked]).toEqual([false, false]);
+  const xml = await (
+    await import("jszip")
+  ).default
+    .loadAsync(buffer)
+    .then((z) => z.file("xl/workbook.xml")!.async("string"));
+  expect(xml).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
+});
+
 test("validations over scattered cells become the fewest non-overlapping rectangles", () => {
   const cells = new Map<number, Set<number>>([
     [3, new Set([2, 3, 5])],
