@@ -21,7 +21,14 @@ import type {
   ValidationRule,
   WorkbookPlan,
 } from "../../engine/plan";
-import { commitRow, mergeKeepingStyles, streamingWorkbook, writeLink } from "./streamingWriter";
+import {
+  commitRow,
+  commitSheet,
+  inlineString,
+  mergeKeepingStyles,
+  streamingWorkbook,
+  writeLink,
+} from "./streamingWriter";
 import { plainDefinedNames, type RawDefinedName } from "./definedNames";
 
 /** Excel's paper size codes. */
@@ -41,12 +48,14 @@ export async function renderPlanToXlsx(plan: WorkbookPlan): Promise<Buffer> {
 
   const names: RawDefinedName[] = plan.names.map((n) => ({ name: n.name, ranges: [sheetRef(n.sheet, n.ref)] }));
   for (const [index, sheet] of plan.sheets.entries()) {
-    // The metadata's long unique strings are written in their cells: shared, they would be built into one string at the end.
-    const options = { ...sheetOptions(sheet), useSharedStrings: sheet.kind !== "meta" };
+    // The metadata's long unique strings are written in their cells: shared, they would all be built into
+    // one string at the end (0.8 GB more for the ×100 schéma).
+    const sharedStrings = sheet.kind !== "meta";
+    const options = { ...sheetOptions(sheet), useSharedStrings: sharedStrings };
     const ws = wb.addWorksheet(sheet.name, options as Partial<ExcelJS.AddWorksheetOptions>);
-    renderSheet(ws, sheet, styles);
+    renderSheet(ws, sheet, styles, sharedStrings);
     if (sheet.protection) await protect(ws, sheet.protection, protections);
-    ws.commit();
+    commitSheet(ws);
     const titles = sheet.print?.titleRows;
     if (titles) {
       // Written here rather than by exceljs, which does not double the apostrophes of a sheet name.
@@ -105,7 +114,12 @@ function sheetOptions(sheet: SheetPlan): Partial<ExcelJS.AddWorksheetOptions> {
   return options;
 }
 
-function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, styles: Map<string, Partial<ExcelJS.Style>>): void {
+function renderSheet(
+  ws: ExcelJS.Worksheet,
+  sheet: SheetPlan,
+  styles: Map<string, Partial<ExcelJS.Style>>,
+  sharedStrings: boolean,
+): void {
   // Columns first: the writer puts them out with the first row.
   for (const [col, width] of Object.entries(sheet.columnWidths)) ws.getColumn(Number(col)).width = width;
   for (const col of sheet.hiddenColumns) ws.getColumn(col).hidden = true;
@@ -134,7 +148,8 @@ function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan, styles: Map<string
         writeLink(ws, address, cell.value === undefined ? "" : String(cell.value), cell.link);
       else {
         const value = cellValue(cell);
-        if (value !== undefined) row.getCell(cell.col).value = value;
+        if (value !== undefined)
+          row.getCell(cell.col).value = !sharedStrings && typeof value === "string" ? inlineString(value) : value;
       }
       row.getCell(cell.col).style = style;
     }

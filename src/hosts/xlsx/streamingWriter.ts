@@ -1,12 +1,17 @@
 /**
- * exceljs' streaming workbook writer, with the four adjustments a bilan
- * needs. Each sheet is written out (rows as they are done, the rest on
- * commit) before the next is built, so a 400-sheet workbook is never whole
- * in memory: exceljs' in-memory writer builds the model of every sheet at
+ * exceljs' streaming workbook writer, with the adjustments a bilan needs.
+ * Each sheet is written out (rows as they are done, the rest on commit)
+ * before the next is built, so a 400-sheet workbook is never whole in
+ * memory: exceljs' in-memory writer builds the model of every sheet at
  * once, 2 GB for the ×100 schéma of the benchmark.
  *
  * The adjustments reach into the writer's internals (exceljs 4.4); they are
  * all here:
+ * - a sheet's parts after its rows are written in the order of the OOXML
+ *   schema (CT_Worksheet), which Excel requires and the writer does not
+ *   follow (protection after the filter, links before the conditional
+ *   formats: Excel then "repairs" the file), and the data bars get their
+ *   Excel 2010 extension (the writer leaves its reference empty);
  * - internal links are written as Excel writes them, a `location` and no
  *   relationship (the writer makes `#'Sheet'!A1` an external relationship);
  * - the cells of a merged area keep each their own style (its `mergeCells`
@@ -21,7 +26,32 @@ import ExcelJS from "exceljs";
 
 interface WriterInternals {
   _merges: string[];
-  _sheetRelsWriter: { _hyperlinks: { address: string; target: string }[] };
+  _sheetRelsWriter: { _hyperlinks: { address: string; target: string }[]; commit(): void };
+  _rows: unknown[] | null;
+  _workbook: { styles: unknown };
+  startedData: boolean;
+  committed: boolean;
+  conditionalFormatting: unknown[];
+  stream: { write(text: string): void; end(): void };
+  _writeRow(row: unknown): void;
+  _writeColumns(): void;
+  _writeOpenSheetData(): void;
+  _writeCloseSheetData(): void;
+  _writeSheetProtection(): void;
+  _writeAutoFilter(): void;
+  _writeMergeCells(): void;
+  _writeDataValidations(): void;
+  _writeHyperlinks(): void;
+  _writePageMargins(): void;
+  _writePageSetup(): void;
+  _writeHeaderFooter(): void;
+  _writeRowBreaks(): void;
+  _writeCloseWorksheet(): void;
+}
+
+interface Xform {
+  prepare(model: unknown, options: unknown): void;
+  toXml(model: unknown): string;
 }
 
 interface WorkbookInternals {
@@ -30,6 +60,12 @@ interface WorkbookInternals {
   views: unknown;
   zip: { append(data: string, options: { name: string }): void };
 }
+
+// exceljs' own parts, from the very modules its writer uses (its "main" is lib/, not a bundle).
+const ConditionalFormattings =
+  require("exceljs/lib/xlsx/xform/sheet/cf/conditional-formattings-xform") as new () => Xform;
+const ExtLst = require("exceljs/lib/xlsx/xform/sheet/ext-lst-xform") as new () => Xform;
+const WorkbookXform = require("exceljs/lib/xlsx/xform/book/workbook-xform") as new () => Xform;
 
 /** What exceljs writes as a `location` (its own test, hyperlink-xform.js). */
 const LOCATION = /^[^!]+![a-zA-Z]+[\d]+$/;
@@ -70,6 +106,53 @@ export function writeLink(ws: ExcelJS.Worksheet, address: string, text: string, 
   } else ws.getCell(address).value = { text, hyperlink: target };
 }
 
+/**
+ * Writes what follows the rows of `ws` and closes it, in CT_Worksheet's
+ * order: sheetData, sheetProtection, autoFilter, mergeCells,
+ * conditionalFormatting, dataValidations, hyperlinks, pageMargins,
+ * pageSetup, headerFooter, rowBreaks, extLst. (No comments nor images in a
+ * bilan: their parts are not written.)
+ */
+export function commitSheet(ws: ExcelJS.Worksheet): void {
+  const w = ws as unknown as WriterInternals;
+  for (const row of w._rows ?? []) if (row) w._writeRow(row);
+  w._rows = null;
+  if (!w.startedData) {
+    // A sheet without rows still has its column widths.
+    w._writeColumns();
+    w._writeOpenSheetData();
+  }
+  w._writeCloseSheetData();
+  w._writeSheetProtection();
+  w._writeAutoFilter();
+  w._writeMergeCells();
+  // The extension is prepared first: it gives each data bar the id its rule refers to.
+  const formats = new ConditionalFormattings();
+  const extension = new ExtLst();
+  const options = { styles: w._workbook.styles };
+  formats.prepare(w.conditionalFormatting, options);
+  extension.prepare({ conditionalFormattings: w.conditionalFormatting }, options);
+  w.stream.write(formats.toXml(w.conditionalFormatting));
+  w._writeDataValidations();
+  w._writeHyperlinks();
+  w._writePageMargins();
+  w._writePageSetup();
+  w._writeHeaderFooter();
+  w._writeRowBreaks();
+  w.stream.write(extension.toXml({ conditionalFormattings: w.conditionalFormatting }));
+  w._writeCloseWorksheet();
+  w.stream.end();
+  w._sheetRelsWriter.commit();
+  w.committed = true;
+}
+
+/**
+ * A string written in its cell, spaces kept (`inlineStr`). Without shared
+ * strings the writer's own form is `t="str"`, which the schema means for a
+ * formula's result and which does not say that spaces matter.
+ */
+export const inlineString = (text: string): ExcelJS.CellRichTextValue => ({ richText: [{ text }] });
+
 /** Merges `range` (A1:B2) leaving every cell its own style. */
 export function mergeKeepingStyles(ws: ExcelJS.Worksheet, range: string): void {
   (ws as unknown as WriterInternals)._merges.push(range);
@@ -83,10 +166,6 @@ export function commitRow(row: ExcelJS.Row): void {
 
 /** The writer's own `addWorkbook`, with `fullCalcOnLoad`. */
 function fullCalcOnLoad(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
-  const WorkbookXform = require("exceljs/lib/xlsx/xform/book/workbook-xform") as new () => {
-    prepare(model: unknown): void;
-    toXml(model: unknown): string;
-  };
   const wb = workbook as unknown as WorkbookInternals;
   workbook.addWorkbook = async () => {
     const model = {
@@ -97,7 +176,7 @@ function fullCalcOnLoad(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
       calcProperties: { fullCalcOnLoad: true },
     };
     const xform = new WorkbookXform();
-    xform.prepare(model);
+    xform.prepare(model, {});
     wb.zip.append(xform.toXml(model), { name: "/xl/workbook.xml" });
   };
 }

@@ -3,6 +3,8 @@
  * every cell, validation, name, merge, protection and print setting matches.
  */
 import ExcelJS from "exceljs";
+import { XMLParser } from "fast-xml-parser";
+import JSZip from "jszip";
 import { BUILTIN_IDS } from "../../../src/model/builtins";
 import type { ValidationRule, WorkbookPlan } from "../../../src/engine/plan";
 import { renderPlanToXlsx } from "../../../src/hosts/xlsx/renderPlan";
@@ -130,6 +132,73 @@ test("a password protects every sheet without being stored in clear", async () =
   const protection = (axe as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection;
   expect(protection).toMatchObject({ sheet: true, algorithmName: "SHA-512", formatRows: true, autoFilter: true });
   expect(protection.hashValue).toEqual(expect.any(String));
+});
+
+/** The children of a worksheet and of a workbook, in the order the OOXML schema (and Excel) requires. */
+const CT_WORKSHEET = [
+  ...["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection"],
+  ...["protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells"],
+  ...["phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins"],
+  ...["pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors"],
+  ...["smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls"],
+  ...["webPublishItems", "tableParts", "extLst"],
+];
+const CT_WORKBOOK = [
+  ...["fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets", "functionGroups"],
+  ...["externalReferences", "definedNames", "calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr"],
+  ...["smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"],
+];
+
+function children(xml: string, root: string): string[] {
+  // The rows are left out: only the order of the parts around them matters here.
+  const parsed = new XMLParser({ preserveOrder: true }).parse(
+    xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, "<sheetData/>"),
+  ) as Record<string, unknown>[];
+  const top = parsed.find((n) => root in n)![root] as Record<string, unknown>[];
+  return top.map((n) => Object.keys(n).find((k) => k !== ":@")!);
+}
+
+test("every sheet and the workbook list their parts in the order Excel requires, in forms Excel reads as meant", async () => {
+  const zip = await JSZip.loadAsync(get("essonne_2022_2026").buffer);
+  const sheets = zip.file(/^xl\/worksheets\/sheet\d+\.xml$/);
+  expect(sheets.length).toBe(get("essonne_2022_2026").plan.sheets.length);
+  const inOrder = (tags: string[], order: string[]) =>
+    tags.every((t, i) => order.includes(t) && (i === 0 || order.indexOf(tags[i - 1]!) <= order.indexOf(t)));
+  let dataBars = 0;
+  for (const file of sheets) {
+    const xml = await file.async("string");
+    const tags = children(xml, "worksheet");
+    expect({ file: file.name, tags, inOrder: inOrder(tags, CT_WORKSHEET) }).toEqual({
+      file: file.name,
+      tags,
+      inOrder: true,
+    });
+    // Each data bar refers to its Excel 2010 rule by an id that the sheet's extension holds.
+    const refs = [...xml.matchAll(/<x14:id>([^<]*)<\/x14:id>/g)].map((m) => m[1]);
+    const rules = [...xml.matchAll(/<x14:cfRule type="dataBar" id="([^"]+)"/g)].map((m) => m[1]);
+    expect(refs).toEqual(rules);
+    expect(xml.includes("<x14:id/>")).toBe(false);
+    dataBars += rules.length;
+    // A text cell is a shared or an inline string; `t="str"` is for a formula's text result only.
+    expect(xml.match(/<c [^>]*t="str"[^>]*>(?!<f)/g)).toBeNull();
+  }
+  expect(dataBars).toBeGreaterThan(0);
+  const workbook = children(await zip.file("xl/workbook.xml")!.async("string"), "workbook");
+  expect(inOrder(workbook, CT_WORKBOOK)).toBe(true);
+});
+
+test("strings keep their spaces and line breaks, in shared and in inline strings (the metadata's)", async () => {
+  const plan = builtinPlan("fiche_action_5_2022_2026");
+  const text = "  début, puis\nsuite  ";
+  for (const sheet of plan.sheets.filter((s) => s.kind === "meta" || s.kind === "axe")) {
+    const row = Math.max(...sheet.cells.map((c) => c.row)) + 1;
+    sheet.cells.push({ row, col: 2, style: sheet.cells[0]!.style, value: text });
+  }
+  const read = await readXlsx(await renderPlanToXlsx(plan));
+  for (const sheet of plan.sheets.filter((s) => s.kind === "meta" || s.kind === "axe")) {
+    const last = sheet.cells[sheet.cells.length - 1]!;
+    expect(read.sheets.find((s) => s.name === sheet.name)!.cells[a1(last.row, 2)]?.value).toBe(text);
+  }
 });
 
 test("a row of blank input cells keeps them unlocked, and Excel recomputes every formula on opening", async () => {
