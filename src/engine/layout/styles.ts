@@ -24,6 +24,7 @@ export const COLORS = {
 } as const;
 
 const ro = { locked: true } as const;
+// Cells of a row line up at the top: labels wrap over several lines, figures stay on their first.
 const input = { locked: false, fill: COLORS.input, border: COLORS.border, vertical: "top" } as const;
 
 export const STYLES = {
@@ -48,8 +49,22 @@ export const STYLES = {
   cellInfo: { ...ro, wrap: true, vertical: "top", horizontal: "center", border: COLORS.border, color: COLORS.muted },
   jalon: { ...ro, italic: true, wrap: true, vertical: "top", size: 9, color: COLORS.title, border: COLORS.border },
   unplanned: { ...ro, fill: COLORS.unplanned, border: COLORS.border },
-  lockedValue: { ...ro, fill: COLORS.locked, border: COLORS.border, horizontal: "right", numberFormat: "#,##0.##" },
-  lockedRate: { ...ro, fill: COLORS.locked, border: COLORS.border, horizontal: "right", numberFormat: '0.0" %"' },
+  lockedValue: {
+    ...ro,
+    vertical: "top",
+    fill: COLORS.locked,
+    border: COLORS.border,
+    horizontal: "right",
+    numberFormat: "#,##0.##",
+  },
+  lockedRate: {
+    ...ro,
+    vertical: "top",
+    fill: COLORS.locked,
+    border: COLORS.border,
+    horizontal: "right",
+    numberFormat: '0.0" %"',
+  },
   lockedText: { ...ro, fill: COLORS.locked, border: COLORS.border, wrap: true, vertical: "top" },
   inputStatus: { ...input, horizontal: "center" },
   inputCount: { ...input, horizontal: "right", numberFormat: "#,##0" },
@@ -60,9 +75,16 @@ export const STYLES = {
   inputText: { ...input, wrap: true },
   inputBoolean: { ...input, horizontal: "center" },
   rollupLabel: { ...ro, bold: true, fill: COLORS.header, border: COLORS.border, wrap: true, vertical: "middle" },
-  rollupValue: { ...ro, bold: true, border: COLORS.border, horizontal: "center", numberFormat: "0%" },
-  rollupCount: { ...ro, bold: true, border: COLORS.border, horizontal: "center", numberFormat: "0" },
-  lockedShare: { ...ro, fill: COLORS.locked, border: COLORS.border, horizontal: "right", numberFormat: "0%" },
+  rollupValue: { ...ro, vertical: "top", bold: true, border: COLORS.border, horizontal: "center", numberFormat: "0%" },
+  rollupCount: { ...ro, vertical: "top", bold: true, border: COLORS.border, horizontal: "center", numberFormat: "0" },
+  lockedShare: {
+    ...ro,
+    vertical: "top",
+    fill: COLORS.locked,
+    border: COLORS.border,
+    horizontal: "right",
+    numberFormat: "0%",
+  },
   link: { ...ro, color: "#0563C1", wrap: true, vertical: "top", border: COLORS.border },
   meta: { ...ro },
 } satisfies Record<string, CellStyle>;
