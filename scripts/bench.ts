@@ -65,7 +65,7 @@ clearInterval(sampler);
 console.log("Modèle : lecture, référentiel aller-retour");
 console.table(rows);
 
-const generations = [...BUILTIN_IDS, "x10", "x100"].flatMap((which) =>
+const generations = [...BUILTIN_IDS, "dense10", "x10", "x100"].flatMap((which) =>
   ["xlsx", "office"].map((host) => {
     const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/generate.ts", which, host], {
       encoding: "utf8",

@@ -1,9 +1,10 @@
 /**
  * One generation, in its own process so that its peak memory is its own:
- *   tsx scripts/bench/generate.ts <builtin id | x10 | x100> <xlsx | office>
+ *   tsx scripts/bench/generate.ts <builtin id | xK | denseK> <xlsx | office>
  * `xlsx`: layout + .xlsx file; `office`: layout + the Office.js host writing
  * into the in-memory Excel of the tests (round trips and payloads counted).
- * Prints one JSON line.
+ * `xK`: Essonne's axes K times (more sheets); `denseK`: each axe with K times
+ * its fiches (longer sheets). Prints one JSON line.
  */
 import { performance } from "node:perf_hooks";
 import { layoutWorkbook } from "../../src/engine/layout";
@@ -12,11 +13,12 @@ import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
 import { loadBuiltin } from "../../src/model/builtins";
 import { parseSchemaOrThrow } from "../../src/model/parse";
 import { FakeExcel } from "../../tests/support/fakeExcel";
-import { scaledEssonne } from "./synthetic";
+import { denseEssonne, scaledEssonne } from "./synthetic";
 
 async function main(which: string, host: string) {
-  const scale = /^x(\d+)$/.exec(which);
-  const schema = scale ? parseSchemaOrThrow(scaledEssonne(Number(scale[1])), which) : loadBuiltin(which);
+  const scale = /^(x|dense)(\d+)$/.exec(which);
+  const synthetic = scale && (scale[1] === "x" ? scaledEssonne : denseEssonne)(Number(scale[2]));
+  const schema = synthetic ? parseSchemaOrThrow(synthetic, which) : loadBuiltin(which);
   const start = performance.now();
   const layout = layoutWorkbook(schema, { campaignYear: schema.periode.debut + 2 });
   if (!layout.ok) throw new Error(layout.error.message);

@@ -9,7 +9,7 @@ import { officeRule, widthInPoints } from "../../../src/hosts/office/officeShape
 import { RenderError, renderPlanInExcel, SHEET_TAG, type RenderOptions } from "../../../src/hosts/office/renderPlan";
 import { parseA1, sheetRef } from "../../../src/util/a1";
 import { FakeExcel, FakeWorkbookState } from "../../support/fakeExcel";
-import { scaledEssonne } from "../../../scripts/bench/synthetic";
+import { denseEssonne, scaledEssonne } from "../../../scripts/bench/synthetic";
 import { parseSchemaOrThrow } from "../../../src/model/parse";
 import { builtinPlan, expand, planOf } from "../../support/plans";
 
@@ -135,6 +135,14 @@ test("a large schéma (Essonne ×10) stays within the payload limit, splitting s
     0,
   );
   expect(written).toBe(cells);
+});
+
+test("twice the fiches on each axe sheet take no more round trips", async () => {
+  const plan = planOf(parseSchemaOrThrow(denseEssonne(2), "essonne, fiches ×2 par axe"));
+  const { excel, syncs } = await render(plan);
+  expect(plan.sheets.length).toBe(builtinPlan("essonne_2022_2026").sheets.length);
+  expect(syncs).toBe(plan.sheets.length + 3);
+  expect(excel.largestPayload).toBeLessThan(4_000_000);
 });
 
 test("progress is reported sheet by sheet", async () => {
