@@ -6,31 +6,31 @@
 import essonne from "../../src/model/schemas/essonne-2022-2026.json";
 import type { SchemaInput } from "../../src/model/schema";
 
-export function scaledEssonne(k: number): SchemaInput {
-  const base = essonne as unknown as SchemaInput;
+const base = essonne as unknown as SchemaInput;
+type AxeInput = SchemaInput["axes"][number];
+
+/** An axe's fiches in their `copy`-th repetition: numbered after every fiche of the earlier copies. */
+function copyOfFiches(axe: AxeInput, copy: number) {
   const fichesPerCopy = base.axes.reduce((n, a) => n + (a.fiches?.length ?? 0), 0);
-  const axes = [];
-  for (let copy = 0; copy < k; copy++) {
-    for (const axe of base.axes) {
-      axes.push({
-        ...axe,
-        numero: `${axe.numero}.${copy + 1}`,
-        titre: `${axe.titre} (${copy + 1})`,
-        fiches: (axe.fiches ?? []).map((f) => ({ ...f, numero: String(Number(f.numero) + copy * fichesPerCopy) })),
-      });
-    }
-  }
+  return (axe.fiches ?? []).map((f) => ({ ...f, numero: String(Number(f.numero) + copy * fichesPerCopy) }));
+}
+
+export function scaledEssonne(k: number): SchemaInput {
+  const axes = Array.from({ length: k }, (_, copy) =>
+    base.axes.map((axe) => ({
+      ...axe,
+      numero: `${axe.numero}.${copy + 1}`,
+      titre: `${axe.titre} (${copy + 1})`,
+      fiches: copyOfFiches(axe, copy),
+    })),
+  ).flat();
   return { ...base, id: `essonne_x${k}`, axes };
 }
 
 export function denseEssonne(k: number): SchemaInput {
-  const base = essonne as unknown as SchemaInput;
-  const fichesPerCopy = base.axes.reduce((n, a) => n + (a.fiches?.length ?? 0), 0);
   const axes = base.axes.map((axe) => ({
     ...axe,
-    fiches: Array.from({ length: k }, (_, copy) =>
-      (axe.fiches ?? []).map((f) => ({ ...f, numero: String(Number(f.numero) + copy * fichesPerCopy) })),
-    ).flat(),
+    fiches: Array.from({ length: k }, (_, copy) => copyOfFiches(axe, copy)).flat(),
   }));
   return { ...base, id: `essonne_dense${k}`, axes };
 }
