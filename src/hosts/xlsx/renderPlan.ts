@@ -10,7 +10,7 @@
  * cost no more than the cells themselves.
  */
 import ExcelJS from "exceljs";
-import { colLetter, sheetRef } from "../../util/a1";
+import { a1, sheetRef } from "../../util/a1";
 import { cellsOf, rectangles } from "../../util/rectangles";
 import type {
   CellPlan,
@@ -97,8 +97,8 @@ function sheetOptions(sheet: SheetPlan): Partial<ExcelJS.AddWorksheetOptions> {
         state: "frozen",
         xSplit: columns,
         ySplit: rows,
-        topLeftCell: `${colLetter(columns + 1)}${rows + 1}`,
-        activeCell: `${colLetter(columns + 1)}${rows + 1}`,
+        topLeftCell: a1(rows + 1, columns + 1),
+        activeCell: a1(rows + 1, columns + 1),
       },
     ];
   }
@@ -138,12 +138,9 @@ function renderSheet(
     const height = heights.get(number);
     if (height !== undefined) row.height = height;
     for (const cell of rows.get(number) ?? []) {
+      const address = a1(cell.row, cell.col);
       const style = styles.get(cell.style);
-      if (!style)
-        throw new Error(
-          `renderPlanToXlsx: ${sheet.name}!${colLetter(cell.col)}${cell.row} has an unknown style "${cell.style}"`,
-        );
-      const address = `${colLetter(cell.col)}${cell.row}`;
+      if (!style) throw new Error(`renderPlanToXlsx: ${sheet.name}!${address} has an unknown style "${cell.style}"`);
       if (cell.link !== undefined)
         writeLink(ws, address, cell.value === undefined ? "" : String(cell.value), cell.link);
       else {

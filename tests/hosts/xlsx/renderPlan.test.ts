@@ -113,11 +113,7 @@ test("freeze panes, widths, hidden columns and landscape A4 print with repeated 
     for (const [col, width] of Object.entries(sheet.columnWidths)) expect(ws.getColumn(Number(col)).width).toBe(width);
   }
   // Print titles are sheet-scoped names: written for each axe sheet, with the sheet name quoted.
-  const xml = await (
-    await import("jszip")
-  ).default
-    .loadAsync(buffer)
-    .then((z) => z.file("xl/workbook.xml")!.async("string"));
+  const xml = await JSZip.loadAsync(buffer).then((z) => z.file("xl/workbook.xml")!.async("string"));
   const axes = plan.sheets.filter((s) => s.print?.titleRows).length;
   expect(xml.match(/_xlnm\.Print_Titles/g)?.length).toBe(axes);
 });
@@ -210,11 +206,7 @@ test("a row of blank input cells keeps them unlocked, and Excel recomputes every
   const buffer = await renderPlanToXlsx(plan);
   const cells = (await readXlsx(buffer)).sheets.find((s) => s.name === axe.name)!.cells;
   expect([cells[a1(row, 3)]?.locked, cells[a1(row, 4)]?.locked]).toEqual([false, false]);
-  const xml = await (
-    await import("jszip")
-  ).default
-    .loadAsync(buffer)
-    .then((z) => z.file("xl/workbook.xml")!.async("string"));
+  const xml = await JSZip.loadAsync(buffer).then((z) => z.file("xl/workbook.xml")!.async("string"));
   expect(xml).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
 });
 
