@@ -12,6 +12,10 @@ import { CONTROLES } from "../engine/layout/controles";
 import { SOMMAIRE } from "../engine/layout/sommaire";
 import { controlerClasseur } from "../hosts/office/controler";
 import { requestVue, type Vue } from "../shared/vue";
+import { RECALCULER } from "../hosts/office/dashboard";
+
+/** A command may be run while the user is typing in a cell: Excel then waits for the edit to end. */
+const RUN: Excel.RunOptions = { delayForCellEdit: true };
 
 async function openPaneOn(vue: Vue): Promise<void> {
   try {
@@ -24,7 +28,7 @@ async function openPaneOn(vue: Vue): Promise<void> {
 
 /** Shows a sheet of the bilan; false when the workbook has none of that name. */
 async function show(sheet: string): Promise<boolean> {
-  return Excel.run(async (ctx) => {
+  return Excel.run(RUN, async (ctx) => {
     const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet).load("name");
     await ctx.sync();
     if (ws.isNullObject) return false;
@@ -52,7 +56,7 @@ export async function generer(event: Office.AddinCommands.Event): Promise<void> 
 
 export async function controler(event: Office.AddinCommands.Event): Promise<void> {
   await run("controler", event, async () => {
-    const { report } = await Excel.run((ctx) => controlerClasseur(ctx));
+    const { report } = await Excel.run(RUN, (ctx) => controlerClasseur(ctx));
     return report.readable && (await show(CONTROLES));
   });
 }
@@ -60,8 +64,8 @@ export async function controler(event: Office.AddinCommands.Event): Promise<void
 /** Recalculates every formula (the rollups are live formulas) and shows the Sommaire. */
 export async function calculer(event: Office.AddinCommands.Event): Promise<void> {
   await run("calculer", event, async () => {
-    await Excel.run(async (ctx) => {
-      ctx.workbook.application.calculate("Full");
+    await Excel.run(RUN, async (ctx) => {
+      ctx.workbook.application.calculate(RECALCULER);
       await ctx.sync();
     });
     return show(SOMMAIRE);

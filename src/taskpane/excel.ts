@@ -16,6 +16,7 @@ import { renderPlanInExcel, type RenderOptions } from "../hosts/office/renderPla
 import { controlerClasseur } from "../hosts/office/controler";
 import { clearHighlights, highlightFindings } from "../hosts/office/controles";
 import { readSnapshot } from "../hosts/office/snapshot";
+import { ecritureDuComplement, recontroler, saisieUtilisateur, type Saisie } from "../hosts/office/liveCheck";
 import type { Snapshot } from "../engine/snapshot";
 import type { Bilingual, Lang } from "../i18n";
 import type { Consolidation } from "../engine/consolidate";
@@ -24,16 +25,26 @@ import { refreshDashboard } from "../hosts/office/dashboard";
 import { drawIndicatorChart } from "../hosts/office/indicatorChart";
 import type { Indicateur, Schema } from "../model/schema";
 
+/**
+ * Every run of the pane may start while the user is typing in a cell (the pane stays clickable, and live
+ * checking reacts to edits): Excel then waits for the edit to end instead of failing the run.
+ */
+const RUN: Excel.RunOptions = { delayForCellEdit: true };
+
+/** A run that writes into the workbook: its echoes in onChanged are the add-in's, not the user's. */
+const ecrire = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) =>
+  ecritureDuComplement(() => Excel.run(RUN, batch));
+
 export async function generer(plan: WorkbookPlan, options: RenderOptions): Promise<void> {
-  await Excel.run((ctx) => renderPlanInExcel(ctx, plan, options));
+  await ecrire((ctx) => renderPlanInExcel(ctx, plan, options));
 }
 
 export async function controler(options: ValidateOptions & { lang: Lang }): Promise<ValidationReport> {
-  return (await Excel.run((ctx) => controlerClasseur(ctx, options))).report;
+  return (await ecrire((ctx) => controlerClasseur(ctx, options))).report;
 }
 
 export async function lireClasseur(): Promise<Snapshot> {
-  return (await Excel.run((ctx) => readSnapshot(ctx, "classeur ouvert"))).snapshot;
+  return (await Excel.run(RUN, (ctx) => readSnapshot(ctx, "classeur ouvert"))).snapshot;
 }
 
 /** The open workbook cannot be reused (not a bilan, or its structure altered): the sentence says why. */
@@ -52,7 +63,7 @@ export async function lireBilan(): Promise<TrustedReport> {
 
 /** Selects a finding's cell (showing its sheet first: a hidden sheet cannot be selected). */
 export async function allerA(sheet: string, cell: string): Promise<void> {
-  await Excel.run(async (ctx) => {
+  await Excel.run(RUN, async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(sheet);
     ws.activate();
     ws.getRange(cell).select();
@@ -61,12 +72,12 @@ export async function allerA(sheet: string, cell: string): Promise<void> {
 }
 
 export const surligner = (findings: Finding[], plan: WorkbookPlan) =>
-  Excel.run((ctx) => highlightFindings(ctx, findings, plan));
-export const effacerSurlignage = (plan: WorkbookPlan) => Excel.run((ctx) => clearHighlights(ctx, plan));
+  ecrire((ctx) => highlightFindings(ctx, findings, plan));
+export const effacerSurlignage = (plan: WorkbookPlan) => ecrire((ctx) => clearHighlights(ctx, plan));
 
 /** The selection, or the used range of the active sheet when one cell is selected: a référentiel table. */
 export async function lireTableSelection(): Promise<Table> {
-  return Excel.run(async (ctx) => {
+  return Excel.run(RUN, async (ctx) => {
     const selection = ctx.workbook.getSelectedRange().load("address,cellCount");
     const sheet = ctx.workbook.worksheets.getActiveWorksheet().load("name");
     await ctx.sync();
@@ -84,19 +95,60 @@ export async function lireTableSelection(): Promise<Table> {
   });
 }
 
+/** What live checking reports to the pane. */
+export interface Surveillance {
+  /** The report the next edit is checked against (the latest shown). */
+  courant: () => ValidationReport | undefined;
+  /** A new report, from a partial or a full check. */
+  rapport: (report: ValidationReport) => void;
+  echec: (error: unknown) => void;
+  options: ValidateOptions & { lang: Lang };
+  delayMs?: number;
+}
+
 /**
- * Calls `onChange` (debounced) whenever a cell of the workbook changes; the
- * returned function stops listening.
+ * Live checking: each user's edit of an input cell of the bilan is checked again (debounced; edits made
+ * meanwhile are checked together), only what it can affect; a structural change (rows inserted or deleted)
+ * or a workbook not trusted yet gets a full check. The add-in's own writes and changes to its sheets are
+ * ignored (hosts/office/liveCheck.ts). The returned function stops listening.
  */
-export async function surveillerSaisies(onChange: () => void, delayMs = 600): Promise<() => Promise<void>> {
+export async function surveillerSaisies(s: Surveillance): Promise<() => Promise<void>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const fire = () => {
-    clearTimeout(timer);
-    timer = setTimeout(onChange, delayMs);
+  let pending: Saisie[] = [];
+  const sheetNames = new Map<string, string>();
+
+  const checkPending = async () => {
+    const saisies = pending;
+    pending = [];
+    try {
+      const previous = s.courant();
+      const trusted = previous ? trustedReport(previous) : undefined;
+      if (!trusted?.ok || saisies.some((x) => x.structurelle)) return s.rapport(await controler(s.options));
+      const partial = await ecritureDuComplement(() =>
+        Excel.run(RUN, (ctx) => recontroler(ctx, trusted.report, saisies, s.options)),
+      );
+      if (partial) s.rapport(partial.report);
+    } catch (e) {
+      s.echec(e);
+    }
   };
-  const registration = await Excel.run(async (ctx) => {
-    const handler = ctx.workbook.worksheets.onChanged.add(async () => fire());
+
+  const onChanged = async (event: Excel.WorksheetChangedEventArgs) => {
+    const plan = s.courant()?.plan;
+    if (!plan) return;
+    if (!sheetNames.has(event.worksheetId)) await loadSheetNames(sheetNames);
+    const saisie = saisieUtilisateur(event, sheetNames.get(event.worksheetId), plan);
+    if (!saisie) return;
+    pending.push(saisie);
+    clearTimeout(timer);
+    timer = setTimeout(() => void checkPending(), s.delayMs ?? 600);
+  };
+
+  const registration = await Excel.run(RUN, async (ctx) => {
+    const sheets = ctx.workbook.worksheets.load("items/id,items/name");
+    const handler = ctx.workbook.worksheets.onChanged.add(onChanged);
     await ctx.sync();
+    for (const ws of sheets.items) sheetNames.set(ws.id, ws.name);
     return handler;
   });
   return async () => {
@@ -108,9 +160,18 @@ export async function surveillerSaisies(onChange: () => void, delayMs = 600): Pr
   };
 }
 
-export const fusionner = (c: Consolidation, plan: WorkbookPlan) => Excel.run((ctx) => mergeIntoWorkbook(ctx, c, plan));
+async function loadSheetNames(into: Map<string, string>): Promise<void> {
+  await Excel.run(RUN, async (ctx) => {
+    const sheets = ctx.workbook.worksheets.load("items/id,items/name");
+    await ctx.sync();
+    into.clear();
+    for (const ws of sheets.items) into.set(ws.id, ws.name);
+  });
+}
 
-export const calculerTableauDeBord = (plan: WorkbookPlan) => Excel.run((ctx) => refreshDashboard(ctx, plan));
+export const fusionner = (c: Consolidation, plan: WorkbookPlan) => ecrire((ctx) => mergeIntoWorkbook(ctx, c, plan));
+
+export const calculerTableauDeBord = (plan: WorkbookPlan) => ecrire((ctx) => refreshDashboard(ctx, plan));
 
 export const tracerIndicateur = (plan: WorkbookPlan, schema: Schema, ind: Indicateur) =>
-  Excel.run((ctx) => drawIndicatorChart(ctx, plan, schema, ind));
+  ecrire((ctx) => drawIndicatorChart(ctx, plan, schema, ind));

@@ -113,7 +113,7 @@ describe("ribbon commands", () => {
     expect(showAsTaskpane).not.toHaveBeenCalled();
     expect(e.completed).toHaveBeenCalledTimes(1);
     if (name === "controler") expect(excel.state.mustSheet("Contrôles").peek(2, 1)?.value).toMatch(/erreur\(s\)/);
-    else expect(excel.state.calculations).toEqual(["Full"]);
+    else expect(excel.state.calculations).toEqual(["Recalculate"]);
   });
 
   it("does not throw when office.js is absent", () => {

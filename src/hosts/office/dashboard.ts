@@ -1,5 +1,5 @@
 /**
- * Calculer in the open workbook: a full recalculation (the rollups are live
+ * Calculer in the open workbook: a recalculation (the rollups are live
  * formulas), then the Sommaire's bar chart of calendar progress per axe,
  * drawn over the Sommaire's own rollup cells so that it follows them.
  */
@@ -10,12 +10,19 @@ import { whileUnprotected } from "./renderPlan";
 
 export const PROGRESS_CHART = "bilan-avancement";
 
+/**
+ * "Recalculate" computes every formula Excel marked dirty, which covers all the rollups: they are plain
+ * formulas over cells (no volatile function, no external link, no user-defined function whose result
+ * Excel could not track). "Full" would recompute every formula of every open workbook, the user's too.
+ */
+export const RECALCULER = "Recalculate";
+
 export async function refreshDashboard(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
   password?: string,
 ): Promise<void> {
-  context.workbook.application.calculate("Full");
+  context.workbook.application.calculate(RECALCULER);
   const progress = plan.meta.bindings.filter((b) => b.sheet === SOMMAIRE && b.key.endsWith("@rollup:calendrier"));
   const sheet = plan.sheets.find((s) => s.name === SOMMAIRE);
   if (progress.length && sheet) {

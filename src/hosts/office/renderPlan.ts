@@ -119,7 +119,9 @@ export async function renderPlanInExcel(
         { bytes: 200, run: () => sheet.protection && protect(ws, sheet) },
       ];
       for (const batch of packed(steps)) {
+        // Nothing to calculate or repaint until the sheet is whole: both are suspended for this request only.
         context.application.suspendApiCalculationUntilNextSync();
+        context.application.suspendScreenUpdatingUntilNextSync();
         for (const step of batch) step.run();
         await sync();
       }

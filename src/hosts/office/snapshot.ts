@@ -46,18 +46,7 @@ export async function readSnapshot(
     source,
     sheets: used.map(({ ws, range }) => {
       const cells = new Map<string, SnapCell>();
-      if (!range.isNullObject) {
-        const { top, left } = bounds(range.address.slice(range.address.lastIndexOf("!") + 1).split(":")[0]!);
-        range.values.forEach((line, i) =>
-          line.forEach((value: unknown, j) => {
-            const formula = range.formulas[i]![j];
-            const cell: SnapCell = {};
-            if (value !== "" && value !== null) cell.value = value as SnapCell["value"];
-            if (typeof formula === "string" && formula.startsWith("=")) cell.formula = formula;
-            if (cell.value !== undefined || cell.formula) cells.set(a1(top + i, left + j), cell);
-          }),
-        );
-      }
+      if (!range.isNullObject) snapCells(range, cells);
       const sheet: SheetSnapshot = {
         name: ws.name,
         visible: ws.visibility === "Visible",
@@ -68,4 +57,18 @@ export async function readSnapshot(
     }),
   };
   return { snapshot, syncs };
+}
+
+/** A loaded range's non-empty cells (values and formulas) into a snapshot sheet's cells, by A1 address. */
+export function snapCells(range: Excel.Range, into: Map<string, SnapCell>): void {
+  const { top, left } = bounds(range.address.slice(range.address.lastIndexOf("!") + 1).split(":")[0]!);
+  range.values.forEach((line, i) =>
+    line.forEach((value: unknown, j) => {
+      const formula = range.formulas[i]![j];
+      const cell: SnapCell = {};
+      if (value !== "" && value !== null) cell.value = value as SnapCell["value"];
+      if (typeof formula === "string" && formula.startsWith("=")) cell.formula = formula;
+      if (cell.value !== undefined || cell.formula) into.set(a1(top + i, left + j), cell);
+    }),
+  );
 }

@@ -60,12 +60,23 @@ export function ControlerView() {
     }
   }, [lang, schema, setReport]);
 
-  // Live checking: once a check has run, every change in the workbook triggers another (debounced).
+  // Live checking: once a check has run, each edit of an input cell is checked again (see surveillerSaisies).
   const checked = report !== undefined;
+  const latest = useRef(report);
+  latest.current = report;
   useEffect(() => {
     if (!live || !checked) return;
     let cancelled = false;
-    void surveillerSaisies(() => void check()).then((s) => {
+    void surveillerSaisies({
+      courant: () => latest.current,
+      rapport: (r) => {
+        latest.current = r;
+        setReport(r);
+        setFilter((f) => keepValid(f, r.findings));
+      },
+      echec: (e) => setFailure(errorText(e, lang)),
+      options: { lang, ...(schema ? { expected: schema } : {}) },
+    }).then((s) => {
       if (cancelled) void s();
       else stop.current = s;
     });
@@ -75,7 +86,7 @@ export function ControlerView() {
       stop.current = undefined;
     };
     // Once per activation, not on every new report: `checked` only changes with the first check.
-  }, [live, checked, check]);
+  }, [live, checked, lang, schema, setReport]);
 
   const toggleHighlight = async (on: boolean) => {
     setHighlight(on);

@@ -20,7 +20,7 @@ test("the chart plots the Sommaire's progress column against the axe names, and 
       xValues: `B${cells[0]!.slice(1)}:B${cells[cells.length - 1]!.slice(1)}`,
     }),
   ]);
-  expect(excel.state.calculations).toEqual(["Full", "Full"]);
+  expect(excel.state.calculations).toEqual(["Recalculate", "Recalculate"]);
   expect(sommaire.protection.protected).toBe(true);
   expect(excel.state.activeSheet?.name).toBe("Sommaire");
 });

@@ -28,6 +28,7 @@ import {
   type FakeName,
   FakeSheet,
   type FakeWorkbookState,
+  type WorksheetChangedEvent,
 } from "./state";
 
 const invalid = (message: string) => new FakeOfficeError("InvalidArgument", message);
@@ -64,6 +65,9 @@ export class FakeApplication extends FakeObject {
   readonly _type = "Application";
   suspendApiCalculationUntilNextSync(): void {
     this._call("suspendApiCalculationUntilNextSync", [], () => this._state.calculationSuspensions++);
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this._call("suspendScreenUpdatingUntilNextSync", [], () => this._state.screenUpdatingSuspensions++);
   }
   /** The fake does not calculate: it counts the requests. */
   calculate(type: string): void {
@@ -117,9 +121,7 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
   /** Registered at sync, like Excel's; the result's `remove()` is queued on its own context. */
   get onChanged() {
     return {
-      add: (
-        handler: (event: { address: string; worksheetId: string; changeType: string; source: string }) => unknown,
-      ) => {
+      add: (handler: (event: WorksheetChangedEvent) => unknown) => {
         const context = this.context;
         this._call("onChanged.add", [], () => this._state.changeHandlers.add(handler));
         return {
@@ -502,6 +504,8 @@ export class FakeRange extends FakeObject {
         if (applyTo === "All" || applyTo === "Formats") cell.format = { ...DEFAULT_FORMAT, borders: {} };
         if (applyTo === "All" || applyTo === "Hyperlinks") delete cell.hyperlink;
       }
+      if (applyTo === "All" || applyTo === "Contents")
+        for (const area of t.areas) this._state.dataChanged(t.sheet, area);
     });
   }
   /** Single area only, as in Excel. */
@@ -518,12 +522,12 @@ defineProps(FakeRange, {
   }),
   formulas: spec(
     (s) => readGrid(s._single("formulas"), (cell) => cell?.formula ?? cell?.value ?? ""),
-    (s, v) => writeGrid(s._single("formulas"), v, "formulas", enter),
+    (s, v) => writeGrid(s._state, s._single("formulas"), v, "formulas", enter),
   ),
   values: spec(
     (s) => readGrid(s._single("values"), (cell) => cell?.value ?? ""),
     (s, v) =>
-      writeGrid(s._single("values"), v, "values", (t, r, c, x) =>
+      writeGrid(s._state, s._single("values"), v, "values", (t, r, c, x) =>
         enter(t, r, c, typeof x === "string" && x.startsWith("=") ? `'${x}` : x),
       ),
   ),
@@ -554,6 +558,7 @@ defineProps(FakeRange, {
       cell.hyperlink = { ...link };
       if (link.textToDisplay !== undefined) enter(t, r, c, link.textToDisplay);
     }
+    if (link.textToDisplay !== undefined) s._state.dataChanged(t.sheet, t.areas[0]!);
   }),
   cellCount: spec((s) => s.target.areas.reduce((n, a) => n + cellCount(a), 0)),
   rowIndex: spec((s) => s.target.areas[0]!.r1 - 1),
@@ -572,6 +577,7 @@ function readGrid(t: RangeTarget, read: (cell: ReturnType<FakeSheet["peek"]>) =>
 }
 
 function writeGrid(
+  state: FakeWorkbookState,
   t: RangeTarget,
   v: unknown,
   what: string,
@@ -584,6 +590,7 @@ function writeGrid(
     for (let c = a.c1; c <= a.c2; c++) if (g[r - a.r1]![c - a.c1] !== null) cells.push([r, c]);
   checkWritable(t, cells);
   for (const [r, c] of cells) put(t, r, c, g[r - a.r1]![c - a.c1]);
+  if (cells.length) state.dataChanged(t.sheet, a);
 }
 
 /** Sets one format field on every cell of the target (whole rows/columns: column widths and row heights only). */

@@ -20,6 +20,8 @@ export interface SyncRecord {
   operations: number;
   /** UTF-8 bytes of the queued operations serialised as JSON. */
   payloadBytes: number;
+  /** Sheets whose cells' data this request changed (each raises onChanged). */
+  changedSheets: string[];
 }
 
 /** What the context needs from the fake Excel that owns it. */
@@ -28,6 +30,10 @@ export interface FakeHost {
   readonly payloadLimitBytes: number;
   recordSync(record: SyncRecord): void;
   latency(): Promise<void>;
+  /** Resolves at once, or when the user leaves cell edit mode; rejects when the run did not ask to wait. */
+  cellEditGate(delayForCellEdit: boolean): Promise<void>;
+  /** The data changes a synced request made: onChanged events, raised after the sync as Excel does. */
+  raiseAddinChanges(changes: FakeWorkbookState["pendingChanges"]): void;
 }
 
 interface Op {
@@ -46,6 +52,8 @@ export class FakeRequestContext {
   readonly requestHeaders: Record<string, string> = {};
   private queue: Op[] = [];
   private closed = false;
+  /** Excel.run({ delayForCellEdit: true }, …): wait for the user to leave cell edit mode instead of failing. */
+  delayForCellEdit = false;
 
   constructor(
     readonly host: FakeHost,
@@ -76,19 +84,31 @@ export class FakeRequestContext {
 
   async sync<T>(passThroughValue?: T): Promise<T> {
     await this.host.latency();
+    await this.host.cellEditGate(this.delayForCellEdit);
     const ops = this.queue;
     this.queue = [];
     const payloadBytes = payloadOf(ops);
-    this.host.recordSync({ operations: ops.length, payloadBytes });
+    const record: SyncRecord = { operations: ops.length, payloadBytes, changedSheets: [] };
+    this.host.recordSync(record);
     if (payloadBytes > this.host.payloadLimitBytes)
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
-    for (const op of ops) {
-      try {
-        op.run();
-      } catch (e) {
-        if (e instanceof FakeOfficeError) throw e.withLocation(`${op.obj._type}.${op.name}`);
-        throw e;
+    const state = this.host.state;
+    state.pendingChanges = [];
+    try {
+      for (const op of ops) {
+        try {
+          op.run();
+        } catch (e) {
+          if (e instanceof FakeOfficeError) throw e.withLocation(`${op.obj._type}.${op.name}`);
+          throw e;
+        }
       }
+    } finally {
+      // Operations before a failing one stay applied, and Excel reports their changes too.
+      const changes = state.pendingChanges;
+      state.pendingChanges = [];
+      record.changedSheets = [...new Set(changes.map((c) => c.sheet.name))];
+      if (changes.length) this.host.raiseAddinChanges(changes);
     }
     return passThroughValue as T;
   }
@@ -98,7 +118,15 @@ export class FakeRequestContext {
   }
 }
 
-const utf8 = new TextEncoder();
+/** UTF-8 length of a string, without TextEncoder (absent from jsdom). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
+  }
+  return n;
+}
 
 /** Arguments of the queued operations as JSON; proxies are sent as references. */
 function payloadOf(ops: Op[]): number {
@@ -107,7 +135,7 @@ function payloadOf(ops: Op[]): number {
     const json = JSON.stringify([op.obj._id, op.kind, op.name, op.args], (_k, v: unknown) =>
       v instanceof FakeObject ? { ref: v._id } : v,
     );
-    bytes += utf8.encode(json).length + 1;
+    bytes += utf8Length(json) + 1;
   }
   return bytes;
 }

@@ -213,6 +213,18 @@ function normalizeFormat(f: CellFormat): unknown {
   return { ...rest, borders: { top: borders.top, bottom: borders.bottom, left: borders.left, right: borders.right } };
 }
 
+/** What Excel hands an onChanged handler (WorksheetChangedEventArgs). */
+export interface WorksheetChangedEvent {
+  type: "WorksheetChanged";
+  worksheetId: string;
+  /** A1 address without the sheet. */
+  address: string;
+  changeType: string;
+  source: "Local" | "Remote";
+  /** From ExcelApi 1.14 only: "ThisLocalAddin" for the add-in's own writes, "Unknown" otherwise. */
+  triggerSource?: "Unknown" | "ThisLocalAddin";
+}
+
 export class FakeWorkbookState {
   readonly sheets: FakeSheet[] = [];
   /** Workbook-scoped names, by lower-case name. */
@@ -222,14 +234,16 @@ export class FakeWorkbookState {
   activeSheet: FakeSheet | null = null;
   /** The selected cell or range, on the active sheet (Range.select()). */
   selection: { sheet: string; address: string } | null = null;
-  /** Handlers registered with worksheets.onChanged, called when a test types into a cell. */
-  readonly changeHandlers = new Set<
-    (event: { address: string; worksheetId: string; changeType: string; source: string }) => unknown
-  >();
+  /** Handlers registered with worksheets.onChanged: called for the add-in's writes (after sync) and for typing. */
+  readonly changeHandlers = new Set<(event: WorksheetChangedEvent) => unknown>();
+  /** Data changes made by the request being synced, raised as onChanged events once it has run. */
+  pendingChanges: { sheet: FakeSheet; rect: Rect }[] = [];
   /** Application.calculate() requests, by type. */
   readonly calculations: string[] = [];
   /** How many requests asked for calculation to be suspended. */
   calculationSuspensions = 0;
+  /** How many requests asked for screen updating to be suspended. */
+  screenUpdatingSuspensions = 0;
   private xmlIds = 0;
 
   constructor(sheetNames: string[] = ["Feuil1"]) {
@@ -250,6 +264,11 @@ export class FakeWorkbookState {
     const s = this.sheet(name);
     if (!s) throw new Error(`fake Excel: no sheet "${name}" (sheets: ${this.sheets.map((x) => x.name).join(", ")})`);
     return s;
+  }
+
+  /** A request changed data in these cells: an onChanged event once the request has run. */
+  dataChanged(sheet: FakeSheet, rect: Rect): void {
+    this.pendingChanges.push({ sheet, rect });
   }
 
   nextXmlId(): string {
