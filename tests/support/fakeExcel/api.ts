@@ -565,8 +565,16 @@ defineProps(FakeRange, {
   columnIndex: spec((s) => s.target.areas[0]!.c1 - 1),
 });
 
+/** "A range is limited to five million cells for get operations" (resource limits of Excel add-ins). */
+export const READ_CELL_LIMIT = 5_000_000;
+
 function readGrid(t: RangeTarget, read: (cell: ReturnType<FakeSheet["peek"]>) => unknown): unknown[][] {
   const a = t.areas[0]!;
+  if (cellCount(a) > READ_CELL_LIMIT)
+    throw new FakeOfficeError(
+      "ResponsePayloadSizeLimitExceeded",
+      `Reading ${formatRect(a)}: more than 5,000,000 cells.`,
+    );
   const out: unknown[][] = [];
   for (let r = a.r1; r <= a.r2; r++) {
     const line: unknown[] = [];
