@@ -144,6 +144,18 @@ describe.each([
   });
 });
 
+test("an edit checked while the user is already typing in the next cell waits for the edit to end", async () => {
+  await openAndCheck(true);
+  const from = excel.syncs.length;
+  const count = inputOf("count");
+  await excel.type(count.sheet, count.address, -4);
+  excel.startCellEdit();
+  expect(await checksSince(from, 0)).toBe(0);
+  excel.endCellEdit();
+  expect(await checksSince(from, 1)).toBe(1);
+  await waitFor(() => expect(screen.getByText(/1 erreur\(s\)/)).toBeTruthy());
+});
+
 test("rows inserted in a bilan sheet: a full check, once", async () => {
   await openAndCheck(true);
   const from = excel.syncs.length;

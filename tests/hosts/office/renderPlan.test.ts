@@ -116,10 +116,11 @@ describe.each(BUILTIN_IDS)("%s", (id) => {
     }
   });
 
-  test("one sync per sheet plus three, calculation suspended for each sheet", () => {
+  test("one sync per sheet plus three, calculation and screen updating suspended for each sheet", () => {
     expect(out.syncs).toBe(plan.sheets.length + 3);
     expect(out.excel.syncs.length).toBe(out.syncs);
     expect(out.state.calculationSuspensions).toBe(plan.sheets.length);
+    expect(out.state.screenUpdatingSuspensions).toBe(plan.sheets.length);
     expect(out.excel.largestPayload).toBeLessThan(4_000_000);
   });
 });
