@@ -6,4 +6,7 @@ module.exports = {
   // Type checking is `npm run typecheck`'s job; tests only transpile (tsconfig has isolatedModules).
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  // The suite must hold on a busy 2-core machine, where building a large workbook in memory takes seconds:
+  // no test relies on jest's 5-second default. Tests that spawn processes set their own, longer timeouts.
+  testTimeout: 60000,
 };

@@ -15,6 +15,9 @@ import { NON_REPRIS } from "../../src/engine/transfer";
 import { fillValid } from "../support/fill";
 import { planOf, setInput } from "../support/plans";
 
+// Each test spawns `node bin/bilan.js`, several seconds apiece on a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const BIN = join(__dirname, "../../bin/bilan.js");
 const dir = mkdtempSync(join(tmpdir(), "bilan-carry-"));
 const schema = loadBuiltin("fiche_action_5_2022_2026");

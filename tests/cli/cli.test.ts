@@ -6,6 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { validModel } from "../model/fixtures";
 
+// Each test spawns `node bin/bilan.js`, several seconds apiece on a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const root = join(__dirname, "..", "..");
 const bin = join(root, "bin", "bilan.js");
 

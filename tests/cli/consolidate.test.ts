@@ -14,6 +14,9 @@ import { validateSnapshot } from "../../src/engine/validate";
 import { fillValid } from "../support/fill";
 import { planOf, setInput } from "../support/plans";
 
+// Each test spawns `node bin/bilan.js`, several seconds apiece on a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const BIN = join(__dirname, "../../bin/bilan.js");
 const dir = mkdtempSync(join(tmpdir(), "bilan-conso-"));
 const schema = loadBuiltin("essonne_2022_2026");

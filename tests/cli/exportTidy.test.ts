@@ -10,6 +10,9 @@ import { TIDY_COLUMNS, type TidyRow } from "../../src/engine/tidy";
 import { fillValid } from "../support/fill";
 import { planOf, setInput } from "../support/plans";
 
+// Each test spawns `node bin/bilan.js`, several seconds apiece on a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const BIN = join(__dirname, "../../bin/bilan.js");
 const dir = mkdtempSync(join(tmpdir(), "bilan-export-"));
 const schema = loadBuiltin("essonne_2022_2026");

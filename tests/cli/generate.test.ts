@@ -6,6 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readXlsx } from "../../src/hosts/xlsx/readWorkbook";
 
+// Each test spawns `node bin/bilan.js`, several seconds apiece on a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const root = join(__dirname, "..", "..");
 const dir = mkdtempSync(join(tmpdir(), "bilan-generate-"));
 

@@ -10,6 +10,9 @@ import { readXlsx } from "../../src/hosts/xlsx/readWorkbook";
 import { fillValid } from "../support/fill";
 import { planOf } from "../support/plans";
 
+// Each test spawns `node bin/bilan.js`, several seconds apiece on a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const root = join(__dirname, "..", "..");
 const dir = mkdtempSync(join(tmpdir(), "bilan-rollup-"));
 const filled = join(dir, "rempli.xlsx");

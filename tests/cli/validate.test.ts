@@ -16,6 +16,9 @@ import { installExceljsQuirks } from "../../src/hosts/xlsx/exceljsQuirks";
 import { fillValid } from "../support/fill";
 import { planOf } from "../support/plans";
 
+// Each test spawns `node bin/bilan.js`, several seconds apiece on a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const BIN = join(__dirname, "../../bin/bilan.js");
 const dir = mkdtempSync(join(tmpdir(), "bilan-validate-"));
 const inputs = join(dir, "retours");

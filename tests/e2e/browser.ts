@@ -66,6 +66,8 @@ export async function launch(): Promise<Browser> {
 /** A page whose office.js is the in-memory Excel; every other outside request is refused. */
 export async function openPane(browser: Browser, url: string, query = ""): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 420, height: 900 }, acceptDownloads: true });
+  // Generous: a loaded 2-core machine reads and validates workbooks in the page several times slower.
+  page.setDefaultTimeout(90_000);
   const fake = fakeOfficeScript();
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>
     route.request().url().endsWith("/office.js")
