@@ -23,6 +23,8 @@ import { mergeIntoWorkbook } from "../hosts/office/consolider";
 import { refreshDashboard } from "../hosts/office/dashboard";
 import { drawIndicatorChart } from "../hosts/office/indicatorChart";
 import type { Indicateur, Schema } from "../model/schema";
+import { tidyRows, type TidyRow } from "../engine/tidy";
+import { writeTidyTable } from "../hosts/office/tidyTable";
 
 export async function generer(plan: WorkbookPlan, options: RenderOptions): Promise<void> {
   await Excel.run((ctx) => renderPlanInExcel(ctx, plan, options));
@@ -111,6 +113,16 @@ export async function surveillerSaisies(onChange: () => void, delayMs = 600): Pr
 export const fusionner = (c: Consolidation, plan: WorkbookPlan) => Excel.run((ctx) => mergeIntoWorkbook(ctx, c, plan));
 
 export const calculerTableauDeBord = (plan: WorkbookPlan) => Excel.run((ctx) => refreshDashboard(ctx, plan));
+
+/** The open workbook's values in the tidy long format, with the report they come from. */
+export async function lireExport(): Promise<{ rows: TidyRow[]; report: TrustedReport }> {
+  const report = await lireBilan();
+  return { rows: tidyRows("classeur ouvert", report.schema, report.meta, report.values), report };
+}
+
+/** The tidy rows into the workbook, as an Excel table on the add-in's export sheet. */
+export const ecrireExport = (rows: TidyRow[], modelId: string) =>
+  Excel.run((ctx) => writeTidyTable(ctx, rows, modelId));
 
 export const tracerIndicateur = (plan: WorkbookPlan, schema: Schema, ind: Indicateur) =>
   Excel.run((ctx) => drawIndicatorChart(ctx, plan, schema, ind));
