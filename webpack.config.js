@@ -7,7 +7,11 @@
  * them one webpack runtime, hence one module registry: the command functions (commands.js)
  * and the pane (taskpane.js) share the same instance of src/shared/vue.ts.
  *
- *   npx webpack --mode production            build into dist/web/
+ *   npx webpack --mode production            build into dist/web/, and dist/manifest.xml
+ *   ADDIN_URL=https://… npx webpack --mode production
+ *   npx webpack --mode production --env ADDIN_URL=https://…
+ *                                            the same for an add-in published at that folder (https only):
+ *                                            dist/manifest.xml points there (src/manifest/hostedManifest.ts)
  *   npx webpack serve --mode development     https://localhost:3000 with the Office dev certificates
  *   npx webpack serve --env nocerts          plain http://localhost:3000 (CI, or no certificates)
  */
@@ -16,7 +20,25 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { NormalModuleReplacementPlugin, ProvidePlugin } = require("webpack");
 
+// The manifest's rewriting is TypeScript shared with its tests: tsx lets Node require it (jest has its own loader).
+const unregisterTsx = require("tsx/cjs/api").register();
+const { AddinUrlError, addinBase, DEV_BASE, hostedManifest } = require("./src/manifest/hostedManifest.ts");
+unregisterTsx();
+
 const PORT = 3000;
+
+/** The folder the add-in is published at (ADDIN_URL, from --env or the environment), or the dev server's. */
+function publishedBase(env) {
+  const raw = env.ADDIN_URL ?? process.env.ADDIN_URL;
+  if (!raw) return DEV_BASE;
+  try {
+    return addinBase(raw);
+  } catch (error) {
+    if (!(error instanceof AddinUrlError)) throw error;
+    console.error(`\n[bilan-schema] ${error.message}\n[bilan-schema] ${error.messageEn}\n`);
+    process.exit(2);
+  }
+}
 
 /** https options from office-addin-dev-certs, or undefined for plain http. */
 async function serverOptions(env) {
@@ -25,18 +47,32 @@ async function serverOptions(env) {
     const devCerts = require("office-addin-dev-certs");
     return await devCerts.getHttpsServerOptions();
   } catch (error) {
-    console.warn(
-      `\n[bilan-schema] Certificats de développement indisponibles, le serveur passe en http (Office exige https).` +
-        `\n[bilan-schema] Development certificates unavailable, serving over http (Office requires https).` +
-        `\n${error && error.message ? error.message : error}\n`,
-    );
+    console.warn(httpWarning(error && error.message ? error.message : String(error)));
     return undefined;
   }
+}
+
+/** Said when the certificate could not be installed, and again once the server listens, below its own output. */
+function httpWarning(reason) {
+  const line = "!".repeat(100);
+  return [
+    "",
+    line,
+    "[bilan-schema] ATTENTION : le certificat de développement n'a pas pu être installé.",
+    "[bilan-schema] Le serveur démarre en http://localhost:3000, qu'Excel refuse : le complément ne se chargera pas.",
+    "[bilan-schema] Installez le certificat (npx office-addin-dev-certs install), puis relancez npm run dev-server.",
+    "[bilan-schema] WARNING: the development certificate could not be installed; serving over plain http,",
+    "[bilan-schema] which Excel refuses: the add-in will not load. Run npx office-addin-dev-certs install, then retry.",
+    ...(reason ? [`[bilan-schema] (${reason})`] : []),
+    line,
+    "",
+  ].join("\n");
 }
 
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   const https = env.WEBPACK_SERVE ? await serverOptions(env) : undefined;
+  const base = publishedBase(env);
 
   return {
     mode: dev ? "development" : "production",
@@ -49,7 +85,8 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, "dist", "web"),
       filename: "[name].js",
-      publicPath: "/",
+      // Relative: the pages find their scripts wherever dist/web is published (a folder of a site, a share).
+      publicPath: "",
       clean: true,
     },
     optimization: {
@@ -100,7 +137,12 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          // dist/manifest.xml, beside dist/web (what is published): the file an administrator deploys.
+          {
+            from: "manifest.xml",
+            to: "../manifest.xml",
+            transform: (content) => hostedManifest(content.toString("utf8"), base),
+          },
         ],
       }),
     ],
@@ -116,6 +158,10 @@ module.exports = async (env = {}, argv = {}) => {
       hot: true,
       headers: { "Access-Control-Allow-Origin": "*" },
       server: https ? { type: "https", options: https } : "http",
+      // The warning again, once the server has printed its own lines (where one looks).
+      onListening: () => {
+        if (!https && !env.nocerts && !process.env.CI) console.warn(httpWarning(""));
+      },
       static: false,
       client: { overlay: { warnings: false } },
     },

@@ -3,10 +3,12 @@
  *
  *   npx tsx scripts/validate-manifest.ts [manifest.xml] [--assets DIR] [--origin URL] [--commands FILE] [--lang fr|en]
  *
- * Prints every issue and exits with 1 when there is at least one error.
+ * Prints every issue and exits with 1 when there is at least one error. Icons are looked up in assets/ under the
+ * folder the manifest was made for (its pane's page: https://localhost:3000/ or ADDIN_URL's), unless --origin says.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { DEV_BASE, hostedCheckOptions, publishedBaseOf } from "../src/manifest/hostedManifest";
 import { extractAssociatedFunctions, validateManifest, type ManifestIssue } from "../src/manifest/validateManifest";
 
 const root = path.resolve(__dirname, "..");
@@ -15,7 +17,7 @@ function parseArgs(argv: string[]) {
   const args = {
     manifest: "manifest.xml",
     assets: path.join(root, "assets"),
-    origin: "https://localhost:3000",
+    origin: undefined as string | undefined,
     commands: path.join(root, "src", "commands", "commands.ts"),
     lang: (process.env.LANG ?? "").toLowerCase().startsWith("en") ? "en" : "fr",
   };
@@ -46,8 +48,9 @@ function show(kind: string, file: string, issue: ManifestIssue, lang: string): s
   return `${kind} ${where} [${issue.code}] ${issue.path}\n    ${text}`;
 }
 
-function main(): number {
-  const args = parseArgs(process.argv.slice(2));
+/** The check, printed; 0 without error, 1 with errors, 2 when the file is missing. */
+export function checkManifestOffline(argv: string[]): number {
+  const args = parseArgs(argv);
   const manifestPath = path.resolve(args.manifest);
   const en = args.lang === "en";
   if (!existsSync(manifestPath)) {
@@ -64,11 +67,9 @@ function main(): number {
         : `(fichier de commandes ${args.commands} introuvable : noms de fonctions non vérifiés)`,
     );
   }
-  const report = validateManifest(readFileSync(manifestPath, "utf8"), {
-    assetsDir: args.assets,
-    devServerOrigin: args.origin,
-    functionNames,
-  });
+  const xml = readFileSync(manifestPath, "utf8");
+  const where = args.origin ? { devServerOrigin: args.origin } : hostedCheckOptions(publishedBaseOf(xml) ?? DEV_BASE);
+  const report = validateManifest(xml, { assetsDir: args.assets, functionNames, ...where });
   const name = path.relative(process.cwd(), manifestPath) || manifestPath;
   for (const e of report.errors) console.log(show(en ? "ERROR" : "ERREUR", name, e, args.lang));
   for (const w of report.warnings) console.log(show(en ? "WARNING" : "AVERTISSEMENT", name, w, args.lang));
@@ -79,4 +80,4 @@ function main(): number {
   return report.errors.length > 0 ? 1 : 0;
 }
 
-process.exitCode = main();
+if (require.main === module) process.exitCode = checkManifestOffline(process.argv.slice(2));

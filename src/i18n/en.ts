@@ -112,6 +112,8 @@ export const en: Record<keyof typeof fr, string> = {
   "office.render.existing":
     'The workbook already holds a bilan ({{sheets}}). Choose "Replace" to replace the sheets the add-in created (other sheets are never touched).',
   "office.render.cancelled": "Generation cancelled: the workbook is back as it was.",
+  "office.export.foreignSheet":
+    'The workbook already has a sheet "{{sheet}}" that the add-in did not create: rename it, then export again.',
   "validate.structure.metaMissing":
     'The metadata sheet "_bilan_meta" was deleted: the workbook can no longer be read by id.',
   "validate.structure.metaAltered": "The workbook's metadata was altered ({{detail}}).",

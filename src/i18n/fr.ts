@@ -121,6 +121,8 @@ export const fr = {
   "office.render.existing":
     "Le classeur contient déjà un bilan ({{sheets}}). Choisissez « Remplacer » pour remplacer les feuilles créées par le complément (les autres feuilles ne sont jamais touchées).",
   "office.render.cancelled": "Génération annulée : le classeur est revenu à son état d'avant.",
+  "office.export.foreignSheet":
+    "Le classeur a déjà une feuille « {{sheet}} » qui n'a pas été créée par le complément : renommez-la, puis exportez à nouveau.",
   "validate.structure.metaMissing":
     "La feuille de métadonnées « _bilan_meta » a été supprimée : le classeur ne peut plus être relu par identifiant.",
   "validate.structure.metaAltered": "Les métadonnées du classeur ont été modifiées ({{detail}}).",

@@ -75,6 +75,30 @@ export const MANIFEST_MESSAGES = {
     fr: "l'adresse « {{value}} » doit être en https",
     en: 'the URL "{{value}}" must use https',
   },
+  "addinUrl.invalid": {
+    fr: "ADDIN_URL « {{value}} » n'est pas une adresse web complète (exemple : https://intranet.departement.fr/bilan/)",
+    en: 'ADDIN_URL "{{value}}" is not a complete web address (example: https://intranet.departement.fr/bilan/)',
+  },
+  "addinUrl.notHttps": {
+    fr: "ADDIN_URL « {{value}} » doit commencer par https:// : Office refuse de charger un complément servi en {{scheme}}",
+    en: 'ADDIN_URL "{{value}}" must start with https://: Office refuses to load an add-in served over {{scheme}}',
+  },
+  "addinUrl.extra": {
+    fr: "ADDIN_URL « {{value}} » contient « {{what}} » : donnez seulement l'adresse du dossier où est publié dist/web (par exemple {{folder}})",
+    en: 'ADDIN_URL "{{value}}" holds "{{what}}": give only the address of the folder where dist/web is published (for example {{folder}})',
+  },
+  "addinUrl.file": {
+    fr: "ADDIN_URL « {{value}} » désigne un fichier ({{file}}) : donnez le dossier qui contient taskpane.html, ici {{folder}}",
+    en: 'ADDIN_URL "{{value}}" points to a file ({{file}}): give the folder that holds taskpane.html, here {{folder}}',
+  },
+  "addinUrl.emptySegment": {
+    fr: "ADDIN_URL « {{value}} » a un chemin avec « // » : corrigez-le (par exemple {{folder}})",
+    en: 'ADDIN_URL "{{value}}" has "//" in its path: correct it (for example {{folder}})',
+  },
+  "addinUrl.localhostLeft": {
+    fr: "le manifeste publié mentionne encore localhost (ligne {{line}}) : cette adresse ne vient pas de https://localhost:3000/, que la publication remplace",
+    en: "the published manifest still mentions localhost (line {{line}}): that address does not start with https://localhost:3000/, which publishing replaces",
+  },
   "versionOverrides.type": {
     fr: "<VersionOverrides> doit avoir xmlns « {{expectedNs}} » et xsi:type « {{expectedType}} » (trouvé : « {{ns}} », « {{type}} »)",
     en: '<VersionOverrides> needs xmlns "{{expectedNs}}" and xsi:type "{{expectedType}}" (found: "{{ns}}", "{{type}}")',

@@ -24,6 +24,8 @@ import { mergeIntoWorkbook } from "../hosts/office/consolider";
 import { refreshDashboard } from "../hosts/office/dashboard";
 import { drawIndicatorChart } from "../hosts/office/indicatorChart";
 import type { Indicateur, Schema } from "../model/schema";
+import { tidyRows, type TidyRow } from "../engine/tidy";
+import { writeTidyTable } from "../hosts/office/tidyTable";
 
 /**
  * Every run of the pane may start while the user is typing in a cell (the pane stays clickable, and live
@@ -172,6 +174,16 @@ async function loadSheetNames(into: Map<string, string>): Promise<void> {
 export const fusionner = (c: Consolidation, plan: WorkbookPlan) => ecrire((ctx) => mergeIntoWorkbook(ctx, c, plan));
 
 export const calculerTableauDeBord = (plan: WorkbookPlan) => ecrire((ctx) => refreshDashboard(ctx, plan));
+
+/** The open workbook's values in the tidy long format, with the report they come from. */
+export async function lireExport(): Promise<{ rows: TidyRow[]; report: TrustedReport }> {
+  const report = await lireBilan();
+  return { rows: tidyRows("classeur ouvert", report.schema, report.meta, report.values), report };
+}
+
+/** The tidy rows into the workbook, as an Excel table on the add-in's export sheet. */
+export const ecrireExport = (rows: TidyRow[], modelId: string) =>
+  Excel.run((ctx) => writeTidyTable(ctx, rows, modelId));
 
 export const tracerIndicateur = (plan: WorkbookPlan, schema: Schema, ind: Indicateur) =>
   ecrire((ctx) => drawIndicatorChart(ctx, plan, schema, ind));

@@ -90,6 +90,11 @@ const fr = {
   bom: "Marque d'ordre des octets (Excel)",
   download: "Télécharger l'export",
   exported: "{{rows}} ligne(s) exportée(s).",
+  writeSheet: "Écrire dans une feuille",
+  writeSheetHint:
+    "Un tableau Excel que Power Query lit directement\u00a0; le téléchargement ne marche pas partout (Excel sur Mac).",
+  writtenSheet:
+    "{{rows}} ligne(s) écrite(s) dans le tableau «\u00a0{{table}}\u00a0» de la feuille «\u00a0{{sheet}}\u00a0».",
 };
 
 export type StringKey = keyof typeof fr;
@@ -172,6 +177,10 @@ const en: Record<StringKey, string> = {
   bom: "Byte order mark (Excel)",
   download: "Download the export",
   exported: "{{rows}} row(s) exported.",
+  writeSheet: "Write into a sheet",
+  writeSheetHint:
+    "An Excel table that Power Query reads directly; the download does not work everywhere (Excel on Mac).",
+  writtenSheet: "{{rows}} row(s) written to the “{{table}}” table of the “{{sheet}}” sheet.",
 };
 
 const DICTIONARIES: Record<Lang, Record<StringKey, string>> = { fr, en };

@@ -268,4 +268,18 @@ test("Consolider two partner files, then Exporter the tidy CSV", async () => {
   expect(csv.split("\r\n").length).toBeGreaterThan(100);
   await page.getByText(/ligne\(s\) exportée\(s\)/).waitFor();
   await shot("07-exporter");
+
+  // Where a pane cannot download (Excel on Mac): the same rows as an Excel table in a sheet.
+  await page.getByRole("button", { name: "Écrire dans une feuille" }).click();
+  await page.getByText(/ligne\(s\) écrite\(s\) dans le tableau/).waitFor();
+  const header = await page.evaluate(() => {
+    const state = (
+      window as never as {
+        __excel: { state: { mustSheet: (n: string) => { peek: (r: number, c: number) => { value: unknown } } } };
+      }
+    ).__excel.state;
+    return [1, 2, 3].map((c) => state.mustSheet("Export du bilan").peek(1, c).value);
+  });
+  expect(header).toEqual(["fichier", "schema", "version"]);
+  expect(await accessibility()).toEqual([]);
 });

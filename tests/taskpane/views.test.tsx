@@ -8,6 +8,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { ControlerView } from "../../src/taskpane/views/ControlerView";
 import { GenererView } from "../../src/taskpane/views/GenererView";
+import { ExporterView } from "../../src/taskpane/views/ExporterView";
 import { PaneProvider, usePane } from "../../src/taskpane/state";
 import { loadBuiltin } from "../../src/model/builtins";
 import { RenderError } from "../../src/hosts/office/renderPlan";
@@ -23,6 +24,8 @@ jest.mock("../../src/taskpane/excel", () => ({
   surligner: jest.fn(),
   effacerSurlignage: jest.fn(),
   surveillerSaisies: jest.fn(async () => async () => undefined),
+  lireExport: jest.fn(),
+  ecrireExport: jest.fn(),
 }));
 const mocked = excel as jest.Mocked<typeof excel>;
 
@@ -127,4 +130,23 @@ test("Générer: cancelling aborts the generation", async () => {
   fireEvent.click(await screen.findByRole("button", { name: "Annuler" }));
   expect(signal?.aborted).toBe(true);
   await screen.findByText(/Génération annulée/);
+});
+
+test("Exporter: « Écrire dans une feuille » is the primary action and says where the table went; a refusal is shown", async () => {
+  const rows = [{ schema: "s", valeur: 1 }];
+  mocked.lireExport.mockResolvedValue({ rows, report: { meta: { modelId: "m" } } } as never);
+  mocked.ecrireExport.mockResolvedValue({ sheet: "Export du bilan", table: "BilanExport", rows: 1, syncs: 3 });
+  renderView(<ExporterView />);
+  const write = screen.getByRole("button", { name: "Écrire dans une feuille" });
+  const download = screen.getByRole("button", { name: "Télécharger l'export" });
+  expect(write.compareDocumentPosition(download) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  fireEvent.click(write);
+  await screen.findByText("1 ligne(s) écrite(s) dans le tableau « BilanExport » de la feuille « Export du bilan ».");
+  expect(mocked.ecrireExport).toHaveBeenCalledWith(rows, "m");
+
+  mocked.ecrireExport.mockRejectedValue(
+    new RenderError(both("office.export.foreignSheet", { sheet: "Export du bilan" })),
+  );
+  fireEvent.click(write);
+  await screen.findByText(/Le classeur a déjà une feuille « Export du bilan » qui n'a pas été créée par le complément/);
 });

@@ -171,13 +171,13 @@ export function protect(ws: Excel.Worksheet, sheet: SheetPlan): void {
 }
 
 /** Operations queued together; `bytes` estimates their share of the request. */
-interface Step {
+export interface Step {
   bytes: number;
   run: () => void;
 }
 
 /** Steps in order, grouped into requests under the payload budget. */
-function packed(steps: Step[]): Step[][] {
+export function packed(steps: Step[]): Step[][] {
   const batches: Step[][] = [];
   let bytes = Infinity;
   for (const step of steps) {

@@ -30,6 +30,7 @@ import {
   type FakeWorkbookState,
   type WorksheetChangedEvent,
 } from "./state";
+import { FakeTableCollection, tableNamed, tableOverlapping } from "./tables";
 
 const invalid = (message: string) => new FakeOfficeError("InvalidArgument", message);
 type Ctx = FakeRequestContext;
@@ -51,6 +52,12 @@ export class FakeWorkbook extends FakeObject {
   }
   get application(): FakeApplication {
     return this._nav("application", () => new FakeApplication(this.context, () => this._state));
+  }
+  get tables(): FakeTableCollection {
+    return this._nav(
+      "tables",
+      () => new FakeTableCollection(this.context, () => ({ state: this._state, sheet: null })),
+    );
   }
   getSelectedRange(): FakeRange {
     return this._create(new FakeRange(this.context), "getSelectedRange", [], () => {
@@ -179,6 +186,12 @@ export class FakeWorksheet extends FakeObject {
       () => new FakeCustomPropertyCollection(this.context, () => (this._status === "null" ? null : this.sheet)),
     );
   }
+  get tables(): FakeTableCollection {
+    return this._nav(
+      "tables",
+      () => new FakeTableCollection(this.context, () => ({ state: this._state, sheet: this.sheet })),
+    );
+  }
   get charts(): FakeChartCollection {
     return this._nav("charts", () => new FakeChartCollection(this.context, () => this.sheet));
   }
@@ -291,7 +304,7 @@ export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
     return this._create(new FakeNamedItem(this.context), "add", [name, reference, comment], () => {
       if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rc]$/i.test(name))
         throw invalid(`The name "${name}" is not a valid defined name.`);
-      if (this._state.names.has(name.toLowerCase()))
+      if (this._state.names.has(name.toLowerCase()) || tableNamed(this._state, name))
         throw new FakeOfficeError("ItemAlreadyExists", `The name "${name}" already exists.`);
       const formula = reference.startsWith("=") ? reference : `=${reference}`;
       const target = /^=(?:'((?:[^']|'')+)'|([^'!]+))!/.exec(formula);
@@ -478,6 +491,8 @@ export class FakeRange extends FakeObject {
         if (across) throw new FakeOfficeError("NotImplemented", "fake Excel: merge(true)");
         if (t.sheet.overlapsMerge(area))
           throw new FakeOfficeError("InvalidOperation", `Merge over a merged area: ${formatRect(area)}`);
+        if (tableOverlapping(this._state, t.sheet, area))
+          throw new FakeOfficeError("InvalidOperation", `Merge inside a table: ${formatRect(area)}`);
         t.sheet.merges.push(area);
       }
     });
