@@ -20,7 +20,9 @@ export const EXPORT_TABLE = "BilanExport";
 export const EXPORT_STYLE = "TableStyleMedium2";
 
 const LAST_COL = colLetter(TIDY_COLUMNS.length);
-const utf8 = new TextEncoder();
+let encoder: TextEncoder | undefined;
+/** UTF-8 bytes of a row sent to Excel (the encoder made on first use: module loading needs no TextEncoder). */
+const utf8Bytes = (text: string) => (encoder ??= new TextEncoder()).encode(text).length;
 
 export interface TidyTableResult {
   sheet: string;
@@ -54,7 +56,7 @@ function bandSteps(ws: Excel.Worksheet, lines: Cell[][]): Step[] {
     let bottom = top;
     // `,` and the brackets of each row: 2 + the JSON of the row.
     while (bottom < lines.length) {
-      const size = utf8.encode(JSON.stringify(lines[bottom])).length + 2;
+      const size = utf8Bytes(JSON.stringify(lines[bottom])) + 2;
       if (bottom > top && bytes + size > PAYLOAD_BUDGET / 2) break;
       bytes += size;
       bottom++;

@@ -266,3 +266,13 @@ test("14. merged areas cannot overlap", async () => {
     expect(await codeOf(ctx.sync())).toBe("InvalidOperation");
   });
 });
+
+test("15. values starting with = are formulas, as typed; a leading apostrophe keeps them text", async () => {
+  await run(async (ctx) => {
+    ctx.workbook.worksheets.getItem("Feuil1").getRange("A1:B1").values = [["=1+1", "'=1+1"]];
+    await ctx.sync();
+  });
+  const sheet = excel.state.mustSheet("Feuil1");
+  expect(sheet.peek(1, 1)?.formula).toBe("=1+1");
+  expect(sheet.peek(1, 2)).toMatchObject({ formula: null, value: "=1+1" });
+});

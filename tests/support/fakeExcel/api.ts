@@ -542,9 +542,9 @@ defineProps(FakeRange, {
   values: spec(
     (s) => readGrid(s._single("values"), (cell) => cell?.value ?? ""),
     (s, v) =>
-      writeGrid(s._state, s._single("values"), v, "values", (t, r, c, x) =>
-        enter(t, r, c, typeof x === "string" && x.startsWith("=") ? `'${x}` : x),
-      ),
+      // As in Excel, a value starting with "=" is taken for a formula (Range.values remarks): constants are
+      // written with a leading apostrophe by the add-in (constantInput).
+      writeGrid(s._state, s._single("values"), v, "values", enter),
   ),
   numberFormat: spec(
     (s) => readGrid(s._single("numberFormat"), (cell) => cell?.format.numberFormat ?? "General"),
