@@ -40,6 +40,7 @@ export function readMeta(snapshot: Snapshot): MetaRead {
   } catch {
     return altered("JSON");
   }
+  if (meta.sources !== undefined && !validSources(meta.sources)) return altered("sources");
   const parsed = parseSchema(model);
   if (!parsed.ok) return altered(`modèle : ${parsed.errors[0]?.path} ${parsed.errors[0]?.message}`);
   const again = layoutWorkbook(parsed.schema, {
@@ -47,8 +48,21 @@ export function readMeta(snapshot: Snapshot): MetaRead {
     granularite: meta.granularite as never,
     ...(meta.cut ? { cut: { kind: meta.cut.kind, id: meta.cut.id } } : {}),
     generatedAt: new Date(meta.generatedAt),
+    // Recorded, not derived: the proof checks it is well placed and the rest agrees with the model.
+    ...(meta.sources ? { sources: meta.sources } : {}),
   });
   if (!again.ok) return altered(again.error.message);
   if (JSON.stringify(again.plan.meta) !== JSON.stringify(meta)) return altered("carte des cellules");
   return { ok: true, meta, schema: parsed.schema, plan: again.plan };
+}
+
+/** The sources of a consolidated workbook are recorded, not derived: at least their shape is checked. */
+function validSources(sources: unknown): boolean {
+  return (
+    Array.isArray(sources) &&
+    sources.every(
+      (s: Record<string, unknown>) =>
+        typeof s === "object" && s !== null && ["cut", "who", "hash", "fichier"].every((k) => typeof s[k] === "string"),
+    )
+  );
 }

@@ -142,6 +142,34 @@ export async function renderPlanInExcel(
   return { syncs };
 }
 
+/**
+ * One sheet of a plan written in place of the sheet of that name (the other sheets untouched), after
+ * `queued` requests that go with it in the first batch: one sync per batch under the payload budget.
+ */
+export async function replaceSheetInExcel(
+  context: Excel.RequestContext,
+  sheet: SheetPlan,
+  plan: WorkbookPlan,
+  queued: Step[] = [],
+): Promise<void> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.getItemOrNullObject(sheet.name).delete();
+  const ws = worksheets.add(sheet.name);
+  ws.customProperties.add(SHEET_TAG, plan.meta.modelId);
+  const steps: Step[] = [
+    ...queued,
+    ...contentSteps(ws, sheet),
+    { bytes: layoutBytes(sheet), run: () => writeLayout(ws, sheet, plan) },
+    { bytes: 200, run: () => sheet.protection && protect(ws, sheet) },
+  ];
+  for (const batch of packed(steps)) {
+    context.application.suspendApiCalculationUntilNextSync();
+    for (const step of batch) step.run();
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each under the payload budget
+    await context.sync();
+  }
+}
+
 /** Runs `work` on a sheet its plan protects: unprotected for the time of the request, then protected as the plan says. */
 export function whileUnprotected(
   ws: Excel.Worksheet,
@@ -169,7 +197,7 @@ export function protect(ws: Excel.Worksheet, sheet: SheetPlan): void {
 }
 
 /** Operations queued together; `bytes` estimates their share of the request. */
-interface Step {
+export interface Step {
   bytes: number;
   run: () => void;
 }
