@@ -2,13 +2,16 @@
  * What a consolidation writes, as plan data both hosts render: the
  * « Valeurs par source » sheet, and the whole master workbook (the model's
  * layout for the campaign, the merged values in its input cells, its sources
- * in its metadata) that the CLI writes.
+ * in its metadata) that the CLI writes, or, merging into an open workbook,
+ * its metadata sheet made again with the sources it now holds.
  */
 import { both, type Bilingual } from "../i18n";
-import type { Granularite } from "../model/schema";
+import type { Granularite, Schema } from "../model/schema";
 import type { Consolidation } from "./consolidate";
-import type { Scalar, SheetPlan, WorkbookPlan } from "./plan";
+import type { PlanMeta, Scalar, SheetPlan, WorkbookPlan } from "./plan";
 import { layoutWorkbook } from "./layout";
+import { META_SHEET } from "./layout/metaSheet";
+import { layoutOptionsOf } from "./validate/readMeta";
 import { buildTableSheet } from "./layout/tableSheet";
 import { addNonRepris, transferValues } from "./transfer";
 
@@ -51,4 +54,10 @@ export function masterPlan(
   // Before the metadata sheet, which stays last.
   plan.sheets.splice(plan.sheets.length - 1, 0, c.parSource);
   return { ok: true, plan, carried };
+}
+
+/** The metadata sheet of the workbook `c` is merged into (its own layout and model), now recording `c`'s sources. */
+export function mergedMetaSheet(c: Consolidation, schema: Schema, meta: PlanMeta): SheetPlan | undefined {
+  const layout = layoutWorkbook(schema, { ...layoutOptionsOf(meta), sources: c.sources });
+  return layout.ok ? layout.plan.sheets.find((s) => s.name === META_SHEET) : undefined;
 }

@@ -108,7 +108,8 @@ export async function surveillerSaisies(onChange: () => void, delayMs = 600): Pr
   };
 }
 
-export const fusionner = (c: Consolidation, plan: WorkbookPlan) => Excel.run((ctx) => mergeIntoWorkbook(ctx, c, plan));
+export const fusionner = (c: Consolidation, open: TrustedReport) =>
+  Excel.run((ctx) => mergeIntoWorkbook(ctx, c, open.plan, open.schema));
 
 export const calculerTableauDeBord = (plan: WorkbookPlan) => Excel.run((ctx) => refreshDashboard(ctx, plan));
 

@@ -1,11 +1,14 @@
 /**
  * Consolider in the open workbook: renders what the engine decided. The
  * merged values go into its input cells (by the bindings of its own,
- * validated plan), and the engine's « Valeurs par source » sheet replaces the
- * previous one.
+ * validated plan), the engine's « Valeurs par source » sheet replaces the
+ * previous one, and its metadata sheet is made again with the sources it now
+ * holds (so that a later consolidation never counts them twice).
  */
 import type { Consolidation } from "../../engine/consolidate";
+import { mergedMetaSheet } from "../../engine/consolidateMaster";
 import type { WorkbookPlan } from "../../engine/plan";
+import type { Schema } from "../../model/schema";
 import { constantInput } from "./officeShapes";
 import { replaceSheetInExcel } from "./renderPlan";
 
@@ -14,8 +17,10 @@ export async function mergeIntoWorkbook(
   context: Excel.RequestContext,
   c: Consolidation,
   plan: WorkbookPlan,
+  schema: Schema,
 ): Promise<{ written: number; skipped: string[] }> {
-  if (!c.parSource) return { written: 0, skipped: [] };
+  const meta = mergedMetaSheet(c, schema, plan.meta);
+  if (!c.parSource || !meta) return { written: 0, skipped: [] };
   const inputs = new Map(plan.meta.bindings.filter((b) => b.input).map((b) => [b.key, b]));
   const writes = [...c.values].filter(([key]) => inputs.has(key));
   const skipped = [...c.values.keys()].filter((key) => !inputs.has(key));
@@ -29,5 +34,6 @@ export async function mergeIntoWorkbook(
     },
   };
   await replaceSheetInExcel(context, c.parSource, plan, [values]);
+  await replaceSheetInExcel(context, meta, plan);
   return { written: writes.length, skipped };
 }

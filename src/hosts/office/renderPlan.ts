@@ -144,7 +144,8 @@ export async function renderPlanInExcel(
 
 /**
  * One sheet of a plan written in place of the sheet of that name (the other sheets untouched), after
- * `queued` requests that go with it in the first batch: one sync per batch under the payload budget.
+ * `queued` requests that go with it in the first batch: one sync to look, then one per batch under the
+ * payload budget.
  */
 export async function replaceSheetInExcel(
   context: Excel.RequestContext,
@@ -153,7 +154,13 @@ export async function replaceSheetInExcel(
   queued: Step[] = [],
 ): Promise<void> {
   const worksheets = context.workbook.worksheets;
-  worksheets.getItemOrNullObject(sheet.name).delete();
+  const old = worksheets.getItemOrNullObject(sheet.name).load("visibility");
+  await context.sync();
+  if (!old.isNullObject) {
+    // Excel refuses to delete a very hidden sheet.
+    if (old.visibility === "VeryHidden") old.visibility = "Hidden";
+    old.delete();
+  }
   const ws = worksheets.add(sheet.name);
   ws.customProperties.add(SHEET_TAG, plan.meta.modelId);
   const steps: Step[] = [

@@ -45,7 +45,7 @@ export function ConsoliderView() {
   const merge = async () => {
     if (!result) return;
     try {
-      const { written, skipped } = await fusionner(result, (await lireBilan()).plan);
+      const { written, skipped } = await fusionner(result, await lireBilan());
       const count = result.accepted.length;
       const lines = [t(written ? "merged" : "mergedNothing", { count, values: written })];
       if (skipped.length) lines.push(t("mergedSkipped", { skipped: skipped.length }));
