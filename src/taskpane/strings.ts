@@ -83,6 +83,8 @@ const fr = {
   accepted: "Retenu",
   rejected: "Écarté",
   setAside: "Mis de côté",
+  divergences:
+    "{{count}} réponse(s) divergente(s) : laissées vides (ou, pour un statut, le moins avancé) ; chaque valeur reste dans « Valeurs par source »",
   merge: "Fusionner les classeurs retenus dans ce classeur",
   merged: "{{count}} classeur(s) fusionné(s), {{values}} valeur(s) écrite(s).",
   mergedNothing:
@@ -171,6 +173,8 @@ const en: Record<StringKey, string> = {
   accepted: "Accepted",
   rejected: "Rejected",
   setAside: "Set aside",
+  divergences:
+    "{{count}} differing answer(s): left empty (or, for a status, the least advanced); every value stays in “Valeurs par source”",
   merge: "Merge the accepted workbooks into this workbook",
   merged: "{{count}} workbook(s) merged, {{values}} value(s) written.",
   mergedNothing:

@@ -13,7 +13,7 @@ import { consolidate, type ConsolidationSource } from "../../src/engine/consolid
 import { masterPlan } from "../../src/engine/consolidateMaster";
 import { validateSnapshot } from "../../src/engine/validate";
 import { snapshotOf } from "../../src/hosts/xlsx/snapshot";
-import { fillValid, readBack } from "../support/fill";
+import { fillValid, readBack, sheetNamed } from "../support/fill";
 import { GENERATED_AT, bindingCell, planOf, setInput } from "../support/plans";
 
 jest.setTimeout(60_000);
@@ -150,4 +150,27 @@ test("with the open workbook's model expected, a file of another model or campai
   const late = consolidate([a], { schema: orne, campaignYear: YEAR + 1 });
   expect(late.accepted).toEqual([]);
   expect(late.rejected[0]?.reason.message).toMatch(/au lieu de orne_2017_2021 .* \/ 2020/);
+});
+
+test("the master does not depend on the order the files come in", () => {
+  const one = consolidate([a, b, c]);
+  const two = consolidate([c, a, b]);
+  expect([...two.values]).toEqual([...one.values]);
+  expect(two.sources).toEqual(one.sources);
+  expect(two.parSource).toEqual(one.parSource);
+});
+
+test("a master whose list of sources was edited by hand fails its metadata proof and is not merged", async () => {
+  const m = masterPlan(consolidate([a, b]), GENERATED_AT);
+  if (!m.ok) throw new Error(m.error.message);
+  const wb = await readBack(m.plan);
+  const meta = Object.values(sheetNamed(wb, "_bilan_meta").cells).find(
+    (cell) => typeof cell.value === "string" && cell.value.includes('"sources":['),
+  )!;
+  meta.value = String(meta.value).replace(/"sources":\[.*?\]/, '"sources":"a.xlsx"');
+  const report = validateSnapshot(snapshotOf(wb, "maitre.xlsx"));
+  expect(report.meta).toBeUndefined();
+  const r = consolidate([{ file: "maitre.xlsx", report }, c]);
+  expect(r.rejected.map((x) => x.file)).toEqual(["maitre.xlsx"]);
+  expect(r.values.get(KEY)).toBe(3);
 });

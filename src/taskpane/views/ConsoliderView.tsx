@@ -6,7 +6,7 @@
  * merged into the open workbook.
  */
 import { useRef, useState } from "react";
-import { Badge, Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { Badge, Button, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import { consolidate, type Consolidation } from "../../engine/consolidate";
 import { unreadableReport, validateSnapshot } from "../../engine/validate";
 import { snapshotXlsx } from "../../hosts/xlsx/snapshot";
@@ -96,6 +96,18 @@ export function ConsoliderView() {
             </li>
           ))}
         </ul>
+      )}
+      {result && result.divergences.length > 0 && (
+        <>
+          <Subtitle2 as="h3">{t("divergences", { count: result.divergences.length })}</Subtitle2>
+          <ul className="pane-list" aria-label={t("divergences", { count: result.divergences.length })}>
+            {result.divergences.map((d) => (
+              <li key={d.key}>
+                {d.label} — {d.answers}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {result && result.accepted.length > 0 && (
         <Button appearance="primary" onClick={() => void merge()}>
