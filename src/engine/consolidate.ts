@@ -1,61 +1,79 @@
 /**
- * Consolidation of partner / territory workbooks of one model and campaign
- * into the values of a master workbook, kept per source too.
+ * Consolidation of partner / territory workbooks of one model and campaign:
+ * the decisions (which files are merged, set aside or refused, and why) and
+ * what a master holds (values by binding key, the sources it records, the
+ * « Valeurs par source » sheet). The CLI and the Office host only render it.
  *
- * - A file is merged only when it is readable, of the same model, version,
- *   structure and campaign, and has no structure error.
- * - Two files claiming the same partenaire / territoire (or two whole
- *   workbooks) are a conflict: neither is merged, both are named.
+ * - A file is merged only when it is readable, of the expected (else the most
+ *   shared) model, version, structure and campaign, and has no structure error.
+ * - No source is counted twice (consolidateSources); copies of one cut merge
+ *   cell by cell, a cell filled differently in two copies is left empty, listed.
  * - Indicator values combine by the indicator's aggregation (rollup/aggregate:
  *   sums, Σnum/Σden for ratios…); texts are kept side by side with their
- *   source; a yes/no or a status on which sources disagree is left for the
- *   user to settle (listed), except statuses, which take the least advanced.
+ *   source; a yes/no or a status on which sources disagree is listed; a status
+ *   takes the least advanced.
  */
 import { both, type Bilingual } from "../i18n";
 import type { Indicateur, Schema } from "../model/schema";
 import { aggregate, type Observation } from "./rollup/aggregate";
-import type { PlanMeta, Scalar } from "./plan";
+import type { PlanMeta, SheetPlan, SourceRef } from "./plan";
 import type { SnapValue } from "./snapshot";
 import { untrustedFinding, type ValidationReport } from "./validate";
 import { structureHash } from "./layout/hash";
 import { excelSerial } from "../util/excelDate";
 import { nodeIndex } from "./validate/locate";
+import { baseName, candidate, decide, type Unit } from "./consolidateSources";
+import { parSourceSheet } from "./consolidateMaster";
 
 export interface ConsolidationSource {
   file: string;
   report: ValidationReport;
 }
 
+/** The model a consolidation must be of: `--schema`, or the open workbook's (with its campaign). */
+export interface Expected {
+  schema: Schema;
+  campaignYear?: number;
+}
+
 export interface Consolidation {
   accepted: { file: string; who: string }[];
+  /** Not merged because what they hold is merged already (counted once): not an error. */
+  setAside: { file: string; reason: Bilingual }[];
   rejected: { file: string; reason: Bilingual; unreadable: boolean }[];
   /** The reference the accepted files share. */
   schema?: Schema;
   meta?: PlanMeta;
   /** Master values by binding key. */
   values: Map<string, SnapValue>;
-  /** One row per source and value: source, key, element, value. */
-  detail: Scalar[][];
   /** Keys the sources disagree on, with what each said. */
   divergences: { key: string; label: string; answers: string }[];
+  /** What the master holds, for its metadata, in a stable order. */
+  sources: SourceRef[];
+  /** « Valeurs par source »: every merged file's values, when something was merged. */
+  parSource?: SheetPlan;
 }
 
 /** Least advanced first: a master status never claims more than its least advanced source ("Abandonné" only when all agree). */
 const STATUT_ORDER = ["Non commencé", "Reporté", "En cours", "Réalisé"];
 
-function who(meta: PlanMeta): string {
-  return meta.cut
-    ? `${meta.cut.kind === "partenaire" ? "Partenaire" : "Territoire"} ${meta.cut.nom}`
-    : "Ensemble du schéma";
-}
-
 /** What a file must share with the others to be merged. */
 const signature = (schema: Schema, meta: PlanMeta, hash = meta.structureHash) =>
   `${schema.id}|${schema.version}|${hash}|${meta.campaignYear}`;
 
-export function consolidate(sources: ConsolidationSource[], expected?: Schema): Consolidation {
-  const out: Consolidation = { accepted: [], rejected: [], values: new Map(), detail: [], divergences: [] };
-  const trusted: (ConsolidationSource & { schema: Schema; meta: PlanMeta })[] = [];
+const describeModel = (schema: Schema, year?: number) =>
+  `${schema.id} ${schema.version}${year === undefined ? "" : ` / ${year}`}`;
+
+export function consolidate(sources: ConsolidationSource[], expected?: Expected): Consolidation {
+  const out: Consolidation = {
+    accepted: [],
+    setAside: [],
+    rejected: [],
+    values: new Map(),
+    divergences: [],
+    sources: [],
+  };
+  const trusted: { file: string; schema: Schema; meta: PlanMeta; values: Map<string, SnapValue> }[] = [];
   for (const s of sources) {
     const r = s.report;
     const blocking = untrustedFinding(r) ?? r.findings.find((f) => f.structure && f.severity === "erreur");
@@ -63,61 +81,92 @@ export function consolidate(sources: ConsolidationSource[], expected?: Schema): 
       out.rejected.push({ file: s.file, reason: blocking ?? both("consolidate.noMeta"), unreadable: !r.readable });
       continue;
     }
-    trusted.push({ ...s, schema: r.schema, meta: r.meta });
+    trusted.push({ file: s.file, schema: r.schema, meta: r.meta, values: r.values });
   }
   // The reference: the model asked for, else the one most files share (not merely the first file's).
   const tally = new Map<string, number>();
   for (const s of trusted) tally.set(signature(s.schema, s.meta), (tally.get(signature(s.schema, s.meta)) ?? 0) + 1);
-  const majority = trusted.find((s) => tally.get(signature(s.schema, s.meta)) === Math.max(...tally.values()));
   const reference = expected
-    ? trusted.find((s) => signature(s.schema, s.meta) === signature(expected, s.meta, structureHash(expected)))
-    : majority;
-  const candidates: (ConsolidationSource & { who: string })[] = [];
-  for (const s of trusted) {
-    if (reference && signature(s.schema, s.meta) === signature(reference.schema, reference.meta)) {
-      candidates.push({ ...s, who: who(s.meta) });
-      continue;
-    }
-    const describe = (x: { schema: Schema; meta: PlanMeta }) =>
-      `${x.schema.id} ${x.schema.version} / ${x.meta.campaignYear}`;
+    ? trusted.find(
+        (s) =>
+          signature(s.schema, s.meta) === signature(expected.schema, s.meta, structureHash(expected.schema)) &&
+          (expected.campaignYear === undefined || s.meta.campaignYear === expected.campaignYear),
+      )
+    : trusted.find((s) => tally.get(signature(s.schema, s.meta)) === Math.max(...tally.values()));
+  const same = trusted.filter(
+    (s) => reference && signature(s.schema, s.meta) === signature(reference.schema, reference.meta),
+  );
+  for (const s of trusted.filter((x) => !same.includes(x)))
     out.rejected.push({
       file: s.file,
       reason: both("consolidate.otherModel", {
-        found: describe(s),
-        expected: reference ? describe(reference) : `${expected!.id} ${expected!.version}`,
+        found: describeModel(s.schema, s.meta.campaignYear),
+        expected: reference
+          ? describeModel(reference.schema, reference.meta.campaignYear)
+          : describeModel(expected!.schema, expected!.campaignYear),
       }),
       unreadable: false,
     });
-  }
-  const claims = new Map<string, string[]>();
-  for (const c of candidates) claims.set(c.who, [...(claims.get(c.who) ?? []), c.file]);
-  const merged = candidates.filter((c) => {
-    const files = claims.get(c.who)!;
-    if (files.length === 1) return true;
-    out.rejected.push({
-      file: c.file,
-      reason: both("consolidate.conflict", { who: c.who, files: files.join(", ") }),
-      unreadable: false,
-    });
-    return false;
-  });
-  if (!reference || !merged.length) return out;
-  out.schema = expected ?? reference.schema;
+  const decisions = decide(same.map((s) => candidate(s.file, s.meta, s.values)));
+  out.setAside = decisions.setAside;
+  out.rejected.push(...decisions.refused.map((r) => ({ ...r, unreadable: false })));
+  if (!reference || !decisions.units.length) return out;
+  const schema = expected?.schema ?? reference.schema;
+  out.schema = schema;
   out.meta = reference.meta;
-  out.accepted = merged.map((c) => ({ file: c.file, who: c.who }));
-  mergeValues(out, merged, reference.schema);
+  const units = decisions.units;
+  out.accepted = units
+    .flatMap((u) => u.members.map((m) => ({ file: m.file, who: u.label })))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  out.sources = units
+    .flatMap((u) => u.members.flatMap((m) => m.holds))
+    .sort((a, b) => (a.cut + a.hash < b.cut + b.hash ? -1 : a.cut + a.hash > b.cut + b.hash ? 1 : 0));
+  const nodes = nodeIndex(schema);
+  const labelOf = (key: string) => nodes.get(key.split("@")[0]!)?.label ?? key;
+  mergeValues(
+    out,
+    units.map((u) => ({ who: u.label, values: mergeCopies(out, u, labelOf) })),
+    schema,
+  );
+  out.parSource = parSourceSheet(
+    units.map((u) => u.label),
+    units.flatMap((u) =>
+      u.members.flatMap((m) =>
+        [...m.values].map(([key, value]) => [u.label, baseName(m.file), key, labelOf(key), value]),
+      ),
+    ),
+  );
   return out;
 }
 
-function mergeValues(out: Consolidation, sources: (ConsolidationSource & { who: string })[], schema: Schema): void {
+/** Copies of one cut, cell by cell: a cell filled in one copy is taken; filled differently in two, left empty and listed. */
+function mergeCopies(out: Consolidation, unit: Unit, labelOf: (key: string) => string): Map<string, SnapValue> {
+  if (unit.members.length === 1) return unit.members[0]!.values;
+  const merged = new Map<string, SnapValue>();
+  const keys = new Set(unit.members.flatMap((m) => [...m.values.keys()]));
+  for (const key of keys) {
+    const answers = unit.members.filter((m) => m.values.has(key)).map((m) => ({ m, value: m.values.get(key)! }));
+    const distinct = new Set(answers.map((a) => (typeof a.value === "string" ? a.value.trim() : a.value)));
+    if (distinct.size === 1) merged.set(key, answers[0]!.value);
+    else
+      out.divergences.push({
+        key,
+        label: labelOf(key),
+        answers: answers.map((a) => `${baseName(a.m.file)} : ${a.value}`).join(" ; "),
+      });
+  }
+  return merged;
+}
+
+function mergeValues(
+  out: Consolidation,
+  sources: { who: string; values: Map<string, SnapValue> }[],
+  schema: Schema,
+): void {
   const nodes = nodeIndex(schema);
   const byKey = new Map<string, { who: string; value: SnapValue }[]>();
   for (const s of sources)
-    for (const [key, value] of s.report.values) {
-      byKey.set(key, [...(byKey.get(key) ?? []), { who: s.who, value }]);
-      const node = nodes.get(key.split("@")[0]!);
-      out.detail.push([s.who, key, node?.label ?? key, value]);
-    }
+    for (const [key, value] of s.values) byKey.set(key, [...(byKey.get(key) ?? []), { who: s.who, value }]);
   const done = new Set<string>();
   for (const [key, answers] of byKey) {
     if (done.has(key)) continue;

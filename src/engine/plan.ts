@@ -144,6 +144,18 @@ export interface CellBinding {
   formula?: string;
 }
 
+/** One partner / territory workbook merged into a consolidated one. */
+export interface SourceRef {
+  /** What it covers: `territoire:<id>`, `partenaire:<id>` or `ensemble` (the whole schéma). */
+  cut: string;
+  /** Its name for people: « Territoire TAD Nord », « Ensemble du schéma ». */
+  who: string;
+  /** Hash of its values (cut, campaign, structure and every entered value): the same content, the same hash. */
+  hash: string;
+  /** Its file name when it was merged. */
+  fichier: string;
+}
+
 export interface PlanMeta {
   /** Format of the metadata itself, raised when it changes. */
   metaVersion: 1;
@@ -155,6 +167,8 @@ export interface PlanMeta {
   granularite: string;
   generatedAt: string;
   cut?: { kind: "partenaire" | "territoire"; id: string; nom: string };
+  /** A consolidated workbook: the partner / territory workbooks it holds, so that none is ever counted twice. */
+  sources?: SourceRef[];
   /** Ids of the fiches the workbook holds (all, or those of the cut). */
   fiches: string[];
   /** Label cells that must keep their text (the row's id is in the hidden column A next to them). */

@@ -191,13 +191,23 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.exportTidy.file": "{{file}}: {{rows}} row(s)",
   "consolidate.noMeta": "the workbook has no readable metadata",
   "consolidate.otherModel": "another model or campaign ({{found}} instead of {{expected}})",
-  "consolidate.conflict": 'conflict: "{{who}}" is claimed by several workbooks ({{files}}); none is merged',
+  "consolidate.sameContent": "the same values as {{other}} (the same workbook under another name): counted once",
+  "consolidate.sourcesPresent":
+    "a consolidated workbook whose sources are all among the files already ({{files}}): they are counted once",
+  "consolidate.heldBy": "already counted in the consolidated workbook {{other}}",
+  "consolidate.sharedSources":
+    "shares sources with {{other}} while neither holds the other: they would be counted twice",
+  "consolidate.otherVersion": '"{{who}}" is already in {{other}}, with other values: it would be counted twice',
+  "consolidate.wholeOverCuts":
+    "a copy of the whole schéma, which overlaps the cut workbooks {{files}}: their values would be counted twice",
+  "consolidate.nothing": "no workbook can be merged",
   "cli.consolidate.description":
     "merges the partner / territory workbooks of one model and campaign into a master workbook",
   "cli.consolidate.accepted": "{{file}}: accepted ({{who}})",
   "cli.consolidate.rejected": "{{file}}: rejected — {{reason}}",
+  "cli.consolidate.setAside": "{{file}}: set aside — {{reason}}",
+  "cli.consolidate.ownOutput": "{{file}}: not read — it is the master workbook this command writes",
   "cli.consolidate.divergent": "{{label}} ({{key}}): answers differ — {{answers}}",
-  "cli.consolidate.nothing": "no workbook can be merged",
   "cli.consolidate.done":
     '{{file}}: {{count}} workbook(s) merged, {{values}} value(s), detail in the "{{sheet}}" sheet',
   "cli.rollup.description":

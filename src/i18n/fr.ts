@@ -207,14 +207,24 @@ export const fr = {
   "cli.exportTidy.file": "{{file}} : {{rows}} ligne(s)",
   "consolidate.noMeta": "le classeur n'a pas de métadonnées lisibles",
   "consolidate.otherModel": "modèle ou campagne différents ({{found}} au lieu de {{expected}})",
-  "consolidate.conflict":
-    "conflit : « {{who}} » est revendiqué par plusieurs classeurs ({{files}}) ; aucun n'est fusionné",
+  "consolidate.sameContent": "mêmes valeurs que {{other}} (le même classeur sous un autre nom) : compté une fois",
+  "consolidate.sourcesPresent":
+    "classeur consolidé dont toutes les sources sont déjà parmi les fichiers ({{files}}) : elles ne sont comptées qu'une fois",
+  "consolidate.heldBy": "déjà compté dans le classeur consolidé {{other}}",
+  "consolidate.sharedSources":
+    "a des sources en commun avec {{other}} sans que l'un contienne l'autre : elles seraient comptées deux fois",
+  "consolidate.otherVersion":
+    "« {{who}} » figure déjà, avec d'autres valeurs, dans {{other}} : il serait compté deux fois",
+  "consolidate.wholeOverCuts":
+    "copie de l'ensemble du schéma, qui recouvre les classeurs découpés {{files}} : leurs valeurs seraient comptées deux fois",
+  "consolidate.nothing": "aucun classeur ne peut être fusionné",
   "cli.consolidate.description":
     "fusionne les classeurs des partenaires / territoires d'un même modèle et d'une même campagne dans un classeur maître",
   "cli.consolidate.accepted": "{{file}} : retenu ({{who}})",
   "cli.consolidate.rejected": "{{file}} : écarté — {{reason}}",
+  "cli.consolidate.setAside": "{{file}} : mis de côté — {{reason}}",
+  "cli.consolidate.ownOutput": "{{file}} : non relu — c'est le classeur maître que cette commande écrit",
   "cli.consolidate.divergent": "{{label}} ({{key}}) : réponses divergentes — {{answers}}",
-  "cli.consolidate.nothing": "aucun classeur ne peut être fusionné",
   "cli.consolidate.done":
     "{{file}} : {{count}} classeur(s) fusionné(s), {{values}} valeur(s), détail dans la feuille « {{sheet}} »",
   "cli.rollup.description":

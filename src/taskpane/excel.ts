@@ -171,7 +171,8 @@ async function loadSheetNames(into: Map<string, string>): Promise<void> {
   });
 }
 
-export const fusionner = (c: Consolidation, plan: WorkbookPlan) => ecrire((ctx) => mergeIntoWorkbook(ctx, c, plan));
+export const fusionner = (c: Consolidation, open: TrustedReport) =>
+  ecrire((ctx) => mergeIntoWorkbook(ctx, c, open.plan, open.schema));
 
 export const calculerTableauDeBord = (plan: WorkbookPlan) => ecrire((ctx) => refreshDashboard(ctx, plan));
 

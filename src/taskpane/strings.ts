@@ -82,8 +82,15 @@ const fr = {
   pickFiles: "Choisir les classeurs des partenaires (.xlsx)",
   accepted: "Retenu",
   rejected: "Écarté",
+  setAside: "Mis de côté",
+  divergences:
+    "{{count}} réponse(s) divergente(s) : laissées vides (ou, pour un statut, le moins avancé) ; chaque valeur reste dans « Valeurs par source »",
   merge: "Fusionner les classeurs retenus dans ce classeur",
   merged: "{{count}} classeur(s) fusionné(s), {{values}} valeur(s) écrite(s).",
+  mergedNothing:
+    "{{count}} classeur(s) fusionné(s), mais aucune valeur écrite : ils n'ont rien pour les cellules de saisie de ce classeur.",
+  mergedSkipped:
+    "{{skipped}} valeur(s) sans cellule de saisie dans ce classeur (autre campagne) : elles restent dans la feuille « Valeurs par source ».",
   // Exporter
   format: "Format",
   semicolon: "Séparateur «\u00a0;\u00a0» (Excel en français)",
@@ -170,8 +177,15 @@ const en: Record<StringKey, string> = {
   pickFiles: "Choose the partners' workbooks (.xlsx)",
   accepted: "Accepted",
   rejected: "Rejected",
+  setAside: "Set aside",
+  divergences:
+    "{{count}} differing answer(s): left empty (or, for a status, the least advanced); every value stays in “Valeurs par source”",
   merge: "Merge the accepted workbooks into this workbook",
   merged: "{{count}} workbook(s) merged, {{values}} value(s) written.",
+  mergedNothing:
+    "{{count}} workbook(s) merged, but no value written: they hold nothing for this workbook's input cells.",
+  mergedSkipped:
+    "{{skipped}} value(s) without an input cell in this workbook (another campaign): they stay in the “Valeurs par source” sheet.",
   format: "Format",
   semicolon: "“;” separator (French Excel)",
   bom: "Byte order mark (Excel)",

@@ -2,7 +2,8 @@
  * The whole job in the built task pane, in Chromium, against the in-memory
  * Excel: pick Essonne → Générer → values typed (3 faults) → Contrôler →
  * click a finding → fix one, the list updates live → Calculer → Consolider
- * two partner files → Exporter. Screenshots of each step in out/screenshots/;
+ * two partner files → Exporter; then, with an Orne bilan open, Consolider
+ * refuses an Essonne file with the reason. Screenshots of each step in out/screenshots/;
  * axe-core finds no serious or critical accessibility violation.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -24,6 +25,7 @@ const SHOTS = join(__dirname, "../../out/screenshots");
 const schema = loadBuiltin("essonne_2022_2026");
 const YEAR = Math.min(Math.max(new Date().getFullYear(), schema.periode.debut), schema.periode.fin);
 let server: Server;
+let serverUrl: string;
 let browser: Browser;
 let page: Page;
 let plan: WorkbookPlan;
@@ -92,6 +94,7 @@ beforeAll(async () => {
   plan = fillValid(layout({ campaignYear: YEAR }), schema);
   const served = await serve();
   server = served.server;
+  serverUrl = served.url;
   browser = await launch();
   // Each sync takes 120 ms, as over a network: the progress bar has time to show.
   page = await openPane(browser, served.url, "?syncDelay=120");
@@ -282,4 +285,43 @@ test("Consolider two partner files, then Exporter the tidy CSV", async () => {
   });
   expect(header).toEqual(["fichier", "schema", "version"]);
   expect(await accessibility()).toEqual([]);
+});
+
+test("Consolider with an Orne bilan open: an Essonne file is refused with the reason; an empty Orne return writes nothing, and no green bar says otherwise", async () => {
+  const orne = loadBuiltin("orne_2017_2021");
+  const orneYear = Math.min(Math.max(new Date().getFullYear(), orne.periode.debut), orne.periode.fin);
+  const essonneFile = join(SHOTS, "essonne-entier.xlsx");
+  writeFileSync(essonneFile, await renderPlanToXlsx(plan));
+  const vide = layoutWorkbook(orne, {
+    campaignYear: orneYear,
+    cut: { kind: "partenaire", id: orne.partenaires[0]!.id },
+  });
+  if (!vide.ok) throw new Error(vide.error.message);
+  const orneFile = join(SHOTS, "orne-partenaire-vide.xlsx");
+  writeFileSync(orneFile, await renderPlanToXlsx(vide.plan));
+
+  const pane = await openPane(browser, serverUrl);
+  try {
+    await pane.locator('input[value="orne_2017_2021"]').check();
+    await pane.getByText(/Schéma choisi/).waitFor();
+    await pane.getByRole("tab", { name: "Générer" }).click();
+    await pane.getByRole("button", { name: "Générer le classeur" }).click();
+    await pane.getByText(/Classeur généré/).waitFor();
+
+    await pane.getByRole("tab", { name: "Consolider" }).click();
+    await pane.getByTestId("pick-files").setInputFiles([essonneFile, orneFile]);
+    const refused = pane.getByRole("listitem").filter({ hasText: "essonne-entier.xlsx" });
+    await refused.waitFor();
+    expect(await refused.textContent()).toBe(
+      `Écarté essonne-entier.xlsx — modèle ou campagne différents (essonne_2022_2026 ${schema.version} / ${YEAR} au lieu de orne_2017_2021 ${orne.version} / ${orneYear})`,
+    );
+    expect(await pane.getByText("Retenu", { exact: true }).count()).toBe(1);
+
+    await pane.getByRole("button", { name: /Fusionner/ }).click();
+    await pane.getByText(/1 classeur\(s\) fusionné\(s\), mais aucune valeur écrite/).waitFor();
+    expect(await pane.locator('[data-intent="success"]').count()).toBe(0);
+    expect(await pane.locator('[data-intent="warning"]').count()).toBe(1);
+  } finally {
+    await pane.close();
+  }
 });

@@ -5,7 +5,7 @@
 import { both, type Bilingual } from "../../i18n";
 import { fold } from "../../util/text";
 import type { Fiche, Granularite, Schema } from "../../model/schema";
-import type { CellBinding, DefinedName, PlanMeta, WorkbookPlan } from "../plan";
+import type { CellBinding, DefinedName, PlanMeta, SourceRef, WorkbookPlan } from "../plan";
 import { buildAxeSheet, axeColumns, type AxeSheetContext } from "./axeSheet";
 import { calendarGrid } from "./calendar";
 import { buildControles } from "./controles";
@@ -25,6 +25,8 @@ export interface LayoutOptions {
   password?: string;
   /** Fixed in tests; now by default. */
   generatedAt?: Date;
+  /** A consolidated workbook: the sources it holds, recorded in its metadata. */
+  sources?: SourceRef[];
 }
 
 export type LayoutResult = { ok: true; plan: WorkbookPlan } | { ok: false; error: Bilingual };
@@ -80,6 +82,7 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
     granularite,
     generatedAt: generatedAt.toISOString(),
     ...(cut ? { cut } : {}),
+    ...(options.sources?.length ? { sources: options.sources } : {}),
     fiches: [],
     labels,
     bindings,

@@ -6,7 +6,7 @@
  */
 import { parseSchema } from "../../model/parse";
 import type { Schema } from "../../model/schema";
-import { layoutWorkbook } from "../layout";
+import { layoutWorkbook, type LayoutOptions } from "../layout";
 import { META_MARKER, META_SHEET } from "../layout/metaSheet";
 import type { PlanMeta, WorkbookPlan } from "../plan";
 import { sheetOf, type Snapshot } from "../snapshot";
@@ -40,15 +40,34 @@ export function readMeta(snapshot: Snapshot): MetaRead {
   } catch {
     return altered("JSON");
   }
+  if (meta.sources !== undefined && !validSources(meta.sources)) return altered("sources");
   const parsed = parseSchema(model);
   if (!parsed.ok) return altered(`modèle : ${parsed.errors[0]?.path} ${parsed.errors[0]?.message}`);
-  const again = layoutWorkbook(parsed.schema, {
+  const again = layoutWorkbook(parsed.schema, layoutOptionsOf(meta));
+  if (!again.ok) return altered(again.error.message);
+  if (JSON.stringify(again.plan.meta) !== JSON.stringify(meta)) return altered("carte des cellules");
+  return { ok: true, meta, schema: parsed.schema, plan: again.plan };
+}
+
+/** The options a workbook's layout was made with, from its metadata: to make it again. */
+export function layoutOptionsOf(meta: PlanMeta): LayoutOptions {
+  return {
     campaignYear: meta.campaignYear,
     granularite: meta.granularite as never,
     ...(meta.cut ? { cut: { kind: meta.cut.kind, id: meta.cut.id } } : {}),
     generatedAt: new Date(meta.generatedAt),
-  });
-  if (!again.ok) return altered(again.error.message);
-  if (JSON.stringify(again.plan.meta) !== JSON.stringify(meta)) return altered("carte des cellules");
-  return { ok: true, meta, schema: parsed.schema, plan: again.plan };
+    // Recorded, not derived: the proof checks they are well placed and that the rest agrees with the model.
+    ...(meta.sources ? { sources: meta.sources } : {}),
+  };
+}
+
+/** The sources of a consolidated workbook are recorded, not derived: at least their shape is checked. */
+function validSources(sources: unknown): boolean {
+  return (
+    Array.isArray(sources) &&
+    sources.every(
+      (s: Record<string, unknown>) =>
+        typeof s === "object" && s !== null && ["cut", "who", "hash", "fichier"].every((k) => typeof s[k] === "string"),
+    )
+  );
 }

@@ -1,42 +1,39 @@
 /**
- * Consolider in the open workbook: the merged values go into its input cells
- * (by the bindings of its own, validated plan), and every source's values
- * into a « Valeurs par source » sheet, replaced on each run.
+ * Consolider in the open workbook: renders what the engine decided. The
+ * merged values go into its input cells (by the bindings of its own,
+ * validated plan), the engine's « Valeurs par source » sheet replaces the
+ * previous one, and its metadata sheet is made again with the sources it now
+ * holds (so that a later consolidation never counts them twice).
  */
 import type { Consolidation } from "../../engine/consolidate";
+import { mergedMetaSheet } from "../../engine/consolidateMaster";
 import type { WorkbookPlan } from "../../engine/plan";
-import { colLetter } from "../../util/a1";
+import type { Schema } from "../../model/schema";
 import { constantInput } from "./officeShapes";
-import { SHEET_TAG } from "./renderPlan";
+import { replaceSheetInExcel } from "./renderPlan";
 
-export const PAR_SOURCE = "Valeurs par source";
-const HEADER = ["Source", "Clé", "Élément", "Valeur"];
-
-/** Returns how many values were written and how many had no input cell (locked cells of other years). */
+/** Returns how many values were written and the keys that had no input cell (locked cells of other years). */
 export async function mergeIntoWorkbook(
   context: Excel.RequestContext,
   c: Consolidation,
   plan: WorkbookPlan,
+  schema: Schema,
 ): Promise<{ written: number; skipped: string[] }> {
+  const meta = mergedMetaSheet(c, schema, plan.meta);
+  if (!c.parSource || !meta) return { written: 0, skipped: [] };
   const inputs = new Map(plan.meta.bindings.filter((b) => b.input).map((b) => [b.key, b]));
-  let written = 0;
-  const skipped: string[] = [];
-  for (const [key, value] of c.values) {
-    const b = inputs.get(key);
-    if (!b) {
-      skipped.push(key);
-      continue;
-    }
-    context.workbook.worksheets.getItem(b.sheet).getRange(b.address).values = [[constantInput(value)]];
-    written++;
-  }
-  const old = context.workbook.worksheets.getItemOrNullObject(PAR_SOURCE);
-  old.delete();
-  const ws = context.workbook.worksheets.add(PAR_SOURCE);
-  ws.customProperties.add(SHEET_TAG, plan.meta.modelId);
-  const rows = [HEADER, ...c.detail.map((r) => r.map(constantInput))];
-  ws.getRange(`A1:${colLetter(HEADER.length)}${rows.length}`).values = rows;
-  ws.getRange(`A1:${colLetter(HEADER.length)}1`).format.font.bold = true;
-  await context.sync();
-  return { written, skipped };
+  const writes = [...c.values].filter(([key]) => inputs.has(key));
+  const skipped = [...c.values.keys()].filter((key) => !inputs.has(key));
+  const values = {
+    bytes: 200 * writes.length,
+    run: () => {
+      for (const [key, value] of writes) {
+        const b = inputs.get(key)!;
+        context.workbook.worksheets.getItem(b.sheet).getRange(b.address).values = [[constantInput(value)]];
+      }
+    },
+  };
+  await replaceSheetInExcel(context, c.parSource, plan, [values]);
+  await replaceSheetInExcel(context, meta, plan);
+  return { written: writes.length, skipped };
 }

@@ -144,6 +144,41 @@ export async function renderPlanInExcel(
   return { syncs };
 }
 
+/**
+ * One sheet of a plan written in place of the sheet of that name (the other sheets untouched), after
+ * `queued` requests that go with it in the first batch: one sync to look, then one per batch under the
+ * payload budget.
+ */
+export async function replaceSheetInExcel(
+  context: Excel.RequestContext,
+  sheet: SheetPlan,
+  plan: WorkbookPlan,
+  queued: Step[] = [],
+): Promise<void> {
+  const worksheets = context.workbook.worksheets;
+  const old = worksheets.getItemOrNullObject(sheet.name).load("visibility");
+  await context.sync();
+  if (!old.isNullObject) {
+    // Excel refuses to delete a very hidden sheet.
+    if (old.visibility === "VeryHidden") old.visibility = "Hidden";
+    old.delete();
+  }
+  const ws = worksheets.add(sheet.name);
+  ws.customProperties.add(SHEET_TAG, plan.meta.modelId);
+  const steps: Step[] = [
+    ...queued,
+    ...contentSteps(ws, sheet),
+    { bytes: layoutBytes(sheet), run: () => writeLayout(ws, sheet, plan) },
+    { bytes: 200, run: () => sheet.protection && protect(ws, sheet) },
+  ];
+  for (const batch of packed(steps)) {
+    context.application.suspendApiCalculationUntilNextSync();
+    for (const step of batch) step.run();
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each under the payload budget
+    await context.sync();
+  }
+}
+
 /** Runs `work` on a sheet its plan protects: unprotected for the time of the request, then protected as the plan says. */
 export function whileUnprotected(
   ws: Excel.Worksheet,

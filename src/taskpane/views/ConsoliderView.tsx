@@ -1,10 +1,12 @@
 /**
  * Consolider: partner workbooks picked by the user are read in the browser
- * (the .xlsx host), validated, listed as accepted or rejected with the
- * reason, and the accepted ones merged into the open workbook.
+ * (the .xlsx host), validated, and judged by the engine against the open
+ * workbook's model and campaign, as `bilan consolidate` judges them: listed as
+ * accepted, set aside or rejected with the reason; the accepted ones are then
+ * merged into the open workbook.
  */
 import { useRef, useState } from "react";
-import { Badge, Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { Badge, Button, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import { consolidate, type Consolidation } from "../../engine/consolidate";
 import { unreadableReport, validateSnapshot } from "../../engine/validate";
 import { snapshotXlsx } from "../../hosts/xlsx/snapshot";
@@ -15,10 +17,18 @@ export function ConsoliderView() {
   const { t, text, failure } = usePane();
   const input = useRef<HTMLInputElement>(null);
   const [result, setResult] = useState<Consolidation>();
-  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string }>();
+  const [message, setMessage] = useState<{ intent: "success" | "warning" | "error"; text: string }>();
 
   const pick = async (files: FileList | null) => {
     setMessage(undefined);
+    setResult(undefined);
+    let open;
+    try {
+      open = await lireBilan();
+    } catch (e) {
+      setMessage({ intent: "error", text: failure(e) });
+      return;
+    }
     const sources = [];
     for (const file of [...(files ?? [])]) {
       const snap = await snapshotXlsx(new Uint8Array(await file.arrayBuffer()), file.name);
@@ -29,14 +39,18 @@ export function ConsoliderView() {
           : unreadableReport(file.name, snap.refusal.key, snap.refusal.params),
       });
     }
-    setResult(consolidate(sources));
+    setResult(consolidate(sources, { schema: open.schema, campaignYear: open.meta.campaignYear }));
   };
 
   const merge = async () => {
     if (!result) return;
     try {
-      const { written } = await fusionner(result, (await lireBilan()).plan);
-      setMessage({ intent: "success", text: t("merged", { count: result.accepted.length, values: written }) });
+      const { written, skipped } = await fusionner(result, await lireBilan());
+      const count = result.accepted.length;
+      const lines = [t(written ? "merged" : "mergedNothing", { count, values: written })];
+      if (skipped.length) lines.push(t("mergedSkipped", { skipped: skipped.length }));
+      // Green only when values were written and none was left without a cell.
+      setMessage({ intent: written && !skipped.length ? "success" : "warning", text: lines.join(" ") });
     } catch (e) {
       setMessage({ intent: "error", text: failure(e) });
     }
@@ -65,6 +79,14 @@ export function ConsoliderView() {
               {a.file} — {a.who}
             </li>
           ))}
+          {result.setAside.map((r) => (
+            <li key={r.file}>
+              <Badge color="warning" appearance="tint">
+                {t("setAside")}
+              </Badge>{" "}
+              {r.file} — {text(r.reason)}
+            </li>
+          ))}
           {result.rejected.map((r) => (
             <li key={r.file}>
               <Badge color="danger" appearance="tint">
@@ -75,13 +97,25 @@ export function ConsoliderView() {
           ))}
         </ul>
       )}
+      {result && result.divergences.length > 0 && (
+        <>
+          <Subtitle2 as="h3">{t("divergences", { count: result.divergences.length })}</Subtitle2>
+          <ul className="pane-list" aria-label={t("divergences", { count: result.divergences.length })}>
+            {result.divergences.map((d) => (
+              <li key={d.key}>
+                {d.label} — {d.answers}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {result && result.accepted.length > 0 && (
         <Button appearance="primary" onClick={() => void merge()}>
           {t("merge")}
         </Button>
       )}
       {message && (
-        <MessageBar intent={message.intent}>
+        <MessageBar intent={message.intent} data-intent={message.intent}>
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}

@@ -1,0 +1,63 @@
+/**
+ * What a consolidation writes, as plan data both hosts render: the
+ * « Valeurs par source » sheet, and the whole master workbook (the model's
+ * layout for the campaign, the merged values in its input cells, its sources
+ * in its metadata) that the CLI writes, or, merging into an open workbook,
+ * its metadata sheet made again with the sources it now holds.
+ */
+import { both, type Bilingual } from "../i18n";
+import type { Granularite, Schema } from "../model/schema";
+import type { Consolidation } from "./consolidate";
+import type { PlanMeta, Scalar, SheetPlan, WorkbookPlan } from "./plan";
+import { layoutWorkbook } from "./layout";
+import { META_SHEET } from "./layout/metaSheet";
+import { layoutOptionsOf } from "./validate/readMeta";
+import { buildTableSheet } from "./layout/tableSheet";
+import { addNonRepris, transferValues } from "./transfer";
+
+export const PAR_SOURCE = "Valeurs par source";
+
+/** One row per merged file and value: source, file, key, element, value. */
+export function parSourceSheet(sources: string[], rows: Scalar[][]): SheetPlan {
+  return buildTableSheet({
+    name: PAR_SOURCE,
+    title: "Valeurs par source",
+    note: `Consolidation de ${sources.length} source(s) : ${sources.join(", ")}.`,
+    columns: [
+      ["Source", 30],
+      ["Fichier", 28],
+      ["Clé", 34],
+      ["Élément", 48],
+      ["Valeur", 30],
+    ],
+    rows,
+  }).plan;
+}
+
+/** The master workbook of a consolidation that merged something, with how many values found their cell. */
+export function masterPlan(
+  c: Consolidation,
+  generatedAt?: Date,
+): { ok: true; plan: WorkbookPlan; carried: number } | { ok: false; error: Bilingual } {
+  if (!c.schema || !c.meta || !c.parSource) return { ok: false, error: both("consolidate.nothing") };
+  const layout = layoutWorkbook(c.schema, {
+    campaignYear: c.meta.campaignYear,
+    granularite: c.meta.granularite as Granularite,
+    sources: c.sources,
+    ...(generatedAt ? { generatedAt } : {}),
+  });
+  if (!layout.ok) return layout;
+  const plan = layout.plan;
+  // Every key has its cell in a whole workbook; should one not, it is kept aside, not lost.
+  const { carried, notCarried } = transferValues(c.values, plan, plan, (id) => id);
+  addNonRepris(plan, notCarried, [], "sans cellule dans le classeur maître");
+  // Before the metadata sheet, which stays last.
+  plan.sheets.splice(plan.sheets.length - 1, 0, c.parSource);
+  return { ok: true, plan, carried };
+}
+
+/** The metadata sheet of the workbook `c` is merged into (its own layout and model), now recording `c`'s sources. */
+export function mergedMetaSheet(c: Consolidation, schema: Schema, meta: PlanMeta): SheetPlan | undefined {
+  const layout = layoutWorkbook(schema, { ...layoutOptionsOf(meta), sources: c.sources });
+  return layout.ok ? layout.plan.sheets.find((s) => s.name === META_SHEET) : undefined;
+}
