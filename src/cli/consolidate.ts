@@ -66,7 +66,10 @@ export async function consolidateCommand(args: string[], o: ConsolidateOptions, 
     rows: c.detail,
   });
   layout.plan.sheets.splice(layout.plan.sheets.length - 1, 0, detail.plan);
-  writeOutput(o.output, await renderPlanToXlsx(layout.plan), o.force, lang);
+  writeOutput(o.output, await renderPlanToXlsx(layout.plan), o.force, lang, [
+    ...files,
+    ...(o.schema ? [o.schema] : []),
+  ]);
   say(
     t(lang, "cli.consolidate.done", { file: o.output, count: c.accepted.length, values: carried, sheet: PAR_SOURCE }),
   );

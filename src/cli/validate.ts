@@ -85,7 +85,7 @@ export async function validateCommand(args: string[], o: ValidateCliOptions, lan
       : o.format === "csv"
         ? reportCsv(all, lang, { delimiter: o.delimiter, bom: o.bom })
         : reportTable(all, lang);
-  if (o.output) writeOutput(o.output, text, o.force, lang);
+  if (o.output) writeOutput(o.output, text, o.force, lang, files);
   else process.stdout.write(text);
   return unreadable ? 2 : all.some((f) => f.severity === "erreur") ? 1 : 0;
 }

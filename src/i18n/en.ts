@@ -69,6 +69,7 @@ export const en: Record<keyof typeof fr, string> = {
   "file.unknownFormat": "{{file}}: unknown format (expected: .json, .csv or .xlsx)",
   "file.notFound": "{{file}}: file not found",
   "file.exists": "{{file}} already exists: add --force to replace it",
+  "file.isInput": "{{file}} is also an input file ({{input}}): it is never replaced, even with --force; choose another output file",
   "layout.yearOutside": "campaign year {{year}} outside the schéma's period ({{debut}}–{{fin}})",
   "layout.unknownPartenaire": "unknown partenaire “{{ref}}” (the schéma's partenaires: {{known}})",
   "layout.unknownTerritoire": "unknown territoire “{{ref}}” (the schéma's territoires: {{known}})",

@@ -73,6 +73,8 @@ export const fr = {
   "file.unknownFormat": "{{file}} : format non reconnu (attendu : .json, .csv ou .xlsx)",
   "file.notFound": "{{file}} : fichier introuvable",
   "file.exists": "{{file}} existe déjà : ajouter --force pour le remplacer",
+  "file.isInput":
+    "{{file}} est aussi un fichier d'entrée ({{input}}) : il n'est jamais remplacé, même avec --force ; choisir un autre fichier de sortie",
   // Workbook layout
   "layout.yearOutside": "année de campagne {{year}} hors de la période du schéma ({{debut}}–{{fin}})",
   "layout.unknownPartenaire": "partenaire « {{ref}} » inconnu (partenaires du schéma : {{known}})",
