@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { unreadableReport, type ValidationReport } from "../engine/validate";
-import { validateHere, type ValidateFileOptions } from "./validateOne";
+import type { ValidateFileOptions } from "./validateOne";
 
 /** The heap a worker may use to read one workbook; BILAN_WORKER_HEAP_MB changes it (the README's « Limites »). */
 export const WORKER_HEAP_MB = Number(process.env.BILAN_WORKER_HEAP_MB) || 3_072;
@@ -22,9 +22,15 @@ let worker: Worker | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
 export function validateFile(file: string, options: ValidateFileOptions = {}): Promise<ValidationReport> {
-  const run = queue.then(() => (existsSync(SCRIPT) ? inWorker(file, options) : validateHere(file, options)));
+  const run = queue.then(() => (existsSync(SCRIPT) ? inWorker(file, options) : inThisThread(file, options)));
   queue = run.catch(() => undefined);
   return run;
+}
+
+/** Loaded only here: with a worker, this thread never loads the workbook reader. */
+async function inThisThread(file: string, options: ValidateFileOptions): Promise<ValidationReport> {
+  const { validateHere } = await import("./validateOne");
+  return validateHere(file, options);
 }
 
 function startWorker(): Worker {
