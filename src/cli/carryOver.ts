@@ -44,6 +44,8 @@ async function remake(
   why: string,
   o: RemakeOptions,
   lang: Lang,
+  /** Every file read besides FILE (the new model), which the output may not replace. */
+  otherInputs: string[] = [],
 ): Promise<number> {
   const { meta } = report;
   const layout = layoutWorkbook(schema, {
@@ -61,7 +63,7 @@ async function remake(
   );
   const earlier = await earlierNonRepris(file);
   addNonRepris(layout.plan, notCarried, earlier, why);
-  writeOutput(o.output, await renderPlanToXlsx(layout.plan), o.force, lang);
+  writeOutput(o.output, await renderPlanToXlsx(layout.plan), o.force, lang, [file, ...otherInputs]);
   process.stderr.write(
     `${t(lang, "cli.reuse.done", { file: o.output, carried, notCarried: notCarried.length + earlier.length, sheet: NON_REPRIS })}\n`,
   );
@@ -89,5 +91,5 @@ export async function upgradeCommand(file: string, o: RemakeOptions & { schema: 
   if (schema.id !== report.schema.id)
     throw new UserError(t(lang, "cli.upgrade.otherModel", { found: report.schema.id, expected: schema.id }));
   const why = t("fr", "cli.upgrade.why", { from: report.schema.version, to: schema.version });
-  return remake(file, report, schema, report.meta.campaignYear, why, o, lang);
+  return remake(file, report, schema, report.meta.campaignYear, why, o, lang, [o.schema]);
 }

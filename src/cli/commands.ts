@@ -72,7 +72,7 @@ export async function exportSchema(ref: string, o: ExportOptions, lang: Lang): P
     if (!o.output) throw new UserError(t(lang, "cli.export.needOutput"));
     content = await writeReferentielXlsx(toTable(r.schema));
   }
-  if (o.output) writeOutput(o.output, content, o.force, lang);
+  if (o.output) writeOutput(o.output, content, o.force, lang, [ref]);
   else process.stdout.write(content);
   return 0;
 }
@@ -116,7 +116,7 @@ export async function generate(o: GenerateOptions, lang: Lang): Promise<number> 
     ...(o.password ? { password: o.password } : {}),
   });
   if (!layout.ok) throw new UserError(lang === "en" ? layout.error.messageEn : layout.error.message);
-  writeOutput(o.output, await renderPlanToXlsx(layout.plan), o.force, lang);
+  writeOutput(o.output, await renderPlanToXlsx(layout.plan), o.force, lang, [o.schema]);
   const p = layout.plan;
   process.stdout.write(
     `${t(lang, "cli.generate.done", {

@@ -4,14 +4,13 @@
  * source's values in a « Valeurs par source » sheet). Exit code: 2 when a
  * file could not be read, 1 when a file was rejected, else 0.
  */
-import { resolve } from "node:path";
 import { t, type Lang } from "../i18n";
 import { consolidate, type ConsolidationSource } from "../engine/consolidate";
 import { masterPlan, PAR_SOURCE } from "../engine/consolidateMaster";
 import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
 import { inputFilesOrFail } from "./inputFiles";
 import { loadSchemaOrFail } from "./loadSchema";
-import { UserError, writeOutput } from "./output";
+import { sameFile, UserError, writeOutput } from "./output";
 import { validateFile } from "./validate";
 
 export interface ConsolidateOptions {
@@ -25,9 +24,13 @@ export async function consolidateCommand(args: string[], o: ConsolidateOptions, 
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const sources: ConsolidationSource[] = [];
   for (const file of inputFilesOrFail(args, lang)) {
-    // The master this run overwrites is no source of it (with --force, it may sit among the inputs).
-    if (resolve(file) === resolve(o.output)) say(t(lang, "cli.consolidate.ownOutput", { file }));
-    else sources.push({ file, report: await validateFile(file, expected ? { expected } : {}) });
+    const report = await validateFile(file, expected ? { expected } : {});
+    // The master this run replaces (with --force, it may sit among the inputs, in the returns' folder) is no
+    // source of it; any other input named as the output is refused, whatever --force says.
+    if (sameFile(file, o.output)) {
+      if (!report.meta?.sources?.length) throw new UserError(t(lang, "file.isInput", { file: o.output, input: file }));
+      say(t(lang, "cli.consolidate.ownOutput", { file }));
+    } else sources.push({ file, report });
   }
   const c = consolidate(sources, expected ? { schema: expected } : undefined);
   const reason = (r: { reason: { message: string; messageEn: string } }) =>
@@ -43,7 +46,10 @@ export async function consolidateCommand(args: string[], o: ConsolidateOptions, 
     say(t(lang, "consolidate.nothing"));
     return Math.max(code, 1);
   }
-  writeOutput(o.output, await renderPlanToXlsx(master.plan), o.force, lang);
+  writeOutput(o.output, await renderPlanToXlsx(master.plan), o.force, lang, [
+    ...sources.map((x) => x.file),
+    ...(o.schema ? [o.schema] : []),
+  ]);
   say(
     t(lang, "cli.consolidate.done", {
       file: o.output,

@@ -45,7 +45,7 @@ export async function exportTidyCommand(args: string[], o: ExportTidyOptions, la
           bom: o.bom,
           escapeFormulas: true,
         });
-  if (o.output) writeOutput(o.output, text, o.force, lang);
+  if (o.output) writeOutput(o.output, text, o.force, lang, files);
   else process.stdout.write(text);
   return code;
 }

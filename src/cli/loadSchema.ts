@@ -6,14 +6,14 @@ import { issue } from "../model/issues";
 import { parseSchemaJson, type ParseResult } from "../model/parse";
 import { readCsv } from "../model/referentiel/csv";
 import { fromTable } from "../model/referentiel/fromTable";
-import { readReferentielXlsx, SheetNotFound } from "../hosts/xlsx/referentielSheet";
-import type { Lang } from "../i18n";
+import { readReferentielXlsx, RefusedWorkbook, SheetNotFound } from "../hosts/xlsx/referentielSheet";
+import type { Lang, Params } from "../i18n";
 import type { Schema } from "../model/schema";
 import { UserError } from "./output";
 
 export type Loaded = ParseResult & { unreadable?: boolean };
 
-const unreadable = (file: string, code: Parameters<typeof issue>[1], params: Record<string, string> = {}): Loaded => ({
+const unreadable = (file: string, code: Parameters<typeof issue>[1], params: Params = {}): Loaded => ({
   ok: false,
   unreadable: true,
   errors: [issue("", code, { file, ...params })],
@@ -41,6 +41,8 @@ export async function loadSchema(ref: string, sheet?: string): Promise<Loaded> {
     try {
       return fromTable(await readReferentielXlsx(data, name, sheet));
     } catch (e) {
+      // The same reasons, in the same words, as `validate` gives for a partner's file.
+      if (e instanceof RefusedWorkbook) return unreadable(name, e.refusal.key, e.refusal.params);
       if (e instanceof SheetNotFound)
         return unreadable(name, "ref.sheetMissing", { sheet: e.sheet, known: e.known.join(", ") });
       return unreadable(name, "file.unreadable", { reason: (e as Error).message });

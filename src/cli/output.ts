@@ -1,6 +1,9 @@
-/** Writing results: never over an existing file unless asked, and say where it went. */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+/**
+ * Writing results: never over an existing file unless asked, never over an
+ * input even when asked, never a half-written file, and say where it went.
+ */
+import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { t, type Lang } from "../i18n";
 import { formatIssue, type ModelIssue } from "../model/issues";
 
@@ -13,11 +16,47 @@ export class UserError extends Error {
   }
 }
 
-export function writeOutput(file: string, content: string | Buffer, force: boolean, lang: Lang): void {
-  if (existsSync(file) && !force) throw new UserError(t(lang, "file.exists", { file }));
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, content);
+/**
+ * Writes `content` to `file`. `inputs` are the files the command read: the
+ * output may not be one of them, under any name (same path, a symbolic or a
+ * hard link: same device and inode), `--force` or not.
+ */
+export function writeOutput(
+  file: string,
+  content: string | Buffer,
+  force: boolean,
+  lang: Lang,
+  inputs: readonly string[],
+): void {
+  if (existsSync(file)) {
+    const input = inputs.find((i) => sameFile(i, file));
+    if (input !== undefined) throw new UserError(t(lang, "file.isInput", { file, input }));
+    if (!force) throw new UserError(t(lang, "file.exists", { file }));
+  }
+  // Through a symbolic link, the file it points to is replaced, as a plain write would.
+  const target = existsSync(file) ? realpathSync(file) : file;
+  mkdirSync(dirname(target), { recursive: true });
+  // Written beside, then renamed over: a failed write (disk full…) leaves the old file whole.
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, content);
+    renameSync(temp, target);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
   process.stderr.write(`${t(lang, "cli.written", { file })}\n`);
+}
+
+/** The same file under any name: same device and inode (symbolic and hard links included). */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
 }
 
 export function printIssues(file: string, errors: ModelIssue[], warnings: ModelIssue[], lang: Lang): void {

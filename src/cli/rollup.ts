@@ -29,7 +29,9 @@ export async function rollupCommand(file: string, o: RollupCliOptions, lang: Lan
   const rollups = computeRollups(schema, meta, values, { findings });
   const resultOf = formulaResults(rollups);
   if (o.output)
-    writeOutput(o.output, await renderPlanToXlsx(fillPlan(plan, schema, values, resultOf, rollups)), o.force, lang);
+    writeOutput(o.output, await renderPlanToXlsx(fillPlan(plan, schema, values, resultOf, rollups)), o.force, lang, [
+      file,
+    ]);
   if (o.json) {
     const cellules = Object.fromEntries(meta.bindings.filter((b) => b.formula).map((b) => [b.key, resultOf(b)]));
     process.stdout.write(`${JSON.stringify({ source: file, ...rollups, cellules }, null, 2)}\n`);

@@ -3,17 +3,17 @@
  * ever read. Exit code: 2 when a file could not be read, else 1 when a
  * finding of severity erreur exists, else 0.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { basename } from "node:path";
 import { t, type Lang } from "../i18n";
-import type { Schema } from "../model/schema";
 import type { Finding } from "../engine/validate/findings";
-import { countBySeverity, unreadableReport, validateSnapshot, type ValidationReport } from "../engine/validate";
+import { countBySeverity, type ValidationReport } from "../engine/validate";
 import { reportCsv, reportJson, reportTable } from "../engine/validate/report";
-import { snapshotXlsx } from "../hosts/xlsx/snapshot";
 import { inputFilesOrFail } from "./inputFiles";
+import { validateFile } from "./isolation";
 import { loadSchemaOrFail } from "./loadSchema";
 import { writeOutput } from "./output";
+
+/** One file's report, read in a worker (isolation.ts); the other commands take it from here. */
+export { validateFile };
 
 export interface ValidateCliOptions {
   schema?: string;
@@ -24,27 +24,6 @@ export interface ValidateCliOptions {
   delimiter: string;
   bom: boolean;
   factor: number;
-}
-
-/** One file: its report, or one `fichier.illisible` finding when it cannot be read. */
-export async function validateFile(
-  file: string,
-  options: { expected?: Schema; year?: number; factor?: number },
-): Promise<ValidationReport> {
-  if (!existsSync(file)) return unreadableReport(file, "validate.file.notFound");
-  let data: Buffer;
-  try {
-    data = readFileSync(file);
-  } catch (e) {
-    return unreadableReport(file, "validate.file.unparsable", { detail: (e as Error).message });
-  }
-  const snap = await snapshotXlsx(data, basename(file));
-  if (!snap.ok) return unreadableReport(file, snap.refusal.key, snap.refusal.params);
-  return validateSnapshot(snap.snapshot, {
-    ...(options.expected ? { expected: options.expected } : {}),
-    ...(options.year !== undefined ? { year: options.year } : {}),
-    ...(options.factor !== undefined ? { plausibilityFactor: options.factor } : {}),
-  });
 }
 
 /** One line per file: counts by severity and the share of expected inputs filled, or why it could not be read. */
@@ -85,7 +64,7 @@ export async function validateCommand(args: string[], o: ValidateCliOptions, lan
       : o.format === "csv"
         ? reportCsv(all, lang, { delimiter: o.delimiter, bom: o.bom })
         : reportTable(all, lang);
-  if (o.output) writeOutput(o.output, text, o.force, lang);
+  if (o.output) writeOutput(o.output, text, o.force, lang, files);
   else process.stdout.write(text);
   return unreadable ? 2 : all.some((f) => f.severity === "erreur") ? 1 : 0;
 }

@@ -73,6 +73,8 @@ export const fr = {
   "file.unknownFormat": "{{file}} : format non reconnu (attendu : .json, .csv ou .xlsx)",
   "file.notFound": "{{file}} : fichier introuvable",
   "file.exists": "{{file}} existe déjà : ajouter --force pour le remplacer",
+  "file.isInput":
+    "{{file}} est aussi un fichier d'entrée ({{input}}) : il n'est jamais remplacé, même avec --force ; choisir un autre fichier de sortie",
   // Workbook layout
   "layout.yearOutside": "année de campagne {{year}} hors de la période du schéma ({{debut}}–{{fin}})",
   "layout.unknownPartenaire": "partenaire « {{ref}} » inconnu (partenaires du schéma : {{known}})",
@@ -174,8 +176,15 @@ export const fr = {
     "ce classeur n'a pas été généré par Bilan Schéma (pas de feuille « _bilan_meta » ni de « Sommaire »)",
   "validate.file.tooLarge": "le fichier dépasse {{max}} Mo",
   "validate.file.bomb": "le contenu décompressé serait de {{size}} Mo ({{part}}) : refusé, au-delà de {{max}} Mo",
+  "validate.file.sizeMismatch":
+    "la partie {{part}} ne fait pas la taille que le fichier annonce ({{size}} Mo) : fichier endommagé ou falsifié, refusé",
+  "validate.file.tooManyCells":
+    "le classeur compte plus de {{max}} cellules (limite atteinte dans {{part}}) : refusé, trop grand pour être contrôlé",
   "validate.file.notFound": "fichier introuvable",
   "validate.file.unparsable": "le classeur ne peut pas être lu ({{detail}})",
+  "validate.file.outOfMemory":
+    "la lecture du classeur demande plus de {{max}} Mo de mémoire : refusé, trop grand pour être contrôlé",
+  "validate.file.failed": "la lecture du classeur a échoué ({{detail}})",
   "cli.validate.description":
     "contrôle des classeurs de bilan remplis (fichiers, dossiers ou motifs) ; ne modifie jamais les fichiers",
   "cli.validate.files": 'classeurs .xlsx, dossiers ou motifs ("retours/*.xlsx")',

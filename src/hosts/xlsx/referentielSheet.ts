@@ -1,6 +1,7 @@
 /** The référentiel table in an .xlsx workbook (read one sheet, or write a new workbook). */
 import ExcelJS from "exceljs";
 import type { Cell, Table } from "../../model/referentiel/cells";
+import { checkXlsx, type Refusal } from "./guard";
 
 export const REFERENTIEL_SHEET = "Référentiel";
 
@@ -27,11 +28,20 @@ export class SheetNotFound extends Error {
   }
 }
 
+/** A file the guard refused before parsing (encrypted, not a workbook, a zip bomb…), with its reason. */
+export class RefusedWorkbook extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.key);
+  }
+}
+
 /**
  * Reads the sheet named `sheet`, else the one called Référentiel, else the first.
  * The header is the first non-empty row.
  */
 export async function readReferentielXlsx(data: ArrayBuffer | Buffer, source: string, sheet?: string): Promise<Table> {
+  const checked = await checkXlsx(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+  if ("key" in checked) throw new RefusedWorkbook(checked);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as ArrayBuffer);
   const names = wb.worksheets.map((w) => w.name);
