@@ -2,14 +2,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { extname, basename } from "node:path";
 import { BUILTIN_IDS, isBuiltin, loadBuiltin } from "../model/builtins";
-import { issue } from "../model/issues";
+import { issue, type ModelIssue } from "../model/issues";
 import { parseSchemaJson, type ParseResult } from "../model/parse";
 import { readCsv } from "../model/referentiel/csv";
 import { decodeText } from "../model/textFile";
 import { fromTable } from "../model/referentiel/fromTable";
 import { readReferentielXlsx, SheetNotFound } from "../hosts/xlsx/referentielSheet";
 import type { Lang } from "../i18n";
-import type { ModelIssue } from "../model/issues";
 import type { Schema } from "../model/schema";
 import { printInfos, UserError } from "./output";
 
