@@ -11,7 +11,7 @@ import { writeCsv } from "../model/referentiel/csv";
 import { toTable } from "../model/referentiel/toTable";
 import { writeReferentielXlsx } from "../hosts/xlsx/referentielSheet";
 import { loadSchema } from "./loadSchema";
-import { printIssues, UserError, writeOutput } from "./output";
+import { printInfos, printIssues, UserError, writeOutput } from "./output";
 import { summaryLine, validateFile } from "./validate";
 
 export function schemas(json: boolean, lang: Lang): number {
@@ -35,15 +35,18 @@ export function schemas(json: boolean, lang: Lang): number {
 
 export async function checkSchema(file: string, sheet: string | undefined, json: boolean, lang: Lang): Promise<number> {
   const r = await loadSchema(file, sheet);
+  const infos = r.infos ?? [];
   if (json) {
     const out = r.ok
-      ? { valid: true, summary: countSchema(r.schema), warnings: r.warnings }
-      : { valid: false, errors: r.errors, warnings: r.warnings };
+      ? { valid: true, summary: countSchema(r.schema), warnings: r.warnings, infos }
+      : { valid: false, errors: r.errors, warnings: r.warnings, infos };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else if (r.ok) {
+    printInfos(infos, lang);
     printIssues(file, [], r.warnings, lang);
     process.stdout.write(`${t(lang, "cli.check.ok", { file, ...countSchema(r.schema) })}\n`);
   } else {
+    printInfos(infos, lang);
     printIssues(file, r.errors, r.warnings, lang);
     process.stdout.write(`${t(lang, "cli.check.ko", { file, count: r.errors.length })}\n`);
   }
@@ -61,6 +64,7 @@ export interface ExportOptions {
 
 export async function exportSchema(ref: string, o: ExportOptions, lang: Lang): Promise<number> {
   const r = await loadSchema(ref, o.sheet);
+  printInfos(r.infos, lang);
   if (!r.ok) {
     printIssues(ref, r.errors, r.warnings, lang);
     return r.unreadable ? 2 : 1;
@@ -98,6 +102,7 @@ export async function generate(o: GenerateOptions, lang: Lang): Promise<number> 
   if (o.partner && o.territory) throw new UserError(t(lang, "cli.generate.oneCut"));
   if (existsSync(o.output) && !o.force) throw new UserError(t(lang, "file.exists", { file: o.output }));
   const r = await loadSchema(o.schema, o.sheet);
+  printInfos(r.infos, lang);
   if (!r.ok) {
     printIssues(o.schema, r.errors, r.warnings, lang);
     return r.unreadable ? 2 : 1;

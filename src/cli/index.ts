@@ -1,5 +1,5 @@
 /** `bilan`: the command-line front end over the same model and engine as the add-in. */
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { parseLang, t, type Lang } from "../i18n";
 import { GRANULARITES } from "../model/schema";
 import { checkSchema, demo, exportSchema, generate, schemas, type GenerateOptions } from "./commands";
@@ -21,12 +21,20 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .description(t(lang, "cli.description"))
     .addOption(new Option("--lang <lang>", t(lang, "cli.lang")).choices(["fr", "en"]).default(lang))
     .showHelpAfterError()
-    .configureOutput({ outputError: (str, write) => write(str) });
+    .configureOutput({ outputError: (str, write) => write(str) })
+    // Misuse exits 2 like an unreadable file (commander's own exit is 1, the code of a model with errors).
+    .exitOverride();
 
   const run = (fn: () => number | Promise<number>) => async () => setExit(await fn());
   const year = (v: string) => {
     if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError(t(lang, "cli.generate.badYear", { value: v }));
     return Number(v);
+  };
+  const factor = (v: string) => {
+    const n = Number(v.trim().replace(",", "."));
+    if (!/^\s*\d+(?:[.,]\d+)?\s*$/.test(v) || !(n > 1))
+      throw new InvalidArgumentError(t(lang, "cli.validate.badFactor", { value: v }));
+    return n;
   };
 
   program
@@ -100,7 +108,7 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .option("--force", t(lang, "cli.force"), false)
     .addOption(new Option("--delimiter <char>", t(lang, "cli.delimiter")).choices([",", ";"]).default(","))
     .option("--bom", t(lang, "cli.bom"), false)
-    .option("--factor <n>", t(lang, "cli.validate.factor"), (v) => Number(v), 3)
+    .option("--factor <n>", t(lang, "cli.validate.factor"), factor, 3)
     .action((files: string[], o: ValidateCliOptions) => run(() => validateCommand(files, o, lang))());
 
   program
@@ -168,6 +176,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram(lang, (c) => (code = c)).parseAsync(argv);
   } catch (e) {
+    // Commander has already written its message (or the help that was asked for).
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     // Users get a sentence, not a stack trace.
     const message = e instanceof Error ? e.message : String(e);
     process.stderr.write(`${e instanceof UserError ? message : t(lang, "cli.unexpected", { message })}\n`);

@@ -2,16 +2,18 @@
 import { existsSync, readFileSync } from "node:fs";
 import { extname, basename } from "node:path";
 import { BUILTIN_IDS, isBuiltin, loadBuiltin } from "../model/builtins";
-import { issue } from "../model/issues";
+import { issue, type ModelIssue } from "../model/issues";
 import { parseSchemaJson, type ParseResult } from "../model/parse";
 import { readCsv } from "../model/referentiel/csv";
+import { decodeText } from "../model/textFile";
 import { fromTable } from "../model/referentiel/fromTable";
 import { readReferentielXlsx, RefusedWorkbook, SheetNotFound } from "../hosts/xlsx/referentielSheet";
 import type { Lang, Params } from "../i18n";
 import type { Schema } from "../model/schema";
-import { UserError } from "./output";
+import { printInfos, UserError } from "./output";
 
-export type Loaded = ParseResult & { unreadable?: boolean };
+/** `infos`: how the file was read (an encoding other than UTF-8), said once to the user. */
+export type Loaded = ParseResult & { unreadable?: boolean; infos?: ModelIssue[] };
 
 const unreadable = (file: string, code: Parameters<typeof issue>[1], params: Params = {}): Loaded => ({
   ok: false,
@@ -35,8 +37,12 @@ export async function loadSchema(ref: string, sheet?: string): Promise<Loaded> {
     return unreadable(name, "file.unreadable", { reason: (e as Error).message });
   }
   const ext = extname(ref).toLowerCase();
-  if (ext === ".json") return parseSchemaJson(data.toString("utf8"));
-  if (ext === ".csv" || ext === ".tsv" || ext === ".txt") return fromTable(readCsv(data.toString("utf8"), name));
+  if (ext === ".json" || ext === ".csv" || ext === ".tsv" || ext === ".txt") {
+    const decoded = decodeText(data, name);
+    if (!decoded.ok) return { ok: false, unreadable: true, errors: [decoded.error], warnings: [] };
+    const parsed = ext === ".json" ? parseSchemaJson(decoded.text) : fromTable(readCsv(decoded.text, name));
+    return { ...parsed, infos: decoded.infos };
+  }
   if (ext === ".xlsx") {
     try {
       return fromTable(await readReferentielXlsx(data, name, sheet));
@@ -54,6 +60,7 @@ export async function loadSchema(ref: string, sheet?: string): Promise<Loaded> {
 /** The model a command is given with --schema, or a UserError with its errors. */
 export async function loadSchemaOrFail(ref: string, lang: Lang): Promise<Schema> {
   const loaded = await loadSchema(ref);
+  printInfos(loaded.infos, lang);
   if (!loaded.ok) throw new UserError(loaded.errors.map((e) => (lang === "en" ? e.messageEn : e.message)).join("\n"));
   return loaded.schema;
 }

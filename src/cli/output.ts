@@ -59,6 +59,12 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
+/** How a file was read (its encoding): on stderr, so that it never mixes with a model or a report on stdout. */
+export function printInfos(infos: ModelIssue[] | undefined, lang: Lang): void {
+  const colon = lang === "en" ? ": " : " : ";
+  for (const i of infos ?? []) process.stderr.write(`${t(lang, "cli.info")}${colon}${formatIssue(i, lang)}\n`);
+}
+
 export function printIssues(file: string, errors: ModelIssue[], warnings: ModelIssue[], lang: Lang): void {
   const colon = lang === "en" ? ": " : " : ";
   const line = (key: "cli.error" | "cli.warning", i: ModelIssue) =>

@@ -10,6 +10,9 @@ export const en: Record<keyof typeof fr, string> = {
   "model.tooFewItems": "at least {{min}} item(s) expected",
   "model.tooSmall": "value {{value}} below the minimum {{min}}",
   "model.tooBig": "value {{value}} above the maximum {{max}}",
+  "model.tooLong": "text of {{length}} characters: at most {{max}}",
+  "model.loneSurrogate":
+    "invalid character at position {{position}} (U+{{code}}, lone half of a UTF-16 pair: badly copied text?)",
   "model.notInteger": "integer expected (got: {{value}})",
   "model.format.id":
     "invalid id “{{value}}” (unaccented letters, digits, “_” and “.”, starting with a letter or “_”, at most 64 characters)",
@@ -22,8 +25,11 @@ export const en: Record<keyof typeof fr, string> = {
   "model.valeur": "invalid value “{{value}}” (expected: a number, true/false or a YYYY-MM-DD date)",
   "model.invalid": "invalid value",
   "model.json": "invalid JSON at line {{line}}, column {{column}}: {{detail}}",
+  "model.tooDeep":
+    "JSON nested more than {{max}} levels deep at line {{line}}, column {{column}}: a model has about ten",
   "model.notObject": "the file must contain a JSON object (the schéma model)",
   "check.periodOrder": "the period starts in {{debut}} and ends in {{fin}}: start after end",
+  "check.noFiche": "no fiche action: a bilan is about fiches, the model needs at least one",
   "check.periodOutside": "period “{{value}}” outside the schéma ({{debut}}–{{fin}})",
   "check.periodFiner":
     "period “{{value}}” is finer than the schéma's granularity ({{granularite}}): it will be shown in column {{shown}}",
@@ -68,6 +74,13 @@ export const en: Record<keyof typeof fr, string> = {
   "file.unreadable": "{{file}}: cannot be read ({{reason}})",
   "file.unknownFormat": "{{file}}: unknown format (expected: .json, .csv or .xlsx)",
   "file.notFound": "{{file}}: file not found",
+  "file.encoding.windows1252":
+    "{{file}}: read as Windows-1252 (the encoding of a French Excel's CSV files) because it is not UTF-8 (line {{line}}); saving it as “CSV UTF-8” avoids this conversion",
+  "file.encoding.unknown":
+    "{{file}}: unknown encoding, neither UTF-8 nor Windows-1252 (byte {{byte}} at offset {{offset}}): save it as UTF-8",
+  "file.encoding.binary":
+    "{{file}}: not a text file (NUL byte at offset {{offset}}; UTF-16 without BOM?): save it as UTF-8",
+  "file.encoding.badUtf16": "{{file}}: marked {{encoding}} by its BOM but unreadable in that encoding",
   "file.exists": "{{file}} already exists: add --force to replace it",
   "file.isInput":
     "{{file}} is also an input file ({{input}}): it is never replaced, even with --force; choose another output file",
@@ -88,6 +101,7 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.check.ko": "{{file}}: {{count}} error(s)",
   "cli.warning": "warning",
   "cli.error": "error",
+  "cli.info": "info",
   "cli.export.description": "export a model as JSON (normalised, with ids) or as a référentiel table (CSV, XLSX)",
   "cli.export.schema": "id of a built-in schéma, or a model file",
   "cli.export.format": "output format: json, csv or xlsx",
@@ -138,6 +152,8 @@ export const en: Record<keyof typeof fr, string> = {
   "validate.type.proportion":
     "{{value}} looks like a 0–1 proportion: a percentage is expected (enter {{percent}} for {{percent}} %).",
   "validate.type.date": '"{{value}}" is not a date between 01/01/{{debut}} and 31/12/{{fin}}.',
+  "validate.type.dateAsText":
+    '"{{value}}" is text, not a date: Excel can neither sort nor compare it. Type it again into the date-formatted cell.',
   "validate.type.notInList": '"{{value}}" is not in the list ({{list}}).',
   "validate.type.tooLong": "Text of {{length}} characters: {{max}} at most.",
   "validate.range.negative": "{{value}} is negative: a positive or zero number is expected.",
@@ -157,7 +173,10 @@ export const en: Record<keyof typeof fr, string> = {
   "validate.file.unreadable": "Unreadable file: {{reason}}.",
   "validate.file.empty": "the file is empty",
   "validate.file.notZip": "not an .xlsx workbook (unrecognised content)",
-  "validate.file.encrypted": "the workbook is password-encrypted (or an old .xls): save it without password as .xlsx",
+  "validate.file.encrypted":
+    "the workbook is password-encrypted: open it in Excel and save it without a password (File › Info › Protect Workbook)",
+  "validate.file.legacyXls": "it is an Excel 97-2003 workbook (.xls): open it in Excel and save it as .xlsx",
+  "validate.file.otherOle": "it is an old Office file (OLE format) that is not an Excel workbook",
   "validate.file.docx": "it is a Word document, not an Excel workbook",
   "validate.file.otherOffice": "it is an Office file but not an Excel workbook",
   "validate.file.truncated": "the file is truncated or damaged ({{detail}})",
@@ -180,6 +199,7 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.validate.format": "report format",
   "cli.validate.output": "report file (otherwise: standard output)",
   "cli.validate.factor": "tolerated gap before the plausibility warning (factor, 3 by default)",
+  "cli.validate.badFactor": "invalid factor “{{value}}” (expected: a number above 1, e.g. 3 or 2.5)",
   "cli.validate.noFiles": "no .xlsx workbook found in: {{args}}",
   "cli.validate.summary":
     "{{file}}: {{errors}} error(s), {{warnings}} warning(s), {{infos}} info(s) — expected inputs filled: {{filled}}/{{required}} ({{percent}} %)",

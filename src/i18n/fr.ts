@@ -9,6 +9,9 @@ export const fr = {
   "model.tooFewItems": "au moins {{min}} élément(s) attendu(s)",
   "model.tooSmall": "valeur {{value}} inférieure au minimum {{min}}",
   "model.tooBig": "valeur {{value}} supérieure au maximum {{max}}",
+  "model.tooLong": "texte de {{length}} caractères : {{max}} au plus",
+  "model.loneSurrogate":
+    "caractère invalide en position {{position}} (U+{{code}}, moitié isolée d'une paire UTF-16 : texte mal copié ?)",
   "model.notInteger": "nombre entier attendu (reçu : {{value}})",
   "model.format.id":
     "identifiant « {{value}} » invalide (lettres sans accent, chiffres, « _ » et « . », commençant par une lettre ou « _ », 64 caractères au plus)",
@@ -21,9 +24,12 @@ export const fr = {
   "model.valeur": "valeur « {{value}} » invalide (attendu : un nombre, true/false ou une date AAAA-MM-JJ)",
   "model.invalid": "valeur invalide",
   "model.json": "JSON invalide ligne {{line}}, colonne {{column}} : {{detail}}",
+  "model.tooDeep":
+    "JSON imbriqué sur plus de {{max}} niveaux ligne {{line}}, colonne {{column}} : un modèle n'en compte qu'une dizaine",
   "model.notObject": "le fichier doit contenir un objet JSON (le modèle du schéma)",
   // Model: cross-field checks
   "check.periodOrder": "la période commence en {{debut}} et finit en {{fin}} : début après fin",
+  "check.noFiche": "aucune fiche action : un bilan porte sur les fiches, le modèle doit en avoir au moins une",
   "check.periodOutside": "période « {{value}} » hors du schéma ({{debut}}–{{fin}})",
   "check.periodFiner":
     "période « {{value}} » plus fine que la granularité du schéma ({{granularite}}) : elle sera affichée dans la colonne {{shown}}",
@@ -72,6 +78,13 @@ export const fr = {
   "file.unreadable": "{{file}} : lecture impossible ({{reason}})",
   "file.unknownFormat": "{{file}} : format non reconnu (attendu : .json, .csv ou .xlsx)",
   "file.notFound": "{{file}} : fichier introuvable",
+  "file.encoding.windows1252":
+    "{{file}} : lu en Windows-1252 (l'encodage des CSV d'un Excel français) car il n'est pas en UTF-8 (ligne {{line}}) ; l'enregistrer en « CSV UTF-8 » évite cette conversion",
+  "file.encoding.unknown":
+    "{{file}} : encodage non reconnu, ni UTF-8 ni Windows-1252 (octet {{byte}} à la position {{offset}}) : l'enregistrer en UTF-8",
+  "file.encoding.binary":
+    "{{file}} : ce n'est pas un fichier texte (octet nul à la position {{offset}} ; de l'UTF-16 sans BOM ?) : l'enregistrer en UTF-8",
+  "file.encoding.badUtf16": "{{file}} : marqué {{encoding}} par son BOM mais illisible dans cet encodage",
   "file.exists": "{{file}} existe déjà : ajouter --force pour le remplacer",
   "file.isInput":
     "{{file}} est aussi un fichier d'entrée ({{input}}) : il n'est jamais remplacé, même avec --force ; choisir un autre fichier de sortie",
@@ -95,6 +108,7 @@ export const fr = {
   "cli.check.ko": "{{file}} : {{count}} erreur(s)",
   "cli.warning": "avertissement",
   "cli.error": "erreur",
+  "cli.info": "info",
   "cli.export.description":
     "exporte un modèle en JSON (normalisé, identifiants compris) ou en tableau référentiel (CSV, XLSX)",
   "cli.export.schema": "identifiant d'un schéma intégré, ou fichier de modèle",
@@ -147,6 +161,8 @@ export const fr = {
   "validate.type.proportion":
     "{{value}} ressemble à une proportion de 0 à 1 : un pourcentage est attendu (saisir {{percent}} pour {{percent}} %).",
   "validate.type.date": "« {{value}} » n'est pas une date entre le 01/01/{{debut}} et le 31/12/{{fin}}.",
+  "validate.type.dateAsText":
+    "« {{value}} » est du texte, pas une date : Excel ne peut ni la trier ni la comparer. La saisir de nouveau dans la cellule au format date.",
   "validate.type.notInList": "« {{value}} » n'est pas dans la liste ({{list}}).",
   "validate.type.tooLong": "Texte de {{length}} caractères : {{max}} au plus.",
   "validate.range.negative": "{{value}} est négatif : un nombre positif ou nul est attendu.",
@@ -168,7 +184,10 @@ export const fr = {
   "validate.file.empty": "le fichier est vide",
   "validate.file.notZip": "ce n'est pas un classeur .xlsx (contenu non reconnu)",
   "validate.file.encrypted":
-    "le classeur est chiffré par un mot de passe (ou au format .xls ancien) : l'enregistrer sans mot de passe au format .xlsx",
+    "le classeur est chiffré par un mot de passe : l'ouvrir dans Excel et l'enregistrer sans mot de passe (Fichier › Informations › Protéger le classeur)",
+  "validate.file.legacyXls":
+    "c'est un classeur Excel 97-2003 (.xls) : l'ouvrir dans Excel et l'enregistrer au format .xlsx",
+  "validate.file.otherOle": "c'est un ancien fichier Office (format OLE) qui n'est pas un classeur Excel",
   "validate.file.docx": "c'est un document Word, pas un classeur Excel",
   "validate.file.otherOffice": "c'est un fichier Office mais pas un classeur Excel",
   "validate.file.truncated": "le fichier est tronqué ou endommagé ({{detail}})",
@@ -193,6 +212,7 @@ export const fr = {
   "cli.validate.format": "format du rapport",
   "cli.validate.output": "fichier du rapport (sinon : la sortie standard)",
   "cli.validate.factor": "écart toléré avant l'alerte de plausibilité (facteur, 3 par défaut)",
+  "cli.validate.badFactor": "facteur « {{value}} » invalide (attendu : un nombre supérieur à 1, par ex. 3 ou 2,5)",
   "cli.validate.noFiles": "aucun classeur .xlsx trouvé dans : {{args}}",
   "cli.validate.summary":
     "{{file}} : {{errors}} erreur(s), {{warnings}} avertissement(s), {{infos}} info(s) — saisies attendues remplies : {{filled}}/{{required}} ({{percent}} %)",

@@ -16,7 +16,9 @@ export function checkModel(schema: Schema, paths: Map<string, PathSegment[]>): C
   const { debut, fin } = schema.periode;
   const at = (id: string, ...rest: PathSegment[]) => [...(paths.get(id) ?? []), ...rest];
 
-  if (debut > fin) errors.push(issue(["periode"], "check.periodOrder", { debut, fin }));
+  // Every period and target would then be "outside the schéma": the root cause is said once.
+  if (debut > fin) return { errors: [issue(["periode"], "check.periodOrder", { debut, fin })], warnings };
+  if (!schema.axes.some((a) => a.fiches.length > 0)) errors.push(issue(["axes"], "check.noFiche"));
 
   const checkCalendrier = (cal: Calendrier | undefined, path: PathSegment[]) => {
     if (!cal) return;

@@ -27,9 +27,22 @@ export function parseSchema(data: unknown): ParseResult {
     : { ok: true, schema, warnings: checks.warnings };
 }
 
-/** Parses JSON text; a syntax error is reported with its line and column. */
+/**
+ * How deep JSON may nest. A model nests ten levels (axes, fiches, sous-actions, calendrier, jalons); far deeper
+ * input is refused before anything recursive (zod, jsonc-parser) runs out of stack on it.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Parses JSON text; a syntax error or too deep a nesting is reported with its line and column. */
 export function parseSchemaJson(text: string): ParseResult {
   const body = text.replace(/^\uFEFF/, "");
+  const deep = tooDeepAt(body, MAX_JSON_DEPTH);
+  if (deep !== undefined)
+    return {
+      ok: false,
+      errors: [issue("", "model.tooDeep", { ...lineColumn(body, deep), max: MAX_JSON_DEPTH })],
+      warnings: [],
+    };
   let data: unknown;
   try {
     data = JSON.parse(body);
@@ -44,12 +57,31 @@ function jsonSyntaxIssue(text: string, e: unknown): ModelIssue {
   const errors: ParseError[] = [];
   parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
-  const offset = first?.offset ?? 0;
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  const column = offset - before.lastIndexOf("\n");
   const detail = first ? printParseErrorCode(first.error) : e instanceof Error ? e.message : String(e);
-  return issue("", "model.json", { line, column, detail });
+  return issue("", "model.json", { ...lineColumn(text, first?.offset ?? 0), detail });
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
+}
+
+/** The offset of the bracket that opens one level more than `max`, outside strings; undefined if none does. */
+function tooDeepAt(text: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
 }
 
 /** Parses a model that must be valid (built-ins): throws with every message otherwise. */

@@ -16,9 +16,23 @@ export const LINE_PATTERN = /^[^\r\n]*$/;
 export const YEAR_PATTERN = /^\d{4}$/;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * Text lengths, in UTF-16 code units as Excel counts them. A cell holds at most 32,767; the layout puts up to three
+ * lines and a few words in one (`Fiche action N° 12 — titre`), so three lines stay below it. The longest built-in
+ * line is 1,171 characters (a diagnostic paragraph of Essonne), the longest free text 1,939 (an axe's principe).
+ */
+export const CELL_TEXT_MAX = 32_767;
+export const LINE_MAX = 4_000;
+export const TEXT_MAX = 10_000;
+
+/** Half of a UTF-16 pair without its other half: no file format can store it (Excel and XML refuse it). */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+const SURROGATE = { params: { code: "surrogate" } };
+
 /** A single-line text (list items and labels are exported one per line in the référentiel table). */
-const Line = z.string().trim().min(1).regex(LINE_PATTERN);
-const Text = z.string().trim().min(1);
+const Line = z.string().trim().min(1).max(LINE_MAX).regex(LINE_PATTERN).refine(wellFormed, SURROGATE);
+const Text = z.string().trim().min(1).max(TEXT_MAX).refine(wellFormed, SURROGATE);
 const LineList = z.array(Line).default([]);
 
 export const GRANULARITES = ["annee", "semestre", "trimestre", "mois"] as const;

@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import { closest } from "../util/text";
 import { issue, type ModelIssue, type PathSegment } from "./issues";
-import { DATE_PATTERN, ID_PATTERN, LINE_PATTERN, PERIODE_PATTERN, YEAR_PATTERN } from "./schema";
+import { DATE_PATTERN, ID_PATTERN, LINE_PATTERN, LONE_SURROGATE, PERIODE_PATTERN, YEAR_PATTERN } from "./schema";
 
 const TYPE_NAMES: Record<string, string> = {
   string: "texte",
@@ -103,7 +103,10 @@ export function fromZodIssues(root: z.ZodType, issues: readonly z.core.$ZodIssue
         else out.push(issue(path, "model.tooSmall", { value: show(input), min: String(i.minimum) }));
         break;
       case "too_big":
-        out.push(issue(path, "model.tooBig", { value: show(input), max: String(i.maximum) }));
+        // Never the text itself in the message: it may be megabytes long.
+        if (i.origin === "string")
+          out.push(issue(path, "model.tooLong", { length: String(input).length, max: Number(i.maximum) }));
+        else out.push(issue(path, "model.tooBig", { value: show(input), max: String(i.maximum) }));
         break;
       case "invalid_format":
         out.push(issue(path, formatCode((i as { pattern?: string }).pattern), { value: show(input) }));
@@ -129,6 +132,13 @@ export function fromZodIssues(root: z.ZodType, issues: readonly z.core.$ZodIssue
         break;
       case "invalid_union":
         out.push(issue(path, "model.valeur", { value: show(input) }));
+        break;
+      case "custom":
+        if (i.params?.code === "surrogate" && typeof input === "string") {
+          const position = input.search(LONE_SURROGATE);
+          const code = input.charCodeAt(position).toString(16).toUpperCase();
+          out.push(issue(path, "model.loneSurrogate", { position: position + 1, code }));
+        } else out.push(issue(path, "model.invalid"));
         break;
       default:
         out.push(issue(path, "model.invalid"));

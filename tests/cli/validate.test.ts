@@ -15,6 +15,7 @@ import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
 import { installExceljsQuirks } from "../../src/hosts/xlsx/exceljsQuirks";
 import { fillValid } from "../support/fill";
 import { planOf } from "../support/plans";
+import { cfbWithStreams } from "../support/cfb";
 
 // Each test spawns `node bin/bilan.js`, several seconds apiece on a loaded 2-core machine.
 jest.setTimeout(120_000);
@@ -66,10 +67,8 @@ beforeAll(async () => {
   const other = new ExcelJS.Workbook();
   other.addWorksheet("Budget").getCell("A1").value = 42;
   writeFileSync(join(inputs, "autre-classeur.xlsx"), Buffer.from(await other.xlsx.writeBuffer()));
-  writeFileSync(
-    join(inputs, "chiffre.xlsx"),
-    Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4000)]),
-  );
+  writeFileSync(join(inputs, "chiffre.xlsx"), cfbWithStreams(["EncryptionInfo", "EncryptedPackage"]));
+  writeFileSync(join(inputs, "ancien-renomme.xlsx"), cfbWithStreams(["Workbook"]));
   const bomb = new JSZip();
   bomb.file("[Content_Types].xml", "<Types/>");
   bomb.file("xl/workbook.xml", "<workbook/>");
@@ -105,14 +104,16 @@ test("a folder of returns: each unreadable file gets one clear finding, the othe
   expect(reason("compte-rendu.xlsx")).toMatch(/document Word/);
   expect(reason("tronque.xlsx")).toMatch(/tronqué ou endommagé/);
   expect(reason("autre-classeur.xlsx")).toMatch(/pas été généré par Bilan Schéma/);
-  expect(reason("chiffre.xlsx")).toMatch(/chiffré/);
+  expect(reason("chiffre.xlsx")).toMatch(/chiffré par un mot de passe/);
+  expect(reason("chiffre.xlsx")).not.toMatch(/\.xls\b/);
+  expect(reason("ancien-renomme.xlsx")).toMatch(/Excel 97-2003 \(\.xls\)/);
   expect(reason("bombe.xlsx")).toMatch(/décompressé .* refusé/);
   expect(of("caf.xlsx")).toEqual([]);
   expect(of("pjj.xlsx").map((x) => [x.severity, x.rule, x.sheet, x.cell])).toEqual([
     ["erreur", "type.decimales", faultyCell.sheet, faultyCell.address],
   ]);
   // One summary line per file.
-  expect(r.stderr.split("\n").filter((l) => /retours\//.test(l))).toHaveLength(9);
+  expect(r.stderr.split("\n").filter((l) => /retours\//.test(l))).toHaveLength(10);
   expect(hashes()).toEqual(before);
 });
 

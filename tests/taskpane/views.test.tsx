@@ -9,6 +9,8 @@ import type { ReactNode } from "react";
 import { ControlerView } from "../../src/taskpane/views/ControlerView";
 import { GenererView } from "../../src/taskpane/views/GenererView";
 import { ExporterView } from "../../src/taskpane/views/ExporterView";
+import { SchemaView } from "../../src/taskpane/views/SchemaView";
+import { validModel } from "../model/fixtures";
 import { PaneProvider, usePane } from "../../src/taskpane/state";
 import { loadBuiltin } from "../../src/model/builtins";
 import { RenderError } from "../../src/hosts/office/renderPlan";
@@ -150,3 +152,14 @@ test("Exporter: « Écrire dans une feuille » is the primary action and says wh
   fireEvent.click(write);
   await screen.findByText(/Le classeur a déjà une feuille « Export du bilan » qui n'a pas été créée par le complément/);
 });
+test("Schéma: a JSON model saved in Windows-1252 is imported right, and an info line says how it was read", async () => {
+  const m = validModel();
+  m.titre = "Prévention précoce";
+  // Latin-1 and Windows-1252 agree on these characters.
+  const bytes = Buffer.from(JSON.stringify(m), "latin1");
+  const file = { name: "modele.json", arrayBuffer: async () => new Uint8Array(bytes).buffer };
+  renderView(<SchemaView />);
+  fireEvent.change(screen.getByTestId("import-json"), { target: { files: [file] } });
+  expect(await screen.findByText(/modele\.json : lu en Windows-1252/)).toBeTruthy();
+  expect(screen.getByText(/^Schéma choisi\s: Prévention précoce$/)).toBeTruthy();
+}, 30_000);

@@ -1,5 +1,6 @@
 /** Accumulates the content of one sheet of the plan. */
 import { a1 } from "../../util/a1";
+import { CELL_TEXT_MAX } from "../../model/schema";
 import type { CellPlan, ConditionalFormatPlan, Scalar, SheetKind, SheetPlan, ValidationPlan } from "../plan";
 import type { StyleKey } from "./styles";
 
@@ -31,6 +32,9 @@ export class SheetBuilder {
   ): CellPlan {
     const key = a1(row, col);
     if (this.cellIndex.has(key)) throw new Error(`layout: cell ${this.plan.name}!${key} written twice`);
+    // Texts of the model fit in a cell one by one (schema.ts); several of them joined (a period's jalons) may not:
+    // the cell shows the start, the model in _bilan_meta keeps them whole.
+    if (typeof value === "string" && value.length > CELL_TEXT_MAX) value = `${value.slice(0, CELL_TEXT_MAX - 1)}…`;
     const cell: CellPlan = { row, col, style, ...(value === undefined || value === "" ? {} : { value }), ...extra };
     this.cellIndex.set(key, cell);
     this.plan.cells.push(cell);

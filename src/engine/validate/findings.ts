@@ -44,6 +44,7 @@ export const RULES = {
   "type.decimales": ["validate.type.decimals", "erreur"],
   "type.proportion": ["validate.type.proportion", "avertissement"],
   "type.date": ["validate.type.date", "erreur"],
+  "type.date-en-texte": ["validate.type.dateAsText", "erreur"],
   "type.hors-liste": ["validate.type.notInList", "erreur"],
   "type.texte-trop-long": ["validate.type.tooLong", "erreur"],
   "plage.negatif": ["validate.range.negative", "erreur"],

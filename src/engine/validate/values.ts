@@ -40,6 +40,15 @@ export function asDate(v: SnapValue): string | undefined {
   return undefined;
 }
 
+/** A French date typed as text (`15/03/2024`, `15-03-2024`, `15.03.2024`) as `YYYY-MM-DD`, if it is a real day. */
+function textDate(v: SnapValue): string | undefined {
+  const m = typeof v === "string" ? /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(v) : null;
+  if (!m) return undefined;
+  const day = `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day) ? day : undefined;
+}
+
 type Check = { rule: RuleId; params: Record<string, string | number>; expected: string } | undefined;
 
 /** A value of an indicator cell (valeur of any year, or a ratio part). */
@@ -61,10 +70,13 @@ export function checkValue(ind: Indicateur, kind: CellBinding["kind"], v: SnapVa
           }
         : undefined;
     case "date": {
-      const day = asDate(v);
-      return day && day >= `${debut}-01-01` && day <= `${fin}-12-31`
-        ? undefined
-        : { rule: "type.date", params: { value: String(v), debut, fin }, expected: `date ${debut}–${fin}` };
+      const inRange = (day: string | undefined) =>
+        day !== undefined && day >= `${debut}-01-01` && day <= `${fin}-12-31`;
+      if (inRange(asDate(v))) return undefined;
+      // `15/03/2024` typed into a cell Excel did not take as a date: the date is right, its being text is not.
+      if (inRange(textDate(v)))
+        return { rule: "type.date-en-texte", params: { value: String(v) }, expected: "une date (pas du texte)" };
+      return { rule: "type.date", params: { value: String(v), debut, fin }, expected: `date ${debut}–${fin}` };
     }
     default: {
       const what = part ? "un nombre" : WHAT[type];

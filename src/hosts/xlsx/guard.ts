@@ -11,6 +11,7 @@
 import JSZip from "jszip";
 import type { MessageKey, Params } from "../../i18n";
 import { CellCounter } from "./cellCounter";
+import { isOle, oleRefusal } from "./oleFile";
 
 /** Budgets of one workbook (the README's « Limites » paragraph). */
 export const LIMITS = {
@@ -25,8 +26,6 @@ export const LIMITS = {
 };
 
 export type Refusal = { key: MessageKey; params?: Params };
-
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 interface ZipEntry extends JSZip.JSZipObject {
   _data?: { compressedSize?: number; uncompressedSize?: number };
@@ -43,7 +42,7 @@ interface ByteStream {
 export async function checkXlsx(data: Uint8Array): Promise<Refusal | { zip: JSZip }> {
   if (data.length === 0) return { key: "validate.file.empty" };
   if (data.length > LIMITS.fileMb * 1e6) return { key: "validate.file.tooLarge", params: { max: LIMITS.fileMb } };
-  if (OLE.every((b, i) => data[i] === b)) return { key: "validate.file.encrypted" };
+  if (isOle(data)) return { key: oleRefusal(data) };
   if (data[0] !== 0x50 || data[1] !== 0x4b) return { key: "validate.file.notZip" };
   let zip: JSZip;
   try {

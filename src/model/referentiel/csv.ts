@@ -1,4 +1,7 @@
-/** The référentiel table as CSV: `,` `;` or tab, detected from the header line; UTF-8 with or without BOM. */
+/**
+ * CSV in and out: the référentiel table read (`,` `;` or tab, detected from the header line; the text decoded by
+ * textFile.ts), and every CSV the project writes (référentiel, findings report, tidy export), RFC 4180.
+ */
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import type { Cell, Table } from "./cells";
@@ -25,11 +28,15 @@ export interface CsvOptions {
   delimiter?: string;
   /** A byte-order mark makes Excel read UTF-8 correctly. */
   bom?: boolean;
-  /** Text starting with = + - @ gets a leading apostrophe, so that a spreadsheet never runs it as a formula. */
+  /**
+   * Text starting with = + - @ (also after blanks or control characters, which spreadsheets skip), a tab or a
+   * line break gets a leading apostrophe, so that a spreadsheet never runs it as a formula.
+   */
   escapeFormulas?: boolean;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// eslint-disable-next-line no-control-regex -- control characters before `=` are exactly what must be caught
+const FORMULA_START = /^(?:[\s\u0000-\u001f\u007f-\u009f\u200b\ufeff]*[=+\-@]|[\t\r\n])/;
 
 /** Numbers are written with a decimal comma when the delimiter is `;` (French Excel). */
 export function writeCsv(
@@ -44,7 +51,13 @@ export function writeCsv(
   };
   const text = stringify(
     rows.map((r) => r.map(cell)),
-    { delimiter, record_delimiter: "\r\n", cast: { boolean: (b) => (b ? "Oui" : "Non") } },
+    {
+      delimiter,
+      record_delimiter: "\r\n",
+      // csv-stringify quotes only the record delimiter (CRLF): a bare CR or LF must be quoted too (RFC 4180).
+      quoted_match: /[\r\n]/,
+      cast: { boolean: (b) => (b ? "Oui" : "Non") },
+    },
   );
   return (bom ? "\uFEFF" : "") + text;
 }

@@ -19,6 +19,7 @@ import { parseSchemaJson, type ParseResult } from "../../model/parse";
 import { fromTable } from "../../model/referentiel/fromTable";
 import { countSchema } from "../../model/summary";
 import { formatIssue } from "../../model/issues";
+import { decodeText } from "../../model/textFile";
 import { lireTableSelection } from "../excel";
 import { errorText, usePane } from "../state";
 
@@ -26,17 +27,26 @@ export function SchemaView() {
   const { t, lang, schema, setSchema } = usePane();
   const builtins = useMemo(() => BUILTIN_IDS.map((id) => countSchema(loadBuiltin(id))), []);
   const [errors, setErrors] = useState<string[]>([]);
+  const [infos, setInfos] = useState<string[]>([]);
   const [failure, setFailure] = useState<string>();
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const take = (r: ParseResult) => {
+  const take = (r: ParseResult, read: string[] = []) => {
+    setInfos(read);
     if (r.ok) {
       setSchema(r.schema);
       setErrors([]);
     } else setErrors(r.errors.map((e) => formatIssue(e, lang)));
   };
   const importJson = async (file: File | undefined) => {
-    if (file) take(parseSchemaJson(await file.text()));
+    if (!file) return;
+    const decoded = decodeText(new Uint8Array(await file.arrayBuffer()), file.name);
+    if (!decoded.ok) take({ ok: false, errors: [decoded.error], warnings: [] });
+    else
+      take(
+        parseSchemaJson(decoded.text),
+        decoded.infos.map((i) => formatIssue(i, lang)),
+      );
   };
   const readTable = async () => {
     try {
@@ -83,6 +93,11 @@ export function SchemaView() {
           <MessageBarBody>{t("failed", { message: failure })}</MessageBarBody>
         </MessageBar>
       )}
+      {infos.map((i) => (
+        <MessageBar key={i} intent="info">
+          <MessageBarBody>{i}</MessageBarBody>
+        </MessageBar>
+      ))}
       {errors.length > 0 && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>

@@ -101,6 +101,21 @@ const variants: [string, (wb: ReadWorkbook) => void, Expect[], ValidateOptions?]
     [{ rule: "type.date", cell: at(v("Date de signature")) }],
   ],
   [
+    "a date typed as text, in the period: the fault is its being text, not its range",
+    put(v("Date de signature"), "15/03/2024"),
+    [{ rule: "type.date-en-texte", cell: at(v("Date de signature")) }],
+  ],
+  [
+    "a date typed as text, outside the period",
+    put(v("Date de signature"), "15/03/2031"),
+    [{ rule: "type.date", cell: at(v("Date de signature")) }],
+  ],
+  [
+    "no such day typed as text",
+    put(v("Date de signature"), "31/02/2024"),
+    [{ rule: "type.date", cell: at(v("Date de signature")) }],
+  ],
+  [
     "a date outside the period",
     put(v("Date de signature"), serial("2031-01-15")),
     [{ rule: "type.date", cell: at(v("Date de signature")) }],
