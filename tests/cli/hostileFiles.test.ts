@@ -15,6 +15,7 @@ import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
 import { t } from "../../src/i18n";
 import { fillValid } from "../support/fill";
 import { planOf } from "../support/plans";
+import { cfbWithStreams } from "../support/cfb";
 import { cellsBomb, lyingBomb } from "../support/oversized";
 
 const BIN = join(__dirname, "../../bin/bilan.js");
@@ -115,10 +116,8 @@ describe("D2: a 1 GB sheet part that declares 5 MB", () => {
 });
 
 test("check-schema says of an encrypted workbook what validate says", () => {
-  writeFileSync(
-    join(dir, "chiffre.xlsx"),
-    Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4000)]),
-  );
+  // What Excel writes for a workbook with a password: a compound file with these two streams.
+  writeFileSync(join(dir, "chiffre.xlsx"), cfbWithStreams(["EncryptionInfo", "EncryptedPackage"]));
   const words = t("fr", "validate.file.encrypted");
   const check = measured(["check-schema", "chiffre.xlsx"]);
   expect(check.stdout).toContain(`chiffre.xlsx : erreur : ${words}`);
