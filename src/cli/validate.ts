@@ -8,6 +8,7 @@ import { basename } from "node:path";
 import { t, type Lang } from "../i18n";
 import type { Schema } from "../model/schema";
 import type { Finding } from "../engine/validate/findings";
+import type { Snapshot } from "../engine/snapshot";
 import { countBySeverity, unreadableReport, validateSnapshot, type ValidationReport } from "../engine/validate";
 import { reportCsv, reportJson, reportTable } from "../engine/validate/report";
 import { snapshotXlsx } from "../hosts/xlsx/snapshot";
@@ -26,25 +27,33 @@ export interface ValidateCliOptions {
   factor: number;
 }
 
+type FileOptions = { expected?: Schema; year?: number; factor?: number };
+
 /** One file: its report, or one `fichier.illisible` finding when it cannot be read. */
-export async function validateFile(
+export async function validateFile(file: string, options: FileOptions): Promise<ValidationReport> {
+  return (await readAndValidate(file, options)).report;
+}
+
+/** The report of a file and, when it could be read, its snapshot (for what a workbook made from it keeps). */
+export async function readAndValidate(
   file: string,
-  options: { expected?: Schema; year?: number; factor?: number },
-): Promise<ValidationReport> {
-  if (!existsSync(file)) return unreadableReport(file, "validate.file.notFound");
+  options: FileOptions,
+): Promise<{ report: ValidationReport; snapshot?: Snapshot }> {
+  if (!existsSync(file)) return { report: unreadableReport(file, "validate.file.notFound") };
   let data: Buffer;
   try {
     data = readFileSync(file);
   } catch (e) {
-    return unreadableReport(file, "validate.file.unparsable", { detail: (e as Error).message });
+    return { report: unreadableReport(file, "validate.file.unparsable", { detail: (e as Error).message }) };
   }
   const snap = await snapshotXlsx(data, basename(file));
-  if (!snap.ok) return unreadableReport(file, snap.refusal.key, snap.refusal.params);
-  return validateSnapshot(snap.snapshot, {
+  if (!snap.ok) return { report: unreadableReport(file, snap.refusal.key, snap.refusal.params) };
+  const report = validateSnapshot(snap.snapshot, {
     ...(options.expected ? { expected: options.expected } : {}),
     ...(options.year !== undefined ? { year: options.year } : {}),
     ...(options.factor !== undefined ? { plausibilityFactor: options.factor } : {}),
   });
+  return { report, snapshot: snap.snapshot };
 }
 
 /** One line per file: counts by severity and the share of expected inputs filled, or why it could not be read. */
