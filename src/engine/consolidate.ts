@@ -6,6 +6,7 @@
  *   structure and campaign, and has no structure error.
  * - Two files claiming the same partenaire / territoire (or two whole
  *   workbooks) are a conflict: neither is merged, both are named.
+ * - Partners' comments and notes are listed per source with the values.
  * - Indicator values combine by the indicator's aggregation (rollup/aggregate:
  *   sums, Σnum/Σden for ratios…); texts are kept side by side with their
  *   source; a yes/no or a status on which sources disagree is left for the
@@ -20,6 +21,7 @@ import { untrustedFinding, type ValidationReport } from "./validate";
 import { structureHash } from "./layout/hash";
 import { excelSerial } from "../util/excelDate";
 import { nodeIndex } from "./validate/locate";
+import { commentKey, noteText } from "./transfer";
 
 export interface ConsolidationSource {
   file: string;
@@ -117,6 +119,13 @@ function mergeValues(out: Consolidation, sources: (ConsolidationSource & { who: 
       byKey.set(key, [...(byKey.get(key) ?? []), { who: s.who, value }]);
       const node = nodes.get(key.split("@")[0]!);
       out.detail.push([s.who, key, node?.label ?? key, value]);
+    }
+  // Partners' comments and notes have no single cell in the master: each is listed with its source.
+  for (const s of sources)
+    for (const c of s.report.comments ?? []) {
+      const node = c.binding?.node ?? c.node;
+      const label = (node !== undefined ? nodes.get(node)?.label : undefined) ?? `${c.sheet}!${c.address}`;
+      out.detail.push([s.who, commentKey(c), label, noteText(c.comment)]);
     }
   const done = new Set<string>();
   for (const [key, answers] of byKey) {

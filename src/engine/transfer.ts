@@ -83,7 +83,7 @@ export function transferComments(
     }
     const node = c.binding?.node ?? c.node;
     notCarried.push({
-      key: c.binding ? `${c.binding.key}#commentaire` : `commentaire@${c.sheet}!${c.address}`,
+      key: commentKey(c),
       label: node !== undefined ? labelOf(node) : c.sheet,
       from: `${c.sheet}!${c.address}`,
       value: noteText(c.comment),
@@ -92,6 +92,10 @@ export function transferComments(
   }
   return { carried, notCarried };
 }
+
+/** How a comment is named where it is listed: its cell's binding key, else its place in the old workbook. */
+export const commentKey = (c: PlacedComment) =>
+  c.binding ? `${c.binding.key}#commentaire` : `commentaire@${c.sheet}!${c.address}`;
 
 /** The text of a comment as a note of the new workbook: a thread says whose it was and keeps its replies. */
 export function noteText(c: SnapComment): string {

@@ -198,3 +198,17 @@ test("rollup -o keeps the comments on their cells and lists those elsewhere in N
     note.address,
   ]);
 }, 60_000);
+
+test("consolidate lists each partner's comments with its values, in « Valeurs par source »", async () => {
+  const r = bilan("consolidate", "retour.xlsx", "-o", "maitre.xlsx");
+  expect(r.code).toBe(0);
+  const sheet = (await read("maitre.xlsx")).sheets.find((s) => s.name === "Valeurs par source")!;
+  const rows = [...sheet.cells].filter(([a]) => a.startsWith("B")).map(([a, c]) => [String(c.value), a.slice(1)]);
+  const textOf = (key: string) => sheet.cells.get(`D${rows.find(([k]) => k === key)?.[1]}`)?.value;
+  expect(textOf(`${thread.key}#commentaire`)).toBe(
+    `Commentaire de Marie Dupont (repris comme note) :\n${TEXTS.thread}\nRéponse de Paul Lefèvre : ${TEXTS.reply}`,
+  );
+  expect(textOf(`${note.key}#commentaire`)).toContain(TEXTS.note);
+  expect(textOf(`commentaire@${label.sheet}!${label.address}`)).toContain(TEXTS.label);
+  expect(textOf("commentaire@Sommaire!B2")).toContain(TEXTS.sommaire);
+}, 60_000);
