@@ -59,7 +59,7 @@ export function commentFindings(placed: PlacedComment[], nodes: Map<string, Node
     const rule = p.binding?.input ? "saisie.commentaire" : "saisie.commentaire-hors-saisie";
     const params = (lang: Lang) => ({
       what: commentWhat(p.comment, lang),
-      text: p.comment.text,
+      text: oneLine(withoutAuthorLine(p.comment)),
       replies: commentReplies(p.comment, lang),
       cell: p.address,
       label: info?.label ?? node ?? p.sheet,
@@ -81,8 +81,17 @@ export function commentReplies(c: SnapComment, lang: Lang): string {
   return (c.replies ?? [])
     .map((r) =>
       r.author
-        ? t(lang, "validate.comment.replyBy", { author: r.author, text: r.text })
-        : t(lang, "validate.comment.reply", { text: r.text }),
+        ? t(lang, "validate.comment.replyBy", { author: r.author, text: oneLine(r.text) })
+        : t(lang, "validate.comment.reply", { text: oneLine(r.text) }),
     )
     .join("");
+}
+
+/** A message stays on one line (reports are tables): line breaks become spaces. The finding's value keeps them. */
+const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+
+/** Excel starts a note with « Author: » on its own line: the message already says whose it is. */
+function withoutAuthorLine(c: SnapComment): string {
+  const head = c.author ? `${c.author}:` : undefined;
+  return head && c.text.startsWith(head) ? c.text.slice(head.length) : c.text;
 }

@@ -93,13 +93,16 @@ test("validate lists each one as an info finding naming cell, author and text, i
     ["info", source.sheet, source.address, ind2!.id],
   ]);
   expect(infos[0]!.message).toBe(
-    `Commentaire de Marie Dupont en ${value.address} sur « ${ind1!.libelle} » : « Chiffre provisoire,\nen attente du rapport annuel. » ; réponse de Paul Lefèvre : « Confirmé le 12/03. ».`,
+    `Commentaire de Marie Dupont en ${value.address} sur « ${ind1!.libelle} » : « Chiffre provisoire, en attente du rapport annuel. » ; réponse de Paul Lefèvre : « Confirmé le 12/03. ».`,
   );
   expect(infos[0]!.messageEn).toBe(
-    `Comment by Marie Dupont in ${value.address} on "${ind1!.libelle}": "Chiffre provisoire,\nen attente du rapport annuel."; reply by Paul Lefèvre: "Confirmé le 12/03.".`,
+    `Comment by Marie Dupont in ${value.address} on "${ind1!.libelle}": "Chiffre provisoire, en attente du rapport annuel."; reply by Paul Lefèvre: "Confirmé le 12/03.".`,
   );
-  expect(infos[1]!.message).toContain(`Note de Jean Martin en ${source.address}`);
-  expect(infos[1]!.message).toContain("relevé <CAF>");
+  // Excel's « Jean Martin: » line is not repeated in the message; the value keeps the note as written.
+  expect(infos[1]!.message).toBe(
+    `Note de Jean Martin en ${source.address} sur « ${ind2!.libelle} » : « Source : tableau de bord 2024 & relevé <CAF> ».`,
+  );
+  expect(infos[1]!.value).toBe("Jean Martin:\nSource : tableau de bord 2024 & relevé <CAF>");
   expect(report.findings.some((f) => f.message.includes("[Threaded comment]"))).toBe(false);
   expect(report.comments?.map((c) => c.binding?.key)).toEqual([valueKey, sourceKey]);
   // Comments do not make a workbook wrong.
@@ -128,7 +131,7 @@ test("a comment outside the input cells is listed too, with the row it is on", a
     [label.sheet, label.address, ind1!.id],
   ]);
   expect(elsewhere[0]!.message).toBe(
-    "Note de ODPE en B2, hors des cellules de saisie (Sommaire) : « ODPE:\nTitre à revoir ».",
+    "Note de ODPE en B2, hors des cellules de saisie (Sommaire) : « Titre à revoir ».",
   );
   expect(elsewhere[1]!.message).toContain(`(${ind1!.libelle})`);
 });
