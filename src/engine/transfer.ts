@@ -138,7 +138,7 @@ export function addNonRepris(plan: WorkbookPlan, notCarried: NotCarried[], earli
   const sheet = buildTableSheet({
     name: NON_REPRIS,
     title: "Valeurs non reprises",
-    note: "Valeurs saisies qui n'ont plus de cellule dans ce classeur (indicateur ou période retirés, commentaires d'une autre campagne). Elles sont gardées ici, telles quelles.",
+    note: "Valeurs saisies, commentaires et notes qui n'ont plus de cellule dans ce classeur (indicateur ou période retirés, commentaires d'une autre campagne, commentaire hors des cellules de saisie). Ils sont gardés ici, tels quels.",
     columns: [
       ["Clé", 34],
       ["Élément", 48],
