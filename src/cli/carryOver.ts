@@ -1,23 +1,17 @@
 /**
  * `bilan carry-over FILE --year NEXT -o NEW.xlsx` and `bilan upgrade FILE
  * --schema NEWMODEL -o NEW.xlsx`: a new workbook that keeps every entered
- * value by stable id; what has no place any more goes to a *Non repris* sheet.
+ * value by stable id, and every comment or note as a note on the same cell;
+ * what has no place any more goes to a *Non repris* sheet.
  */
-import { basename } from "node:path";
 import { t, type Lang } from "../i18n";
 import type { Schema } from "../model/schema";
 import { layoutWorkbook } from "../engine/layout";
-import type { Scalar } from "../engine/plan";
-import { sheetOf } from "../engine/snapshot";
 import { addNonRepris, NON_REPRIS, transferValues } from "../engine/transfer";
 import { nodeIndex } from "../engine/validate/locate";
-import { TABLE_HEADER_ROW } from "../engine/layout/tableSheet";
 import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
-import { snapshotXlsx } from "../hosts/xlsx/snapshot";
-import { readFileSync } from "node:fs";
 import { loadSchemaOrFail } from "./loadSchema";
-import type { TrustedReport } from "../engine/validate";
-import { openBilan } from "./openBilan";
+import { carryComments, openBilan, type OpenedBilan } from "./openBilan";
 import { UserError, writeOutput } from "./output";
 
 export interface RemakeOptions {
@@ -25,20 +19,9 @@ export interface RemakeOptions {
   force: boolean;
 }
 
-/** Rows of an earlier *Non repris* sheet, so that a second carry-over does not lose them. */
-async function earlierNonRepris(file: string): Promise<Scalar[][]> {
-  const snap = await snapshotXlsx(readFileSync(file), basename(file));
-  const sheet = snap.ok ? sheetOf(snap.snapshot, NON_REPRIS) : undefined;
-  if (!sheet) return [];
-  const rows: Scalar[][] = [];
-  for (let r = TABLE_HEADER_ROW + 1; sheet.cells.has(`A${r}`); r++)
-    rows.push(["A", "B", "C", "D", "E"].map((c) => sheet.cells.get(`${c}${r}`)?.value ?? ""));
-  return rows;
-}
-
 async function remake(
   file: string,
-  report: TrustedReport,
+  report: OpenedBilan,
   schema: Schema,
   campaignYear: number,
   why: string,
@@ -61,11 +44,11 @@ async function remake(
     layout.plan,
     (id) => oldNodes.get(id)?.label ?? id,
   );
-  const earlier = await earlierNonRepris(file);
-  addNonRepris(layout.plan, notCarried, earlier, why);
+  const commentsNotCarried = carryComments(report, layout.plan, o.output, lang);
+  addNonRepris(layout.plan, [...notCarried, ...commentsNotCarried], report.nonRepris, why);
   writeOutput(o.output, await renderPlanToXlsx(layout.plan), o.force, lang, [file, ...otherInputs]);
   process.stderr.write(
-    `${t(lang, "cli.reuse.done", { file: o.output, carried, notCarried: notCarried.length + earlier.length, sheet: NON_REPRIS })}\n`,
+    `${t(lang, "cli.reuse.done", { file: o.output, carried, notCarried: notCarried.length + report.nonRepris.length, sheet: NON_REPRIS })}\n`,
   );
   return 0;
 }

@@ -4,13 +4,15 @@
  * entered value put back by id and each formula cell carrying the engine's
  * result as its cached value (readers that do not recalculate show the right
  * figures too); the Sommaire's error counts come from the checks run on FILE.
- * FILE is only read.
+ * Comments and notes stay on their cells; those elsewhere, and an earlier
+ * *Non repris* sheet, go to the copy's *Non repris* sheet. FILE is only read.
  */
 import { existsSync } from "node:fs";
 import { t, type Lang } from "../i18n";
 import { computeRollups, fillPlan, formulaResults, type Rates } from "../engine/rollup";
 import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
-import { openBilan } from "./openBilan";
+import { addNonRepris } from "../engine/transfer";
+import { carryComments, openBilan } from "./openBilan";
 import { UserError, writeOutput } from "./output";
 
 export interface RollupCliOptions {
@@ -28,10 +30,12 @@ export async function rollupCommand(file: string, o: RollupCliOptions, lang: Lan
   const { schema, meta, plan, values, findings } = report;
   const rollups = computeRollups(schema, meta, values, { findings });
   const resultOf = formulaResults(rollups);
-  if (o.output)
-    writeOutput(o.output, await renderPlanToXlsx(fillPlan(plan, schema, values, resultOf, rollups)), o.force, lang, [
-      file,
-    ]);
+  if (o.output) {
+    const copy = fillPlan(plan, schema, values, resultOf, rollups);
+    // The copy keeps the file's comments on their cells and its Non repris rows; a comment elsewhere goes there too.
+    addNonRepris(copy, carryComments(report, copy, o.output, lang), report.nonRepris, "");
+    writeOutput(o.output, await renderPlanToXlsx(copy), o.force, lang, [file]);
+  }
   if (o.json) {
     const cellules = Object.fromEntries(meta.bindings.filter((b) => b.formula).map((b) => [b.key, resultOf(b)]));
     process.stdout.write(`${JSON.stringify({ source: file, ...rollups, cellules }, null, 2)}\n`);

@@ -1,12 +1,14 @@
 /**
  * One partner file read and validated in the calling thread: its report, or
  * one `fichier.illisible` finding when it cannot be read. The worker of
- * isolation.ts runs this; commands call `validateFile` there.
+ * isolation.ts runs this for batches (`validateFile` there); the commands that
+ * remake one workbook (carry-over, upgrade, rollup) read it here, snapshot included.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { Schema } from "../model/schema";
 import { unreadableReport, validateSnapshot, type ValidationReport } from "../engine/validate";
+import type { Snapshot } from "../engine/snapshot";
 import { snapshotXlsx } from "../hosts/xlsx/snapshot";
 
 export interface ValidateFileOptions {
@@ -16,23 +18,34 @@ export interface ValidateFileOptions {
 }
 
 export async function validateHere(file: string, options: ValidateFileOptions): Promise<ValidationReport> {
-  if (!existsSync(file)) return unreadableReport(file, "validate.file.notFound");
+  return (await readAndValidate(file, options)).report;
+}
+
+/** The report of a file and, when it could be read, its snapshot (for what a workbook made from it keeps). */
+export async function readAndValidate(
+  file: string,
+  options: ValidateFileOptions,
+): Promise<{ report: ValidationReport; snapshot?: Snapshot }> {
+  if (!existsSync(file)) return { report: unreadableReport(file, "validate.file.notFound") };
   let data: Buffer;
   try {
     data = readFileSync(file);
   } catch (e) {
-    return unreadableReport(file, "validate.file.unparsable", { detail: (e as Error).message });
+    return { report: unreadableReport(file, "validate.file.unparsable", { detail: (e as Error).message }) };
   }
   try {
     const snap = await snapshotXlsx(data, basename(file));
-    if (!snap.ok) return unreadableReport(file, snap.refusal.key, snap.refusal.params);
-    return validateSnapshot(snap.snapshot, {
+    if (!snap.ok) return { report: unreadableReport(file, snap.refusal.key, snap.refusal.params) };
+    const report = validateSnapshot(snap.snapshot, {
       ...(options.expected ? { expected: options.expected } : {}),
       ...(options.year !== undefined ? { year: options.year } : {}),
       ...(options.factor !== undefined ? { plausibilityFactor: options.factor } : {}),
     });
+    return { report, snapshot: snap.snapshot };
   } catch (e) {
     // Whatever a hostile file makes fail, it is that file's finding, not the end of the batch.
-    return unreadableReport(file, "validate.file.failed", { detail: e instanceof Error ? e.message : String(e) });
+    return {
+      report: unreadableReport(file, "validate.file.failed", { detail: e instanceof Error ? e.message : String(e) }),
+    };
   }
 }

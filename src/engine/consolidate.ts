@@ -8,6 +8,7 @@
  *   shared) model, version, structure and campaign, and has no structure error.
  * - No source is counted twice (consolidateSources); copies of one cut merge
  *   cell by cell, a cell filled differently in two copies is left empty, listed.
+ * - Partners' comments and notes are listed per source with the values.
  * - Indicator values combine by the indicator's aggregation (rollup/aggregate:
  *   sums, Σnum/Σden for ratios…); texts are kept side by side with their
  *   source; a yes/no or a status on which sources disagree is listed; a status
@@ -24,6 +25,7 @@ import { excelSerial } from "../util/excelDate";
 import { nodeIndex } from "./validate/locate";
 import { baseName, candidate, decide, type Unit } from "./consolidateSources";
 import { parSourceSheet } from "./consolidateMaster";
+import { commentKey, noteText } from "./transfer";
 
 export interface ConsolidationSource {
   file: string;
@@ -128,12 +130,19 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected)
     units.map((u) => ({ who: u.label, values: mergeCopies(out, u, labelOf) })),
     schema,
   );
+  // Partners' comments and notes have no single cell in the master: each is listed with its source.
+  const commentsOf = new Map(sources.map((s) => [s.file, s.report.comments ?? []]));
   out.parSource = parSourceSheet(
     units.map((u) => u.label),
     units.flatMap((u) =>
-      u.members.flatMap((m) =>
-        [...m.values].map(([key, value]) => [u.label, baseName(m.file), key, labelOf(key), value]),
-      ),
+      u.members.flatMap((m) => [
+        ...[...m.values].map(([key, value]) => [u.label, baseName(m.file), key, labelOf(key), value]),
+        ...(commentsOf.get(m.file) ?? []).map((c) => {
+          const node = c.binding?.node ?? c.node;
+          const label = (node !== undefined ? nodes.get(node)?.label : undefined) ?? `${c.sheet}!${c.address}`;
+          return [u.label, baseName(m.file), commentKey(c), label, noteText(c.comment)];
+        }),
+      ]),
     ),
   );
   return out;

@@ -38,6 +38,8 @@ export interface CellPlan {
   style: string;
   /** Internal link: `#'Sheet name'!A1`. */
   link?: string;
+  /** A note on the cell: a partner's comment carried into a new workbook. */
+  note?: string;
 }
 
 export type ValidationRule =

@@ -2,7 +2,7 @@
  * What validation, rollups and consolidation read from a filled-in workbook,
  * whatever host read it: the sheets present and, per sheet, the cells the
  * metadata points at (values, formulas), plus column A where each row says
- * which node it holds. The hosts fill it (the .xlsx reader, or Office.js in
+ * which node it holds, and the comments and notes people left on cells. The hosts fill it (the .xlsx reader, or Office.js in
  * one request per sheet); the engine never sees a file or an Excel object.
  */
 import { a1, parseA1 } from "../util/a1";
@@ -16,12 +16,22 @@ export interface SnapCell {
   formula?: string;
 }
 
+/** What someone wrote on a cell: a note, or a threaded comment (`fil`) with its replies. */
+export interface SnapComment {
+  kind: "note" | "fil";
+  author?: string;
+  text: string;
+  replies?: { author?: string; text: string }[];
+}
+
 export interface SheetSnapshot {
   name: string;
   visible: boolean;
   protected: boolean;
   /** By A1 address; only non-empty cells need be there. */
   cells: Map<string, SnapCell>;
+  /** By A1 address; absent when the host does not read comments. */
+  comments?: Map<string, SnapComment>;
 }
 
 export interface Snapshot {

@@ -1,12 +1,15 @@
 /**
  * Moving entered values into a new plan, by binding key (stable id + what +
  * period): for a carry-over to next year's campaign and for an upgrade to a
- * new model version. Whatever has no place in the new plan is returned, never
- * dropped: the caller keeps it in a *Non repris* sheet.
+ * new model version; comments and notes on cells likewise, as notes. Whatever
+ * has no place in the new plan is returned, never dropped: the caller keeps it
+ * in a *Non repris* sheet.
  */
-import type { Scalar, WorkbookPlan } from "./plan";
-import type { SnapValue } from "./snapshot";
-import { buildTableSheet } from "./layout/tableSheet";
+import { t } from "../i18n";
+import type { CellPlan, Scalar, WorkbookPlan } from "./plan";
+import { sheetOf, type SnapComment, type SnapValue, type Snapshot } from "./snapshot";
+import type { PlacedComment } from "./validate";
+import { buildTableSheet, TABLE_HEADER_ROW } from "./layout/tableSheet";
 import { parseA1 } from "../util/a1";
 import { excelSerial } from "../util/excelDate";
 import { STYLES } from "./layout/styles";
@@ -20,6 +23,8 @@ export interface NotCarried {
   /** Where it was: `'Axe 1'!E12`. */
   from: string;
   value: SnapValue;
+  /** Why it found no place, when not the run's reason. */
+  why?: string;
 }
 
 export const NON_REPRIS = "Non repris";
@@ -30,15 +35,12 @@ export function transferValues(
   newPlan: WorkbookPlan,
   labelOf: (node: string) => string,
 ): { carried: number; notCarried: NotCarried[] } {
-  const targets = new Map(newPlan.meta.bindings.filter((b) => !b.formula).map((b) => [b.key, b]));
+  const cellOf = boundCells(newPlan, false);
   const oldBindings = new Map(oldPlan.meta.bindings.map((b) => [b.key, b]));
-  const sheets = new Map(newPlan.sheets.map((s) => [s.name, new Map(s.cells.map((c) => [`${c.row}:${c.col}`, c]))]));
   let carried = 0;
   const notCarried: NotCarried[] = [];
   for (const [key, value] of values) {
-    const target = targets.get(key);
-    const cell =
-      target && sheets.get(target.sheet)?.get(`${parseA1(target.address).row}:${parseA1(target.address).col}`);
+    const cell = cellOf(key);
     if (cell) {
       // A date read back as `YYYY-MM-DD` goes back as a date (Excel's serial), not as text.
       const isDate = newPlan.styles[cell.style]?.numberFormat === DATE_FORMAT;
@@ -58,14 +60,85 @@ export function transferValues(
   return { carried, notCarried };
 }
 
+/**
+ * Comments and notes onto the cell of the same binding in the new plan, as
+ * notes (a thread with its author and replies, said to be « repris comme
+ * note »); those whose cell has no binding, or whose binding has no cell in
+ * the new plan, are returned for *Non repris*.
+ */
+export function transferComments(
+  comments: PlacedComment[],
+  newPlan: WorkbookPlan,
+  labelOf: (node: string) => string,
+): { carried: number; notCarried: NotCarried[] } {
+  const cellOf = boundCells(newPlan, true);
+  let carried = 0;
+  const notCarried: NotCarried[] = [];
+  for (const c of comments) {
+    const cell = c.binding && cellOf(c.binding.key);
+    if (cell) {
+      cell.note = noteText(c.comment);
+      carried++;
+      continue;
+    }
+    const node = c.binding?.node ?? c.node;
+    notCarried.push({
+      key: commentKey(c),
+      label: node !== undefined ? labelOf(node) : c.sheet,
+      from: `${c.sheet}!${c.address}`,
+      value: noteText(c.comment),
+      why: t("fr", "transfer.comment.why"),
+    });
+  }
+  return { carried, notCarried };
+}
+
+/** How a comment is named where it is listed: its cell's binding key, else its place in the old workbook. */
+export const commentKey = (c: PlacedComment) =>
+  c.binding ? `${c.binding.key}#commentaire` : `commentaire@${c.sheet}!${c.address}`;
+
+/** The text of a comment as a note of the new workbook: a thread says whose it was and keeps its replies. */
+export function noteText(c: SnapComment): string {
+  if (c.kind === "note") return c.author && !c.text.startsWith(c.author) ? `${c.author} :\n${c.text}` : c.text;
+  const head = c.author
+    ? t("fr", "transfer.comment.threadBy", { author: c.author })
+    : t("fr", "transfer.comment.thread");
+  const replies = (c.replies ?? []).map((r) =>
+    r.author ? t("fr", "transfer.comment.replyBy", { author: r.author, text: r.text }) : r.text,
+  );
+  return [head, c.text, ...replies].join("\n");
+}
+
+/** The cell of a binding key in a plan (formula cells only when asked: values never go there, comments may). */
+function boundCells(plan: WorkbookPlan, withFormulas: boolean): (key: string) => CellPlan | undefined {
+  const bindings = new Map(plan.meta.bindings.filter((b) => withFormulas || !b.formula).map((b) => [b.key, b]));
+  const sheets = new Map(plan.sheets.map((s) => [s.name, new Map(s.cells.map((c) => [`${c.row}:${c.col}`, c]))]));
+  return (key) => {
+    const b = bindings.get(key);
+    if (!b) return undefined;
+    const { row, col } = parseA1(b.address);
+    return sheets.get(b.sheet)?.get(`${row}:${col}`);
+  };
+}
+
+/** The rows of a workbook's *Non repris* sheet, so that the next workbook made from it keeps them too. */
+export function nonReprisRows(snapshot: Snapshot): Scalar[][] {
+  const sheet = sheetOf(snapshot, NON_REPRIS);
+  if (!sheet) return [];
+  const rows: Scalar[][] = [];
+  for (let r = TABLE_HEADER_ROW + 1; sheet.cells.has(`A${r}`); r++)
+    rows.push(["A", "B", "C", "D", "E"].map((c) => sheet.cells.get(`${c}${r}`)?.value ?? ""));
+  return rows;
+}
+
 /** The *Non repris* sheet: this run's values that found no place, after those an earlier run had kept. */
 export function addNonRepris(plan: WorkbookPlan, notCarried: NotCarried[], earlier: Scalar[][], why: string): void {
-  const rows: Scalar[][] = [...earlier, ...notCarried.map((n) => [n.key, n.label, n.from, n.value, why])];
+  const rows: Scalar[][] = [...earlier, ...notCarried.map((n) => [n.key, n.label, n.from, n.value, n.why ?? why])];
   if (!rows.length) return;
   const sheet = buildTableSheet({
     name: NON_REPRIS,
     title: "Valeurs non reprises",
-    note: "Valeurs saisies qui n'ont plus de cellule dans ce classeur (indicateur ou période retirés, commentaires d'une autre campagne). Elles sont gardées ici, telles quelles.",
+    note: "Valeurs saisies, commentaires et notes qui n'ont plus de cellule dans ce classeur (indicateur ou période retirés, commentaires d'une autre campagne, commentaire hors des cellules de saisie). Ils sont gardés ici, tels quels.",
     columns: [
       ["Clé", 34],
       ["Élément", 48],

@@ -180,6 +180,15 @@ export const fr = {
   "validate.calendar.doneInFuture": "« Réalisé » pour {{period}}, période postérieure à la campagne {{year}}.",
   "validate.calendar.notStartedPast":
     "« Non commencé » pour {{period}}, période prévue et déjà passée (campagne {{year}}) : action en retard.",
+  "validate.comment.onInput": "{{what}} en {{cell}} sur « {{label}} » : « {{text}} »{{replies}}.",
+  "validate.comment.elsewhere":
+    "{{what}} en {{cell}}, hors des cellules de saisie ({{label}}) : « {{text}} »{{replies}}.",
+  "validate.comment.note": "Note",
+  "validate.comment.noteBy": "Note de {{author}}",
+  "validate.comment.thread": "Commentaire",
+  "validate.comment.threadBy": "Commentaire de {{author}}",
+  "validate.comment.reply": " ; réponse : « {{text}} »",
+  "validate.comment.replyBy": " ; réponse de {{author}} : « {{text}} »",
   "validate.file.unreadable": "Fichier illisible : {{reason}}.",
   "validate.file.empty": "le fichier est vide",
   "validate.file.notZip": "ce n'est pas un classeur .xlsx (contenu non reconnu)",
@@ -220,6 +229,8 @@ export const fr = {
   "cli.reuse.refused": "{{file}} : valeurs non reprises, le classeur n'est pas sûr : {{reason}}",
   "cli.reuse.done":
     "{{file}} : {{carried}} valeur(s) reprise(s), {{notCarried}} gardée(s) dans la feuille « {{sheet}} »",
+  "cli.reuse.comments":
+    "{{file}} : {{carried}} commentaire(s) ou note(s) repris comme notes sur leur cellule, {{notCarried}} gardé(s) dans la feuille « {{sheet}} »",
   "cli.carryOver.description":
     "prépare la campagne suivante à partir de ce classeur, en gardant toutes les valeurs saisies",
   "cli.carryOver.year": "année de la nouvelle campagne",
@@ -230,6 +241,10 @@ export const fr = {
   "cli.upgrade.schema": "nouvelle version du modèle (id intégré ou fichier)",
   "cli.upgrade.otherModel": "le classeur est du modèle « {{found}} », pas de « {{expected}} »",
   "cli.upgrade.why": "retiré entre les versions {{from}} et {{to}} du modèle",
+  "transfer.comment.thread": "Commentaire (repris comme note) :",
+  "transfer.comment.threadBy": "Commentaire de {{author}} (repris comme note) :",
+  "transfer.comment.replyBy": "Réponse de {{author}} : {{text}}",
+  "transfer.comment.why": "commentaire sur une cellule qui n'a pas de place dans ce classeur",
   "cli.exportTidy.description":
     "exporte les valeurs de classeurs de bilan au format long (une ligne par élément et période), en CSV ou JSON",
   "cli.exportTidy.skipped": "{{file}} : non exporté — {{reason}}",

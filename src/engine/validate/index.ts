@@ -15,9 +15,11 @@ import { locate, nodeIndex } from "./locate";
 import { readMeta } from "./readMeta";
 import { checkFormulas, checkLabels, checkModel, checkSheets } from "./structure";
 import { checkValues, type Completion } from "./checkValues";
+import { commentFindings, placeComments, type PlacedComment } from "./comments";
 
 export { type Finding, type Severity, SEVERITIES, countBySeverity } from "./findings";
 export type { Completion } from "./checkValues";
+export type { PlacedComment } from "./comments";
 
 export interface ValidateOptions {
   /** The model the workbook must be of (by default: the one stored in it). */
@@ -39,12 +41,19 @@ export interface ValidationReport {
   completion: { fiches: Record<string, Completion>; axes: Record<string, Completion>; total: Completion };
   /** Every bound cell that holds a constant, by binding key, read where its row id says it is. */
   values: Map<string, SnapValue>;
+  /** Notes and threaded comments, each with the binding of its cell when it has one (absent: none read). */
+  comments?: PlacedComment[];
 }
 
 const NO_COMPLETION = { fiches: {}, axes: {}, total: { required: 0, filled: 0 } };
 
 export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = {}): ValidationReport {
-  const base = { source: snapshot.source, completion: NO_COMPLETION, values: new Map<string, SnapValue>() };
+  const base = {
+    source: snapshot.source,
+    completion: NO_COMPLETION,
+    values: new Map<string, SnapValue>(),
+    comments: [] as PlacedComment[],
+  };
   const read = readMeta(snapshot);
   if (!read.ok) {
     if (read.missing && !snapshot.sheets.some((s) => s.name === "Sommaire"))
@@ -84,6 +93,8 @@ export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = 
   );
   const values = checkValues(schema, meta, location, nodes, options.plausibilityFactor ?? 3);
   findings.push(...values.findings);
+  base.comments = placeComments(snapshot, meta, location);
+  findings.push(...commentFindings(base.comments, nodes));
   for (const b of meta.bindings) {
     const cell = location.cells.get(b.key)?.cell;
     if (!b.formula && cell?.value !== undefined && cell.value !== "") base.values.set(b.key, cell.value);
@@ -126,5 +137,5 @@ export function unreadableReport(source: string, key: MessageKey, params: Params
   const reason = both(key, params);
   const f = finding("fichier.illisible", {}, { reason: reason.message });
   f.messageEn = both("validate.file.unreadable", { reason: reason.messageEn }).messageEn;
-  return { source, readable: false, findings: [f], completion: NO_COMPLETION, values: new Map() };
+  return { source, readable: false, findings: [f], completion: NO_COMPLETION, values: new Map(), comments: [] };
 }

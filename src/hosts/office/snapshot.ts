@@ -3,8 +3,10 @@
  * request), their used ranges' sizes (one request), then their values and
  * formulas, several sheets per request as long as the answer stays small.
  * At most 1 sync per sheet + 2, and 3 for a workbook of ordinary size.
+ * Threaded comments (ExcelApi 1.10) ride along in the first two requests;
+ * notes need ExcelApi 1.18 and are not read here (the .xlsx host reads both).
  */
-import type { SheetSnapshot, SnapCell, Snapshot } from "../../engine/snapshot";
+import type { SheetSnapshot, SnapCell, SnapComment, Snapshot } from "../../engine/snapshot";
 import { a1 } from "../../util/a1";
 import { bounds } from "../../util/rectangles";
 
@@ -18,11 +20,40 @@ export async function readSnapshot(
   let syncs = 0;
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility,items/protection/protected");
+  const comments = canReadComments()
+    ? context.workbook.comments.load(
+        "items/content,items/authorName,items/replies/items/content,items/replies/items/authorName",
+      )
+    : undefined;
   await context.sync();
   syncs++;
   const used = sheets.items.map((ws) => ({ ws, range: ws.getUsedRangeOrNullObject(true).load("address,cellCount") }));
+  const located = (comments?.items ?? []).map((c) => ({ c, at: c.getLocation().load("address") }));
   await context.sync();
   syncs++;
+  const commentsBySheet = new Map<string, Map<string, SnapComment>>();
+  for (const { c, at } of located) {
+    const bang = at.address.lastIndexOf("!");
+    const sheet = at.address
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'");
+    const cell = at.address
+      .slice(bang + 1)
+      .split(":")[0]!
+      .replace(/\$/g, "");
+    const replies = c.replies.items.map((r) => ({
+      ...(r.authorName ? { author: r.authorName } : {}),
+      text: r.content,
+    }));
+    if (!commentsBySheet.has(sheet)) commentsBySheet.set(sheet, new Map());
+    commentsBySheet.get(sheet)!.set(cell, {
+      kind: "fil",
+      ...(c.authorName ? { author: c.authorName } : {}),
+      text: c.content,
+      ...(replies.length ? { replies } : {}),
+    });
+  }
 
   const batches: (typeof used)[] = [];
   let count = Infinity;
@@ -52,6 +83,7 @@ export async function readSnapshot(
         visible: ws.visibility === "Visible",
         protected: ws.protection.protected,
         cells,
+        ...(comments ? { comments: commentsBySheet.get(ws.name) ?? new Map() } : {}),
       };
       return sheet;
     }),
@@ -71,4 +103,9 @@ export function snapCells(range: Excel.Range, into: Map<string, SnapCell>): void
       if (cell.value !== undefined || cell.formula) into.set(a1(top + i, left + j), cell);
     }),
   );
+}
+
+/** Threaded comments need ExcelApi 1.10 (Office 2019 and later); older hosts simply do not list them. */
+function canReadComments(): boolean {
+  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.10") === true;
 }

@@ -149,6 +149,7 @@ function renderSheet(
           row.getCell(cell.col).value = !sharedStrings && typeof value === "string" ? inlineString(value) : value;
       }
       row.getCell(cell.col).style = style;
+      if (cell.note !== undefined) row.getCell(cell.col).note = cell.note;
     }
     commitRow(row);
   }

@@ -19,7 +19,10 @@
  * - a row holding only styled blank cells is written (the writer skips rows
  *   without values: input cells would lose their borders and unlocking);
  * - `fullCalcOnLoad` is set (the writer writes an empty `calcPr`), so that
- *   formulas without a cached result are computed on opening.
+ *   formulas without a cached result are computed on opening;
+ * - notes (comments carried from an earlier workbook) get their
+ *   `legacyDrawing` and their parts closed, and an empty author instead of
+ *   the writer's invented « Author »: who wrote a note is in its text.
  */
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
@@ -46,7 +49,15 @@ interface WriterInternals {
   _writePageSetup(): void;
   _writeHeaderFooter(): void;
   _writeRowBreaks(): void;
+  _writeLegacyData(): void;
   _writeCloseWorksheet(): void;
+  _sheetCommentsWriter: SheetCommentsWriter;
+}
+
+interface SheetCommentsWriter {
+  commentsStream: { write(text: string): unknown };
+  _writeOpen(): void;
+  commit(): void;
 }
 
 interface Xform {
@@ -88,6 +99,12 @@ export function streamingWorkbook(meta: { creator: string; created: Date }): Str
     ...{ modified: meta.created, lastModifiedBy: meta.creator },
   } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
   fullCalcOnLoad(workbook);
+  const addWorksheet = workbook.addWorksheet.bind(workbook);
+  workbook.addWorksheet = (name, options) => {
+    const ws = addWorksheet(name, options);
+    withoutNoteAuthor((ws as unknown as WriterInternals)._sheetCommentsWriter);
+    return ws;
+  };
   return {
     workbook,
     finish: async () => {
@@ -110,8 +127,8 @@ export function writeLink(ws: ExcelJS.Worksheet, address: string, text: string, 
  * Writes what follows the rows of `ws` and closes it, in CT_Worksheet's
  * order: sheetData, sheetProtection, autoFilter, mergeCells,
  * conditionalFormatting, dataValidations, hyperlinks, pageMargins,
- * pageSetup, headerFooter, rowBreaks, extLst. (No comments nor images in a
- * bilan: their parts are not written.)
+ * pageSetup, headerFooter, rowBreaks, legacyDrawing (notes), extLst. (No
+ * images in a bilan: their parts are not written.)
  */
 export function commitSheet(ws: ExcelJS.Worksheet): void {
   const w = ws as unknown as WriterInternals;
@@ -139,9 +156,11 @@ export function commitSheet(ws: ExcelJS.Worksheet): void {
   w._writePageSetup();
   w._writeHeaderFooter();
   w._writeRowBreaks();
+  w._writeLegacyData();
   w.stream.write(extension.toXml({ conditionalFormattings: w.conditionalFormatting }));
   w._writeCloseWorksheet();
   w.stream.end();
+  w._sheetCommentsWriter.commit();
   w._sheetRelsWriter.commit();
   w.committed = true;
 }
@@ -162,6 +181,21 @@ export function mergeKeepingStyles(ws: ExcelJS.Worksheet, range: string): void {
 export function commitRow(row: ExcelJS.Row): void {
   if (!row.hasValues && row.cellCount > 0) Object.defineProperty(row, "hasValues", { value: true });
   row.commit();
+}
+
+/** The notes part of a sheet, its one author written empty (the writer's is « Author »). */
+function withoutNoteAuthor(writer: SheetCommentsWriter): void {
+  const open = writer._writeOpen;
+  writer._writeOpen = function (this: SheetCommentsWriter) {
+    const stream = this.commentsStream;
+    const write = stream.write;
+    // The header is the stream's first write.
+    stream.write = (text: string) => {
+      stream.write = write;
+      return write.call(stream, text.replace("<author>Author</author>", "<author></author>"));
+    };
+    open.call(this);
+  };
 }
 
 /** The writer's own `addWorkbook`, with `fullCalcOnLoad`. */

@@ -59,6 +59,9 @@ export class FakeWorkbook extends FakeObject {
       () => new FakeTableCollection(this.context, () => ({ state: this._state, sheet: null })),
     );
   }
+  get comments(): FakeCommentCollection {
+    return this._nav("comments", () => new FakeCommentCollection(this.context, () => this._state));
+  }
   getSelectedRange(): FakeRange {
     return this._create(new FakeRange(this.context), "getSelectedRange", [], () => {
       const state = this._state;
@@ -334,6 +337,97 @@ defineProps(FakeNamedItem, {
   formula: spec((s) => s._t<FakeName>().formula),
   comment: spec((s) => s._t<FakeName>().comment),
   visible: spec((s) => s._t<FakeName>().visible),
+});
+
+// ---------------------------------------------------------------------------
+// Threaded comments (ExcelApi 1.10), kept beside the workbook state; the author is the fake's one user.
+
+interface FakeCommentState {
+  sheet: FakeSheet;
+  area: Rect;
+  content: string;
+  authorName: string;
+  replies: { content: string; authorName: string }[];
+}
+
+const FAKE_USER = "Utilisateur test";
+const commentsByWorkbook = new WeakMap<FakeWorkbookState, FakeCommentState[]>();
+function commentsOf(state: FakeWorkbookState): FakeCommentState[] {
+  let list = commentsByWorkbook.get(state);
+  if (!list) commentsByWorkbook.set(state, (list = []));
+  return list;
+}
+
+export class FakeCommentCollection extends FakeCollection<FakeComment> {
+  readonly _type = "CommentCollection";
+  _items(): FakeCommentState[] {
+    return commentsOf(this._state);
+  }
+  _wrap(): FakeComment {
+    return new FakeComment(this.context);
+  }
+  /** `cellAddress`: `Sheet!A1` (quoted sheet names allowed); one thread per cell, as in Excel. */
+  add(cellAddress: string, content: string): FakeComment {
+    return this._create(new FakeComment(this.context), "add", [cellAddress, content], () => {
+      const at = /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Z]+\$?\d+)$/.exec(cellAddress);
+      const sheet = at && this._state.sheet(at[1]?.replace(/''/g, "'") ?? at[2]!);
+      if (!sheet) throw invalid(`The cell address "${cellAddress}" is not valid.`);
+      const area = parseArea(at![3]!.replace(/\$/g, ""));
+      const list = commentsOf(this._state);
+      if (list.some((c) => c.sheet === sheet && c.area.r1 === area.r1 && c.area.c1 === area.c1))
+        throw invalid(`The cell ${cellAddress} already has a comment.`);
+      const item: FakeCommentState = { sheet, area, content, authorName: FAKE_USER, replies: [] };
+      list.push(item);
+      return item;
+    });
+  }
+}
+
+export class FakeComment extends FakeObject {
+  readonly _type = "Comment";
+  declare content: string;
+  declare authorName: string;
+  get replies(): FakeCommentReplyCollection {
+    return this._nav("replies", () => new FakeCommentReplyCollection(this.context, () => this._t()));
+  }
+  getLocation(): FakeRange {
+    return this._create(new FakeRange(this.context), "getLocation", [], () => {
+      const c = this._t<FakeCommentState>();
+      return { sheet: c.sheet, areas: [c.area] };
+    });
+  }
+}
+defineProps(FakeComment, {
+  content: spec((s) => s._t<FakeCommentState>().content),
+  authorName: spec((s) => s._t<FakeCommentState>().authorName),
+  replies: { nav: (s) => s.replies },
+});
+
+export class FakeCommentReplyCollection extends FakeCollection<FakeCommentReply> {
+  readonly _type = "CommentReplyCollection";
+  _items(): FakeCommentState["replies"] {
+    return this._t<FakeCommentState>().replies;
+  }
+  _wrap(): FakeCommentReply {
+    return new FakeCommentReply(this.context);
+  }
+  add(content: string): FakeCommentReply {
+    return this._create(new FakeCommentReply(this.context), "add", [content], () => {
+      const reply = { content, authorName: FAKE_USER };
+      this._t<FakeCommentState>().replies.push(reply);
+      return reply;
+    });
+  }
+}
+
+export class FakeCommentReply extends FakeObject {
+  readonly _type = "CommentReply";
+  declare content: string;
+  declare authorName: string;
+}
+defineProps(FakeCommentReply, {
+  content: spec((s) => s._t<{ content: string }>().content),
+  authorName: spec((s) => s._t<{ authorName: string }>().authorName),
 });
 
 // ---------------------------------------------------------------------------
