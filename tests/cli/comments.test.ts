@@ -203,8 +203,14 @@ test("consolidate lists each partner's comments with its values, in « Valeurs p
   const r = bilan("consolidate", "retour.xlsx", "-o", "maitre.xlsx");
   expect(r.code).toBe(0);
   const sheet = (await read("maitre.xlsx")).sheets.find((s) => s.name === "Valeurs par source")!;
-  const rows = [...sheet.cells].filter(([a]) => a.startsWith("B")).map(([a, c]) => [String(c.value), a.slice(1)]);
-  const textOf = (key: string) => sheet.cells.get(`D${rows.find(([k]) => k === key)?.[1]}`)?.value;
+  // The table's columns found by their headers: « Clé » and « Valeur ».
+  const column = (header: string) =>
+    [...sheet.cells].find(([, c]) => c.value === header)?.[0].replace(/\d+$/, "") ?? "?";
+  const [keyCol, valueCol] = [column("Clé"), column("Valeur")];
+  const rows = [...sheet.cells]
+    .filter(([a]) => a.replace(/\d+$/, "") === keyCol)
+    .map(([a, c]) => [String(c.value), a.slice(keyCol.length)]);
+  const textOf = (key: string) => sheet.cells.get(`${valueCol}${rows.find(([k]) => k === key)?.[1]}`)?.value;
   expect(textOf(`${thread.key}#commentaire`)).toBe(
     `Commentaire de Marie Dupont (repris comme note) :\n${TEXTS.thread}\nRéponse de Paul Lefèvre : ${TEXTS.reply}`,
   );
