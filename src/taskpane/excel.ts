@@ -16,7 +16,13 @@ import { renderPlanInExcel, type RenderOptions } from "../hosts/office/renderPla
 import { controlerClasseur } from "../hosts/office/controler";
 import { clearHighlights, highlightFindings } from "../hosts/office/controles";
 import { readSnapshot } from "../hosts/office/snapshot";
-import { ecritureDuComplement, recontroler, saisieUtilisateur, type Saisie } from "../hosts/office/liveCheck";
+import {
+  echoDuComplement,
+  ecritureDuComplement,
+  recontroler,
+  saisieUtilisateur,
+  type Saisie,
+} from "../hosts/office/liveCheck";
 import type { Snapshot } from "../engine/snapshot";
 import type { Bilingual, Lang } from "../i18n";
 import type { Consolidation } from "../engine/consolidate";
@@ -137,7 +143,8 @@ export async function surveillerSaisies(s: Surveillance): Promise<() => Promise<
 
   const onChanged = async (event: Excel.WorksheetChangedEventArgs) => {
     const plan = s.courant()?.plan;
-    if (!plan) return;
+    // The add-in's own writes (a new bilan's sheets among them) cost no request, not even to name their sheet.
+    if (!plan || echoDuComplement(event)) return;
     if (!sheetNames.has(event.worksheetId)) await loadSheetNames(sheetNames);
     const saisie = saisieUtilisateur(event, sheetNames.get(event.worksheetId), plan);
     if (!saisie) return;

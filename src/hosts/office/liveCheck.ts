@@ -49,14 +49,17 @@ export interface Saisie extends CellChange {
   structurelle: boolean;
 }
 
+/** The event echoes a write of the add-in (said by Excel, or on older builds inferred from the writes under way). */
+export const echoDuComplement = (event: ChangeEvent): boolean =>
+  event.triggerSource === "ThisLocalAddin" || (event.triggerSource === undefined && echoPossible());
+
 /** The event as a user's change to the bilan, or undefined when live checking must ignore it. */
 export function saisieUtilisateur(
   event: ChangeEvent,
   sheetName: string | undefined,
   plan: WorkbookPlan,
 ): Saisie | undefined {
-  if (event.triggerSource === "ThisLocalAddin") return undefined;
-  if (event.triggerSource === undefined && echoPossible()) return undefined;
+  if (echoDuComplement(event)) return undefined;
   if (!sheetName || sheetName === CONTROLES) return undefined;
   const sheet = plan.sheets.find((s) => s.name === sheetName);
   // The add-in's own sheets without inputs (metadata, Contrôles, Non repris…) are not the user's bilan.
