@@ -2,13 +2,16 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { parseLang, t, type Lang } from "../i18n";
 import { GRANULARITES } from "../model/schema";
-import { checkSchema, demo, exportSchema, generate, schemas, type GenerateOptions } from "./commands";
+import type { GenerateOptions } from "./commands";
 import { UserError } from "./output";
-import { validateCommand, type ValidateCliOptions } from "./validate";
-import { carryOverCommand, upgradeCommand } from "./carryOver";
-import { exportTidyCommand, type ExportTidyOptions } from "./exportTidy";
-import { consolidateCommand, type ConsolidateOptions } from "./consolidate";
-import { rollupCommand, type RollupCliOptions } from "./rollup";
+import type { ValidateCliOptions } from "./validate";
+import type { ExportTidyOptions } from "./exportTidy";
+import type { ConsolidateOptions } from "./consolidate";
+import type { RollupCliOptions } from "./rollup";
+
+// Each command's module is loaded when that command runs: the spreadsheet library alone takes a second or more
+// to load, which `validate` (whose files are read in a worker) and `--help` need not pay in the main thread.
+const commands = () => import("./commands");
 
 function langFromArgv(argv: string[]): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -41,7 +44,7 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .command("schemas")
     .description(t(lang, "cli.schemas.description"))
     .option("--json", t(lang, "cli.json"))
-    .action((o: { json?: boolean }) => run(() => schemas(Boolean(o.json), lang))());
+    .action((o: { json?: boolean }) => run(async () => (await commands()).schemas(Boolean(o.json), lang))());
 
   program
     .command("check-schema")
@@ -50,7 +53,7 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .option("--sheet <name>", t(lang, "cli.sheet"))
     .option("--json", t(lang, "cli.json"))
     .action((file: string, o: { sheet?: string; json?: boolean }) =>
-      run(() => checkSchema(file, o.sheet, Boolean(o.json), lang))(),
+      run(async () => (await commands()).checkSchema(file, o.sheet, Boolean(o.json), lang))(),
     );
 
   program
@@ -76,7 +79,10 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
           bom: boolean;
           sheet?: string;
         },
-      ) => run(() => exportSchema(ref, { ...o, delimiter: o.delimiter === "\\t" ? "\t" : o.delimiter }, lang))(),
+      ) =>
+        run(async () =>
+          (await commands()).exportSchema(ref, { ...o, delimiter: o.delimiter === "\\t" ? "\t" : o.delimiter }, lang),
+        )(),
     );
 
   program
@@ -91,7 +97,7 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .requiredOption("-o, --output <file.xlsx>", t(lang, "cli.generate.output"))
     .option("--force", t(lang, "cli.force"), false)
     .option("--sheet <name>", t(lang, "cli.sheet"))
-    .action((o: GenerateOptions) => run(() => generate(o, lang))());
+    .action((o: GenerateOptions) => run(async () => (await commands()).generate(o, lang))());
 
   program
     .command("validate")
@@ -109,7 +115,9 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .addOption(new Option("--delimiter <char>", t(lang, "cli.delimiter")).choices([",", ";"]).default(","))
     .option("--bom", t(lang, "cli.bom"), false)
     .option("--factor <n>", t(lang, "cli.validate.factor"), factor, 3)
-    .action((files: string[], o: ValidateCliOptions) => run(() => validateCommand(files, o, lang))());
+    .action((files: string[], o: ValidateCliOptions) =>
+      run(async () => (await import("./validate")).validateCommand(files, o, lang))(),
+    );
 
   program
     .command("rollup")
@@ -118,7 +126,9 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .option("-o, --output <file.xlsx>", t(lang, "cli.rollup.output"))
     .option("--json", t(lang, "cli.rollup.json"), false)
     .option("--force", t(lang, "cli.force"), false)
-    .action((file: string, o: RollupCliOptions) => run(() => rollupCommand(file, o, lang))());
+    .action((file: string, o: RollupCliOptions) =>
+      run(async () => (await import("./rollup")).rollupCommand(file, o, lang))(),
+    );
 
   program
     .command("consolidate")
@@ -127,7 +137,9 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .option("--schema <id|file>", t(lang, "cli.validate.schema"))
     .requiredOption("-o, --output <file.xlsx>", t(lang, "cli.generate.output"))
     .option("--force", t(lang, "cli.force"), false)
-    .action((files: string[], o: ConsolidateOptions) => run(() => consolidateCommand(files, o, lang))());
+    .action((files: string[], o: ConsolidateOptions) =>
+      run(async () => (await import("./consolidate")).consolidateCommand(files, o, lang))(),
+    );
 
   program
     .command("export")
@@ -138,7 +150,9 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .option("--force", t(lang, "cli.force"), false)
     .addOption(new Option("--delimiter <char>", t(lang, "cli.delimiter")).choices([",", ";"]).default(","))
     .option("--bom", t(lang, "cli.bom"), false)
-    .action((files: string[], o: ExportTidyOptions) => run(() => exportTidyCommand(files, o, lang))());
+    .action((files: string[], o: ExportTidyOptions) =>
+      run(async () => (await import("./exportTidy")).exportTidyCommand(files, o, lang))(),
+    );
 
   program
     .command("carry-over")
@@ -148,7 +162,7 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .requiredOption("-o, --output <file.xlsx>", t(lang, "cli.generate.output"))
     .option("--force", t(lang, "cli.force"), false)
     .action((file: string, o: { year: number; output: string; force: boolean }) =>
-      run(() => carryOverCommand(file, o, lang))(),
+      run(async () => (await import("./carryOver")).carryOverCommand(file, o, lang))(),
     );
 
   program
@@ -159,13 +173,13 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .requiredOption("-o, --output <file.xlsx>", t(lang, "cli.generate.output"))
     .option("--force", t(lang, "cli.force"), false)
     .action((file: string, o: { schema: string; output: string; force: boolean }) =>
-      run(() => upgradeCommand(file, o, lang))(),
+      run(async () => (await import("./carryOver")).upgradeCommand(file, o, lang))(),
     );
 
   program
     .command("demo")
     .description(t(lang, "cli.demo.description"))
-    .action(() => run(() => demo(lang))());
+    .action(() => run(async () => (await commands()).demo(lang))());
 
   return program;
 }
