@@ -123,6 +123,8 @@ export interface Surveillance {
 export async function surveillerSaisies(s: Surveillance): Promise<() => Promise<void>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: Saisie[] = [];
+  // One check at a time: the next one starts from the report the previous one gave, so no edit's findings are lost.
+  let checks: Promise<void> = Promise.resolve();
   const sheetNames = new Map<string, string>();
 
   const checkPending = async () => {
@@ -150,7 +152,7 @@ export async function surveillerSaisies(s: Surveillance): Promise<() => Promise<
     if (!saisie) return;
     pending.push(saisie);
     clearTimeout(timer);
-    timer = setTimeout(() => void checkPending(), s.delayMs ?? 600);
+    timer = setTimeout(() => (checks = checks.then(checkPending)), s.delayMs ?? 600);
   };
 
   const registration = await Excel.run(RUN, async (ctx) => {

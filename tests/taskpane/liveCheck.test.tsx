@@ -33,7 +33,7 @@ globalThis.ResizeObserver ??= class {
   disconnect(): void {}
 };
 
-const schema = loadBuiltin("fiche_action_5_2022_2026");
+let schema = loadBuiltin("fiche_action_5_2022_2026");
 let plan: WorkbookPlan;
 let excel: FakeExcel;
 let unmount: () => void;
@@ -63,7 +63,8 @@ const inputOf = (type: string, year = plan.meta.campaignYear): CellBinding =>
     return b.input && b.kind === "valeur" && b.period === String(year) && ind?.type === type;
   })!;
 
-async function openAndCheck(triggerSource: boolean): Promise<void> {
+async function openAndCheck(triggerSource: boolean, model = "fiche_action_5_2022_2026"): Promise<void> {
+  schema = loadBuiltin(model);
   plan = fillValid(planOf(schema), schema);
   excel = new FakeExcel();
   excel.triggerSource = triggerSource;
@@ -154,6 +155,30 @@ test("an edit checked while the user is already typing in the next cell waits fo
   excel.endCellEdit();
   expect(await checksSince(from, 1)).toBe(1);
   await waitFor(() => expect(screen.getByText(/1 erreur\(s\)/)).toBeTruthy());
+});
+
+test("an edit made while the previous one is being checked: checked after it, from its report", async () => {
+  // Two fiches, so that each check reads only its own: a check started from a stale report would lose the other's.
+  await openAndCheck(true, "essonne_2022_2026");
+  // A slow Excel: each request takes 1 s, so the first check is still running when the second edit's comes.
+  excel.syncDelayMs = 1000;
+  const from = excel.syncs.length;
+  const count = inputOf("count");
+  const counts = new Set(
+    schema.axes
+      .flatMap((a) => a.fiches)
+      .flatMap((f) => f.indicateurs)
+      .filter((i) => i.type === "count")
+      .map((i) => i.id),
+  );
+  const other = plan.meta.bindings.find(
+    (b) => b.sheet !== count.sheet && b.input && b.kind === "valeur" && counts.has(b.node),
+  )!;
+  await excel.type(count.sheet, count.address, 12.5);
+  await sleep(650);
+  await excel.type(other.sheet, other.address, -3);
+  expect(await checksSince(from, 2)).toBe(2);
+  await waitFor(() => expect(screen.getByText(/2 erreur\(s\)/)).toBeTruthy());
 });
 
 test("rows inserted in a bilan sheet: a full check, once", async () => {
