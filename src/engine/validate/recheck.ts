@@ -31,6 +31,16 @@ export interface RecheckScope {
 
 const ficheOf = (b: CellBinding, nodes: Map<string, NodeInfo>) => nodes.get(b.node.split("#")[0]!)?.fiche?.id;
 
+/** The input cells a change covers (its address may carry the sheet: `'Axe 1'!C5:D9`). */
+export function inputsIn(bindings: CellBinding[], change: CellChange): CellBinding[] {
+  const area = bounds(change.address.slice(change.address.lastIndexOf("!") + 1));
+  return bindings.filter((b) => {
+    if (!b.input || b.sheet !== change.sheet) return false;
+    const { row, col } = parseA1(b.address);
+    return row >= area.top && row <= area.bottom && col >= area.left && col <= area.right;
+  });
+}
+
 /**
  * What the changes can affect, or undefined when they touch no input cell of the bilan (the add-in's own
  * sheets, labels, a user's notes beside the tables): such changes need no check.
@@ -39,17 +49,12 @@ export function recheckScope(report: TrustedReport, changes: CellChange[]): Rech
   const nodes = nodeIndex(report.schema);
   const fiches = new Set<string>();
   const sheets = new Set<string>();
-  for (const change of changes) {
-    const area = bounds(change.address.slice(change.address.lastIndexOf("!") + 1));
-    for (const b of report.meta.bindings) {
-      if (!b.input || b.sheet !== change.sheet) continue;
-      const { row, col } = parseA1(b.address);
-      if (row < area.top || row > area.bottom || col < area.left || col > area.right) continue;
+  for (const change of changes)
+    for (const b of inputsIn(report.meta.bindings, change)) {
       const fiche = ficheOf(b, nodes);
       if (fiche) fiches.add(fiche);
       sheets.add(b.sheet);
     }
-  }
   if (!fiches.size) return undefined;
   const bindings = report.meta.bindings.filter((b) => {
     const fiche = ficheOf(b, nodes);

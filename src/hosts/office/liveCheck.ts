@@ -14,7 +14,7 @@ import { CONTROLES } from "../../engine/layout/controles";
 import type { WorkbookPlan } from "../../engine/plan";
 import type { SnapCell } from "../../engine/snapshot";
 import type { TrustedReport, ValidateOptions } from "../../engine/validate";
-import { recheck, recheckScope, scopeRanges, type CellChange } from "../../engine/validate/recheck";
+import { inputsIn, recheck, recheckScope, scopeRanges, type CellChange } from "../../engine/validate/recheck";
 import type { Lang } from "../../i18n";
 import { bounds } from "../../util/rectangles";
 import { writeControles } from "./controles";
@@ -65,17 +65,9 @@ export function saisieUtilisateur(
   // The add-in's own sheets without inputs (metadata, Contrôles, Non repris…) are not the user's bilan.
   if (!sheet || !plan.meta.bindings.some((b) => b.input && b.sheet === sheetName)) return undefined;
   const structurelle = event.changeType !== "RangeEdited";
-  if (!structurelle && !touchesInput(plan, sheetName, event.address)) return undefined;
+  if (!structurelle && !inputsIn(plan.meta.bindings, { sheet: sheetName, address: event.address }).length)
+    return undefined;
   return { sheet: sheetName, address: event.address, structurelle };
-}
-
-function touchesInput(plan: WorkbookPlan, sheet: string, address: string): boolean {
-  const area = bounds(address.slice(address.lastIndexOf("!") + 1));
-  return plan.meta.bindings.some((b) => {
-    if (!b.input || b.sheet !== sheet) return false;
-    const at = bounds(b.address);
-    return at.top >= area.top && at.top <= area.bottom && at.left >= area.left && at.left <= area.right;
-  });
 }
 
 /**
