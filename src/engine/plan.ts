@@ -125,6 +125,31 @@ export interface DefinedName {
   ref: string;
 }
 
+/**
+ * What a bound cell holds. Entered: `statut` (a sous-action's period), `valeur`, `numerateur`, `denominateur`,
+ * `cible` (an indicator's target of a year, when the model sets none), `source`, `commentaire` (an indicator's, or
+ * a sous-action's reason for its status), the fiche's narrative of a year (`realisations`, `difficultes`,
+ * `perspectives`) and its budget of a year (`vote`, `engage`, `mandate`: amounts voted, committed, paid).
+ * Computed: `taux`, `synthese`, `rollup`.
+ */
+export type BindingKind =
+  | "statut"
+  | "valeur"
+  | "numerateur"
+  | "denominateur"
+  | "cible"
+  | "taux"
+  | "source"
+  | "commentaire"
+  | "realisations"
+  | "difficultes"
+  | "perspectives"
+  | "vote"
+  | "engage"
+  | "mandate"
+  | "synthese"
+  | "rollup";
+
 /** What one input or rollup cell is, so that a workbook can be read back by id. */
 export interface CellBinding {
   /** Unique in the workbook: `<node id>@<what>`, e.g. `fa_1.ind_2@valeur:2024`. */
@@ -136,7 +161,7 @@ export interface CellBinding {
    * axe sheet, on the row that carries its node id in column A) and `rollup` (a cell of the Sommaire, at a
    * fixed place).
    */
-  kind: "statut" | "valeur" | "numerateur" | "denominateur" | "taux" | "source" | "commentaire" | "synthese" | "rollup";
+  kind: BindingKind;
   /** Year or period the cell is for; for `synthese` and `rollup`, the figure (`avancement`, `fait`…). */
   period?: string;
   sheet: string;
