@@ -11,6 +11,9 @@ import { readReferentielXlsx, RefusedWorkbook, SheetNotFound } from "../hosts/xl
 import type { Lang, Params } from "../i18n";
 import type { Schema } from "../model/schema";
 import { printInfos, UserError } from "./output";
+import { readAndValidate } from "./validateOne";
+import { withTypedTargets } from "../engine/layout/cibles";
+import { META_SHEET } from "../engine/layout/metaSheet";
 
 /** `infos`: how the file was read (an encoding other than UTF-8), said once to the user. */
 export type Loaded = ParseResult & { unreadable?: boolean; infos?: ModelIssue[] };
@@ -49,8 +52,10 @@ export async function loadSchema(ref: string, sheet?: string): Promise<Loaded> {
     } catch (e) {
       // The same reasons, in the same words, as `validate` gives for a partner's file.
       if (e instanceof RefusedWorkbook) return unreadable(name, e.refusal.key, e.refusal.params);
-      if (e instanceof SheetNotFound)
+      if (e instanceof SheetNotFound) {
+        if (!sheet && e.known.includes(META_SHEET)) return fromBilan(ref, name);
         return unreadable(name, "ref.sheetMissing", { sheet: e.sheet, known: e.known.join(", ") });
+      }
       return unreadable(name, "file.unreadable", { reason: (e as Error).message });
     }
   }
@@ -63,4 +68,15 @@ export async function loadSchemaOrFail(ref: string, lang: Lang): Promise<Schema>
   printInfos(loaded.infos, lang);
   if (!loaded.ok) throw new UserError(loaded.errors.map((e) => (lang === "en" ? e.messageEn : e.message)).join("\n"));
   return loaded.schema;
+}
+
+/** A bilan workbook: the model it was made from, with the targets typed in it (layout/cibles.ts). */
+async function fromBilan(file: string, name: string): Promise<Loaded> {
+  const { report } = await readAndValidate(file, {});
+  if (!report.schema || !report.values) {
+    const f = report.findings[0];
+    return unreadable(name, "file.unreadable", { reason: f?.message ?? "" });
+  }
+  const { schema, count } = withTypedTargets(report.schema, report.values);
+  return { ok: true, schema, warnings: [], infos: [issue("", "ref.fromBilan", { file: name, count })] };
 }

@@ -10,9 +10,10 @@
  *   cell by cell, a cell filled differently in two copies is left empty, listed.
  * - Partners' comments and notes are listed per source with the values.
  * - Indicator values combine by the indicator's aggregation (rollup/aggregate:
- *   sums, Σnum/Σden for ratios…); texts are kept side by side with their
- *   source; a yes/no or a status on which sources disagree is listed; a status
- *   takes the least advanced.
+ *   sums, Σnum/Σden for ratios…); texts (answers, comments, each fiche's
+ *   narrative) are kept side by side with their source, never summed; a yes/no,
+ *   a target or a status on which sources disagree is listed; a status takes
+ *   the least advanced.
  */
 import { both, type Bilingual } from "../i18n";
 import type { Indicateur, Schema } from "../model/schema";
@@ -26,6 +27,7 @@ import { nodeIndex } from "./validate/locate";
 import { baseName, candidate, decide, type Unit } from "./consolidateSources";
 import { parSourceSheet } from "./consolidateMaster";
 import { commentKey, noteText } from "./transfer";
+import { RECIT_KINDS } from "./layout/recit";
 
 export interface ConsolidationSource {
   file: string;
@@ -55,6 +57,8 @@ export interface Consolidation {
   /** « Valeurs par source »: every merged file's values, when something was merged. */
   parSource?: SheetPlan;
 }
+
+const RECIT = new Set<string>(RECIT_KINDS);
 
 /** Least advanced first: a master status never claims more than its least advanced source ("Abandonné" only when all agree). */
 const STATUT_ORDER = ["Non commencé", "Reporté", "En cours", "Réalisé"];
@@ -193,14 +197,21 @@ function mergeValues(
         if (ranked[0]) out.values.set(key, ranked[0]);
         out.divergences.push({ key, label, answers: describe(answers) });
       }
+    } else if (RECIT.has(kind)) {
+      // A fiche's narrative: each source's text under its name, paragraphs apart.
+      out.values.set(
+        key,
+        answers.map((a) => (answers.length > 1 ? `[${a.who}]\n${a.value}` : String(a.value))).join("\n\n"),
+      );
     } else if (kind === "source" || kind === "commentaire" || ind?.type === "text") {
       out.values.set(
         key,
         answers.map((a) => (answers.length > 1 ? `[${a.who}] ${a.value}` : String(a.value))).join(" ; "),
       );
-    } else if (ind?.type === "boolean") {
+    } else if (ind?.type === "boolean" || kind === "cible") {
+      // A yes/no, or a target (set by the ODPE, not summed): kept when the sources agree, listed when they do not.
       const texts = [...new Set(answers.map((a) => String(a.value).trim()))];
-      if (texts.length === 1) out.values.set(key, texts[0]!);
+      if (texts.length === 1) out.values.set(key, typeof answers[0]!.value === "string" ? texts[0]! : answers[0]!.value);
       else out.divergences.push({ key, label, answers: describe(answers) });
     } else if (ind && (kind === "valeur" || kind === "numerateur" || kind === "denominateur")) {
       mergeIndicator(out, ind, period, byKey, done);

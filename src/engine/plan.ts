@@ -166,6 +166,11 @@ export interface CellBinding {
   period?: string;
   sheet: string;
   address: string;
+  /**
+   * The id hidden column A holds on the cell's row, when it is not the node's own (`rowIdOf`): a fiche's narrative
+   * row of a year, a text indicator's answer row of a year.
+   */
+  rowId?: string;
   input: boolean;
   /** For computed cells: the formula that must be there. */
   formula?: string;

@@ -1,12 +1,16 @@
 /**
  * The tidy export: one row per schéma, axe, fiche, sous-action or indicator,
  * year or period (and territoire / partenaire for a cut workbook), with its
- * value, status, target and source — for Power BI, R or pandas.
+ * value, status, target (the model's or the one typed in the workbook) and
+ * source; and one row per fiche, year and heading of the narrative (its text
+ * in `valeur`) — for Power BI, R or pandas.
  */
 import { periodsBetween } from "../model/periods";
 import type { Schema } from "../model/schema";
 import type { PlanMeta } from "./plan";
 import type { SnapValue } from "./snapshot";
+import { targetOf } from "./layout/cibles";
+import { RECIT_KINDS, RECIT_RUBRIQUE } from "./layout/recit";
 
 export const TIDY_COLUMNS = [
   "fichier",
@@ -60,9 +64,18 @@ export function tidyRows(file: string, schema: Schema, meta: PlanMeta, values: M
         fiche: fiche.numero,
         fiche_titre: fiche.titre,
       };
-      for (const sa of fiche.sousActions)
+      for (const sa of fiche.sousActions) {
+        // Its comment of a year (the reason of a Reporté) goes on the row of that year, else on a row of its own.
+        const comments = new Map(
+          years.flatMap((y) => {
+            const c = get(`${sa.id}@commentaire:${y}`);
+            return c === undefined ? [] : [[String(y), c] as const];
+          }),
+        );
         for (const b of statuts.filter((x) => x.node === sa.id)) {
           const statut = get(b.key);
+          const commentaire = comments.get(b.period!);
+          comments.delete(b.period!);
           rows.push({
             ...where,
             element: sa.id,
@@ -70,6 +83,23 @@ export function tidyRows(file: string, schema: Schema, meta: PlanMeta, values: M
             libelle: sa.libelle,
             periode: b.period!,
             ...(statut !== undefined ? { statut } : {}),
+            ...(commentaire !== undefined ? { commentaire } : {}),
+          });
+        }
+        for (const [periode, commentaire] of comments)
+          rows.push({ ...where, element: sa.id, type_element: "sous-action", libelle: sa.libelle, periode, commentaire });
+      }
+      for (const year of years)
+        for (const kind of RECIT_KINDS) {
+          const texte = get(`${fiche.id}@${kind}:${year}`);
+          if (texte === undefined) continue;
+          rows.push({
+            ...where,
+            element: `${fiche.id}#${kind}`,
+            type_element: "bilan qualitatif",
+            libelle: RECIT_RUBRIQUE[kind],
+            periode: year,
+            valeur: texte,
           });
         }
       for (const ind of fiche.indicateurs)
@@ -83,7 +113,7 @@ export function tidyRows(file: string, schema: Schema, meta: PlanMeta, values: M
                 ? (num / den) * 100
                 : undefined
               : at("valeur");
-          const cible = ind.cibles[year];
+          const cible = targetOf(ind, year, get);
           const found = {
             valeur,
             numerateur: num,

@@ -69,6 +69,7 @@ export const en: Record<keyof typeof fr, string> = {
   "ref.badJalon": "unreadable milestone “{{value}}” (expected: “2022 : label”)",
   "ref.noRows": "no data row under the header",
   "ref.orphanRow": "row without axe or fiche: give at least “Axe” and “Fiche”",
+  "ref.fromBilan": "{{file}}: model read from the bilan workbook, with {{count}} target(s) typed in the workbook",
   "ref.sheetMissing": "sheet “{{sheet}}” not found (sheets: {{known}})",
   "ref.where": "{{file}}, row {{row}}, column {{column}}",
   "file.unreadable": "{{file}}: cannot be read ({{reason}})",
@@ -170,6 +171,8 @@ export const en: Record<keyof typeof fr, string> = {
   "validate.calendar.doneInFuture": '"Réalisé" (done) for {{period}}, a period after the {{year}} campaign.',
   "validate.calendar.notStartedPast":
     '"Non commencé" (not started) for {{period}}, a planned period already past (campaign {{year}}): late.',
+  "validate.calendar.reasonMissing":
+    '"{{label}}" is "{{statut}}" in {{year}} with no reason: give it in its comment of the campaign.',
   "validate.comment.onInput": '{{what}} in {{cell}} on "{{label}}": "{{text}}"{{replies}}.',
   "validate.comment.elsewhere": '{{what}} in {{cell}}, outside the input cells ({{label}}): "{{text}}"{{replies}}.',
   "validate.comment.note": "Note",

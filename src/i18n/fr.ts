@@ -72,6 +72,7 @@ export const fr = {
   "ref.badJalon": "jalon « {{value}} » illisible (attendu : « 2022 : libellé »)",
   "ref.noRows": "aucune ligne de données sous l'en-tête",
   "ref.orphanRow": "ligne sans axe ni fiche : indiquer au moins « Axe » et « Fiche »",
+  "ref.fromBilan": "{{file}} : modèle lu dans le classeur bilan, avec {{count}} cible(s) saisie(s) dans le classeur",
   "ref.sheetMissing": "feuille « {{sheet}} » introuvable (feuilles : {{known}})",
   "ref.where": "{{file}}, ligne {{row}}, colonne {{column}}",
   // Files
@@ -180,6 +181,8 @@ export const fr = {
   "validate.calendar.doneInFuture": "« Réalisé » pour {{period}}, période postérieure à la campagne {{year}}.",
   "validate.calendar.notStartedPast":
     "« Non commencé » pour {{period}}, période prévue et déjà passée (campagne {{year}}) : action en retard.",
+  "validate.calendar.reasonMissing":
+    "« {{label}} » est « {{statut}} » en {{year}} sans motif : le dire dans son commentaire de la campagne.",
   "validate.comment.onInput": "{{what}} en {{cell}} sur « {{label}} » : « {{text}} »{{replies}}.",
   "validate.comment.elsewhere":
     "{{what}} en {{cell}}, hors des cellules de saisie ({{label}}) : « {{text}} »{{replies}}.",

@@ -2,6 +2,7 @@ import { BUILTIN_IDS, loadBuiltin } from "../../src/model/builtins";
 import type { Schema } from "../../src/model/schema";
 import { layoutWorkbook, type LayoutOptions } from "../../src/engine/layout";
 import { STATUTS } from "../../src/engine/layout/inputs";
+import { RECIT_MAX } from "../../src/engine/layout/recit";
 import { SOMMAIRE_ROLLUPS } from "../../src/engine/layout/sommaire";
 import { FIGURES } from "../../src/engine/rollup/figures";
 import { isValidDefinedName } from "../../src/engine/layout/naming";
@@ -48,7 +49,9 @@ describe.each(cases)("layout of %s", (_name, schema, options) => {
   const bySheet = new Map(p.sheets.map((s) => [s.name, s]));
 
   test("sheets: Sommaire, one per axe, Contrôles, very hidden metadata", () => {
-    expect(p.sheets.map((s) => s.kind)).toEqual(["sommaire", ...axes.map(() => "axe"), "controles", "meta"]);
+    // From the schéma's second year on, the earlier campaigns' narrative has a sheet of its own.
+    const annexe = p.meta.campaignYear > schema.periode.debut ? ["annexe"] : [];
+    expect(p.sheets.map((s) => s.kind)).toEqual(["sommaire", ...axes.map(() => "axe"), ...annexe, "controles", "meta"]);
     expect(p.sheets.filter((s) => s.kind === "axe").map((s) => s.axeId)).toEqual(axes.map((a) => a.id));
     expect(p.sheets.map((s) => s.visibility)).toEqual([...p.sheets.slice(0, -1).map(() => "visible"), "veryHidden"]);
   });
@@ -94,7 +97,11 @@ describe.each(cases)("layout of %s", (_name, schema, options) => {
       for (const ind of f.indicateurs) {
         const name = p.names.find((n) => n.name === `bs.${ind.id}`)!;
         const [from, to] = name.ref.replace(/\$/g, "").split(":") as [string, string];
-        expect(parseA1(to).row - parseA1(from).row + 1).toBe(ind.type === "ratio" ? 3 : 1);
+        // A text indicator's answers have a row per year up to the campaign, wide enough to read.
+        const answers = p.meta.campaignYear - schema.periode.debut + 1;
+        expect(parseA1(to).row - parseA1(from).row + 1).toBe(
+          ind.type === "ratio" ? 3 : ind.type === "text" ? 1 + answers : 1,
+        );
         const campaign = p.meta.bindings.filter(
           (b) =>
             b.node === ind.id &&
@@ -167,6 +174,10 @@ describe.each(cases)("layout of %s", (_name, schema, options) => {
 
 function expectedRule(b: CellBinding, type: string | undefined): ValidationRule | object {
   if (b.kind === "statut") return { type: "list", values: [...STATUTS] };
+  if (b.kind === "realisations" || b.kind === "difficultes" || b.kind === "perspectives")
+    return { type: "textLength", max: RECIT_MAX };
+  // A ratio's target is the rate it aims at.
+  if (b.kind === "cible" && type === "ratio") return expectedRule({ ...b, kind: "valeur" }, "rate");
   if (b.kind === "source" || b.kind === "commentaire") return { type: "textLength", max: 1000 };
   if (b.kind === "numerateur" || b.kind === "denominateur") return { type: "decimal", min: 0 };
   switch (type) {

@@ -27,7 +27,9 @@ import {
   TYPE_LABEL,
   valueValidation,
 } from "./inputs";
+import { cibleCell, TARGET_INPUT_STYLE, targetValidation } from "./cibles";
 import { definedName } from "./naming";
+import { recitBlock, recitValidation, reponseRows, type RecitContext } from "./recit";
 import { SheetBuilder } from "./sheetBuilder";
 import { COLORS, type StyleKey } from "./styles";
 
@@ -48,6 +50,8 @@ export interface AxeColumns extends RollupColumns {
   valeur: Map<number, number>;
   source: number;
   commentaire: number;
+  /** A sous-action's comment of the campaign: the reason of a *Reporté* or *Abandonné*. */
+  motif: number;
   /** Achievement of the campaign's target, per indicator. */
   atteinte: number;
   lastVisible: number;
@@ -68,7 +72,9 @@ export function axeColumns(schema: Schema, grid: CalendarGrid): AxeColumns {
   const valeur = new Map(years.map((y, i) => [y, FIRST + 6 + 2 * i]));
   const source = FIRST + 5 + 2 * years.length;
   const atteinte = source + 2;
-  const lastVisible = Math.max(atteinte, FIRST + grid.periods.length - 1);
+  // A sous-action's comment sits under the indicators' (28 characters wide), unless the calendar reaches that far.
+  const motif = Math.max(source + 1, FIRST + grid.periods.length);
+  const lastVisible = Math.max(atteinte, motif);
   return {
     periods,
     nature: FIRST,
@@ -80,6 +86,7 @@ export function axeColumns(schema: Schema, grid: CalendarGrid): AxeColumns {
     valeur,
     source,
     commentaire: source + 1,
+    motif,
     atteinte,
     lastVisible,
     kind: lastVisible + 1,
@@ -101,6 +108,8 @@ export interface AxeSheetContext {
   bindings: CellBinding[];
   labels: { sheet: string; address: string; node: string; text: string }[];
   names: DefinedName[];
+  /** Earlier campaigns' narrative (the *Bilans précédents* sheet), when the campaign is not the schéma's first year. */
+  historique?: RecitContext["historique"];
 }
 
 const partenaireNames = (schema: Schema, ids: string[]) =>
@@ -116,6 +125,7 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
   s.columnWidths[COL_LABEL] = 52;
   for (let c = FIRST; c <= last; c++) s.columnWidths[c] = 11;
   s.columnWidths[cols.commentaire] = Math.max(s.columnWidths[cols.commentaire] ?? 0, 28);
+  s.columnWidths[cols.motif] = Math.max(s.columnWidths[cols.motif] ?? 0, 28);
   s.columnWidths[cols.source] = Math.max(s.columnWidths[cols.source] ?? 0, 16);
   s.hiddenColumns.push(COL_ID, ...HELPERS.map((h) => cols[h]));
   s.freeze = { rows: 2, columns: 2 };
@@ -148,6 +158,20 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
   const firstContentRow = row;
   const statusCells: string[] = [];
   const textCells: string[] = [];
+  const recit: RecitContext = {
+    campaignYear,
+    debut: schema.periode.debut,
+    first: FIRST,
+    last,
+    kindCol: cols.kind,
+    ...(ctx.historique ? { historique: ctx.historique } : {}),
+    bind,
+    label: (r, node, text) => {
+      sheet.set(r, COL_LABEL, "rowLabel", text);
+      ctxLabel(ctx, sheet, r, node, text);
+    },
+    inputs: [],
+  };
   for (const fiche of fiches) {
     const top = row;
     label(row++, fiche.id, `${schema.niveaux.fiche} N° ${fiche.numero} — ${fiche.titre}`, "ficheHeader", last);
@@ -168,8 +192,9 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
     const ficheText = `${schema.niveaux.fiche} N° ${fiche.numero}`;
     row = syntheseTable(sheet, row, fiche.id, ficheText, figureFormulas(cols, { fiche: fiche.id }), ctx, bind) + 1;
 
-    if (fiche.sousActions.length) row = calendarTable(sheet, fiche, row, ctx, statusCells, bind) + 1;
-    if (fiche.indicateurs.length) row = indicatorTable(sheet, fiche, row, ctx, textCells, bind) + 1;
+    if (fiche.sousActions.length) row = calendarTable(sheet, fiche, row, ctx, statusCells, textCells, bind) + 1;
+    if (fiche.indicateurs.length) row = indicatorTable(sheet, fiche, row, ctx, textCells, recit, bind) + 1;
+    row = recitBlock(sheet, fiche, row, recit) + 1;
     ctx.names.push({ name: definedName(fiche.id), sheet: name, ref: absolute(top, COL_ID, row - 2, last) });
     row++;
   }
@@ -193,6 +218,15 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
     );
   }
   if (textCells.length) sheet.validate(textValidation(textCells, "Source ou commentaire"));
+  if (recit.inputs.length) sheet.validate(recitValidation(recit.inputs));
+  // A text indicator's answer of the campaign, expected and still empty (its row kind says so: recit.ts).
+  sheet.conditional({
+    ranges: [range(firstContentRow, FIRST, lastRow, FIRST)],
+    kind: "expression",
+    formula: `=AND($${colLetter(cols.kind)}${firstContentRow}="rep",LEN(TRIM(${a1(firstContentRow, FIRST)}))=0)`,
+    style: { fill: COLORS.missing },
+    priority: 1,
+  });
 
   // Required inputs of the campaign year still empty; values on the wrong side of their target.
   const v = cols.valeur.get(campaignYear);
@@ -268,6 +302,7 @@ function calendarTable(
   row: number,
   ctx: AxeSheetContext,
   statusCells: string[],
+  textCells: string[],
   bind: Bind,
 ): number {
   const { grid, cols } = ctx;
@@ -285,6 +320,12 @@ function calendarTable(
         sheet.set(row + 1, cols.periods.get(p)!, "tableHeader", p.slice(5));
   }
   if (byYear) sheet.set(row + 1, COL_LABEL, "tableHeader");
+  sheet.set(row, cols.motif, "tableHeader", `Commentaire ${ctx.campaignYear} (motif si reporté ou abandonné)`);
+  if (byYear) {
+    sheet.set(row + 1, cols.motif, "tableHeader");
+    sheet.merge(row, cols.motif, row + 1, cols.motif);
+  }
+  sheet.plan.rowHeights[row] = Math.max(sheet.plan.rowHeights[row] ?? 0, 30);
   row += byYear ? 2 : 1;
 
   const jalons = jalonsByPeriod(fiche, grid);
@@ -316,6 +357,9 @@ function calendarTable(
       } else sheet.set(row, c, "unplanned");
     }
     sheet.set(row, cols.fiche, "meta", fiche.id);
+    sheet.set(row, cols.motif, "inputText");
+    textCells.push(a1(row, cols.motif));
+    bind({ node: sa.id, kind: "commentaire", period: String(ctx.campaignYear), input: true }, row, cols.motif);
     const helper = sousActionFormulas(
       row,
       [...planned].map((p) => ({ col: cols.periods.get(p)!, year: yearOf(p) })),
@@ -343,6 +387,7 @@ function indicatorTable(
   row: number,
   ctx: AxeSheetContext,
   textCells: string[],
+  recit: RecitContext,
   bind: Bind,
 ): number {
   const { cols, campaignYear } = ctx;
@@ -376,6 +421,7 @@ function indicatorTable(
     const top = row;
     indicatorRow(sheet, fiche, ind, row, ctx, textCells, bind);
     row++;
+    if (ind.type === "text") row = reponseRows(sheet, ind, row, recit, textCells);
     if (ind.type === "ratio") {
       for (const part of ["numerateur", "denominateur"] as const) {
         partRow(sheet, fiche, ind, part, row, ctx, bind);
@@ -442,10 +488,20 @@ function indicatorRow(
   rollupCells(sheet, ind, row, ctx, bind);
 
   for (const [year, c] of cols.cible) {
-    sheet.set(row, c, LOCKED_STYLE[ind.type], targetText(ind.cibles[String(year)]));
+    const cible = cibleCell(ind, year, campaignYear);
+    if (cible.kind === "saisie") {
+      sheet.set(row, c, TARGET_INPUT_STYLE[ind.type as keyof typeof TARGET_INPUT_STYLE]);
+      sheet.validate(targetValidation(ctx.schema, ind, year, [a1(row, c)]));
+    } else sheet.set(row, c, LOCKED_STYLE[ind.type], cible.kind === "modele" ? targetText(cible.valeur) : undefined);
+    if (cible.kind === "saisie" || cible.kind === "reprise")
+      bind({ node: ind.id, kind: "cible", period: String(year), input: cible.kind === "saisie" }, row, c);
     if (isRatio) continue; // its valeur cells are formulas, written by the caller
     const vc = cols.valeur.get(year)!;
-    if (year === campaignYear) {
+    if (ind.type === "text") {
+      // Its answers have rows of their own, wide enough to read (recit.ts).
+      if (year <= campaignYear) sheet.set(row, vc, "cellInfo", "↓");
+      else sheet.set(row, vc, "lockedText");
+    } else if (year === campaignYear) {
       sheet.set(row, vc, INPUT_STYLE[ind.type]);
       sheet.validate(valueValidation(ctx.schema, ind, [a1(row, vc)]));
       bind({ node: ind.id, kind: "valeur", period: String(year), input: true }, row, vc);
@@ -469,7 +525,12 @@ function rollupCells(sheet: SheetBuilder, ind: Indicateur, row: number, ctx: Axe
   const { cols, campaignYear } = ctx;
   const vc = cols.valeur.get(campaignYear)!;
   if (ind.obligatoire) {
-    const cells = ind.type === "ratio" ? [a1(row + 1, vc), a1(row + 2, vc)] : [a1(row, vc)];
+    const cells =
+      ind.type === "ratio"
+        ? [a1(row + 1, vc), a1(row + 2, vc)]
+        : ind.type === "text" // its answer of the campaign: the last of its answer rows (recit.ts)
+          ? [a1(row + 1 + campaignYear - ctx.schema.periode.debut, FIRST)]
+          : [a1(row, vc)];
     const formula = filledFormula(cells);
     sheet.set(row, cols.saisi, "meta", undefined, { formula });
     bind({ node: ind.id, kind: "synthese", period: "saisi", input: false, formula }, row, cols.saisi);

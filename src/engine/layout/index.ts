@@ -1,6 +1,7 @@
 /**
  * Layout engine: model + campaign options → WorkbookPlan (plain data, no I/O).
- * Sheets: Sommaire, one per axe, Contrôles, and the very hidden metadata sheet.
+ * Sheets: Sommaire, one per axe, the earlier campaigns' narrative (from the second year on), Contrôles, and the
+ * very hidden metadata sheet.
  */
 import { both, type Bilingual } from "../../i18n";
 import { fold } from "../../util/text";
@@ -10,6 +11,7 @@ import { buildAxeSheet, axeColumns, type AxeSheetContext } from "./axeSheet";
 import { calendarGrid } from "./calendar";
 import { buildControles } from "./controles";
 import { structureHash } from "./hash";
+import { buildHistorique, HISTORIQUE } from "./historique";
 import { buildMetaSheet } from "./metaSheet";
 import { sheetName } from "./naming";
 import { buildSommaire, SOMMAIRE } from "./sommaire";
@@ -98,7 +100,7 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
     labels,
     names,
   };
-  const taken = new Set([SOMMAIRE, "Contrôles", "_bilan_meta"]);
+  const taken = new Set([SOMMAIRE, HISTORIQUE, "Contrôles", "_bilan_meta"]);
   const axes = schema.axes
     .map((axe) => ({ axe, fiches: axe.fiches.filter((f) => keepFiche(schema, cut, f)) }))
     .filter((a) => a.fiches.length > 0)
@@ -106,9 +108,11 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
   if (axes.length === 0) return { ok: false, error: both("layout.emptyCut", { nom: cut?.nom ?? "" }) };
 
   meta.fiches = axes.flatMap((a) => a.fiches.map((f) => f.id));
+  const historique = buildHistorique(schema, axes.flatMap((a) => a.fiches), year, bindings, labels);
+  if (historique) ctx.historique = historique.refOf;
   const axeSheets = axes.map((a) => buildAxeSheet(a.sheet, a.axe, a.fiches, ctx).plan);
   const sommaire = buildSommaire(schema, meta, axes, generatedAt, bindings, ctx.cols).plan;
-  const sheets = [sommaire, ...axeSheets, buildControles(year).plan];
+  const sheets = [sommaire, ...axeSheets, ...(historique ? [historique.sheet.plan] : []), buildControles(year).plan];
   if (options.password) for (const s of sheets) if (s.protection) s.protection.password = options.password;
   const modelJson = JSON.stringify(schema);
   sheets.push(buildMetaSheet(meta, modelJson).plan);

@@ -74,6 +74,8 @@ export const STYLES = {
   inputDate: { ...input, horizontal: "center", numberFormat: "dd/mm/yyyy" },
   inputText: { ...input, wrap: true },
   inputBoolean: { ...input, horizontal: "center" },
+  inputNarrative: { ...input, wrap: true, horizontal: "left" },
+  lockedNarrative: { ...ro, fill: COLORS.locked, border: COLORS.border, wrap: true, vertical: "top", italic: true },
   rollupLabel: { ...ro, bold: true, fill: COLORS.header, border: COLORS.border, wrap: true, vertical: "middle" },
   rollupValue: { ...ro, vertical: "top", bold: true, border: COLORS.border, horizontal: "center", numberFormat: "0%" },
   rollupCount: { ...ro, vertical: "top", bold: true, border: COLORS.border, horizontal: "center", numberFormat: "0" },

@@ -6,7 +6,9 @@
  */
 import type { Schema } from "../../model/schema";
 import { formatFrenchNumber } from "../../util/frenchNumber";
+import { asTarget } from "../layout/cibles";
 import { TEXT_MAX } from "../layout/inputs";
+import { RECIT_KINDS, RECIT_MAX } from "../layout/recit";
 import { parsePeriode } from "../../model/periods";
 import type { CellBinding, PlanMeta } from "../plan";
 import { finding, type Finding } from "./findings";
@@ -22,6 +24,13 @@ export interface ValuesResult {
   findings: Finding[];
   completion: { fiches: Record<string, Completion>; axes: Record<string, Completion>; total: Completion };
 }
+
+/** The longest text of each free-text cell. */
+const TEXT_LIMIT: Partial<Record<CellBinding["kind"], number>> = {
+  source: TEXT_MAX,
+  commentaire: TEXT_MAX,
+  ...Object.fromEntries(RECIT_KINDS.map((k) => [k, RECIT_MAX])),
+};
 
 const isEmpty = (at: Located | undefined) =>
   at?.cell?.value === undefined || (typeof at.cell.value === "string" && at.cell.value.trim() === "");
@@ -44,19 +53,22 @@ export function checkValues(
     if (!at || b.formula || b.kind === "rollup" || isEmpty(at)) continue;
     const v = at.cell!.value!;
     const info = nodes.get(b.node);
+    const max = TEXT_LIMIT[b.kind];
     const check =
       b.kind === "statut"
         ? checkStatut(v, b.period!, campaign)
-        : b.kind === "source" || b.kind === "commentaire"
-          ? String(v).length > TEXT_MAX
+        : max !== undefined
+          ? String(v).length > max
             ? {
                 rule: "type.texte-trop-long" as const,
-                params: { length: String(v).length, max: TEXT_MAX },
-                expected: `≤ ${TEXT_MAX}`,
+                params: { length: String(v).length, max },
+                expected: `≤ ${max}`,
               }
             : undefined
           : info?.indicateur
-            ? checkValue(info.indicateur, b.kind, v, schema)
+            ? b.kind === "cible"
+              ? checkValue(asTarget(info.indicateur), "valeur", v, schema)
+              : checkValue(info.indicateur, b.kind, v, schema)
             : undefined;
     if (check) {
       findings.push({ ...finding(check.rule, placeOf(b, at, info, v), check.params), expected: check.expected });
@@ -123,6 +135,7 @@ export function checkValues(
     }
   }
 
+  findings.push(...missingReasons(meta, location, nodes));
   findings.push(...plausibility(meta, location, nodes, numbers, flagged, factor));
   return { findings, completion };
 }
@@ -184,6 +197,32 @@ function plausibility(
         }),
         expected: `${fr(base / factor)} à ${fr(base * factor)}`,
       });
+  }
+  return out;
+}
+
+const NEEDS_REASON = new Set(["Reporté", "Abandonné"]);
+
+/** A sous-action reported *Reporté* or *Abandonné* for the campaign says why, in its comment of the campaign. */
+function missingReasons(meta: PlanMeta, location: Location, nodes: Map<string, NodeInfo>): Finding[] {
+  const out: Finding[] = [];
+  const year = meta.campaignYear;
+  const said = new Map<string, string>();
+  for (const b of meta.bindings) {
+    if (b.kind !== "statut" || parsePeriode(b.period!)?.year !== year) continue;
+    const v = location.cells.get(b.key)?.cell?.value;
+    const statut = typeof v === "string" ? v.trim() : "";
+    if (NEEDS_REASON.has(statut) && !said.has(b.node)) said.set(b.node, statut);
+  }
+  for (const [node, statut] of said) {
+    const b = meta.bindings.find((x) => x.key === `${node}@commentaire:${year}`);
+    const at = b && location.cells.get(b.key);
+    if (!b || !at || !isEmpty(at)) continue;
+    const info = nodes.get(node);
+    out.push({
+      ...finding("calendrier.motif-manquant", placeOf(b, at, info), { label: info?.label ?? node, statut, year }),
+      expected: "le motif",
+    });
   }
   return out;
 }

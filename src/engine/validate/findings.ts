@@ -58,6 +58,7 @@ export const RULES = {
   "plausibilite.ecart-reference": ["validate.plausibility.baseline", "avertissement"],
   "calendrier.realise-futur": ["validate.calendar.doneInFuture", "erreur"],
   "calendrier.non-commence-passe": ["validate.calendar.notStartedPast", "avertissement"],
+  "calendrier.motif-manquant": ["validate.calendar.reasonMissing", "avertissement"],
   "saisie.commentaire": ["validate.comment.onInput", "info"],
   "saisie.commentaire-hors-saisie": ["validate.comment.elsewhere", "info"],
   "fichier.illisible": ["validate.file.unreadable", "erreur"],

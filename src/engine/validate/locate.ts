@@ -33,6 +33,7 @@ export function nodeIndex(schema: Schema): Map<string, NodeInfo> {
 
 /** The id column A holds on a bound cell's row. */
 export function rowIdOf(b: CellBinding): string {
+  if (b.rowId) return b.rowId;
   return b.kind === "numerateur" || b.kind === "denominateur" ? `${b.node}#${b.kind}` : b.node;
 }
 

@@ -10,7 +10,7 @@ import { META_SHEET } from "../../../src/engine/layout/metaSheet";
 import type { WorkbookPlan } from "../../../src/engine/plan";
 import { snapshotOf } from "../../../src/hosts/xlsx/snapshot";
 import type { ReadWorkbook } from "../../../src/hosts/xlsx/readWorkbook";
-import { parseA1 } from "../../../src/util/a1";
+import { a1, parseA1 } from "../../../src/util/a1";
 import { fillValid, readBack, serial, setCell, sheetNamed, shiftRows } from "../../support/fill";
 import { planOf, setInput } from "../../support/plans";
 import { validModel } from "../../model/fixtures";
@@ -55,6 +55,15 @@ const binding = (key: string) => {
   return b;
 };
 const label = (node: string) => plan.meta.labels.find((l) => l.node === node)!;
+/** Where the first label below a deleted row ends up. */
+const movedUp = (deleted: { sheet: string; address: string }) => {
+  const row = parseA1(deleted.address).row;
+  const below = plan.meta.labels
+    .filter((l) => l.sheet === deleted.sheet && parseA1(l.address).row > row)
+    .map((l) => parseA1(l.address))
+    .sort((a, b) => a.row - b.row)[0]!;
+  return a1(below.row - 1, below.col);
+};
 const axeSheet = () => plan.sheets.find((s) => s.kind === "axe")!.name;
 
 function validate(edit: (wb: ReadWorkbook) => void, options: ValidateOptions = {}) {
@@ -258,7 +267,11 @@ const variants: [string, (wb: ReadWorkbook) => void, Expect[], ValidateOptions?]
   [
     "an indicator row deleted",
     (wb) => shiftRows(wb, axeSheet(), parseA1(label(ids["Familles suivies"]!).address).row, -1),
-    [{ rule: "structure.ligne-supprimee", cell: label(ids["Familles suivies"]!).address }],
+    [
+      { rule: "structure.ligne-supprimee", cell: label(ids["Familles suivies"]!).address },
+      // The rows below it (the fiche's narrative) moved up by one: said once, where the shift begins.
+      { rule: "structure.lignes-deplacees", cell: movedUp(label(ids["Familles suivies"]!)) },
+    ],
   ],
   [
     "an indicator label edited",
