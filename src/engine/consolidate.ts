@@ -211,7 +211,8 @@ function mergeValues(
     } else if (ind?.type === "boolean" || kind === "cible") {
       // A yes/no, or a target (set by the ODPE, not summed): kept when the sources agree, listed when they do not.
       const texts = [...new Set(answers.map((a) => String(a.value).trim()))];
-      if (texts.length === 1) out.values.set(key, typeof answers[0]!.value === "string" ? texts[0]! : answers[0]!.value);
+      if (texts.length === 1)
+        out.values.set(key, typeof answers[0]!.value === "string" ? texts[0]! : answers[0]!.value);
       else out.divergences.push({ key, label, answers: describe(answers) });
     } else if (ind && (kind === "valeur" || kind === "numerateur" || kind === "denominateur")) {
       mergeIndicator(out, ind, period, byKey, done);

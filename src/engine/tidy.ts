@@ -87,7 +87,14 @@ export function tidyRows(file: string, schema: Schema, meta: PlanMeta, values: M
           });
         }
         for (const [periode, commentaire] of comments)
-          rows.push({ ...where, element: sa.id, type_element: "sous-action", libelle: sa.libelle, periode, commentaire });
+          rows.push({
+            ...where,
+            element: sa.id,
+            type_element: "sous-action",
+            libelle: sa.libelle,
+            periode,
+            commentaire,
+          });
       }
       for (const year of years)
         for (const kind of RECIT_KINDS) {

@@ -13,7 +13,8 @@ import { valueValidation } from "./inputs";
 import type { StyleKey } from "./styles";
 
 /** How a target cell of the year is made: from the model, typed now, or carried from an earlier campaign. */
-export type CibleCell = { kind: "modele"; valeur: Valeur } | { kind: "saisie" } | { kind: "reprise" } | { kind: "aucune" };
+export type CibleCell =
+  { kind: "modele"; valeur: Valeur } | { kind: "saisie" } | { kind: "reprise" } | { kind: "aucune" };
 
 export function cibleCell(ind: Indicateur, year: number, campaign: number): CibleCell {
   const valeur = ind.cibles[String(year)];
@@ -40,7 +41,10 @@ export function targetValidation(schema: Schema, ind: Indicateur, year: number, 
   const v = valueValidation(schema, targetType(ind), ranges);
   return {
     ...v,
-    prompt: { title: `Cible ${year}`, message: `Cible ${year} : ${v.prompt.message.replace(/^Saisir /, "")}`.slice(0, 255) },
+    prompt: {
+      title: `Cible ${year}`,
+      message: `Cible ${year} : ${v.prompt.message.replace(/^Saisir /, "")}`.slice(0, 255),
+    },
   };
 }
 
@@ -48,11 +52,7 @@ export function targetValidation(schema: Schema, ind: Indicateur, year: number, 
 export const asTarget = targetType;
 
 /** The target of a year: the model's, else the one typed in the workbook (a number, a date, or Oui/Non). */
-export function targetOf(
-  ind: Indicateur,
-  year: number | string,
-  typed: (key: string) => unknown,
-): Valeur | undefined {
+export function targetOf(ind: Indicateur, year: number | string, typed: (key: string) => unknown): Valeur | undefined {
   const fixed = ind.cibles[String(year)];
   if (fixed !== undefined) return fixed;
   const v = typed(`${ind.id}@cible:${year}`);
@@ -82,7 +82,7 @@ export function withTypedTargets(schema: Schema, values: Map<string, unknown>): 
         for (let y = schema.periode.debut; y <= schema.periode.fin; y++) {
           if (cibles[String(y)] !== undefined) continue;
           const t = targetOf(ind, y, (k) => values.get(k));
-          const v = ind.type === "date" ? dateOf(values.get(`${ind.id}@cible:${y}`)) ?? t : t;
+          const v = ind.type === "date" ? (dateOf(values.get(`${ind.id}@cible:${y}`)) ?? t) : t;
           if (v === undefined || (ind.type === "date" && typeof v === "number")) continue;
           cibles[String(y)] = v;
           count++;

@@ -108,7 +108,13 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
   if (axes.length === 0) return { ok: false, error: both("layout.emptyCut", { nom: cut?.nom ?? "" }) };
 
   meta.fiches = axes.flatMap((a) => a.fiches.map((f) => f.id));
-  const historique = buildHistorique(schema, axes.flatMap((a) => a.fiches), year, bindings, labels);
+  const historique = buildHistorique(
+    schema,
+    axes.flatMap((a) => a.fiches),
+    year,
+    bindings,
+    labels,
+  );
   if (historique) ctx.historique = historique.refOf;
   const axeSheets = axes.map((a) => buildAxeSheet(a.sheet, a.axe, a.fiches, ctx).plan);
   const sommaire = buildSommaire(schema, meta, axes, generatedAt, bindings, ctx.cols).plan;

@@ -44,7 +44,10 @@ export function recitValidation(ranges: string[]): ValidationPlan {
     ranges,
     rule: { type: "textLength", max: RECIT_MAX },
     allowBlank: true,
-    prompt: { title: "Bilan qualitatif", message: `Texte libre, plusieurs paragraphes possibles (Alt+Entrée), ${RECIT_MAX} caractères au plus.` },
+    prompt: {
+      title: "Bilan qualitatif",
+      message: `Texte libre, plusieurs paragraphes possibles (Alt+Entrée), ${RECIT_MAX} caractères au plus.`,
+    },
     error: { style: "stop", title: "Texte trop long", message: `Le texte est limité à ${RECIT_MAX} caractères.` },
   };
 }
