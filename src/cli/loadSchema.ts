@@ -7,13 +7,12 @@ import { parseSchemaJson, type ParseResult } from "../model/parse";
 import { readCsv } from "../model/referentiel/csv";
 import { decodeText } from "../model/textFile";
 import { fromTable } from "../model/referentiel/fromTable";
-import { readReferentielXlsx, RefusedWorkbook, SheetNotFound } from "../hosts/xlsx/referentielSheet";
+import { BilanWorkbook, readReferentielXlsx, RefusedWorkbook, SheetNotFound } from "../hosts/xlsx/referentielSheet";
 import type { Lang, Params } from "../i18n";
 import type { Schema } from "../model/schema";
 import { printInfos, UserError } from "./output";
 import { readAndValidate } from "./validateOne";
 import { withTypedTargets } from "../engine/layout/cibles";
-import { META_SHEET } from "../engine/layout/metaSheet";
 
 /** `infos`: how the file was read (an encoding other than UTF-8), said once to the user. */
 export type Loaded = ParseResult & { unreadable?: boolean; infos?: ModelIssue[] };
@@ -52,10 +51,9 @@ export async function loadSchema(ref: string, sheet?: string): Promise<Loaded> {
     } catch (e) {
       // The same reasons, in the same words, as `validate` gives for a partner's file.
       if (e instanceof RefusedWorkbook) return unreadable(name, e.refusal.key, e.refusal.params);
-      if (e instanceof SheetNotFound) {
-        if (!sheet && e.known.includes(META_SHEET)) return fromBilan(ref, name);
+      if (e instanceof BilanWorkbook) return fromBilan(ref, name);
+      if (e instanceof SheetNotFound)
         return unreadable(name, "ref.sheetMissing", { sheet: e.sheet, known: e.known.join(", ") });
-      }
       return unreadable(name, "file.unreadable", { reason: (e as Error).message });
     }
   }

@@ -32,6 +32,7 @@ beforeAll(async () => {
   setInput(whole, `${ratio.id}@numerateur:2024`, 30);
   setInput(whole, `${ratio.id}@denominateur:2024`, 80);
   setInput(whole, `${count.id}@commentaire:2024`, "=1+1 à vérifier");
+  setInput(whole, `${count.id}@cible:2025`, 75);
   writeFileSync(join(dir, "essonne.xlsx"), await renderPlanToXlsx(whole));
   writeFileSync(join(dir, "partenaire.xlsx"), await renderPlanToXlsx(plan));
 }, 60_000);
@@ -75,4 +76,14 @@ test("a file that cannot be read is named and left out, the others exported", ()
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/vide\.xlsx : non exporté — Fichier illisible : le fichier est vide/);
   expect((JSON.parse(r.stdout) as TidyRow[]).length).toBeGreaterThan(0);
+});
+
+test("export-schema of a bilan workbook gives its model with the targets typed in it, as a référentiel table", () => {
+  const r = bilan(["export-schema", "essonne.xlsx", "--format", "csv"]);
+  expect(r.status).toBe(0);
+  expect(r.stderr).toContain("1 cible(s) saisie(s)");
+  const table = readCsv(r.stdout.replace(/^\uFEFF/, ""), "ref.csv");
+  const header = table[0]!.map(String);
+  const row = table.find((x) => x.includes(count.libelle))!;
+  expect(String(row[header.indexOf("Cible 2025")])).toBe("75");
 });

@@ -1,6 +1,7 @@
 /** The référentiel table in an .xlsx workbook (read one sheet, or write a new workbook). */
 import ExcelJS from "exceljs";
 import type { Cell, Table } from "../../model/referentiel/cells";
+import { META_SHEET } from "../../engine/layout/metaSheet";
 import { checkXlsx, type Refusal } from "./guard";
 
 export const REFERENTIEL_SHEET = "Référentiel";
@@ -28,6 +29,13 @@ export class SheetNotFound extends Error {
   }
 }
 
+/** A bilan workbook, not a référentiel table: its model is read from its metadata instead. */
+export class BilanWorkbook extends Error {
+  constructor() {
+    super("bilan workbook");
+  }
+}
+
 /** A file the guard refused before parsing (encrypted, not a workbook, a zip bomb…), with its reason. */
 export class RefusedWorkbook extends Error {
   constructor(readonly refusal: Refusal) {
@@ -36,7 +44,8 @@ export class RefusedWorkbook extends Error {
 }
 
 /**
- * Reads the sheet named `sheet`, else the one called Référentiel, else the first.
+ * Reads the sheet named `sheet`, else the one called Référentiel, else the first — unless the workbook is a bilan
+ * (it has the metadata sheet and no Référentiel): `BilanWorkbook` is thrown, for its caller to read it as one.
  * The header is the first non-empty row.
  */
 export async function readReferentielXlsx(data: ArrayBuffer | Buffer, source: string, sheet?: string): Promise<Table> {
@@ -45,6 +54,7 @@ export async function readReferentielXlsx(data: ArrayBuffer | Buffer, source: st
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as ArrayBuffer);
   const names = wb.worksheets.map((w) => w.name);
+  if (!sheet && !wb.getWorksheet(REFERENTIEL_SHEET) && wb.getWorksheet(META_SHEET)) throw new BilanWorkbook();
   const ws = sheet ? wb.getWorksheet(sheet) : (wb.getWorksheet(REFERENTIEL_SHEET) ?? wb.worksheets[0]);
   if (!ws) throw new SheetNotFound(sheet ?? REFERENTIEL_SHEET, names);
   const rows: Cell[][] = [];
