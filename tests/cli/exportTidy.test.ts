@@ -82,8 +82,8 @@ test("export-schema of a bilan workbook gives its model with the targets typed i
   const r = bilan(["export-schema", "essonne.xlsx", "--format", "csv"]);
   expect(r.status).toBe(0);
   expect(r.stderr).toContain("1 cible(s) saisie(s)");
-  const table = readCsv(r.stdout.replace(/^\uFEFF/, ""), "ref.csv");
-  const header = table[0]!.map(String);
-  const row = table.find((x) => x.includes(count.libelle))!;
+  const { rows } = readCsv(r.stdout.replace(/^\uFEFF/, ""), "ref.csv");
+  const header = rows[0]!.map(String);
+  const row = rows.find((x) => x.includes(count.libelle))!;
   expect(String(row[header.indexOf("Cible 2025")])).toBe("75");
 });
