@@ -3,7 +3,8 @@
  * the same workbook): statuses coherent with the campaign, values within their
  * type, ratio parts with the numerator under the denominator, spaces and
  * lower case where the checks accept them, and about one cell in five left
- * empty. Past years' cells are filled too, as a carry-over would.
+ * empty. Past years' cells are filled too, as a carry-over would; so are
+ * targets typed in the workbook and each fiche's narrative.
  */
 import { parsePeriode } from "../../src/model/periods";
 import type { Schema } from "../../src/model/schema";
@@ -70,11 +71,19 @@ export function fillRandom(plan: WorkbookPlan, schema: Schema, seed: number): Wo
         `${b.node}@denominateur:${b.period}`,
         maybe(() => den),
       );
-    } else if (b.kind === "valeur" && ind)
+    } else if (b.kind === "realisations" || b.kind === "difficultes" || b.kind === "perspectives")
+      set(
+        b.key,
+        maybe(() =>
+          pick(["Deux sessions de formation.\nLe guide est paru.", "Recrutement en cours ; « report » au S2."]),
+        ),
+      );
+    else if ((b.kind === "valeur" || b.kind === "cible") && ind)
       set(
         b.key,
         maybe((): Scalar => {
-          switch (ind.type) {
+          // A ratio's target is the rate it aims at.
+          switch (b.kind === "cible" && ind.type === "ratio" ? "rate" : ind.type) {
             case "count":
               return int(200);
             case "rate":
