@@ -168,7 +168,9 @@ describe.each(cases)("layout of %s", (_name, schema, options) => {
 function expectedRule(b: CellBinding, type: string | undefined): ValidationRule | object {
   if (b.kind === "statut") return { type: "list", values: [...STATUTS] };
   if (b.kind === "source" || b.kind === "commentaire") return { type: "textLength", max: 1000 };
-  if (b.kind === "numerateur" || b.kind === "denominateur") return { type: "decimal", min: 0 };
+  // Each part is checked against the other, just below or above it.
+  if (b.kind === "numerateur") return { type: "ratioPart", part: "numerateur", other: { rows: 1, cols: 0 } };
+  if (b.kind === "denominateur") return { type: "ratioPart", part: "denominateur", other: { rows: -1, cols: 0 } };
   switch (type) {
     case "count":
       return expect.objectContaining({ type: "whole", min: 0 });

@@ -849,11 +849,22 @@ function validationOf(
     apply(cell.validation, fresh);
   }
 }
+const RULE_KINDS = ["wholeNumber", "decimal", "date", "time", "textLength", "list", "custom"];
+/** One kind of rule at a time (PARITY 16); a custom rule is a formula. The error code is the fake's choice. */
+function checkRule(v: unknown): void {
+  const kinds = Object.keys((v ?? {}) as object);
+  if (kinds.length !== 1 || !RULE_KINDS.includes(kinds[0]!))
+    throw new FakeOfficeError("InvalidArgument", `A data validation rule has one kind of ${RULE_KINDS.join(", ")}.`);
+  const custom = (v as { custom?: { formula?: unknown } }).custom;
+  if (custom && (typeof custom.formula !== "string" || !custom.formula.startsWith("=")))
+    throw new FakeOfficeError("InvalidArgument", "A custom data validation rule is a formula starting with =.");
+}
 defineProps(FakeDataValidation, {
   rule: spec(undefined, (s, v) =>
     validationOf(s, (dv) => {
       if (Object.keys(dv.rule).length)
         throw new FakeOfficeError("InvalidOperation", "The range already has a validation rule: clear it first.");
+      checkRule(v);
       dv.rule = JSON.parse(JSON.stringify(v)) as typeof dv.rule;
     }),
   ),
