@@ -168,6 +168,7 @@ export function textValidation(ranges: string[], what: string): ValidationPlan {
     rule: { type: "textLength", max: TEXT_MAX },
     allowBlank: true,
     prompt: { title: what, message: `Texte libre, ${TEXT_MAX} caractères au plus.` },
-    error: { style: "warning", title: "Texte trop long", message: `Le texte dépasse ${TEXT_MAX} caractères.` },
+    // Stop, not warning: validate counts a longer text as an erreur, so Excel must not let one through.
+    error: { style: "stop", title: "Texte trop long", message: `Le texte dépasse ${TEXT_MAX} caractères.` },
   };
 }
