@@ -172,6 +172,7 @@ export const en: Record<keyof typeof fr, string> = {
     '"Non commencé" (not started) for {{period}}, a planned period already past (campaign {{year}}): late.',
   "validate.comment.onInput": '{{what}} in {{cell}} on "{{label}}": "{{text}}"{{replies}}.',
   "validate.comment.elsewhere": '{{what}} in {{cell}}, outside the input cells ({{label}}): "{{text}}"{{replies}}.',
+  "validate.mark.head": "⚠ Bilan check: value refused (note and colour removed at the next check)",
   "validate.comment.note": "Note",
   "validate.comment.noteBy": "Note by {{author}}",
   "validate.comment.thread": "Comment",
