@@ -70,10 +70,7 @@ async function marksIn(file: string, keys: string[]) {
       const filled = read.sheets
         .find((s) => s.name === b.sheet)!
         .conditionalFormats.some(
-          (f) =>
-            f.formula === "TRUE" &&
-            f.style?.fill === MARK_STYLE.fill &&
-            expand(f.ranges).includes(b.address),
+          (f) => f.formula === "TRUE" && f.style?.fill === MARK_STYLE.fill && expand(f.ranges).includes(b.address),
         );
       return [key, { note: text, filled }];
     }),

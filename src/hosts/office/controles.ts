@@ -196,7 +196,11 @@ export async function markErrors(
     if (own === undefined) context.workbook.notes.add(sheetRef(m.sheet, m.address), m.text);
     else existing.content = withMark(own, m.text);
   });
-  for (const name of unprotected) protect(context.workbook.worksheets.getItem(name), sheets.find((s) => s.name === name)!);
+  for (const name of unprotected)
+    protect(
+      context.workbook.worksheets.getItem(name),
+      sheets.find((s) => s.name === name)!,
+    );
   await context.sync();
   return marks.length;
 }

@@ -28,9 +28,9 @@ describe.each(BUILTIN_IDS)("%s filled by its validations", (id) => {
     const report = validateSnapshot(snapshotOf(await readBack(plan), `${id}-${seed}.xlsx`));
     expect(report.readable).toBe(true);
     const errors = report.findings.filter((f) => f.severity === "erreur" && !awaitingCalendarLock(f));
-    expect(errors.map((f) => ({ rule: f.rule, at: `${f.sheet}!${f.cell}`, value: f.value, message: f.message }))).toEqual(
-      [],
-    );
+    expect(
+      errors.map((f) => ({ rule: f.rule, at: `${f.sheet}!${f.cell}`, value: f.value, message: f.message })),
+    ).toEqual([]);
   });
 });
 

@@ -26,7 +26,9 @@ const OWN_NOTE = "À vérifier avec le service";
 
 function supportsNotes(yes: boolean) {
   office.Office = {
-    context: { requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && (yes || v < "1.18") } },
+    context: {
+      requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && (yes || v < "1.18") },
+    },
   };
 }
 

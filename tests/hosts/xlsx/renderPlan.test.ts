@@ -22,7 +22,10 @@ export function expectedValidation(rule: ValidationRule, address: string): Pick<
       const self = address;
       const other = a1(row + rule.other.rows, col + rule.other.cols);
       const [num, den] = rule.part === "numerateur" ? [self, other] : [other, self];
-      return { type: "custom", formulae: [`AND(ISNUMBER(${self}),${self}>=0,OR(NOT(ISNUMBER(${other})),${num}<=${den}))`] };
+      return {
+        type: "custom",
+        formulae: [`AND(ISNUMBER(${self}),${self}>=0,OR(NOT(ISNUMBER(${other})),${num}<=${den}))`],
+      };
     }
     case "list":
       return { type: "list", formulae: [`"${rule.values.join(",")}"`] };

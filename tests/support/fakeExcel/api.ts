@@ -476,7 +476,9 @@ export class FakeNoteCollection extends FakeCollection<FakeNote> {
         const sheet = at && this._state.sheet(at[1]?.replace(/''/g, "'") ?? at[2]!);
         if (!sheet) return null;
         const area = parseArea(at![3]!.replace(/\$/g, ""));
-        return notesOf(this._state).find((n) => n.sheet === sheet && n.area.r1 === area.r1 && n.area.c1 === area.c1) ?? null;
+        return (
+          notesOf(this._state).find((n) => n.sheet === sheet && n.area.r1 === area.r1 && n.area.c1 === area.c1) ?? null
+        );
       },
       true,
     );

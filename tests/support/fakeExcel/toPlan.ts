@@ -48,9 +48,10 @@ function dateOf(formula: unknown): string {
 
 /** A ratio part's custom formula (ratioPartFormula) back to its rule, for the cell at `row`, `col`. */
 function ratioPart(formula: string, row: number, col: number): ValidationRule {
-  const m = /^=AND\(ISNUMBER\(([A-Z]+\d+)\),\1>=0,OR\(NOT\(ISNUMBER\(([A-Z]+\d+)\)\),([A-Z]+\d+)<=([A-Z]+\d+)\)\)$/.exec(
-    formula,
-  );
+  const m =
+    /^=AND\(ISNUMBER\(([A-Z]+\d+)\),\1>=0,OR\(NOT\(ISNUMBER\(([A-Z]+\d+)\)\),([A-Z]+\d+)<=([A-Z]+\d+)\)\)$/.exec(
+      formula,
+    );
   if (!m) throw new Error(`toPlan: custom validation not understood: ${formula}`);
   const [self, other] = [parseA1(m[1]!), parseA1(m[2]!)];
   if (self.row !== row || self.col !== col) throw new Error(`toPlan: ${formula} is not written for ${a1(row, col)}`);
