@@ -137,7 +137,8 @@ export async function markErrors(
   const lists = sheets.map((s) => {
     const list = context.workbook.worksheets.getItem(s.name).getRange().conditionalFormats;
     list.load("items/type,items/custom/rule/formula,items/custom/format/fill/color");
-    return { sheet: s, list };
+    const protection = context.workbook.worksheets.getItem(s.name).protection.load("protected");
+    return { sheet: s, list, protection };
   });
   const notes = canWriteNotes() ? context.workbook.notes.load("items/content") : undefined;
   // The notes already on the cells to mark: the user's own stays before the mark.
@@ -156,10 +157,12 @@ export async function markErrors(
   // Earlier marks in notes, wherever they are: taken out first (requests run in order, so a cell marked again
   // gets its new mark after).
   const stale = (notes?.items ?? []).filter((n) => withoutMark(n.content) !== n.content);
+  // A sheet the user left unprotected stays so; a protected one is protected again as its plan says.
+  const isProtected = new Set(lists.filter((l) => l.protection.protected).map((l) => l.sheet.name));
   const unprotected = new Set<string>();
   const unprotect = (sheet: SheetPlan) => {
-    if (!sheet.protection || unprotected.has(sheet.name)) return;
-    context.workbook.worksheets.getItem(sheet.name).protection.unprotect(password ?? sheet.protection.password);
+    if (!isProtected.has(sheet.name) || unprotected.has(sheet.name)) return;
+    context.workbook.worksheets.getItem(sheet.name).protection.unprotect(password ?? sheet.protection?.password);
     unprotected.add(sheet.name);
   };
   // Notes are the sheets' objects: every sheet that may hold one is unprotected while they change.
@@ -196,11 +199,12 @@ export async function markErrors(
     if (own === undefined) context.workbook.notes.add(sheetRef(m.sheet, m.address), m.text);
     else existing.content = withMark(own, m.text);
   });
-  for (const name of unprotected)
-    protect(
-      context.workbook.worksheets.getItem(name),
-      sheets.find((s) => s.name === name)!,
-    );
+  for (const name of unprotected) {
+    const sheet = sheets.find((s) => s.name === name)!;
+    const ws = context.workbook.worksheets.getItem(name);
+    if (sheet.protection) protect(ws, sheet);
+    else ws.protection.protect(undefined, password);
+  }
   await context.sync();
   return marks.length;
 }

@@ -144,3 +144,16 @@ test("an Excel without notes (before ExcelApi 1.18) gets the fill only", async (
   expect(markOf(key(0))).toEqual({ filled: true });
   expect(notesOf(excel.state)).toHaveLength(0);
 });
+
+test("a sheet the user unprotected is marked and left unprotected", async () => {
+  supportsNotes(true);
+  type(key(0), "Fait");
+  const name = binding(key(0)).sheet;
+  await excel.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem(name).protection.unprotect();
+    await ctx.sync();
+  });
+  await excel.run((ctx) => controlerClasseur(ctx));
+  expect(markOf(key(0)).filled).toBe(true);
+  expect(excel.state.mustSheet(name).protection.protected).toBe(false);
+});
