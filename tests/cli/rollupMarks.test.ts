@@ -113,6 +113,9 @@ test("a copy of the copy replaces the marks: one per cell, the partner's note on
   const read = await snapshotXlsx(readFileSync(again), "copie2.xlsx");
   if (!read.ok) throw new Error("copie2.xlsx unreadable");
   const report = validateSnapshot(read.snapshot);
+  // The marks are no tampering, and the copy still holds the same refused values.
+  expect(report.findings.filter((f) => f.rule.startsWith("structure."))).toEqual([]);
+  expect(report.findings.filter((f) => f.severity === "erreur")).toHaveLength(Object.keys(wrong).length);
   const comments = report.findings.filter((f) => f.rule.startsWith("saisie.commentaire"));
   expect(comments.map((f) => [f.cell, f.message.includes(MARK_HEAD)])).toEqual([[address(noted).address, false]]);
 });
