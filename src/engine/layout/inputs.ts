@@ -97,8 +97,8 @@ export function valueValidation(
     return make(
       { type: "ratioPart", ...part },
       numerator
-        ? `le numérateur (${label}) : un nombre ≥ 0, au plus égal au dénominateur`
-        : `le dénominateur (${label}) : un nombre ≥ 0, au moins égal au numérateur`,
+        ? `le numérateur (${label}) : un nombre ≥ 0, numérateur ≤ dénominateur`
+        : `le dénominateur (${label}) : un nombre ≥ 0, numérateur ≤ dénominateur`,
       "Le numérateur et le dénominateur sont des nombres positifs ou nuls, le numérateur au plus égal au dénominateur.",
     );
   }
