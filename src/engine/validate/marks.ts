@@ -64,12 +64,21 @@ export function errorMarks(findings: Finding[], meta: PlanMeta): ErrorMark[] {
   return [...marks.values()].map(({ mark, messages }) => ({ ...mark, text: [MARK_HEAD, ...messages].join("\n") }));
 }
 
-/** A note without its mark: undefined when nothing else was in it (the whole note was a mark). */
+/**
+ * A note without its mark: undefined when nothing else was in it (the whole note was a mark). The mark is the
+ * block from `MARK_HEAD` to the next blank line (its messages are single lines), so that what the user wrote
+ * before it, or after it past a blank line, is kept.
+ */
 export function withoutMark(note: string | undefined): string | undefined {
   if (note === undefined) return undefined;
-  if (note.startsWith(MARK_HEAD)) return undefined;
-  const at = note.indexOf(`${SEPARATOR}${MARK_HEAD}`);
-  return at < 0 ? note : note.slice(0, at);
+  const at = note.indexOf(MARK_HEAD);
+  if (at < 0) return note;
+  const end = note.indexOf(SEPARATOR, at);
+  const before = note.slice(0, at).replace(/\n+$/, "");
+  const after = end < 0 ? "" : note.slice(end + SEPARATOR.length);
+  const rest = [before, after].filter((x) => x.trim() !== "").join(SEPARATOR);
+  // Several marks (a note edited by hand): each taken out.
+  return rest === "" ? undefined : withoutMark(rest);
 }
 
 /** The note of a marked cell: the user's own note (an earlier mark taken out), then the mark. */
