@@ -5,13 +5,15 @@
  * result as its cached value (readers that do not recalculate show the right
  * figures too); the Sommaire's error counts come from the checks run on FILE.
  * Comments and notes stay on their cells; those elsewhere, and an earlier
- * *Non repris* sheet, go to the copy's *Non repris* sheet. FILE is only read.
+ * *Non repris* sheet, go to the copy's *Non repris* sheet. Each input cell holding a value the checks
+ * refuse is marked (a fill and a note, engine/validate/marks.ts). FILE is only read.
  */
 import { existsSync } from "node:fs";
 import { t, type Lang } from "../i18n";
 import { computeRollups, fillPlan, formulaResults, type Rates } from "../engine/rollup";
 import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
 import { addNonRepris } from "../engine/transfer";
+import { errorMarks, markPlan } from "../engine/validate/marks";
 import { carryComments, openBilan } from "./openBilan";
 import { UserError, writeOutput } from "./output";
 
@@ -34,6 +36,8 @@ export async function rollupCommand(file: string, o: RollupCliOptions, lang: Lan
     const copy = fillPlan(plan, schema, values, resultOf, rollups);
     // The copy keeps the file's comments on their cells and its Non repris rows; a comment elsewhere goes there too.
     addNonRepris(copy, carryComments(report, copy, o.output, lang), report.nonRepris, "");
+    // The values the checks refuse stay visible in the copy: a fill and a note on each cell.
+    markPlan(copy, errorMarks(findings, meta));
     writeOutput(o.output, await renderPlanToXlsx(copy), o.force, lang, [file]);
   }
   if (o.json) {

@@ -46,7 +46,14 @@ export type ValidationRule =
   | { type: "whole" | "decimal"; min?: number; max?: number }
   | { type: "date"; min: string; max: string }
   | { type: "list"; values: string[] }
-  | { type: "textLength"; max: number };
+  | { type: "textLength"; max: number }
+  /**
+   * A ratio's numerator or denominator: a number ≥ 0, and numerator ≤ denominator once the other part holds a
+   * number. `other` is where the other part is from each cell of the ranges (rows and columns to add), as a
+   * relative reference is. Excel has no such type: the hosts write it as a custom-formula validation
+   * (`ratioPartFormula`).
+   */
+  | { type: "ratioPart"; part: "numerateur" | "denominateur"; other: { rows: number; cols: number } };
 
 export interface ValidationPlan {
   /** Addresses or ranges on the sheet, e.g. `["E12", "E14:E15"]`. */

@@ -175,6 +175,7 @@ export const en: Record<keyof typeof fr, string> = {
     '"{{label}}" is "{{statut}}" in {{year}} with no reason: give it in its comment of the campaign.',
   "validate.comment.onInput": '{{what}} in {{cell}} on "{{label}}": "{{text}}"{{replies}}.',
   "validate.comment.elsewhere": '{{what}} in {{cell}}, outside the input cells ({{label}}): "{{text}}"{{replies}}.',
+  "validate.mark.head": "⚠ Bilan check: value refused (note and colour removed at the next check)",
   "validate.comment.note": "Note",
   "validate.comment.noteBy": "Note by {{author}}",
   "validate.comment.thread": "Comment",

@@ -186,6 +186,7 @@ export const fr = {
   "validate.comment.onInput": "{{what}} en {{cell}} sur « {{label}} » : « {{text}} »{{replies}}.",
   "validate.comment.elsewhere":
     "{{what}} en {{cell}}, hors des cellules de saisie ({{label}}) : « {{text}} »{{replies}}.",
+  "validate.mark.head": "⚠ Contrôle du bilan : valeur refusée (note et couleur retirées au prochain contrôle)",
   "validate.comment.note": "Note",
   "validate.comment.noteBy": "Note de {{author}}",
   "validate.comment.thread": "Commentaire",

@@ -179,7 +179,9 @@ function expectedRule(b: CellBinding, type: string | undefined): ValidationRule 
   // A ratio's target is the rate it aims at.
   if (b.kind === "cible" && type === "ratio") return expectedRule({ ...b, kind: "valeur" }, "rate");
   if (b.kind === "source" || b.kind === "commentaire") return { type: "textLength", max: 1000 };
-  if (b.kind === "numerateur" || b.kind === "denominateur") return { type: "decimal", min: 0 };
+  // Each part is checked against the other, just below or above it.
+  if (b.kind === "numerateur") return { type: "ratioPart", part: "numerateur", other: { rows: 1, cols: 0 } };
+  if (b.kind === "denominateur") return { type: "ratioPart", part: "denominateur", other: { rows: -1, cols: 0 } };
   switch (type) {
     case "count":
       return expect.objectContaining({ type: "whole", min: 0 });

@@ -109,7 +109,7 @@ describe.each([
           const got = sheet(s.name).validations[address];
           expect({ at: `${s.name}!${address}`, type: got?.type, error: got?.error, prompt: got?.prompt }).toEqual({
             at: `${s.name}!${address}`,
-            type: v.rule.type,
+            type: v.rule.type === "ratioPart" ? "custom" : v.rule.type,
             error: v.error.message,
             prompt: v.prompt.message,
           });

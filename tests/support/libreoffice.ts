@@ -12,12 +12,14 @@ import { tmpdir } from "node:os";
 import { basename, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-export type ConvertFormat = "xlsx" | "pdf";
+export type ConvertFormat = "xlsx" | "pdf" | "csv";
 
 /** Export filters (no shell here: no quotes around the filter name). */
 const FILTERS: Record<ConvertFormat, string> = {
   xlsx: "xlsx:Calc MS Excel 2007 XML",
   pdf: "pdf:calc_pdf_Export",
+  // The first sheet, comma-separated, UTF-8 (76), each cell as it is shown (its number format applied).
+  csv: "csv:Text - txt - csv (StarCalc):44,34,76,1",
 };
 
 const CANDIDATES = [

@@ -567,7 +567,9 @@ function partRow(
   for (const [year, vc] of cols.valeur) {
     if (year === campaignYear) {
       sheet.set(row, vc, "inputDecimal");
-      sheet.validate(valueValidation(ctx.schema, ind, [a1(row, vc)], part));
+      // The numerator's row is just above the denominator's.
+      const other = { rows: part === "numerateur" ? 1 : -1, cols: 0 };
+      sheet.validate(valueValidation(ctx.schema, ind, [a1(row, vc)], { part, other }));
       bind({ node: ind.id, kind: part, period: String(year), input: true }, row, vc);
     } else {
       sheet.set(row, vc, "lockedValue");

@@ -5,6 +5,7 @@
 import type { Indicateur, Schema, ValueType } from "../../model/schema";
 import type { ValidationPlan, ValidationRule } from "../plan";
 import type { StyleKey } from "./styles";
+import { a1 } from "../../util/a1";
 
 export const STATUTS = ["Réalisé", "En cours", "Reporté", "Abandonné", "Non commencé"] as const;
 export const OUI_NON = ["Oui", "Non"] as const;
@@ -43,18 +44,41 @@ function between(min: number | undefined, max: number | undefined): string {
 
 const fr = (n: number) => String(n).replace(".", ",");
 
+/**
+ * The custom-formula validation of a ratio's part at `self`, its other part at `other` (relative A1
+ * addresses, invariant syntax): a number ≥ 0, and the numerator at most the denominator once both are
+ * numbers (the rule `plage.numerateur-sup-denominateur` of validate; a zero denominator then takes only a
+ * zero numerator, as `plage.denominateur-nul` wants).
+ */
+export function ratioPartFormula(part: "numerateur" | "denominateur", self: string, other: string): string {
+  const [num, den] = part === "numerateur" ? [self, other] : [other, self];
+  return `=AND(ISNUMBER(${self}),${self}>=0,OR(NOT(ISNUMBER(${other})),${num}<=${den}))`;
+}
+
+/** The formula of a `ratioPart` rule for the cell at `row`, `col` (1-based): each host writes it. */
+export function ratioPartFormulaAt(
+  rule: Extract<ValidationRule, { type: "ratioPart" }>,
+  row: number,
+  col: number,
+): string {
+  return ratioPartFormula(rule.part, a1(row, col), a1(row + rule.other.rows, col + rule.other.cols));
+}
+
 function narrowed(base: { min?: number; max?: number }, ind?: Indicateur): { min?: number; max?: number } {
   const min = Math.max(base.min ?? -Infinity, ind?.bornes?.min ?? -Infinity);
   const max = Math.min(base.max ?? Infinity, ind?.bornes?.max ?? Infinity);
   return { ...(Number.isFinite(min) ? { min } : {}), ...(Number.isFinite(max) ? { max } : {}) };
 }
 
-/** The validation of a value cell of an indicator (or of a ratio's part when `part` is set). */
+/**
+ * The validation of a value cell of an indicator, or of a ratio's part when `part` is set: then `other` is
+ * where the other part is from the cell (rows and columns to add).
+ */
 export function valueValidation(
   schema: Schema,
   ind: Indicateur,
   ranges: string[],
-  part?: "numerateur" | "denominateur",
+  part?: { part: "numerateur" | "denominateur"; other: { rows: number; cols: number } },
 ): ValidationPlan {
   const title = ind.libelle.slice(0, 32);
   const make = (rule: ValidationRule, what: string, errorMessage: string): ValidationPlan => ({
@@ -68,11 +92,14 @@ export function valueValidation(
     error: { style: "stop", title: "Valeur refusée", message: errorMessage.slice(0, 255) },
   });
   if (part) {
-    const label = part === "numerateur" ? ind.numerateur?.libelle : ind.denominateur?.libelle;
+    const numerator = part.part === "numerateur";
+    const label = numerator ? ind.numerateur?.libelle : ind.denominateur?.libelle;
     return make(
-      { type: "decimal", min: 0 },
-      `le ${part === "numerateur" ? "numérateur" : "dénominateur"} (${label}) : un nombre ≥ 0`,
-      "Le numérateur et le dénominateur sont des nombres positifs ou nuls.",
+      { type: "ratioPart", ...part },
+      numerator
+        ? `le numérateur (${label}) : un nombre ≥ 0, numérateur ≤ dénominateur`
+        : `le dénominateur (${label}) : un nombre ≥ 0, numérateur ≤ dénominateur`,
+      "Le numérateur et le dénominateur sont des nombres positifs ou nuls, le numérateur au plus égal au dénominateur.",
     );
   }
   const { debut, fin } = schema.periode;
@@ -141,6 +168,7 @@ export function textValidation(ranges: string[], what: string): ValidationPlan {
     rule: { type: "textLength", max: TEXT_MAX },
     allowBlank: true,
     prompt: { title: what, message: `Texte libre, ${TEXT_MAX} caractères au plus.` },
-    error: { style: "warning", title: "Texte trop long", message: `Le texte dépasse ${TEXT_MAX} caractères.` },
+    // Stop, not warning: validate counts a longer text as an erreur, so Excel must not let one through.
+    error: { style: "stop", title: "Texte trop long", message: `Le texte dépasse ${TEXT_MAX} caractères.` },
   };
 }

@@ -67,7 +67,8 @@ export const STYLES = {
   },
   lockedText: { ...ro, fill: COLORS.locked, border: COLORS.border, wrap: true, vertical: "top" },
   inputStatus: { ...input, horizontal: "center" },
-  inputCount: { ...input, horizontal: "right", numberFormat: "#,##0" },
+  // General: a decimal typed into a count shows as typed (3,5, not « 4 »), for validate to flag and the user to see.
+  inputCount: { ...input, horizontal: "right", numberFormat: "General" },
   inputDecimal: { ...input, horizontal: "right", numberFormat: "#,##0.##" },
   inputRate: { ...input, horizontal: "right", numberFormat: '0.0" %"' },
   inputAmount: { ...input, horizontal: "right", numberFormat: '#,##0.00" €"' },

@@ -1,9 +1,9 @@
-/** Contrôler in the open workbook: read, validate, write the Contrôles sheet. */
+/** Contrôler in the open workbook: read, validate, write the Contrôles sheet and mark the refused values. */
 import { CONTROLES } from "../../engine/layout/controles";
 import { validateSnapshot, type ValidateOptions, type ValidationReport } from "../../engine/validate";
 import type { Lang } from "../../i18n";
 import { parseA1 } from "../../util/a1";
-import { writeControles } from "./controles";
+import { markErrors, writeControles } from "./controles";
 import { readSnapshot } from "./snapshot";
 
 export async function controlerClasseur(
@@ -16,5 +16,7 @@ export async function controlerClasseur(
   if (!report.readable || !controles) return { report, syncs };
   const lastRow = Math.max(0, ...[...controles.cells.keys()].map((a) => parseA1(a).row));
   await writeControles(context, report.findings, report.schema, lastRow, options.lang);
-  return { report, syncs: syncs + 1 };
+  // The refused values stay visible in their cells, the last run's marks replaced.
+  if (report.plan) await markErrors(context, report.findings, report.plan);
+  return { report, syncs: syncs + (report.plan ? 3 : 1) };
 }

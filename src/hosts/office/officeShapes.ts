@@ -3,6 +3,7 @@
  * Excel JavaScript API takes. Pure functions: the host applies them.
  */
 import type { CellStyle, ConditionalFormatPlan, ValidationPlan, ValidationRule } from "../../engine/plan";
+import { ratioPartFormulaAt } from "../../engine/layout/inputs";
 
 /** Excel's largest number: a decimal validation without bounds still needs two. */
 const ANY_NUMBER = 9.99999999999999e307;
@@ -55,7 +56,8 @@ export type OfficeValidationRule =
   | { decimal: Basic }
   | { date: Basic }
   | { textLength: Basic }
-  | { list: { inCellDropDown: true; source: string } };
+  | { list: { inCellDropDown: true; source: string } }
+  | { custom: { formula: string } };
 
 function basic(min: number | undefined, max: number | undefined): Basic {
   if (min !== undefined && max !== undefined) return { formula1: min, formula2: max, operator: "Between" };
@@ -70,7 +72,8 @@ function dateFormula(day: string): string {
   return `=DATE(${y},${m},${d})`;
 }
 
-export function officeRule(r: ValidationRule): OfficeValidationRule {
+/** The rule in Office.js' shape; `at` is the top-left cell of the range it is set on (relative references start there). */
+export function officeRule(r: ValidationRule, at: { row: number; col: number }): OfficeValidationRule {
   switch (r.type) {
     case "whole":
       return { wholeNumber: basic(r.min, r.max) };
@@ -82,12 +85,17 @@ export function officeRule(r: ValidationRule): OfficeValidationRule {
       return { textLength: { formula1: r.max, operator: "LessThanOrEqualTo" } };
     case "list":
       return { list: { inCellDropDown: true, source: r.values.join(",") } };
+    case "ratioPart":
+      return { custom: { formula: ratioPartFormulaAt(r, at.row, at.col) } };
   }
 }
 
-export function officeValidation(v: ValidationPlan) {
+/** Whether a rule's formula holds relative references, so that it must be set range by range. */
+export const isRelative = (r: ValidationRule) => r.type === "ratioPart";
+
+export function officeValidation(v: ValidationPlan, at: { row: number; col: number }) {
   return {
-    rule: officeRule(v.rule),
+    rule: officeRule(v.rule, at),
     prompt: { showPrompt: true, title: v.prompt.title, message: v.prompt.message },
     errorAlert: {
       showAlert: true,

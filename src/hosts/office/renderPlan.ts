@@ -13,11 +13,12 @@
  */
 import type { CellPlan, ConditionalFormatPlan, SheetPlan, WorkbookPlan } from "../../engine/plan";
 import { both, type Bilingual } from "../../i18n";
-import { colLetter, sheetRef } from "../../util/a1";
+import { colLetter, parseA1, sheetRef } from "../../util/a1";
 import { addCell, bounds, cellsOf, rectangles, type CellSet } from "../../util/rectangles";
 import {
   constantInput,
   officeFormat,
+  isRelative,
   officeValidation,
   orderedFormats,
   widthInPoints,
@@ -384,8 +385,11 @@ function applyFormat(f: Excel.RangeFormat, s: OfficeFormat): void {
 
 function writeValidations(ws: Excel.Worksheet, sheet: SheetPlan): void {
   for (const v of sheet.validations) {
-    const shape = officeValidation(v);
-    for (const addresses of addressGroups(cellsOf(v.ranges))) {
+    // A formula with relative references is read from the top-left cell of the range it is set on: such a
+    // rule is set rectangle by rectangle, each with its own formula.
+    const groups = isRelative(v.rule) ? rectangles(cellsOf(v.ranges)) : addressGroups(cellsOf(v.ranges));
+    for (const addresses of groups) {
+      const shape = officeValidation(v, parseA1(addresses.split(/[:,]/)[0]!));
       const dv = ws.getRanges(addresses).dataValidation;
       dv.rule = shape.rule as Excel.DataValidationRule;
       dv.prompt = shape.prompt;

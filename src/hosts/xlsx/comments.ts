@@ -4,7 +4,8 @@
  * placeholder note Excel writes beside it for older versions (« [Threaded
  * comment] Your version of Excel allows you to read… »). A cell with a
  * threaded comment is reported once, with the thread's text, authors (from
- * the persons part) and replies.
+ * the persons part) and replies. The marks of the checks (engine/validate/marks.ts)
+ * are left out of notes.
  *
  * Parts are found as Excel links them: workbook.xml names each sheet and its
  * relationship; the sheet's relationships give its comments (notes) and
@@ -13,6 +14,7 @@
 import type JSZip from "jszip";
 import { XMLParser } from "fast-xml-parser";
 import type { SnapComment } from "../../engine/snapshot";
+import { withoutMark } from "../../engine/validate/marks";
 
 /** Sheet name → A1 address → what was written there. */
 export type CommentsBySheet = Map<string, Map<string, SnapComment>>;
@@ -72,8 +74,11 @@ async function readNotes(zip: JSZip, path: string): Promise<Map<string, SnapComm
       .split(":")[0]!
       .toUpperCase();
     if (!address) continue;
+    // The mark of an earlier check is no one's note: left out, the user's own note before it kept.
+    const text = withoutMark(richText(c.text));
+    if (text === undefined) continue;
     const author = authors[Number(c.authorId)]?.trim();
-    out.set(address, { kind: "note", ...(author ? { author } : {}), text: richText(c.text) });
+    out.set(address, { kind: "note", ...(author ? { author } : {}), text });
   }
   return out;
 }

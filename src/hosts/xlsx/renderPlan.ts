@@ -10,7 +10,7 @@
  * cost no more than the cells themselves.
  */
 import ExcelJS from "exceljs";
-import { a1, sheetRef } from "../../util/a1";
+import { a1, parseA1, sheetRef } from "../../util/a1";
 import { cellsOf, rectangles } from "../../util/rectangles";
 import type {
   CellPlan,
@@ -30,6 +30,7 @@ import {
   writeLink,
 } from "./streamingWriter";
 import { plainDefinedNames, type RawDefinedName } from "./definedNames";
+import { ratioPartFormulaAt } from "../../engine/layout/inputs";
 
 /** Excel's paper size codes. */
 const PAPER_SIZE = { A4: 9 } as const;
@@ -226,7 +227,11 @@ async function protect(
 // ---------------------------------------------------------------------------
 // Data validations
 
-function rule(r: ValidationRule): Pick<ExcelJS.DataValidation, "type" | "operator" | "formulae"> {
+/** The validation's type and formulae; `at` is the top-left cell of the range it is written on. */
+function rule(
+  r: ValidationRule,
+  at: { row: number; col: number },
+): Pick<ExcelJS.DataValidation, "type" | "operator" | "formulae"> {
   switch (r.type) {
     case "whole":
     case "decimal": {
@@ -249,6 +254,9 @@ function rule(r: ValidationRule): Pick<ExcelJS.DataValidation, "type" | "operato
     }
     case "textLength":
       return { type: "textLength", operator: "lessThanOrEqual", formulae: [num(r.max)] };
+    case "ratioPart":
+      // The formula's relative references are read from the range's top-left cell (its first in sqref).
+      return { type: "custom", formulae: [ratioPartFormulaAt(r, at.row, at.col).slice(1)] };
   }
 }
 
@@ -260,9 +268,9 @@ function isoDay(day: string): Date {
   return d;
 }
 
-function dataValidation(v: ValidationPlan): ExcelJS.DataValidation {
+function dataValidation(v: ValidationPlan, at: { row: number; col: number }): ExcelJS.DataValidation {
   return {
-    ...rule(v.rule),
+    ...rule(v.rule, at),
     allowBlank: v.allowBlank,
     showInputMessage: true,
     promptTitle: v.prompt.title,
@@ -281,18 +289,18 @@ function dataValidation(v: ValidationPlan): ExcelJS.DataValidation {
  * and each rectangle given as one range (which exceljs writes as is).
  */
 function renderValidations(ws: ExcelJS.Worksheet, sheet: SheetPlan): void {
-  const groups = new Map<string, { dv: ExcelJS.DataValidation; ranges: string[] }>();
+  const groups = new Map<string, { v: ValidationPlan; ranges: string[] }>();
   for (const v of sheet.validations) {
-    const dv = dataValidation(v);
-    const key = JSON.stringify(dv);
+    const key = JSON.stringify({ ...v, ranges: [] });
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { dv, ranges: [] }));
+    if (!group) groups.set(key, (group = { v, ranges: [] }));
     group.ranges.push(...v.ranges);
   }
   // Not in exceljs' typings, but its documented API.
   const store = (ws as unknown as { dataValidations: { add(range: string, dv: ExcelJS.DataValidation): void } })
     .dataValidations;
-  for (const { dv, ranges } of groups.values()) for (const range of rectangles(cellsOf(ranges))) store.add(range, dv);
+  for (const { v, ranges } of groups.values())
+    for (const range of rectangles(cellsOf(ranges))) store.add(range, dataValidation(v, parseA1(range.split(":")[0]!)));
 }
 
 // ---------------------------------------------------------------------------

@@ -276,3 +276,52 @@ test("15. values starting with = are formulas, as typed; a leading apostrophe ke
   expect(sheet.peek(1, 1)?.formula).toBe("=1+1");
   expect(sheet.peek(1, 2)).toMatchObject({ formula: null, value: "=1+1" });
 });
+
+test("16. a validation rule is of one kind; a custom rule is a formula, kept as written", async () => {
+  await run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem("Feuil1");
+    ws.getRange("B2").dataValidation.rule = { custom: { formula: "=AND(ISNUMBER(B2),B2<=B3)" } };
+    await ctx.sync();
+    ws.getRange("C2").dataValidation.rule = {
+      custom: { formula: "=TRUE" },
+      decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" },
+    };
+    expect(await codeOf(ctx.sync())).toBe("InvalidArgument");
+    ws.getRange("D2").dataValidation.rule = { custom: { formula: "" } };
+    expect(await codeOf(ctx.sync())).toBe("InvalidArgument");
+  });
+  expect(excel.state.mustSheet("Feuil1").peek(2, 2)?.validation?.rule).toEqual({
+    custom: { formula: "=AND(ISNUMBER(B2),B2<=B3)" },
+  });
+});
+
+test("17. notes: one per cell, on one cell, found by address, edited and deleted; a protected sheet refuses them", async () => {
+  await run(async (ctx) => {
+    const notes = ctx.workbook.notes;
+    notes.add("Feuil1!B2", "Première");
+    await ctx.sync();
+    notes.add("Feuil1!B2", "Seconde");
+    expect(await codeOf(ctx.sync())).toBe("InvalidArgument");
+    notes.add("Feuil1!B2:C3", "Plage");
+    expect(await codeOf(ctx.sync())).toBe("InvalidArgument");
+    const found = notes.getItemOrNullObject("Feuil1!B2").load("content");
+    const none = notes.getItemOrNullObject("Feuil1!C9");
+    await ctx.sync();
+    expect([found.content, none.isNullObject]).toEqual(["Première", true]);
+    found.content = "Modifiée";
+    await ctx.sync();
+    const where = found.getLocation().load("address");
+    notes.load("items/content");
+    await ctx.sync();
+    expect(notes.items.map((n) => n.content)).toEqual(["Modifiée"]);
+    expect(where.address.replace(/\$/g, "")).toBe("Feuil1!B2");
+    found.delete();
+    await ctx.sync();
+    ctx.workbook.worksheets.getItem("Feuil2").protection.protect();
+    notes.add("Feuil2!A1", "Protégée");
+    expect(await codeOf(ctx.sync())).toBe("AccessDenied");
+    const count = notes.getCount();
+    await ctx.sync();
+    expect(count.value).toBe(0);
+  });
+});

@@ -82,7 +82,7 @@ describe.each(BUILTIN_IDS)("%s", (id) => {
           const got = sheet.peek(row, col)?.validation;
           expect({ at: `${s.name}!${address}`, rule: got?.rule, error: got?.errorAlert.message }).toEqual({
             at: `${s.name}!${address}`,
-            rule: officeRule(v.rule),
+            rule: officeRule(v.rule, { row, col }),
             error: v.error.message,
           });
         }

@@ -62,6 +62,9 @@ export class FakeWorkbook extends FakeObject {
   get comments(): FakeCommentCollection {
     return this._nav("comments", () => new FakeCommentCollection(this.context, () => this._state));
   }
+  get notes(): FakeNoteCollection {
+    return this._nav("notes", () => new FakeNoteCollection(this.context, () => this._state));
+  }
   getSelectedRange(): FakeRange {
     return this._create(new FakeRange(this.context), "getSelectedRange", [], () => {
       const state = this._state;
@@ -428,6 +431,114 @@ export class FakeCommentReply extends FakeObject {
 defineProps(FakeCommentReply, {
   content: spec((s) => s._t<{ content: string }>().content),
   authorName: spec((s) => s._t<{ authorName: string }>().authorName),
+});
+
+// ---------------------------------------------------------------------------
+// Notes (ExcelApi 1.18: the legacy comments), kept beside the workbook state like threads (PARITY 17).
+
+interface FakeNoteState {
+  sheet: FakeSheet;
+  area: Rect;
+  content: string;
+  authorName: string;
+}
+
+const notesByWorkbook = new WeakMap<FakeWorkbookState, FakeNoteState[]>();
+/** The notes of a workbook, for tests to read. */
+export function notesOf(state: FakeWorkbookState): FakeNoteState[] {
+  let list = notesByWorkbook.get(state);
+  if (!list) notesByWorkbook.set(state, (list = []));
+  return list;
+}
+
+/** Notes are objects of the sheet: a protected sheet refuses them unless it allows editing objects. */
+function noteAllowed(sheet: FakeSheet): void {
+  if (sheet.protection.protected && !sheet.protection.options.allowEditObjects)
+    throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
+}
+
+export class FakeNoteCollection extends FakeCollection<FakeNote> {
+  readonly _type = "NoteCollection";
+  _items(): FakeNoteState[] {
+    return notesOf(this._state);
+  }
+  _wrap(): FakeNote {
+    return new FakeNote(this.context);
+  }
+  /** The note of a cell (`Sheet!A1`, quoted sheet names allowed), or a null object. */
+  getItemOrNullObject(key: string): FakeNote {
+    return this._create(
+      new FakeNote(this.context),
+      "getItemOrNullObject",
+      [key],
+      () => {
+        const at = /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Z]+\$?\d+)$/.exec(key);
+        const sheet = at && this._state.sheet(at[1]?.replace(/''/g, "'") ?? at[2]!);
+        if (!sheet) return null;
+        const area = parseArea(at![3]!.replace(/\$/g, ""));
+        return (
+          notesOf(this._state).find((n) => n.sheet === sheet && n.area.r1 === area.r1 && n.area.c1 === area.c1) ?? null
+        );
+      },
+      true,
+    );
+  }
+  /** `cellAddress`: one cell, a Range or `Sheet!A1`; one note per cell. */
+  add(cellAddress: string | FakeRange, content: string): FakeNote {
+    return this._create(new FakeNote(this.context), "add", [cellAddress, content], () => {
+      let sheet: FakeSheet | undefined;
+      let area: Rect | undefined;
+      if (typeof cellAddress === "string") {
+        const at = /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Z]+\$?\d+)$/.exec(cellAddress);
+        sheet = (at && this._state.sheet(at[1]?.replace(/''/g, "'") ?? at[2]!)) || undefined;
+        area = at ? parseArea(at[3]!.replace(/\$/g, "")) : undefined;
+      } else {
+        const t = cellAddress._t<RangeTarget>();
+        sheet = t.sheet;
+        area = t.areas.length === 1 ? t.areas[0] : undefined;
+      }
+      if (!sheet || !area || area.r1 !== area.r2 || area.c1 !== area.c2)
+        throw invalid(`A note goes on one cell: ${String(typeof cellAddress === "string" ? cellAddress : "range")}.`);
+      noteAllowed(sheet);
+      const list = notesOf(this._state);
+      if (list.some((n) => n.sheet === sheet && n.area.r1 === area!.r1 && n.area.c1 === area!.c1))
+        throw invalid(`The cell ${formatRect(area)} already has a note.`);
+      const item: FakeNoteState = { sheet, area, content: String(content), authorName: FAKE_USER };
+      list.push(item);
+      return item;
+    });
+  }
+}
+
+export class FakeNote extends FakeObject {
+  readonly _type = "Note";
+  declare content: string;
+  declare authorName: string;
+  getLocation(): FakeRange {
+    return this._create(new FakeRange(this.context), "getLocation", [], () => {
+      const n = this._t<FakeNoteState>();
+      return { sheet: n.sheet, areas: [n.area] };
+    });
+  }
+  delete(): void {
+    this._call("delete", [], () => {
+      const n = this._t<FakeNoteState>();
+      noteAllowed(n.sheet);
+      const list = notesOf(this._state);
+      list.splice(list.indexOf(n), 1);
+    });
+  }
+}
+defineProps(FakeNote, {
+  content: spec(
+    (s) => s._t<FakeNoteState>().content,
+    (s, v) => {
+      const n = s._t<FakeNoteState>();
+      noteAllowed(n.sheet);
+      n.content = String(v);
+    },
+  ),
+  authorName: spec((s) => s._t<FakeNoteState>().authorName),
 });
 
 // ---------------------------------------------------------------------------
@@ -849,11 +960,22 @@ function validationOf(
     apply(cell.validation, fresh);
   }
 }
+const RULE_KINDS = ["wholeNumber", "decimal", "date", "time", "textLength", "list", "custom"];
+/** One kind of rule at a time (PARITY 16); a custom rule is a formula. The error code is the fake's choice. */
+function checkRule(v: unknown): void {
+  const kinds = Object.keys((v ?? {}) as object);
+  if (kinds.length !== 1 || !RULE_KINDS.includes(kinds[0]!))
+    throw new FakeOfficeError("InvalidArgument", `A data validation rule has one kind of ${RULE_KINDS.join(", ")}.`);
+  const custom = (v as { custom?: { formula?: unknown } }).custom;
+  if (custom && (typeof custom.formula !== "string" || !custom.formula.startsWith("=")))
+    throw new FakeOfficeError("InvalidArgument", "A custom data validation rule is a formula starting with =.");
+}
 defineProps(FakeDataValidation, {
   rule: spec(undefined, (s, v) =>
     validationOf(s, (dv) => {
       if (Object.keys(dv.rule).length)
         throw new FakeOfficeError("InvalidOperation", "The range already has a validation rule: clear it first.");
+      checkRule(v);
       dv.rule = JSON.parse(JSON.stringify(v)) as typeof dv.rule;
     }),
   ),

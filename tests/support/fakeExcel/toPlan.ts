@@ -15,6 +15,7 @@ import type {
   WorkbookPlan,
 } from "../../../src/engine/plan";
 import { formatRect, rectsOf } from "./address";
+import { a1, parseA1 } from "../../../src/util/a1";
 import type { CellFormat, FakeValidation, FakeWorkbookState } from "./state";
 
 const HORIZONTAL: Record<string, CellStyle["horizontal"]> = { Left: "left", Center: "center", Right: "right" };
@@ -45,8 +46,26 @@ function dateOf(formula: unknown): string {
   return `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
 }
 
-function rule(v: FakeValidation): ValidationRule {
+/** A ratio part's custom formula (ratioPartFormula) back to its rule, for the cell at `row`, `col`. */
+function ratioPart(formula: string, row: number, col: number): ValidationRule {
+  const m =
+    /^=AND\(ISNUMBER\(([A-Z]+\d+)\),\1>=0,OR\(NOT\(ISNUMBER\(([A-Z]+\d+)\)\),([A-Z]+\d+)<=([A-Z]+\d+)\)\)$/.exec(
+      formula,
+    );
+  if (!m) throw new Error(`toPlan: custom validation not understood: ${formula}`);
+  const [self, other] = [parseA1(m[1]!), parseA1(m[2]!)];
+  if (self.row !== row || self.col !== col) throw new Error(`toPlan: ${formula} is not written for ${a1(row, col)}`);
+  return {
+    type: "ratioPart",
+    part: m[3] === m[1] ? "numerateur" : "denominateur",
+    other: { rows: other.row - row, cols: other.col - col },
+  };
+}
+
+/** The plan's rule of a validation set on a range whose top-left cell is at `row`, `col`. */
+function rule(v: FakeValidation, row: number, col: number): ValidationRule {
   const [kind, r] = Object.entries(v.rule)[0] as [string, Record<string, unknown>];
+  if (kind === "custom") return ratioPart(String(r.formula), row, col);
   if (kind === "list") return { type: "list", values: String(r.source).split(",") };
   if (kind === "date") return { type: "date", min: dateOf(r.formula1), max: dateOf(r.formula2) };
   if (kind === "textLength") return { type: "textLength", max: number(r.formula1) };
@@ -84,7 +103,7 @@ export function stateToPlan(state: FakeWorkbookState, meta: WorkbookPlan["meta"]
     }
     const validationPlans: ValidationPlan[] = [...validations.values()].map(({ v, cells: where }) => ({
       ranges: rectsOf(where).map((r) => formatRect(r)),
-      rule: rule(v),
+      rule: rule(v, rectsOf(where)[0]!.r1, rectsOf(where)[0]!.c1),
       allowBlank: true,
       prompt: { title: v.prompt.title, message: v.prompt.message },
       error: {
