@@ -99,12 +99,18 @@ export async function renderPlanInExcel(
   try {
     for (const n of oldNames) n.delete();
     for (const a of asides) a.sheet.name = a.aside;
-    for (const [index, sheet] of plan.sheets.entries()) {
-      if (options.signal?.aborted) throw new RenderError(both("office.render.cancelled"));
-      options.onProgress?.({ done: index, total: plan.sheets.length, sheet: sheet.name });
+    // Every sheet exists before any formula is written: the Sommaire's read the axe sheets after it, a fiche's
+    // recall of last year's perspectives reads *Bilans précédents*. Queued with the first sheet's request.
+    const sheets = plan.sheets.map((sheet) => {
       const ws = worksheets.add(sheet.name);
       created.push(sheet.name);
       ws.customProperties.add(SHEET_TAG, plan.meta.modelId);
+      return ws;
+    });
+    for (const [index, sheet] of plan.sheets.entries()) {
+      if (options.signal?.aborted) throw new RenderError(both("office.render.cancelled"));
+      options.onProgress?.({ done: index, total: plan.sheets.length, sheet: sheet.name });
+      const ws = sheets[index]!;
       const sheetNames = plan.names.filter((n) => n.sheet === sheet.name);
       const steps: Step[] = [
         ...contentSteps(ws, sheet),
