@@ -14,11 +14,11 @@ import { SheetBuilder } from "./sheetBuilder";
 import { COLORS, type StyleKey } from "./styles";
 
 export const SOMMAIRE = "Sommaire";
-/** Rollup columns of the axe table. */
+/** Rollup columns of the axe table; their keys differ from the figures' (`FIGURES`): both are binding keys of a row. */
 export const SOMMAIRE_ROLLUPS = [
   ["calendrier", "Avancement du calendrier"],
-  ["retard", "Sous-actions en retard"],
-  ["nonRenseignees", "Sous-actions non renseignées"],
+  ["enRetard", "Sous-actions en retard"],
+  ["sansEtat", "Sous-actions non renseignées"],
   ["completude", "Saisies renseignées"],
   ["cibles", "Cibles atteintes"],
   ["atteinte", "Part des cibles atteintes"],
@@ -30,8 +30,8 @@ export const SOMMAIRE_ROLLUPS = [
  */
 export const SOMMAIRE_RATES: Record<string, keyof Rates> = {
   calendrier: "avancement",
-  retard: "enRetard",
-  nonRenseignees: "nonRenseignees",
+  enRetard: "enRetard",
+  sansEtat: "nonRenseignees",
   completude: "completude",
   cibles: "cibles",
   atteinte: "atteinte",
@@ -39,8 +39,8 @@ export const SOMMAIRE_RATES: Record<string, keyof Rates> = {
 /** How each rollup column is shown: a share (with a data bar), a count, or « n / N ». */
 const ROLLUP_STYLE: Record<(typeof SOMMAIRE_ROLLUPS)[number][0], StyleKey> = {
   calendrier: "rollupValue",
-  retard: "rollupCount",
-  nonRenseignees: "rollupCount",
+  enRetard: "rollupCount",
+  sansEtat: "rollupCount",
   completude: "rollupValue",
   cibles: "rollupText",
   atteinte: "rollupValue",
