@@ -34,7 +34,7 @@ const PROOF = "couverture";
 
 interface Case {
   plan: WorkbookPlan;
-  json: { cellules: Record<string, number | ""> };
+  json: { cellules: Record<string, number | string> };
   cached: ReadWorkbook;
   recalculated: ReadWorkbook;
 }
