@@ -11,12 +11,11 @@ import { structureHash } from "../layout/hash";
 import type { PlanMeta, WorkbookPlan } from "../plan";
 import type { Snapshot, SnapValue } from "../snapshot";
 import { finding, sortFindings, type Finding } from "./findings";
-import { locate, nodeIndex } from "./locate";
+import { isEntered, locate, nodeIndex } from "./locate";
 import { readMeta } from "./readMeta";
 import { checkFormulas, checkLabels, checkModel, checkSheets } from "./structure";
 import { checkValues, type Completion } from "./checkValues";
 import { commentFindings, placeComments, type PlacedComment } from "./comments";
-import { isMark } from "../layout/calendar";
 import { statutsHorsPrevision } from "./horsPrevision";
 
 export { type Finding, type Severity, SEVERITIES, countBySeverity } from "./findings";
@@ -99,8 +98,7 @@ export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = 
   findings.push(...commentFindings(base.comments, nodes));
   for (const b of meta.bindings) {
     const cell = location.cells.get(b.key)?.cell;
-    if (!b.formula && cell?.value !== undefined && cell.value !== "" && !isMark(b, cell.value))
-      base.values.set(b.key, cell.value);
+    if (isEntered(b, cell?.value)) base.values.set(b.key, cell.value);
   }
   return {
     ...base,
