@@ -42,7 +42,9 @@ test("rollup -o writes a copy whose formulas carry their results, prints the fig
   expect(r.code).toBe(0);
   expect(r.err).toContain(`écrit : ${copy}`);
   // fillValid: past periods Réalisé, the campaign's En cours; every required input filled; no target.
-  expect(r.out).toMatch(/^Axe 5 : avancement \d+ %, sous-actions en retard 0, non renseignées 0, saisies 100 %, cibles atteintes —$/m);
+  expect(r.out).toMatch(
+    /^Axe 5 : avancement \d+ %, sous-actions en retard 0, non renseignées 0, saisies 100 %, cibles atteintes —$/m,
+  );
   expect(r.out).toMatch(/^Ensemble du schéma : avancement \d+ %/m);
   expect(hash(filled)).toBe(before);
   const wb = await readXlsx(readFileSync(copy));

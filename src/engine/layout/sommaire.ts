@@ -9,6 +9,7 @@ import type { Axe, Fiche, Schema } from "../../model/schema";
 import type { CellBinding, PlanMeta } from "../plan";
 import { FIGURES, type Rates } from "../rollup/figures";
 import { figureFormulas, rateFormulas, type FigureFormulas, type RollupColumns } from "../rollup/formulas";
+import { FUTUR_MARK, SANS_CALENDRIER_MARK } from "./calendar";
 import { definitionsBlock } from "./definitions";
 import { SheetBuilder } from "./sheetBuilder";
 import { COLORS, type StyleKey } from "./styles";
@@ -96,7 +97,7 @@ export function buildSommaire(
   line(7, "label", "Mode d'emploi");
   const help = [
     `1. Chaque axe a sa feuille. Pour chaque fiche action : le calendrier (${schema.niveaux.sousAction.toLowerCase()}), puis les indicateurs.`,
-    "2. Calendrier : pour chaque période prévue (cellule blanche), choisir l'état dans la liste : Réalisé, En cours, Reporté, Abandonné, Non commencé. Les périodes grisées ne sont pas prévues.",
+    `2. Calendrier : pour chaque période prévue jusqu'à ${meta.campaignYear} (cellule blanche), choisir l'état dans la liste : Réalisé, En cours, Reporté, Abandonné, Non commencé. Les périodes grisées ne sont pas prévues ; « ${FUTUR_MARK} » marque une période à venir, dont l'état se saisira lors d'une prochaine campagne ; « ${SANS_CALENDRIER_MARK} » : sous-action sans calendrier publié, un seul état pour la campagne. Les définitions des synthèses sont sous le tableau des axes.`,
     `3. Indicateurs : saisir la valeur ${meta.campaignYear} (pour un ratio, le numérateur et le dénominateur : le taux se calcule), la source et, si besoin, un commentaire.`,
     "4. Les cellules jaunes sont des saisies attendues encore vides ; une valeur en rouge s'écarte de sa cible dans le mauvais sens.",
     "5. Ne pas insérer, supprimer ni renommer de lignes ou de feuilles : le classeur est relu et contrôlé par identifiant.",
