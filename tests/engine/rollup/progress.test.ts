@@ -17,6 +17,10 @@ import { parseSchemaOrThrow } from "../../../src/model/parse";
 import type { Indicateur, Schema, SchemaInput } from "../../../src/model/schema";
 import { excelSerial } from "../../../src/util/excelDate";
 import { parseA1 } from "../../../src/util/a1";
+import { transferValues } from "../../../src/engine/transfer";
+import { validateSnapshot } from "../../../src/engine/validate";
+import { snapshotOf } from "../../../src/hosts/xlsx/snapshot";
+import { readBack } from "../../support/fill";
 import { expand } from "../../support/plans";
 
 type FicheInput = NonNullable<SchemaInput["axes"][number]["fiches"]>[number];
@@ -265,4 +269,34 @@ test("the Sommaire prints every definition after the axe table", () => {
   // One sentence each, in both languages.
   for (const d of DEFINITIONS)
     for (const text of [d.texte.fr, d.texte.en]) expect(text.replace(/\(.*?\)/g, "").match(/\. /g)).toBeNull();
+});
+
+describe("a locked later period in carry-over", () => {
+  const schema = schemaOf({ sousActions: [{ libelle: "Toute la durée", calendrier: { dureeSchema: true } }] });
+  const id = schema.axes[0]!.fiches[0]!.sousActions[0]!.id;
+
+  test("its mark « prévu » is no value: a blank workbook read back has no status to carry", async () => {
+    const report = validateSnapshot(snapshotOf(await readBack(planFor(schema, 2024)), "vierge.xlsx"));
+    expect([...report.values.keys()].filter((k) => k.includes("@statut:"))).toEqual([]);
+    expect(report.findings.filter((f) => f.rule === "calendrier.statut-hors-prevision")).toEqual([]);
+  });
+
+  test("a status carried into it lands there (bound, not an input), and the checks report it rather than drop it", async () => {
+    const key = `${id}@statut:2026`;
+    const next = planFor(schema, 2024);
+    const { carried, notCarried } = transferValues(new Map([[key, "En cours"]]), planFor(schema, 2023), next, String);
+    expect([carried, notCarried]).toEqual([1, []]);
+    const report = validateSnapshot(snapshotOf(await readBack(next), "reporte.xlsx"));
+    const address = next.meta.bindings.find((b) => b.key === key)!.address;
+    expect(report.values.get(key)).toBe("En cours");
+    expect(report.findings.map((f) => [f.rule, f.cell, f.severity])).toEqual([
+      ...["2022", "2023", "2024"].map((p) => [
+        "completude.statut-manquant",
+        next.meta.bindings.find((b) => b.key === `${id}@statut:${p}`)!.address,
+        "avertissement",
+      ]),
+      ["calendrier.statut-hors-prevision", address, "avertissement"],
+    ]);
+    expect(report.findings[3]!.message).toContain(address);
+  });
 });
