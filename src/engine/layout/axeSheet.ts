@@ -260,7 +260,7 @@ const HELPERS = [
   "cibleFixee",
 ] as const;
 
-/** Words of at most 9 letters: the columns are 11 characters wide, and the headers bold. */
+/** Short words: the columns are 11 characters wide, and a header wraps on two lines at most. */
 const SYNTHESE_HEADERS: Record<keyof Rates, string> = {
   avancement: "Avancement",
   enRetard: "En retard",
@@ -380,7 +380,7 @@ function calendarTable(
       );
       for (const figure of ["etat", ...SOUS_ACTION_FIGURES] as const) {
         const formula = helper[figure];
-        sheet.set(row, cols[figure === "etat" ? "etat" : figure], "meta", undefined, { formula });
+        sheet.set(row, cols[figure], "meta", undefined, { formula });
         bind({ node: sa.id, kind: "synthese", period: figure, input: false, formula }, row, cols[figure]);
       }
     }
