@@ -294,8 +294,8 @@ function syntheseTable(
 ): number {
   const formulas = rateFormulas(figures);
   sheet.set(row, COL_LABEL, "tableHeader", `Synthèse de la campagne ${ctx.campaignYear}`);
-  RATES.forEach((rate, i) => sheet.set(row, FIRST + i, "tableHeader", SYNTHESE_HEADERS[rate]));
-  sheet.plan.rowHeights[row] = 30;
+  RATES.forEach((rate, i) => sheet.set(row, FIRST + i, "syntheseHeader", SYNTHESE_HEADERS[rate]));
+  sheet.plan.rowHeights[row] = 36;
   const id = `${node}#synthese`;
   sheet.set(row + 1, COL_ID, "meta", id);
   sheet.set(row + 1, COL_LABEL, "rowLabel", text);
