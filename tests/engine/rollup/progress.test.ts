@@ -16,11 +16,12 @@ import { loadBuiltin } from "../../../src/model/builtins";
 import { parseSchemaOrThrow } from "../../../src/model/parse";
 import type { Indicateur, Schema, SchemaInput } from "../../../src/model/schema";
 import { excelSerial } from "../../../src/util/excelDate";
-import { parseA1 } from "../../../src/util/a1";
+import { a1, parseA1 } from "../../../src/util/a1";
 import { transferValues } from "../../../src/engine/transfer";
-import { validateSnapshot } from "../../../src/engine/validate";
+import { trustedReport, validateSnapshot } from "../../../src/engine/validate";
+import { recheck, recheckScope } from "../../../src/engine/validate/recheck";
 import { snapshotOf } from "../../../src/hosts/xlsx/snapshot";
-import { readBack } from "../../support/fill";
+import { readBack, setCell } from "../../support/fill";
 import { expand } from "../../support/plans";
 
 type FicheInput = NonNullable<SchemaInput["axes"][number]["fiches"]>[number];
@@ -299,4 +300,24 @@ describe("a locked later period in carry-over", () => {
     ]);
     expect(report.findings[3]!.message).toContain(address);
   });
+});
+
+test("a partial check after an edit of the fiche keeps the status typed off the plan (only a full check reads it)", async () => {
+  const schema = schemaOf({ sousActions: [{ libelle: "Deux années", calendrier: { periodes: ["2022", "2023"] } }] });
+  const plan = planFor(schema, 2024);
+  const id = schema.axes[0]!.fiches[0]!.sousActions[0]!.id;
+  const wb = await readBack(plan);
+  const first = plan.meta.bindings.find((b) => b.key === `${id}@statut:2022`)!;
+  const { row, col } = parseA1(first.address);
+  // 2024: a period it is not planned on.
+  const off = a1(row, col + 2);
+  setCell(wb, first.sheet, off, "En cours");
+  const full = trustedReport(validateSnapshot(snapshotOf(wb, "classeur.xlsx")));
+  if (!full.ok) throw new Error("untrusted");
+  const rule = (r: { findings: { rule: string; cell?: string }[] }) =>
+    r.findings.filter((f) => f.rule === "calendrier.statut-hors-prevision").map((f) => f.cell);
+  expect(rule(full.report)).toEqual([off]);
+  const scope = recheckScope(full.report, [{ sheet: first.sheet, address: first.address }])!;
+  const fresh = new Map([[first.sheet, new Map([[first.address, { value: "Réalisé" }]])]]);
+  expect(rule(recheck(full.report, scope, fresh))).toEqual([off]);
 });
