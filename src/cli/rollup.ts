@@ -49,8 +49,9 @@ export async function rollupCommand(file: string, o: RollupCliOptions, lang: Lan
         name,
         avancement: percent(r.avancement),
         retard: r.enRetard ?? "—",
+        nonRenseignees: r.nonRenseignees ?? "—",
         completude: percent(r.completude),
-        atteinte: percent(r.atteinte),
+        cibles: r.cibles === undefined ? "—" : `${r.cibles} (${percent(r.atteinte)})`,
       });
     const lines = [
       ...rollups.axes.map((a) => line(`${schema.niveaux.axe} ${a.numero}`, a)),

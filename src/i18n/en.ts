@@ -168,7 +168,8 @@ export const en: Record<keyof typeof fr, string> = {
     "{{year}} value ({{value}}) = {{ratio}} × the {{prevYear}} value ({{prev}}): beyond the factor {{factor}}, to be checked.",
   "validate.plausibility.baseline":
     "Value {{value}} = {{ratio}} × the baseline ({{baseline}}): beyond the factor {{factor}}, to be checked.",
-  "validate.calendar.doneInFuture": '"Réalisé" (done) for {{period}}, a period after the {{year}} campaign.',
+  "validate.calendar.outsidePlan":
+    '"{{label}}": the status "{{value}}" is typed in {{cell}} ({{period}}), a period not planned or after the {{year}} campaign: it is not counted; enter it in a planned period.',
   "validate.calendar.notStartedPast":
     '"Non commencé" (not started) for {{period}}, a planned period already past (campaign {{year}}): late.',
   "validate.calendar.reasonMissing":
@@ -264,7 +265,7 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.rollup.json": "print the figures as JSON on standard output",
   "cli.rollup.needOutput": "give a copy to write (-o COPY.xlsx) or --json",
   "cli.rollup.line":
-    "{{name}}: progress {{avancement}}, late periods {{retard}}, inputs filled {{completude}}, targets achieved {{atteinte}}",
+    "{{name}}: progress {{avancement}}, late sous-actions {{retard}}, not reported {{nonRenseignees}}, inputs filled {{completude}}, targets met {{cibles}}",
   "cli.rollup.total": "Whole schéma",
   "cli.demo.description": "demo: generates the bilan workbook of the built-in Essonne schéma into out/",
   "cli.demo.heading": "{{title}} ({{departement}}, {{period}}) — model {{version}}",

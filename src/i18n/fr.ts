@@ -178,7 +178,8 @@ export const fr = {
     "Valeur {{year}} ({{value}}) = {{ratio}} × la valeur {{prevYear}} ({{prev}}) : écart au-delà du facteur {{factor}}, à vérifier.",
   "validate.plausibility.baseline":
     "Valeur {{value}} = {{ratio}} × la référence ({{baseline}}) : écart au-delà du facteur {{factor}}, à vérifier.",
-  "validate.calendar.doneInFuture": "« Réalisé » pour {{period}}, période postérieure à la campagne {{year}}.",
+  "validate.calendar.outsidePlan":
+    "« {{label}} » : l'état « {{value}} » est saisi en {{cell}} ({{period}}), période non prévue ou postérieure à la campagne {{year}} : il n'est pas compté ; le saisir dans une période prévue.",
   "validate.calendar.notStartedPast":
     "« Non commencé » pour {{period}}, période prévue et déjà passée (campagne {{year}}) : action en retard.",
   "validate.calendar.reasonMissing":
@@ -282,7 +283,7 @@ export const fr = {
   "cli.rollup.json": "écrire les chiffres en JSON sur la sortie standard",
   "cli.rollup.needOutput": "indiquer une copie à écrire (-o COPIE.xlsx) ou --json",
   "cli.rollup.line":
-    "{{name}} : avancement {{avancement}}, périodes en retard {{retard}}, saisies {{completude}}, atteinte des cibles {{atteinte}}",
+    "{{name}} : avancement {{avancement}}, sous-actions en retard {{retard}}, non renseignées {{nonRenseignees}}, saisies {{completude}}, cibles atteintes {{cibles}}",
   "cli.rollup.total": "Ensemble du schéma",
   "cli.demo.description": "démonstration : génère le classeur de bilan du schéma intégré de l'Essonne dans out/",
   "cli.demo.heading": "{{title}} ({{departement}}, {{period}}) — modèle {{version}}",

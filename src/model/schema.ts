@@ -52,6 +52,7 @@ export const Jalon = z
 /**
  * When something is planned. The seeds use three forms: an X grid of planned
  * periods (000), yearly milestones (001), and "Durée du schéma" (001, 004).
+ * A sous-action without one (nor its fiche) has no published calendar (004).
  */
 export const Calendrier = z
   .object({
@@ -65,7 +66,10 @@ export const Calendrier = z
     jalons: z.array(Jalon).default([]).describe("Jalons / échéances : { periode, libelle }"),
     texte: Text.optional().describe("Formulation du calendrier dans le document source (« À partir de 2022 »)"),
   })
-  .strict();
+  .strict()
+  .describe(
+    "Calendrier de la sous-action, sinon celui de sa fiche. Sans aucun des deux (ou sans période ni jalon), la sous-action est « sans calendrier publié » : un seul état à saisir, celui de la campagne, engagée chaque année et prévue jusqu'à la fin du schéma — à la différence de dureeSchema, qui la prévoit à chaque période",
+  );
 
 export const NATURES = ["realisation", "impact", "resultat"] as const;
 /**

@@ -42,7 +42,9 @@ test("rollup -o writes a copy whose formulas carry their results, prints the fig
   expect(r.code).toBe(0);
   expect(r.err).toContain(`écrit : ${copy}`);
   // fillValid: past periods Réalisé, the campaign's En cours; every required input filled; no target.
-  expect(r.out).toMatch(/^Axe 5 : avancement \d+ %, périodes en retard 0, saisies 100 %, atteinte des cibles —$/m);
+  expect(r.out).toMatch(
+    /^Axe 5 : avancement \d+ %, sous-actions en retard 0, non renseignées 0, saisies 100 %, cibles atteintes —$/m,
+  );
   expect(r.out).toMatch(/^Ensemble du schéma : avancement \d+ %/m);
   expect(hash(filled)).toBe(before);
   const wb = await readXlsx(readFileSync(copy));
@@ -67,11 +69,13 @@ test("rollup --json prints the figures of every level and the value of every for
     campaignYear: schema.periode.debut + 2,
     completude: 1,
     enRetard: 0,
-    figures: { retard: 0, atteinteN: 0 },
+    nonRenseignees: 0,
+    figures: { retard: 0, nonRenseignees: 0, ciblesFixees: 0 },
     controles: 0,
   });
   expect(json.avancement).toBeGreaterThan(0);
   expect(json).not.toHaveProperty("atteinte");
+  expect(json).not.toHaveProperty("cibles");
   const fiche = json.axes[0]!.fiches[0]!;
   expect(fiche.sousActions).toHaveLength(5);
   expect(fiche.indicateurs.every((i) => i.periode !== undefined)).toBe(true);

@@ -47,6 +47,8 @@ export function fillRandom(plan: WorkbookPlan, schema: Schema, seed: number): Wo
     if (b.formula || b.kind === "rollup" || b.kind === "denominateur") continue;
     const ind = nodes.get(b.node)?.indicateur;
     if (b.kind === "statut") {
+      // A period after the campaign is locked (« prévu »): nobody types in it.
+      if (!b.input) continue;
       const year = parsePeriode(b.period!)!.year;
       const allowed = STATUTS.filter((s) =>
         year < campaign ? s !== "Non commencé" : year > campaign ? s !== "Réalisé" : true,

@@ -12,12 +12,12 @@
 import { a1, absolute, colLetter, range } from "../../util/a1";
 import type { Axe, Fiche, Indicateur, Schema } from "../../model/schema";
 import type { CellBinding, DefinedName } from "../plan";
-import { achievementFormula } from "../rollup/atteinte";
-import { sousActionFormulas } from "../rollup/calendrier";
+import { JUGEMENTS, judgementCounts, judgementFormula, targetCell } from "../rollup/atteinte";
+import { SOUS_ACTION_FIGURES, sousActionFormulas } from "../rollup/calendrier";
 import { filledFormula } from "../rollup/excel";
 import { RATES, type Rates } from "../rollup/figures";
 import { figureFormulas, rateFormulas, type RollupColumns } from "../rollup/formulas";
-import { jalonsByPeriod, plannedPeriods, yearOf, type CalendarGrid } from "./calendar";
+import { FUTUR_MARK, jalonsByPeriod, SANS_CALENDRIER_MARK, sousActionCalendar, type CalendarGrid } from "./calendar";
 import {
   INPUT_STYLE,
   SENS_LABEL,
@@ -52,16 +52,18 @@ export interface AxeColumns extends RollupColumns {
   commentaire: number;
   /** A sous-action's comment of the campaign: the reason of a *Reporté* or *Abandonné*. */
   motif: number;
-  /** Achievement of the campaign's target, per indicator. */
+  /** Whether the campaign's target was met, per indicator: a word (atteinte.ts). */
   atteinte: number;
   lastVisible: number;
   /**
    * Hidden helper columns: row kind, required flag and expected direction (read by conditional formats),
-   * then what the rollups sum: the fiche of the row, and a sous-action's planned, done, late and filled periods.
+   * then what the rollups sum (RollupColumns): the fiche of the row, a sous-action's figures over its state
+   * (`etat`), an indicator's target met and set.
    */
   kind: number;
   required: number;
   direction: number;
+  etat: number;
 }
 
 export function axeColumns(schema: Schema, grid: CalendarGrid): AxeColumns {
@@ -93,10 +95,16 @@ export function axeColumns(schema: Schema, grid: CalendarGrid): AxeColumns {
     required: lastVisible + 2,
     direction: lastVisible + 3,
     fiche: lastVisible + 4,
-    prevu: lastVisible + 5,
-    fait: lastVisible + 6,
-    retard: lastVisible + 7,
-    saisi: lastVisible + 8,
+    engagee: lastVisible + 5,
+    statutsRequis: lastVisible + 6,
+    etat: lastVisible + 7,
+    realisee: lastVisible + 8,
+    enCours: lastVisible + 9,
+    retard: lastVisible + 10,
+    nonRenseignee: lastVisible + 11,
+    saisi: lastVisible + 12,
+    cibleAtteinte: lastVisible + 13,
+    cibleFixee: lastVisible + 14,
   };
 }
 
@@ -228,6 +236,18 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
     priority: 1,
   });
 
+  // The word of each target judged, coloured (the word says it; the colour helps the eye).
+  const word = a1(firstContentRow, cols.atteinte).replace(/^([A-Z]+)/, "$$$1");
+  (Object.keys(JUGEMENTS) as (keyof typeof JUGEMENTS)[]).forEach((j, i) =>
+    sheet.conditional({
+      ranges: [range(firstContentRow, cols.atteinte, lastRow, cols.atteinte)],
+      kind: "expression",
+      formula: `=${word}="${JUGEMENTS[j]}"`,
+      style: COLORS.jugement[j],
+      priority: 20 + i,
+    }),
+  );
+
   // Required inputs of the campaign year still empty; values on the wrong side of their target.
   const v = cols.valeur.get(campaignYear);
   if (v !== undefined) {
@@ -257,14 +277,40 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
 
 type Bind = (b: Omit<CellBinding, "sheet" | "key" | "address">, row: number, col: number) => void;
 
-const HELPERS = ["kind", "required", "direction", "fiche", "prevu", "fait", "retard", "saisi"] as const;
+const HELPERS = [
+  "kind",
+  "required",
+  "direction",
+  "fiche",
+  "engagee",
+  "statutsRequis",
+  "etat",
+  "realisee",
+  "enCours",
+  "retard",
+  "nonRenseignee",
+  "saisi",
+  "cibleAtteinte",
+  "cibleFixee",
+] as const;
 
-/** Words of at most 9 letters: the columns are 11 characters wide, and the headers bold. */
+/** Short words: the columns are 11 characters wide, and a header wraps on two lines at most. */
 const SYNTHESE_HEADERS: Record<keyof Rates, string> = {
-  avancement: "Périodes réalisées",
-  enRetard: "Périodes en retard",
+  avancement: "Avancement",
+  enRetard: "En retard",
+  nonRenseignees: "Non renseignées",
   completude: "Saisies faites",
-  atteinte: "Cibles atteintes",
+  cibles: "Cibles atteintes",
+  atteinte: "Cibles atteintes (%)",
+};
+/** How each figure of a summary row is shown: a share, a count of sous-actions, or « n / N ». */
+const SYNTHESE_STYLE: Record<keyof Rates, StyleKey> = {
+  avancement: "rollupValue",
+  enRetard: "rollupCount",
+  nonRenseignees: "rollupCount",
+  completude: "rollupValue",
+  cibles: "rollupText",
+  atteinte: "rollupValue",
 };
 
 /**
@@ -282,15 +328,15 @@ function syntheseTable(
 ): number {
   const formulas = rateFormulas(figures);
   sheet.set(row, COL_LABEL, "tableHeader", `Synthèse de la campagne ${ctx.campaignYear}`);
-  RATES.forEach((rate, i) => sheet.set(row, FIRST + i, "tableHeader", SYNTHESE_HEADERS[rate]));
-  sheet.plan.rowHeights[row] = 30;
+  RATES.forEach((rate, i) => sheet.set(row, FIRST + i, "syntheseHeader", SYNTHESE_HEADERS[rate]));
+  sheet.plan.rowHeights[row] = 36;
   const id = `${node}#synthese`;
   sheet.set(row + 1, COL_ID, "meta", id);
   sheet.set(row + 1, COL_LABEL, "rowLabel", text);
   ctxLabel(ctx, sheet, row + 1, id, text);
   RATES.forEach((rate, i) => {
     const formula = formulas[rate];
-    sheet.set(row + 1, FIRST + i, rate === "enRetard" ? "rollupCount" : "rollupValue", undefined, { formula });
+    sheet.set(row + 1, FIRST + i, SYNTHESE_STYLE[rate], undefined, { formula });
     bind({ node: id, kind: "synthese", period: rate, input: false, formula }, row + 1, FIRST + i);
   });
   return row + 2;
@@ -348,29 +394,44 @@ function calendarTable(
     sheet.set(row, cols.kind, "meta", "sa");
     sheet.fitHeight(row, text.length, 52);
     ctxLabel(ctx, sheet, row, sa.id, text);
-    const planned = plannedPeriods(fiche, sa, grid);
+    const cal = sousActionCalendar(fiche, sa, grid, ctx.campaignYear, ctx.schema.periode.fin);
+    const inputs = new Set(cal.inputs);
+    const futurs = new Set(cal.futurs);
+    const reprises = new Set(cal.reprises);
     for (const [p, c] of cols.periods) {
-      if (planned.has(p)) {
+      if (inputs.has(p)) {
         sheet.set(row, c, "inputStatus");
         statusCells.push(a1(row, c));
         bind({ node: sa.id, kind: "statut", period: p, input: true }, row, c);
-      } else sheet.set(row, c, "unplanned");
+      } else if (reprises.has(p)) {
+        // An earlier campaign's status, carried over: in sight, locked, not counted (sans calendrier publié).
+        sheet.set(row, c, "statutRepris");
+        bind({ node: sa.id, kind: "statut", period: p, input: false }, row, c);
+      } else if (futurs.has(p)) {
+        // Planned after the campaign: not an input yet, but bound, so that a value carried over lands here.
+        sheet.set(row, c, "futur", FUTUR_MARK);
+        bind({ node: sa.id, kind: "statut", period: p, input: false }, row, c);
+      } else sheet.set(row, c, "unplanned", cal.publie ? undefined : SANS_CALENDRIER_MARK);
     }
     sheet.set(row, cols.fiche, "meta", fiche.id);
     sheet.set(row, cols.motif, "inputText");
     textCells.push(a1(row, cols.motif));
     bind({ node: sa.id, kind: "commentaire", period: String(ctx.campaignYear), input: true }, row, cols.motif);
-    const helper = sousActionFormulas(
-      row,
-      [...planned].map((p) => ({ col: cols.periods.get(p)!, year: yearOf(p) })),
-      ctx.campaignYear,
-    );
-    if (helper.prevu) sheet.set(row, cols.prevu, "meta", helper.prevu);
-    for (const figure of ["fait", "retard", "saisi"] as const) {
-      const formula = helper[figure];
-      if (!formula) continue;
-      sheet.set(row, cols[figure], "meta", undefined, { formula });
-      bind({ node: sa.id, kind: "synthese", period: figure, input: false, formula }, row, cols[figure]);
+    if (cal.inputs.length) {
+      sheet.set(row, cols.engagee, "meta", 1);
+      sheet.set(row, cols.statutsRequis, "meta", cal.inputs.length);
+      const helper = sousActionFormulas(
+        row,
+        cal.inputs.map((p) => cols.periods.get(p)!),
+        cal.fin,
+        ctx.campaignYear,
+        a1(row, cols.etat),
+      );
+      for (const figure of ["etat", ...SOUS_ACTION_FIGURES] as const) {
+        const formula = helper[figure];
+        sheet.set(row, cols[figure], "meta", undefined, { formula });
+        bind({ node: sa.id, kind: "synthese", period: figure, input: false, formula }, row, cols[figure]);
+      }
     }
     row++;
   }
@@ -453,12 +514,8 @@ const LOCKED_STYLE: Record<Indicateur["type"], StyleKey> = {
   ratio: "lockedRate",
   boolean: "lockedText",
   text: "lockedText",
-  date: "lockedText",
+  date: "lockedDate",
 };
-
-function targetText(v: string | number | boolean | undefined): string | number | undefined {
-  return typeof v === "boolean" ? (v ? "Oui" : "Non") : v;
-}
 
 function indicatorRow(
   sheet: SheetBuilder,
@@ -479,7 +536,7 @@ function indicatorRow(
   sheet.set(row, cols.type, "cellInfo", TYPE_LABEL[ind.type]);
   sheet.set(row, cols.unite, "cellInfo", ind.unite ?? "");
   sheet.set(row, cols.sens, "cellInfo", SENS_LABEL[ind.sens]);
-  sheet.set(row, cols.reference, LOCKED_STYLE[ind.type], targetText(ind.reference?.valeur));
+  sheet.set(row, cols.reference, LOCKED_STYLE[ind.type], targetCell(ind, ind.reference?.valeur));
   const isRatio = ind.type === "ratio";
   sheet.set(row, cols.kind, "meta", "ind");
   sheet.set(row, cols.required, "meta", ind.obligatoire && !isRatio ? 1 : 0);
@@ -492,7 +549,8 @@ function indicatorRow(
     if (cible.kind === "saisie") {
       sheet.set(row, c, TARGET_INPUT_STYLE[ind.type as keyof typeof TARGET_INPUT_STYLE]);
       sheet.validate(targetValidation(ctx.schema, ind, year, [a1(row, c)]));
-    } else sheet.set(row, c, LOCKED_STYLE[ind.type], cible.kind === "modele" ? targetText(cible.valeur) : undefined);
+    } else
+      sheet.set(row, c, LOCKED_STYLE[ind.type], cible.kind === "modele" ? targetCell(ind, cible.valeur) : undefined);
     if (cible.kind === "saisie" || cible.kind === "reprise")
       bind({ node: ind.id, kind: "cible", period: String(year), input: cible.kind === "saisie" }, row, c);
     if (isRatio) continue; // its valeur cells are formulas, written by the caller
@@ -520,7 +578,11 @@ function indicatorRow(
   }
 }
 
-/** An indicator's share of the fiche's rollups: its required inputs filled, and the achievement of its target. */
+/**
+ * An indicator's share of the fiche's rollups: its required inputs filled, and whether its target of the
+ * campaign was met — a word in the visible column, read from the row's target cell (the model's target or the
+ * one entered), and 1/0 for « met » and « set » in helper columns that the summaries sum.
+ */
 function rollupCells(sheet: SheetBuilder, ind: Indicateur, row: number, ctx: AxeSheetContext, bind: Bind): void {
   const { cols, campaignYear } = ctx;
   const vc = cols.valeur.get(campaignYear)!;
@@ -537,9 +599,18 @@ function rollupCells(sheet: SheetBuilder, ind: Indicateur, row: number, ctx: Axe
   }
   // A ratio's value cell of the year is its rate.
   const target = a1(row, cols.cible.get(campaignYear)!);
-  const formula = achievementFormula(ind, ind.cibles[String(campaignYear)], a1(row, vc), target);
-  sheet.set(row, cols.atteinte, "lockedShare", undefined, formula ? { formula } : {});
-  if (formula) bind({ node: ind.id, kind: "synthese", period: "atteinte", input: false, formula }, row, cols.atteinte);
+  const formula = judgementFormula(ind, a1(row, vc), target);
+  sheet.set(row, cols.atteinte, "jugement", undefined, formula ? { formula } : {});
+  if (!formula) return;
+  bind({ node: ind.id, kind: "synthese", period: "atteinte", input: false, formula }, row, cols.atteinte);
+  const counts = judgementCounts(a1(row, cols.atteinte));
+  for (const [figure, f] of [
+    ["cibleAtteinte", counts.atteinte],
+    ["cibleFixee", counts.fixee],
+  ] as const) {
+    sheet.set(row, cols[figure], "meta", undefined, { formula: f });
+    bind({ node: ind.id, kind: "synthese", period: figure, input: false, formula: f }, row, cols[figure]);
+  }
 }
 
 function partRow(
@@ -563,7 +634,7 @@ function partRow(
   sheet.set(row, cols.required, "meta", ind.obligatoire ? 1 : 0);
   sheet.set(row, cols.direction, "meta", 0);
   sheet.set(row, cols.fiche, "meta", fiche.id);
-  sheet.set(row, cols.atteinte, "lockedShare");
+  sheet.set(row, cols.atteinte, "jugement");
   for (const [year, vc] of cols.valeur) {
     if (year === campaignYear) {
       sheet.set(row, vc, "inputDecimal");

@@ -9,15 +9,20 @@ import type { Axe, Fiche, Schema } from "../../model/schema";
 import type { CellBinding, PlanMeta } from "../plan";
 import { FIGURES, type Rates } from "../rollup/figures";
 import { figureFormulas, rateFormulas, type FigureFormulas, type RollupColumns } from "../rollup/formulas";
+import { FUTUR_MARK, SANS_CALENDRIER_MARK } from "./calendar";
+import { definitionsBlock } from "./definitions";
 import { SheetBuilder } from "./sheetBuilder";
-import { COLORS } from "./styles";
+import { COLORS, type StyleKey } from "./styles";
 
 export const SOMMAIRE = "Sommaire";
-/** Rollup columns of the axe table. */
+/** Rollup columns of the axe table; their keys differ from the figures' (`FIGURES`): both are binding keys of a row. */
 export const SOMMAIRE_ROLLUPS = [
   ["calendrier", "Avancement du calendrier"],
+  ["enRetard", "Sous-actions en retard"],
+  ["sansEtat", "Sous-actions non renseignées"],
   ["completude", "Saisies renseignées"],
-  ["cibles", "Atteinte des cibles"],
+  ["cibles", "Cibles atteintes"],
+  ["atteinte", "Part des cibles atteintes"],
   ["controles", "Erreurs de contrôle"],
 ] as const;
 /**
@@ -26,11 +31,27 @@ export const SOMMAIRE_ROLLUPS = [
  */
 export const SOMMAIRE_RATES: Record<string, keyof Rates> = {
   calendrier: "avancement",
+  enRetard: "enRetard",
+  sansEtat: "nonRenseignees",
   completude: "completude",
-  cibles: "atteinte",
+  cibles: "cibles",
+  atteinte: "atteinte",
 };
-/** First of the hidden columns holding each row's figures, in `FIGURES` order. */
-const FIGURE_COL = 11;
+/** How each rollup column is shown: a share (with a data bar), a count, or « n / N ». */
+const ROLLUP_STYLE: Record<(typeof SOMMAIRE_ROLLUPS)[number][0], StyleKey> = {
+  calendrier: "rollupValue",
+  enRetard: "rollupCount",
+  sansEtat: "rollupCount",
+  completude: "rollupValue",
+  cibles: "rollupText",
+  atteinte: "rollupValue",
+  controles: "rollupCount",
+};
+/** First rollup column, and the last column of the axe table. */
+const ROLLUP_COL = 6;
+const LAST_COL = ROLLUP_COL + SOMMAIRE_ROLLUPS.length - 1;
+/** First of the hidden columns holding each row's figures, in `FIGURES` order (after the visible ones). */
+const FIGURE_COL = LAST_COL + 4;
 
 export interface SommaireAxe {
   axe: Axe;
@@ -48,11 +69,12 @@ export function buildSommaire(
 ): SheetBuilder {
   const sheet = new SheetBuilder(SOMMAIRE, "sommaire");
   const s = sheet.plan;
-  s.columnWidths = { 1: 2, 2: 58, 3: 10, 4: 13, 5: 12, 6: 16, 7: 16, 8: 14, 9: 14 };
+  s.columnWidths = { 1: 2, 2: 58, 3: 10, 4: 13, 5: 12 };
+  for (let c = ROLLUP_COL; c <= LAST_COL; c++) s.columnWidths[c] = 14;
   s.tabColor = COLORS.title;
   s.print = { orientation: "landscape", paperSize: "A4", fitToWidth: 1 };
   s.protection = { allowFormatRows: true, allowFormatColumns: true, allowAutoFilter: true };
-  const last = 9;
+  const last = LAST_COL;
   const line = (row: number, style: "title" | "subtitle" | "text" | "label" | "note", text: string) => {
     sheet.set(row, 2, style, text);
     sheet.merge(row, 2, row, last);
@@ -75,7 +97,7 @@ export function buildSommaire(
   line(7, "label", "Mode d'emploi");
   const help = [
     `1. Chaque axe a sa feuille. Pour chaque fiche action : le calendrier (${schema.niveaux.sousAction.toLowerCase()}), puis les indicateurs.`,
-    "2. Calendrier : pour chaque période prévue (cellule blanche), choisir l'état dans la liste : Réalisé, En cours, Reporté, Abandonné, Non commencé. Les périodes grisées ne sont pas prévues.",
+    `2. Calendrier : pour chaque période prévue jusqu'à ${meta.campaignYear} (cellule blanche), choisir l'état dans la liste : Réalisé, En cours, Reporté, Abandonné, Non commencé. Les périodes grisées ne sont pas prévues ; « ${FUTUR_MARK} » marque une période à venir, dont l'état se saisira lors d'une prochaine campagne ; « ${SANS_CALENDRIER_MARK} » : sous-action sans calendrier publié, un seul état pour la campagne. Les définitions des synthèses sont sous le tableau des axes.`,
     `3. Indicateurs : saisir la valeur ${meta.campaignYear} (pour un ratio, le numérateur et le dénominateur : le taux se calcule), la source et, si besoin, un commentaire.`,
     "4. Les cellules jaunes sont des saisies attendues encore vides ; une valeur en rouge s'écarte de sa cible dans le mauvais sens.",
     "5. Ne pas insérer, supprimer ni renommer de lignes ou de feuilles : le classeur est relu et contrôlé par identifiant.",
@@ -113,8 +135,8 @@ export function buildSommaire(
     SOMMAIRE_ROLLUPS.forEach(([key], j) => {
       const rate = SOMMAIRE_RATES[key];
       const formula = rate && rates[rate];
-      sheet.set(row, 6 + j, rate ? "rollupValue" : "rollupCount", undefined, formula ? { formula } : {});
-      bind(key, 6 + j, formula);
+      sheet.set(row, ROLLUP_COL + j, ROLLUP_STYLE[key], undefined, formula ? { formula } : {});
+      bind(key, ROLLUP_COL + j, formula);
     });
   };
   s.hiddenColumns.push(...FIGURES.map((_, j) => FIGURE_COL + j));
@@ -154,14 +176,11 @@ export function buildSommaire(
     const col = FIGURE_COL + FIGURES.indexOf(f);
     return `SUM(${range(first, col, total - 1, col)})`;
   });
-  sheet.conditional({
-    ranges: [range(first, 6, total, 5 + Object.keys(SOMMAIRE_RATES).length)],
-    kind: "dataBar",
-    color: COLORS.progress,
-    min: 0,
-    max: 1,
-    priority: 1,
-  });
+  const shares = SOMMAIRE_ROLLUPS.flatMap(([key], j) =>
+    ROLLUP_STYLE[key] === "rollupValue" ? [range(first, ROLLUP_COL + j, total, ROLLUP_COL + j)] : [],
+  );
+  sheet.conditional({ ranges: shares, kind: "dataBar", color: COLORS.progress, min: 0, max: 1, priority: 1 });
+  definitionsBlock(sheet, total + 2, last, 58 + 10 + 13 + 12 + 14 * SOMMAIRE_ROLLUPS.length);
   s.freeze = { rows: 0, columns: 0 };
   return sheet;
 }

@@ -11,6 +11,8 @@ export const COLORS = {
   input: "#FFFFFF",
   locked: "#F3F4F6",
   unplanned: "#D9D9D9",
+  /** Planned after the campaign: lighter than unplanned, with its word « prévu ». */
+  futur: "#EDEDED",
   missing: "#FFF4CE",
   wrongDirection: "#F8D7DA",
   progress: "#5B9BD5",
@@ -21,6 +23,13 @@ export const COLORS = {
     Abandonné: "#BFBFBF",
     "Non commencé": "#FCE4D6",
   } as Record<string, string>,
+  /** A target judged (atteinte.ts JUGEMENTS): fill and text. */
+  jugement: {
+    atteinte: { fill: "#C6EFCE", color: "#006100" },
+    nonAtteinte: { fill: "#FFC7CE", color: "#9C0006" },
+    nonRenseignee: { fill: "#FFEB9C", color: "#9C5700" },
+    sansCible: { color: "#6B7280" },
+  },
 } as const;
 
 const ro = { locked: true } as const;
@@ -44,11 +53,32 @@ export const STYLES = {
     vertical: "middle",
     wrap: true,
   },
+  /** Headers of a summary row: smaller, so that « Avancement » fits a calendar column. */
+  syntheseHeader: {
+    ...ro,
+    bold: true,
+    size: 9,
+    fill: COLORS.header,
+    border: COLORS.border,
+    horizontal: "center",
+    vertical: "middle",
+    wrap: true,
+  },
   rowLabel: { ...ro, wrap: true, vertical: "top", border: COLORS.border },
   subRowLabel: { ...ro, wrap: true, vertical: "top", border: COLORS.border, indent: 2, italic: true },
   cellInfo: { ...ro, wrap: true, vertical: "top", horizontal: "center", border: COLORS.border, color: COLORS.muted },
   jalon: { ...ro, italic: true, wrap: true, vertical: "top", size: 9, color: COLORS.title, border: COLORS.border },
-  unplanned: { ...ro, fill: COLORS.unplanned, border: COLORS.border },
+  unplanned: { ...ro, fill: COLORS.unplanned, border: COLORS.border, horizontal: "center", color: COLORS.muted },
+  futur: {
+    ...ro,
+    fill: COLORS.futur,
+    border: COLORS.border,
+    horizontal: "center",
+    vertical: "top",
+    italic: true,
+    size: 9,
+    color: COLORS.muted,
+  },
   lockedValue: {
     ...ro,
     vertical: "top",
@@ -66,7 +96,23 @@ export const STYLES = {
     numberFormat: '0.0" %"',
   },
   lockedText: { ...ro, fill: COLORS.locked, border: COLORS.border, wrap: true, vertical: "top" },
+  lockedDate: {
+    ...ro,
+    vertical: "top",
+    fill: COLORS.locked,
+    border: COLORS.border,
+    horizontal: "center",
+    numberFormat: "dd/mm/yyyy",
+  },
   inputStatus: { ...input, horizontal: "center" },
+  statutRepris: {
+    ...ro,
+    horizontal: "center",
+    vertical: "top",
+    border: COLORS.border,
+    italic: true,
+    color: COLORS.muted,
+  },
   // General: a decimal typed into a count shows as typed (3,5, not « 4 »), for validate to flag and the user to see.
   inputCount: { ...input, horizontal: "right", numberFormat: "General" },
   inputDecimal: { ...input, horizontal: "right", numberFormat: "#,##0.##" },
@@ -79,15 +125,9 @@ export const STYLES = {
   lockedNarrative: { ...ro, fill: COLORS.locked, border: COLORS.border, wrap: true, vertical: "top", italic: true },
   rollupLabel: { ...ro, bold: true, fill: COLORS.header, border: COLORS.border, wrap: true, vertical: "middle" },
   rollupValue: { ...ro, vertical: "top", bold: true, border: COLORS.border, horizontal: "center", numberFormat: "0%" },
+  rollupText: { ...ro, vertical: "top", bold: true, border: COLORS.border, horizontal: "center" },
+  jugement: { ...ro, vertical: "top", fill: COLORS.locked, border: COLORS.border, horizontal: "center", wrap: true },
   rollupCount: { ...ro, vertical: "top", bold: true, border: COLORS.border, horizontal: "center", numberFormat: "0" },
-  lockedShare: {
-    ...ro,
-    vertical: "top",
-    fill: COLORS.locked,
-    border: COLORS.border,
-    horizontal: "right",
-    numberFormat: "0%",
-  },
   link: { ...ro, color: "#0563C1", wrap: true, vertical: "top", border: COLORS.border },
   meta: { ...ro },
 } satisfies Record<string, CellStyle>;

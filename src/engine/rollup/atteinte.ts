@@ -1,74 +1,101 @@
 /**
- * Target achievement of an indicator for a year, a score in [0, 1], when the
- * year has both a value and a target:
- * - hausse: value / target (reaching or passing the target gives 1);
- * - baisse: target / value (at or under the target gives 1);
- * - stable or no direction: 1 − |value − target| / |target| (a gap as large
- *   as the target itself, or larger, gives 0);
- * - a zero or negative target (where a quotient means nothing): 1 when the
- *   value is on the right side of it (or equal to it, for stable), else 0;
- * - yes/no: 1 when the answer is the target's, 0 when it is the other one.
- * Scores are capped to [0, 1] so that one indicator far above its target
- * cannot make up for others in a mean. A ratio is scored on its rate.
+ * Whether an indicator met its target of a year: one word per indicator row,
+ * « Atteinte », « Non atteinte », « Non renseignée » (a target and no value
+ * to judge) or « Sans cible », and the count of targets met over targets set
+ * up the levels (a ratio of sums, never a mean of scores). The rule, by type
+ * and expected direction:
+ * - hausse (and no direction): value ≥ target; baisse: value ≤ target;
+ *   stable: |value − target| ≤ 5 % of |target| (TOLERANCE_STABLE);
+ * - a ratio is judged on its rate (0–100), like a rate;
+ * - Oui/Non: the answer is the target's;
+ * - date: value ≤ target (a deadline, met on or before the day);
+ * - text: never judged (no word).
+ * A target is what the row's target cell holds: a number (a number typed as
+ * text, « 12,5 », is not one), Oui/Non for a yes/no, a date for a date.
  *
- * The engine's score and the formula the layout writes are made here side by side.
+ * The engine's judgement and the formula the layout writes are made here side by side.
  */
 import { OUI_NON } from "../layout/inputs";
 import type { Indicateur, Valeur } from "../../model/schema";
-import { numberOf, textIs, type CellValue } from "./excel";
+import { excelSerial } from "../../util/excelDate";
+import { atMost, numberOf, textIs, type CellValue } from "./excel";
 
-const NUMERIC = new Set<Indicateur["type"]>(["count", "rate", "ratio", "amount", "number"]);
+/** How far from its target a « stable » value may be and still meet it, as a share of the target. */
+export const TOLERANCE_STABLE = 0.05;
+
+export const JUGEMENTS = {
+  atteinte: "Atteinte",
+  nonAtteinte: "Non atteinte",
+  nonRenseignee: "Non renseignée",
+  sansCible: "Sans cible",
+} as const;
+export type Jugement = keyof typeof JUGEMENTS;
+
 const [OUI, NON] = OUI_NON;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The target an indicator can be scored against: numbers for measures, yes/no for booleans. */
-export function scorableTarget(ind: Indicateur, target: Valeur | undefined): number | boolean | undefined {
-  if (NUMERIC.has(ind.type) && typeof target === "number") return target;
-  if (ind.type === "boolean" && typeof target === "boolean") return target;
-  return undefined;
+/** Whether an indicator of this type is ever judged against a target. */
+export const isJudged = (ind: Indicateur): boolean => ind.type !== "text";
+
+/** What a target of the model looks like in its cell: Oui/Non for a boolean, a day number for a date. */
+export function targetCell(ind: Indicateur, cible: Valeur | undefined): CellValue {
+  if (typeof cible === "boolean") return cible ? OUI : NON;
+  if (ind.type === "date" && typeof cible === "string" && ISO_DAY.test(cible)) return excelSerial(cible);
+  return cible;
 }
 
-/** `value` is the cell's value (for a ratio: its rate). */
-export function achievement(ind: Indicateur, value: CellValue, target: Valeur | undefined): number | undefined {
-  const t = scorableTarget(ind, target);
-  if (typeof t === "boolean") {
-    const [yes, no] = t ? [OUI, NON] : [NON, OUI];
-    return textIs(value, yes) ? 1 : textIs(value, no) ? 0 : undefined;
+/** A date cell as read back (a day number, or `YYYY-MM-DD`) as a day number. */
+const dayNumber = (v: CellValue): number | undefined =>
+  typeof v === "string" && ISO_DAY.test(v) ? excelSerial(v) : numberOf(v);
+
+const yesNo = (v: CellValue): string | undefined => (textIs(v, OUI) ? OUI : textIs(v, NON) ? NON : undefined);
+
+/**
+ * `value` is the cell's value (for a ratio: its rate), `target` the target cell's (see `targetCell`).
+ * Undefined for a type never judged.
+ */
+export function judge(ind: Indicateur, value: CellValue, target: CellValue): Jugement | undefined {
+  if (!isJudged(ind)) return undefined;
+  if (ind.type === "boolean") {
+    const [t, v] = [yesNo(target), yesNo(value)];
+    if (t === undefined) return "sansCible";
+    if (v === undefined) return "nonRenseignee";
+    return v === t ? "atteinte" : "nonAtteinte";
   }
-  const v = numberOf(value);
-  if (t === undefined || v === undefined) return undefined;
-  switch (ind.sens) {
-    case "hausse":
-      return t > 0 ? Math.min(1, Math.max(0, v / t)) : v >= t ? 1 : 0;
-    case "baisse":
-      return t > 0 ? (v <= t ? 1 : t / v) : v <= t ? 1 : 0;
-    default:
-      return t !== 0 ? Math.max(0, 1 - Math.abs(v - t) / Math.abs(t)) : v === 0 ? 1 : 0;
-  }
+  const [t, v] = ind.type === "date" ? [numberOf(target), dayNumber(value)] : [numberOf(target), numberOf(value)];
+  if (t === undefined) return "sansCible";
+  if (v === undefined) return "nonRenseignee";
+  const met =
+    ind.type === "date" || ind.sens === "baisse"
+      ? atMost(v, t)
+      : ind.sens === "stable"
+        ? atMost(Math.abs(v - t), TOLERANCE_STABLE * Math.abs(t))
+        : atMost(t, v);
+  return met ? "atteinte" : "nonAtteinte";
 }
 
-/** The score as a formula over the value cell `v` and the target cell `t` of the same row; none when unscorable. */
-export function achievementFormula(
-  ind: Indicateur,
-  target: Valeur | undefined,
-  v: string,
-  t: string,
-): string | undefined {
-  const goal = scorableTarget(ind, target);
-  if (goal === undefined) return undefined;
-  if (typeof goal === "boolean") {
-    const [yes, no] = goal ? [OUI, NON] : [NON, OUI];
-    return `=IF(TRIM(${v})="${yes}",1,IF(TRIM(${v})="${no}",0,""))`;
+/** The judgement as a formula over the value cell `v` and the target cell `t` of the same row; none when never judged. */
+export function judgementFormula(ind: Indicateur, v: string, t: string): string | undefined {
+  if (!isJudged(ind)) return undefined;
+  const W = JUGEMENTS;
+  const word = (cond: string) => `IF(${cond},"${W.atteinte}","${W.nonAtteinte}")`;
+  if (ind.type === "boolean") {
+    const isYesNo = (c: string) => `OR(TRIM(${c})="${OUI}",TRIM(${c})="${NON}")`;
+    return `=IF(NOT(${isYesNo(t)}),"${W.sansCible}",IF(NOT(${isYesNo(v)}),"${W.nonRenseignee}",${word(`TRIM(${v})=TRIM(${t})`)}))`;
   }
-  let score: string;
-  switch (ind.sens) {
-    case "hausse":
-      score = goal > 0 ? `MIN(1,MAX(0,${v}/${t}))` : `IF(${v}>=${t},1,0)`;
-      break;
-    case "baisse":
-      score = goal > 0 ? `IF(${v}<=${t},1,${t}/${v})` : `IF(${v}<=${t},1,0)`;
-      break;
-    default:
-      score = goal !== 0 ? `MAX(0,1-ABS(${v}-${t})/ABS(${t}))` : `IF(${v}=0,1,0)`;
-  }
-  return `=IF(ISNUMBER(${v}),${score},"")`;
+  const cond =
+    ind.type === "date" || ind.sens === "baisse"
+      ? `${v}<=${t}`
+      : ind.sens === "stable"
+        ? `ABS(${v}-${t})<=${TOLERANCE_STABLE}*ABS(${t})`
+        : `${v}>=${t}`;
+  return `=IF(NOT(ISNUMBER(${t})),"${W.sansCible}",IF(NOT(ISNUMBER(${v})),"${W.nonRenseignee}",${word(cond)}))`;
+}
+
+/** The 1/0 helper cells of a row over its word cell `w`: target met, target set. */
+export function judgementCounts(w: string): { atteinte: string; fixee: string } {
+  return {
+    atteinte: `=IF(${w}="${JUGEMENTS.atteinte}",1,0)`,
+    fixee: `=IF(OR(${w}="",${w}="${JUGEMENTS.sansCible}"),0,1)`,
+  };
 }

@@ -1,14 +1,13 @@
 /**
- * Calendar progress of a sous-action, over its planned periods up to the
- * campaign year: Réalisé counts 1, En cours ½ (started work is neither done
- * nor nothing: a half keeps a long action under way from reading as 0 %),
- * Reporté, Abandonné, Non commencé and an empty status 0. The share is over
- * the planned periods, so an unreported period lowers progress; the
- * completion figure says how much was reported.
- *
- * Late: planned periods of the years before the campaign whose status is not
- * Réalisé (empty included: not reported done when it was due). Periods of the
- * campaign year itself are still running at bilan time and never late.
+ * A sous-action judged for the campaign, as a whole (not period by period):
+ * - it is due (« engagée ») when it has a planned period up to the campaign year;
+ * - its state is the status of its latest planned period up to the campaign
+ *   year that holds one; none entered: « non renseignée », a state of its own;
+ * - it is late when its planned end is in a year before the campaign and its
+ *   state is neither Réalisé nor Abandonné, or when its state is Reporté
+ *   (never when non renseignée: nothing says it is late);
+ * - its progress is 1 when Réalisé, ½ when En cours, else 0.
+ * The wording of these definitions for people is in layout/definitions.ts.
  *
  * The engine's figures and the row formulas the layout writes are made here
  * side by side, from the same cells.
@@ -17,45 +16,103 @@ import { range } from "../../util/a1";
 import { STATUTS } from "../layout/inputs";
 import { isFilled, textIs, type CellValue } from "./excel";
 
-const [REALISE, EN_COURS] = STATUTS;
+const [REALISE, EN_COURS, REPORTE, ABANDONNE] = STATUTS;
 
+/** The figures of one sous-action, each 0 or 1 but `saisi` (statuses entered) and `requis` (statuses expected). */
 export interface SousActionFigures {
-  /** Planned periods up to the campaign (each one a required status). */
-  prevu: number;
-  fait: number;
+  engagee: number;
+  realisee: number;
+  enCours: number;
   retard: number;
+  nonRenseignee: number;
+  requis: number;
   saisi: number;
 }
 
-/** A planned period's status. */
-export interface Statut {
-  year: number;
-  value: CellValue;
+/** The figure columns a sous-action row computes, in this order, after its state. */
+export const SOUS_ACTION_FIGURES = ["realisee", "enCours", "retard", "nonRenseignee", "saisi"] as const;
+
+export interface SousActionInputs {
+  /** The statuses of its planned periods up to the campaign year, in period order. */
+  statuts: CellValue[];
+  /** Year of its planned end. */
+  fin: number;
 }
 
-/** The figures of a sous-action; `perYear` is told each counted period's year and progress. */
-export function sousActionFigures(
-  statuts: Statut[],
-  campaign: number,
-  perYear: (year: number, fait: number) => void,
-): SousActionFigures {
-  const out: SousActionFigures = { prevu: 0, fait: 0, retard: 0, saisi: 0 };
-  for (const { year, value } of statuts) {
-    if (year > campaign) continue;
-    const done = textIs(value, REALISE) ? 1 : textIs(value, EN_COURS) ? 0.5 : 0;
-    out.prevu++;
-    out.fait += done;
-    if (isFilled(value)) out.saisi++;
-    if (year < campaign && done !== 1) out.retard++;
-    perYear(year, done);
+/** Its state for the campaign: the latest status entered, or undefined (non renseignée). */
+export function etatOf(statuts: CellValue[]): CellValue {
+  for (let i = statuts.length - 1; i >= 0; i--) if (isFilled(statuts[i])) return statuts[i];
+  return undefined;
+}
+
+export function sousActionFigures({ statuts, fin }: SousActionInputs, campaign: number): SousActionFigures {
+  const out: SousActionFigures = {
+    engagee: 0,
+    realisee: 0,
+    enCours: 0,
+    retard: 0,
+    nonRenseignee: 0,
+    requis: statuts.length,
+    saisi: statuts.filter(isFilled).length,
+  };
+  if (!statuts.length) return out;
+  out.engagee = 1;
+  const etat = etatOf(statuts);
+  if (etat === undefined) {
+    out.nonRenseignee = 1;
+    return out;
   }
+  const is = (s: string) => textIs(etat, s);
+  out.realisee = is(REALISE) ? 1 : 0;
+  out.enCours = is(EN_COURS) ? 1 : 0;
+  out.retard = is(REPORTE) || (fin < campaign && !is(REALISE) && !is(ABANDONNE)) ? 1 : 0;
   return out;
 }
 
-/** Consecutive columns as ranges of one row: the formulas read exactly the planned cells. */
-function runs(row: number, cols: number[]): string[] {
-  const out: string[] = [];
+/**
+ * The helper cells of a sous-action row due in the campaign: its state (the
+ * last status entered among its input cells: `LOOKUP(2,1/(filled),cells)`
+ * picks the last filled one, in Excel and in LibreOffice; cells between them
+ * that are not inputs are masked out), then its figures over that state cell.
+ */
+export function sousActionFormulas(
+  row: number,
+  cols: number[],
+  fin: number,
+  campaign: number,
+  etatCell: string,
+): { etat: string } & Record<(typeof SOUS_ACTION_FIGURES)[number], string> {
   const sorted = [...cols].sort((a, b) => a - b);
+  const [first, last] = [sorted[0]!, sorted[sorted.length - 1]!];
+  const all = range(row, first, row, last);
+  let etat: string;
+  if (first === last) etat = `=IF(LEN(TRIM(${all}))>0,${all},"")`;
+  else {
+    const inputs = new Set(sorted);
+    const contiguous = last - first + 1 === sorted.length;
+    const mask = contiguous
+      ? ""
+      : `*{${Array.from({ length: last - first + 1 }, (_, i) => (inputs.has(first + i) ? 1 : 0)).join(",")}}`;
+    etat = `=IFERROR(LOOKUP(2,1/((LEN(TRIM(${all}))>0)${mask}),${all}),"")`;
+  }
+  const e = `TRIM(${etatCell})`;
+  const is = (s: string) => `${e}="${s}"`;
+  const filled = runs(row, sorted)
+    .map((r) => `SUMPRODUCT(--(LEN(TRIM(${r}))>0))`)
+    .join("+");
+  return {
+    etat,
+    realisee: `=IF(${is(REALISE)},1,0)`,
+    enCours: `=IF(${is(EN_COURS)},1,0)`,
+    retard: fin < campaign ? `=IF(OR(LEN(${e})=0,${is(REALISE)},${is(ABANDONNE)}),0,1)` : `=IF(${is(REPORTE)},1,0)`,
+    nonRenseignee: `=IF(LEN(${e})=0,1,0)`,
+    saisi: `=${filled}`,
+  };
+}
+
+/** Consecutive columns as ranges of one row: the formulas read exactly the input cells. */
+function runs(row: number, sorted: number[]): string[] {
+  const out: string[] = [];
   for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
@@ -63,30 +120,4 @@ function runs(row: number, cols: number[]): string[] {
     i = j + 1;
   }
   return out;
-}
-
-const sumOver = (parts: string[], term: (r: string) => string) => parts.map((r) => `SUMPRODUCT(${term(r)})`).join("+");
-
-/**
- * The helper cells of a sous-action row: its planned count (a constant) and
- * the formulas of progress made, late periods and statuses filled. A formula
- * is absent when it has nothing to count.
- */
-export function sousActionFormulas(
-  row: number,
-  planned: { col: number; year: number }[],
-  campaign: number,
-): { prevu: number; fait?: string; retard?: string; saisi?: string } {
-  const upTo = planned.filter((p) => p.year <= campaign).map((p) => p.col);
-  const past = planned.filter((p) => p.year < campaign).map((p) => p.col);
-  if (!upTo.length) return { prevu: 0 };
-  const now = runs(row, upTo);
-  return {
-    prevu: upTo.length,
-    fait: `=${sumOver(now, (r) => `(TRIM(${r})="${REALISE}")+(TRIM(${r})="${EN_COURS}")/2`)}`,
-    saisi: `=${sumOver(now, (r) => `--(LEN(TRIM(${r}))>0)`)}`,
-    ...(past.length
-      ? { retard: `=${past.length}-(${sumOver(runs(row, past), (r) => `--(TRIM(${r})="${REALISE}")`)})` }
-      : {}),
-  };
 }

@@ -6,33 +6,43 @@
  */
 import { SOMMAIRE_RATES } from "../layout/sommaire";
 import type { CellBinding } from "../plan";
+import { JUGEMENTS } from "./atteinte";
 import type { Level, Rollups } from "./compute";
-import type { Figures, Rates } from "./figures";
+import { RATES, type Figures, type Rates } from "./figures";
 
-export type CellResult = number | "";
+export type CellResult = number | string;
 /** The value of a formula cell, by its binding. */
 export type ResultOf = (b: CellBinding) => CellResult;
 
-const shown = (v: number | undefined): CellResult => v ?? "";
+type Shown = number | string | boolean | undefined;
+const shown = (v: Shown): CellResult => (v === undefined ? "" : typeof v === "boolean" ? String(v).toUpperCase() : v);
 
 export function formulaResults(rollups: Rollups): ResultOf {
   /** By the row id of an axe sheet (a summary, a sous-action, an indicator): its computed cells, by their period. */
-  const rows = new Map<string, Record<string, number | undefined>>();
-  const rates = ({ avancement, enRetard, completude, atteinte }: Rates) => ({
-    avancement,
-    enRetard,
-    completude,
-    atteinte,
-  });
+  const rows = new Map<string, Record<string, Shown>>();
+  const rates = (l: Rates) => Object.fromEntries(RATES.map((r) => [r, l[r]]));
   const levels = new Map<string, Level>([[rollups.modelId, rollups]]);
   for (const axe of rollups.axes) {
     levels.set(axe.id, axe);
     rows.set(`${axe.id}#synthese`, rates(axe));
     for (const fiche of axe.fiches) {
       rows.set(`${fiche.id}#synthese`, rates(fiche));
-      for (const { id, fait, retard, saisi } of fiche.sousActions) rows.set(id, { fait, retard, saisi });
+      for (const sa of fiche.sousActions)
+        rows.set(sa.id, {
+          etat: sa.etat ?? "",
+          realisee: sa.realisee,
+          enCours: sa.enCours,
+          retard: sa.retard,
+          nonRenseignee: sa.nonRenseignee,
+          saisi: sa.saisi,
+        });
       for (const { id, type, saisi, atteinte, annees } of fiche.indicateurs) {
-        const row: Record<string, number | undefined> = { saisi, atteinte };
+        const row: Record<string, Shown> = { saisi };
+        if (atteinte !== undefined) {
+          row.atteinte = JUGEMENTS[atteinte];
+          row.cibleAtteinte = atteinte === "atteinte" ? 1 : 0;
+          row.cibleFixee = atteinte === "sansCible" ? 0 : 1;
+        }
         // A ratio's rate of each year (its `taux` cells).
         if (type === "ratio")
           for (const [year, a] of Object.entries(annees)) row[year] = a.valeur as number | undefined;

@@ -4,27 +4,29 @@
  * level's figures being the sums of its children's (figures.ts). The same
  * numbers as the workbook's formulas, computed without a spreadsheet.
  */
-import type { Indicateur, Schema, Valeur } from "../../model/schema";
-import { yearOf } from "../layout/calendar";
+import type { Granularite, Indicateur, Schema, Valeur } from "../../model/schema";
+import { calendarGrid, sousActionCalendar } from "../layout/calendar";
 import type { PlanMeta } from "../plan";
 import type { Finding } from "../validate/findings";
 import { aggregate, type Aggregated, type Observation } from "./aggregate";
-import { achievement } from "./atteinte";
-import { sousActionFigures, type SousActionFigures, type Statut } from "./calendrier";
+import { judge, targetCell, type Jugement } from "./atteinte";
+import { etatOf, sousActionFigures, type SousActionFigures } from "./calendrier";
 import { isFilled, ratioRate, type CellValue } from "./excel";
 import { ratesOf, sumOf, zero, type Figures, type Rates } from "./figures";
 
-/** Calendar progress per year, up to the campaign (years with planned periods). */
-export type CalendrierParAnnee = Record<string, { prevu: number; fait: number; avancement: number }>;
-
 export interface Level extends Rates {
   figures: Figures;
-  calendrier: CalendrierParAnnee;
 }
 
 export interface SousActionRollup extends SousActionFigures {
   id: string;
   libelle: string;
+  /** Its state for the campaign: the latest status entered (as typed); absent: non renseignée. */
+  etat?: CellValue;
+  /** False: « sans calendrier publié » (one status for the campaign). */
+  calendrierPublie: boolean;
+  /** Year of its planned end. */
+  fin: number;
 }
 
 export interface Annee {
@@ -32,8 +34,9 @@ export interface Annee {
   valeur?: CellValue;
   numerateur?: CellValue;
   denominateur?: CellValue;
-  cible?: Valeur;
-  atteinte?: number;
+  /** The target: the model's, else the one entered. */
+  cible?: Valeur | CellValue;
+  atteinte?: Jugement;
 }
 
 export interface IndicateurRollup {
@@ -45,10 +48,10 @@ export interface IndicateurRollup {
   /** Required inputs of the campaign (0, 1, or 2 for a ratio's parts) and how many are filled. */
   requis: number;
   saisi: number;
-  /** The campaign year's value (a ratio's rate), target and achievement. */
+  /** The campaign year's value (a ratio's rate), target and whether it was met (none for a text). */
   valeur?: CellValue;
-  cible?: Valeur;
-  atteinte?: number;
+  cible?: Valeur | CellValue;
+  atteinte?: Jugement;
   annees: Record<string, Annee>;
   /** Over the period, by the indicator's aggregation. */
   periode: Aggregated;
@@ -88,23 +91,7 @@ export interface Rollups extends Level {
   controles?: number;
 }
 
-/** Planned periods and progress per year from `debut` on: [prevu, fait, prevu, fait…]. */
-type Years = number[];
-
-function level(figures: Figures, years: Years, debut: number): Level {
-  const calendrier: CalendrierParAnnee = {};
-  for (let i = 0; i < years.length; i += 2) {
-    const [prevu, fait] = [years[i]!, years[i + 1]!];
-    if (prevu) calendrier[debut + i / 2] = { prevu, fait, avancement: fait / prevu };
-  }
-  return { ...ratesOf(figures), figures, calendrier };
-}
-
-const sumYears = (list: Years[], length: number): Years => {
-  const out: Years = new Array<number>(length).fill(0);
-  for (const y of list) for (let i = 0; i < length; i++) out[i]! += y[i]!;
-  return out;
-};
+const level = (figures: Figures): Level => ({ ...ratesOf(figures), figures });
 
 export interface RollupOptions {
   /** Findings of the checks: their errors are counted per axe. */
@@ -124,61 +111,49 @@ export function computeRollups(
   const { debut, fin } = schema.periode;
   const n = fin - debut + 1;
   const PART = { valeur: 0, numerateur: n, denominateur: 2 * n } as const;
-  // The cells of each node, in one pass over the bindings: a sous-action's statuses, an indicator's values
-  // (valeurs, numérateurs, dénominateurs by year, in one array). A node's bindings follow one another: its
-  // list is looked up once per run of them.
-  const statuts = new Map<string, Statut[]>();
+  // An indicator's values (valeurs, numérateurs, dénominateurs by year, in one array), in one pass over the
+  // bindings. A node's bindings follow one another: its list is looked up once per run of them.
   const parts = new Map<string, Parts>();
   let node = "";
-  let statutsOfNode: Statut[] = [];
   let partsOfNode: Parts = [];
   for (const b of meta.bindings) {
-    if (b.kind === "statut") {
-      if (b.node !== node) {
-        node = b.node;
-        if (!statuts.has(node)) statuts.set(node, []);
-        statutsOfNode = statuts.get(node)!;
-      }
-      statutsOfNode.push({ year: yearOf(b.period!), value: values.get(b.key) });
-    } else if (b.kind === "valeur" || b.kind === "numerateur" || b.kind === "denominateur") {
-      const value = values.get(b.key);
-      if (value === undefined) continue;
-      if (b.node !== node) {
-        node = b.node;
-        if (!parts.has(node)) parts.set(node, new Array<CellValue>(3 * n));
-        partsOfNode = parts.get(node)!;
-      }
-      partsOfNode[PART[b.kind] + Number(b.period) - debut] = value;
+    if (b.kind !== "valeur" && b.kind !== "numerateur" && b.kind !== "denominateur") continue;
+    const value = values.get(b.key);
+    if (value === undefined) continue;
+    if (b.node !== node) {
+      node = b.node;
+      if (!parts.has(node)) parts.set(node, new Array<CellValue>(3 * n));
+      partsOfNode = parts.get(node)!;
     }
+    partsOfNode[PART[b.kind] + Number(b.period) - debut] = value;
   }
-  const yearsLength = 2 * (campaign - debut + 1);
   const periodes = Array.from({ length: n }, (_, i) => String(debut + i));
+  const grid = calendarGrid(schema, meta.granularite as Granularite);
 
   const indicateur = (ind: Indicateur): IndicateurRollup => {
     const p = parts.get(ind.id) ?? [];
     const ratio = ind.type === "ratio";
     const annees: Record<string, Annee> = {};
     const observations: Observation[] = [];
+    let now: Jugement | undefined;
     for (let i = 0; i < n; i++) {
       const y = debut + i;
       const [numerateur, denominateur] = ratio ? [p[n + i], p[2 * n + i]] : [];
       const valeur = ratio ? ratioRate(numerateur, denominateur) : p[i];
-      const cible = ind.cibles[y];
-      if (valeur === undefined && numerateur === undefined && denominateur === undefined) {
-        if (cible !== undefined) annees[y] = { cible };
-        continue;
-      }
+      // The model's target, else the one entered in the row's target cell.
+      const cible = ind.cibles[y] ?? values.get(`${ind.id}@cible:${y}`);
+      const jugement = judge(ind, valeur, targetCell(ind, ind.cibles[y]) ?? values.get(`${ind.id}@cible:${y}`));
+      if (y === campaign) now = jugement;
+      const hasValue = valeur !== undefined || numerateur !== undefined || denominateur !== undefined;
+      if (!hasValue && cible === undefined) continue;
       const annee: Annee = {};
       if (valeur !== undefined) annee.valeur = valeur;
       if (numerateur !== undefined) annee.numerateur = numerateur;
       if (denominateur !== undefined) annee.denominateur = denominateur;
-      if (cible !== undefined) {
-        annee.cible = cible;
-        const atteinte = achievement(ind, valeur, cible);
-        if (atteinte !== undefined) annee.atteinte = atteinte;
-      }
+      if (cible !== undefined) annee.cible = cible;
+      if (cible !== undefined && jugement !== undefined) annee.atteinte = jugement;
       annees[y] = annee;
-      observations.push({ periode: periodes[i], valeur, numerateur, denominateur });
+      if (hasValue) observations.push({ periode: periodes[i], valeur, numerateur, denominateur });
     }
     const c = campaign - debut;
     const inputs = ind.obligatoire ? (ratio ? [p[n + c], p[2 * n + c]] : [p[c]]) : [];
@@ -193,66 +168,62 @@ export function computeRollups(
       annees,
       periode: aggregate(ind, observations),
     };
-    const now = annees[campaign];
-    if (now?.valeur !== undefined) out.valeur = now.valeur;
-    if (now?.cible !== undefined) out.cible = now.cible;
-    if (now?.atteinte !== undefined) out.atteinte = now.atteinte;
+    const year = annees[campaign];
+    if (year?.valeur !== undefined) out.valeur = year.valeur;
+    if (year?.cible !== undefined) out.cible = year.cible;
+    if (now !== undefined) out.atteinte = now;
     return out;
   };
 
   const inWorkbook = new Set(meta.fiches);
   const errors = options.findings?.filter((f) => f.severity === "erreur");
   const axes: AxeRollup[] = [];
-  const axeYears: Years[] = [];
   for (const axe of schema.axes) {
-    const ficheYears = new Map<string, Years>();
     const fiches = axe.fiches
       .filter((f) => inWorkbook.has(f.id))
       .map((fiche): FicheRollup => {
-        const years: Years = new Array<number>(yearsLength).fill(0);
-        const perYear = (year: number, fait: number) => {
-          years[2 * (year - debut)]! += 1;
-          years[2 * (year - debut) + 1]! += fait;
-        };
         const figures = zero();
         const sousActions = fiche.sousActions.map((sa): SousActionRollup => {
-          const f = sousActionFigures(statuts.get(sa.id) ?? [], campaign, perYear);
-          figures.prevu += f.prevu;
-          figures.fait += f.fait;
+          const cal = sousActionCalendar(fiche, sa, grid, campaign, fin);
+          const statuts = cal.inputs.map((p) => values.get(`${sa.id}@statut:${p}`));
+          const f = sousActionFigures({ statuts, fin: cal.fin }, campaign);
+          figures.engagees += f.engagee;
+          figures.realisees += f.realisee;
+          figures.enCours += f.enCours;
           figures.retard += f.retard;
-          figures.requis += f.prevu;
+          figures.nonRenseignees += f.nonRenseignee;
+          figures.requis += f.requis;
           figures.saisi += f.saisi;
-          return { id: sa.id, libelle: sa.libelle, ...f };
+          const etat = etatOf(statuts);
+          return {
+            id: sa.id,
+            libelle: sa.libelle,
+            ...f,
+            ...(etat !== undefined ? { etat } : {}),
+            calendrierPublie: cal.publie,
+            fin: cal.fin,
+          };
         });
         const indicateurs = fiche.indicateurs.map(indicateur);
         for (const i of indicateurs) {
           figures.requis += i.requis;
           figures.saisi += i.saisi;
-          if (i.atteinte === undefined) continue;
-          figures.atteinteSomme += i.atteinte;
-          figures.atteinteN++;
+          if (i.atteinte === undefined || i.atteinte === "sansCible") continue;
+          figures.ciblesFixees++;
+          if (i.atteinte === "atteinte") figures.ciblesAtteintes++;
         }
-        ficheYears.set(fiche.id, years);
         return {
           id: fiche.id,
           numero: fiche.numero,
           titre: fiche.titre,
           ...(fiche.objectif ? { objectif: fiche.objectif } : {}),
-          ...level(figures, years, debut),
+          ...level(figures),
           sousActions,
           indicateurs,
         };
       });
     if (!fiches.length) continue;
-    const group = (list: FicheRollup[]) =>
-      level(
-        sumOf(list.map((f) => f.figures)),
-        sumYears(
-          list.map((f) => ficheYears.get(f.id)!),
-          yearsLength,
-        ),
-        debut,
-      );
+    const group = (list: FicheRollup[]) => level(sumOf(list.map((f) => f.figures)));
     const objectifs = axe.objectifs.flatMap((o): ObjectifRollup[] => {
       const mine = fiches.filter((f) => f.objectif === o.id);
       if (!mine.length) return [];
@@ -266,7 +237,6 @@ export function computeRollups(
         },
       ];
     });
-    axeYears.push(sumYears([...ficheYears.values()], yearsLength));
     axes.push({
       id: axe.id,
       numero: axe.numero,
@@ -281,7 +251,7 @@ export function computeRollups(
     modelId: meta.modelId,
     modelVersion: meta.modelVersion,
     campaignYear: campaign,
-    ...level(sumOf(axes.map((a) => a.figures)), sumYears(axeYears, yearsLength), debut),
+    ...level(sumOf(axes.map((a) => a.figures))),
     ...(errors ? { controles: errors.length } : {}),
     axes,
   };

@@ -29,3 +29,14 @@ export const numberOf = (v: CellValue): number | undefined => (typeof v === "num
 export function ratioRate(n: CellValue, d: CellValue): number | undefined {
   return typeof n === "number" && typeof d === "number" && d !== 0 ? (n / d) * 100 : undefined;
 }
+
+/**
+ * `a=b` between numbers, as the spreadsheets compare them: Excel and LibreOffice take two numbers that differ only
+ * in their last bits for equal (`0.1+0.2=0.3` is TRUE), so a rate of 59.999999999999993 meets a target of 60.
+ */
+export function approxEqual(a: number, b: number): boolean {
+  return a === b || Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * 2 ** -48;
+}
+
+/** `a<=b` as the spreadsheets compare numbers. */
+export const atMost = (a: number, b: number): boolean => a < b || approxEqual(a, b);

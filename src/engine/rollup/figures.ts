@@ -2,33 +2,49 @@
  * The additive figures every level carries (sous-action or indicator, fiche,
  * objectif, axe, schéma): a level's figures are the sums of its children's,
  * and its rates are computed from those sums, never averaged from the
- * children's rates (a fiche of 2 periods weighs less than one of 20).
+ * children's rates (a fiche of 2 sous-actions weighs less than one of 20).
+ * What each figure means is said once, for people, in layout/definitions.ts.
  */
 export interface Figures {
-  /** Planned calendar periods up to the campaign. */
-  prevu: number;
-  /** Progress made on them: Réalisé 1, En cours ½. */
-  fait: number;
-  /** Planned periods before the campaign year not Réalisé. */
+  /** Sous-actions due for the campaign (a planned period up to its year). */
+  engagees: number;
+  /** Of those, in the state Réalisé, and En cours. */
+  realisees: number;
+  enCours: number;
+  /** Sous-actions late. */
   retard: number;
-  /** Required inputs of the campaign: statuses of those periods, and the values of obligatoire indicators. */
+  /** Sous-actions due with no status entered. */
+  nonRenseignees: number;
+  /** Required inputs of the campaign: the statuses of planned periods up to it, and the values of obligatoire indicators. */
   requis: number;
   saisi: number;
-  /** Achievement scores of the indicators that have one: their sum and their count. */
-  atteinteSomme: number;
-  atteinteN: number;
+  /** Targets of the campaign year met, and set. */
+  ciblesAtteintes: number;
+  ciblesFixees: number;
 }
 
-export const FIGURES = ["prevu", "fait", "retard", "requis", "saisi", "atteinteSomme", "atteinteN"] as const;
+export const FIGURES = [
+  "engagees",
+  "realisees",
+  "enCours",
+  "retard",
+  "nonRenseignees",
+  "requis",
+  "saisi",
+  "ciblesAtteintes",
+  "ciblesFixees",
+] as const;
 
 export const zero = (): Figures => ({
-  prevu: 0,
-  fait: 0,
+  engagees: 0,
+  realisees: 0,
+  enCours: 0,
   retard: 0,
+  nonRenseignees: 0,
   requis: 0,
   saisi: 0,
-  atteinteSomme: 0,
-  atteinteN: 0,
+  ciblesAtteintes: 0,
+  ciblesFixees: 0,
 });
 
 export function addTo(into: Figures, f: Figures): Figures {
@@ -40,22 +56,36 @@ export const sumOf = (list: Figures[]): Figures => list.reduce(addTo, zero());
 
 /** What a level shows; absent when there is nothing to compute (never 0 for "nothing"). */
 export interface Rates {
-  /** Calendar progress, 0–1. */
+  /** (réalisées + ½ en cours) / engagées, 0–1. */
   avancement?: number;
-  /** Late periods (only where some period was due). */
+  /** Sous-actions late, and due with no status (only where some sous-action is due). */
   enRetard?: number;
+  nonRenseignees?: number;
   /** Share of required inputs filled, 0–1. */
   completude?: number;
-  /** Mean achievement of the indicators scored, 0–1. */
+  /** Targets met over targets set, as text: « 2 / 8 ». */
+  cibles?: string;
+  /** The same as a share, 0–1. */
   atteinte?: number;
 }
 
-export const RATES = ["avancement", "enRetard", "completude", "atteinte"] as const;
+export const RATES = ["avancement", "enRetard", "nonRenseignees", "completude", "cibles", "atteinte"] as const;
+
+/** « 2 / 8 »: how the count of targets met is shown, by the engine and by the formulas. */
+export const ciblesText = (atteintes: number, fixees: number): string => `${atteintes} / ${fixees}`;
 
 export function ratesOf(f: Figures): Rates {
   return {
-    ...(f.prevu ? { avancement: f.fait / f.prevu, enRetard: f.retard } : {}),
+    ...(f.engagees
+      ? {
+          avancement: (f.realisees + f.enCours / 2) / f.engagees,
+          enRetard: f.retard,
+          nonRenseignees: f.nonRenseignees,
+        }
+      : {}),
     ...(f.requis ? { completude: f.saisi / f.requis } : {}),
-    ...(f.atteinteN ? { atteinte: f.atteinteSomme / f.atteinteN } : {}),
+    ...(f.ciblesFixees
+      ? { cibles: ciblesText(f.ciblesAtteintes, f.ciblesFixees), atteinte: f.ciblesAtteintes / f.ciblesFixees }
+      : {}),
   };
 }

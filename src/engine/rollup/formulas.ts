@@ -11,18 +11,24 @@
 import { colLetter, sheetRef } from "../../util/a1";
 import type { Figures, Rates } from "./figures";
 
-/** Axe sheet columns the summaries read. */
+/** Axe sheet columns the summaries read: each holds, on the rows that have it, one figure of `Figures`. */
 export interface RollupColumns {
   /** Row kind: `sa`, `ind`, `num`, `den`, `fiche`. */
   kind: number;
   fiche: number;
-  prevu: number;
-  fait: number;
+  /** 1 on sous-action rows due in the campaign. */
+  engagee: number;
+  realisee: number;
+  enCours: number;
   retard: number;
+  nonRenseignee: number;
+  /** Statuses expected on a sous-action row (a constant). */
+  statutsRequis: number;
   saisi: number;
-  /** 1 on rows whose campaign value is required. */
+  /** 1 on indicator rows whose campaign value is required. */
   required: number;
-  atteinte: number;
+  cibleAtteinte: number;
+  cibleFixee: number;
 }
 
 export type FigureFormulas = Record<keyof Figures, string>;
@@ -35,24 +41,27 @@ export function figureFormulas(cols: RollupColumns, scope: { fiche?: string; she
   };
   const ofFiche = scope.fiche === undefined ? "" : `,${col(cols.fiche)},"${scope.fiche}"`;
   const sum = (c: number) => (ofFiche ? `SUMIFS(${col(c)}${ofFiche})` : `SUM(${col(c)})`);
-  const ind = `${col(cols.kind)},"ind"`;
   return {
-    prevu: sum(cols.prevu),
-    fait: sum(cols.fait),
+    engagees: sum(cols.engagee),
+    realisees: sum(cols.realisee),
+    enCours: sum(cols.enCours),
     retard: sum(cols.retard),
-    requis: `${sum(cols.prevu)}+${sum(cols.required)}`,
+    nonRenseignees: sum(cols.nonRenseignee),
+    requis: `${sum(cols.statutsRequis)}+${sum(cols.required)}`,
     saisi: sum(cols.saisi),
-    atteinteSomme: `SUMIFS(${col(cols.atteinte)},${ind}${ofFiche})`,
-    atteinteN: `COUNTIFS(${ind},${col(cols.atteinte)},">=0"${ofFiche})`,
+    ciblesAtteintes: sum(cols.cibleAtteinte),
+    ciblesFixees: sum(cols.cibleFixee),
   };
 }
 
 /** The rates of `ratesOf`, from formulas (or cells) of the figures. */
 export function rateFormulas(f: FigureFormulas): Record<keyof Rates, string> {
   return {
-    avancement: `=IF(${f.prevu}=0,"",${f.fait}/${f.prevu})`,
-    enRetard: `=IF(${f.prevu}=0,"",${f.retard})`,
+    avancement: `=IF(${f.engagees}=0,"",(${f.realisees}+${f.enCours}/2)/${f.engagees})`,
+    enRetard: `=IF(${f.engagees}=0,"",${f.retard})`,
+    nonRenseignees: `=IF(${f.engagees}=0,"",${f.nonRenseignees})`,
     completude: `=IF(${f.requis}=0,"",${f.saisi}/(${f.requis}))`,
-    atteinte: `=IF(${f.atteinteN}=0,"",${f.atteinteSomme}/${f.atteinteN})`,
+    cibles: `=IF(${f.ciblesFixees}=0,"",${f.ciblesAtteintes}&" / "&${f.ciblesFixees})`,
+    atteinte: `=IF(${f.ciblesFixees}=0,"",${f.ciblesAtteintes}/${f.ciblesFixees})`,
   };
 }

@@ -50,7 +50,8 @@ export function checkValues(
 
   for (const b of meta.bindings) {
     const at = location.cells.get(b.key);
-    if (!at || b.formula || b.kind === "rollup" || isEmpty(at)) continue;
+    // A status cell that is not an input (planned after the campaign) is checked with the cells off the plan.
+    if (!at || b.formula || b.kind === "rollup" || isEmpty(at) || (b.kind === "statut" && !b.input)) continue;
     const v = at.cell!.value!;
     const info = nodes.get(b.node);
     const max = TEXT_LIMIT[b.kind];

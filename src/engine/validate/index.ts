@@ -11,11 +11,12 @@ import { structureHash } from "../layout/hash";
 import type { PlanMeta, WorkbookPlan } from "../plan";
 import type { Snapshot, SnapValue } from "../snapshot";
 import { finding, sortFindings, type Finding } from "./findings";
-import { locate, nodeIndex } from "./locate";
+import { isEntered, locate, nodeIndex } from "./locate";
 import { readMeta } from "./readMeta";
 import { checkFormulas, checkLabels, checkModel, checkSheets } from "./structure";
 import { checkValues, type Completion } from "./checkValues";
 import { commentFindings, placeComments, type PlacedComment } from "./comments";
+import { statutsHorsPrevision } from "./horsPrevision";
 
 export { type Finding, type Severity, SEVERITIES, countBySeverity } from "./findings";
 export type { Completion } from "./checkValues";
@@ -92,12 +93,12 @@ export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = 
     ...checkFormulas(plan, location, nodes),
   );
   const values = checkValues(schema, meta, location, nodes, options.plausibilityFactor ?? 3);
-  findings.push(...values.findings);
+  findings.push(...values.findings, ...statutsHorsPrevision(schema, plan, snapshot, location, nodes));
   base.comments = placeComments(snapshot, meta, location);
   findings.push(...commentFindings(base.comments, nodes));
   for (const b of meta.bindings) {
     const cell = location.cells.get(b.key)?.cell;
-    if (!b.formula && cell?.value !== undefined && cell.value !== "") base.values.set(b.key, cell.value);
+    if (isEntered(b, cell?.value)) base.values.set(b.key, cell.value);
   }
   return {
     ...base,

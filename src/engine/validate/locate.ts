@@ -6,6 +6,7 @@
  */
 import type { Axe, Fiche, Indicateur, Schema, SousAction } from "../../model/schema";
 import { a1, parseA1 } from "../../util/a1";
+import { isMark } from "../layout/calendar";
 import type { CellBinding, PlanMeta } from "../plan";
 import { cellOf, rowIds, sheetOf, type SheetSnapshot, type SnapCell, type SnapValue, type Snapshot } from "../snapshot";
 import { finding, type Finding, type FindingPlace } from "./findings";
@@ -116,6 +117,14 @@ export function locate(meta: PlanMeta, snapshot: Snapshot, nodes: Map<string, No
     cells.set(b.key, { sheet, address, cell: cellOf(sheet, address) });
   }
   return { cells, rowOf, findings };
+}
+
+/**
+ * Whether a bound cell's content is a value someone entered (or carried over): not a formula's result, not empty,
+ * not the mark the layout wrote there (« prévu » in a period after the campaign). The values of a report are those.
+ */
+export function isEntered(b: CellBinding, v: SnapValue | undefined): v is SnapValue {
+  return !b.formula && v !== undefined && v !== "" && !isMark(b, v);
 }
 
 /** Where a finding about a located binding is: sheet, cell, axe, fiche, node, and the value found. */

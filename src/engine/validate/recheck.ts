@@ -12,7 +12,7 @@ import type { CellBinding } from "../plan";
 import type { SheetSnapshot, SnapCell, SnapValue } from "../snapshot";
 import { SOMMAIRE } from "../layout/sommaire";
 import { sortFindings, type Finding } from "./findings";
-import { nodeIndex, type Located, type Location, type NodeInfo } from "./locate";
+import { isEntered, nodeIndex, type Located, type Location, type NodeInfo } from "./locate";
 import { checkValues, type Completion } from "./checkValues";
 import { checkFormulas } from "./structure";
 import type { TrustedReport, ValidateOptions, ValidationReport } from "./index";
@@ -110,7 +110,10 @@ export function recheck(
   // Replaced: what the value and formula checks say about the scope. Kept: structure (labels, rows, sheets),
   // which an edit of input cells cannot change and which only a full check reads.
   const addresses = new Set(scope.bindings.map((b) => `${b.sheet}\u0000${b.address}`));
-  const rechecked = (f: Finding) => !f.rule.startsWith("structure.") || f.rule === "structure.formule-remplacee";
+  // Statuses typed off the plan are in cells no binding covers: only a full check reads them.
+  const rechecked = (f: Finding) =>
+    (!f.rule.startsWith("structure.") || f.rule === "structure.formule-remplacee") &&
+    f.rule !== "calendrier.statut-hors-prevision";
   const inScope = (f: Finding) =>
     rechecked(f) &&
     ((f.fiche !== undefined && scope.fiches.has(f.fiche)) ||
@@ -123,7 +126,7 @@ export function recheck(
   const values = new Map<string, SnapValue>(previous.values);
   for (const b of scope.bindings) {
     const v = location.cells.get(b.key)?.cell?.value;
-    if (!b.formula && v !== undefined && v !== "") values.set(b.key, v);
+    if (isEntered(b, v)) values.set(b.key, v);
     else values.delete(b.key);
   }
 

@@ -125,7 +125,10 @@ export function checkRatio(
   return undefined;
 }
 
-/** A calendar status: in the list, and coherent with the campaign year. */
+/**
+ * A calendar status of an input cell (a planned period up to the campaign year: those after it are no inputs,
+ * see horsPrevision.ts): in the list, and coherent with the campaign year.
+ */
 export function checkStatut(v: SnapValue, period: string, campaignYear: number): Check {
   const text = String(v).trim();
   if (!(STATUTS as readonly string[]).includes(text))
@@ -135,12 +138,6 @@ export function checkStatut(v: SnapValue, period: string, campaignYear: number):
       expected: STATUTS.join(", "),
     };
   const year = parsePeriode(period)?.year ?? campaignYear;
-  if (text === "Réalisé" && year > campaignYear)
-    return {
-      rule: "calendrier.realise-futur",
-      params: { period, year: campaignYear },
-      expected: `pas avant ${period}`,
-    };
   if (text === "Non commencé" && year < campaignYear)
     return {
       rule: "calendrier.non-commence-passe",

@@ -98,7 +98,7 @@ export function CalculerView() {
           hint={t("progressAxe", {
             calendrier: percent(r.avancement) ?? t("notComputed"),
             completude: percent(r.completude) ?? t("notComputed"),
-            cibles: percent(r.atteinte) ?? t("notComputed"),
+            cibles: r.cibles ?? t("notComputed"),
           })}
         >
           <ProgressBar value={r.avancement ?? 0} max={1} aria-label={name} />

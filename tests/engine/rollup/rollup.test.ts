@@ -133,16 +133,28 @@ test("additive figures are the sums of their children's at every level", () => {
       const { rollups } = rollupsOf(input, seed);
       for (const axe of rollups.axes) {
         for (const f of axe.fiches) {
-          const children = [
-            ...f.sousActions.map((s) => ({ ...s, requis: s.prevu, atteinteSomme: 0, atteinteN: 0 })),
+          const children: Figures[] = [
+            ...f.sousActions.map((s) => ({
+              engagees: s.engagee,
+              realisees: s.realisee,
+              enCours: s.enCours,
+              retard: s.retard,
+              nonRenseignees: s.nonRenseignee,
+              requis: s.requis,
+              saisi: s.saisi,
+              ciblesAtteintes: 0,
+              ciblesFixees: 0,
+            })),
             ...f.indicateurs.map((i) => ({
-              prevu: 0,
-              fait: 0,
+              engagees: 0,
+              realisees: 0,
+              enCours: 0,
               retard: 0,
+              nonRenseignees: 0,
               requis: i.requis,
               saisi: i.saisi,
-              atteinteSomme: i.atteinte ?? 0,
-              atteinteN: i.atteinte === undefined ? 0 : 1,
+              ciblesAtteintes: i.atteinte === "atteinte" ? 1 : 0,
+              ciblesFixees: i.atteinte === undefined || i.atteinte === "sansCible" ? 0 : 1,
             })),
           ];
           near(f.figures, sum(children));
@@ -157,16 +169,20 @@ test("additive figures are the sums of their children's at every level", () => {
   );
 });
 
-test("rates come from the summed figures (Σ done / Σ planned, Σ filled / Σ required), never from averaged rates", () => {
+test("rates come from the summed figures (Σ progress / Σ due, Σ filled / Σ required, Σ met / Σ set), never from averaged rates", () => {
   fc.assert(
     fc.property(model, fc.integer(), (input, seed) => {
       const { rollups } = rollupsOf(input, seed);
       const levels = [rollups, ...rollups.axes, ...rollups.axes.flatMap((a) => [...a.objectifs, ...a.fiches])];
       for (const l of levels) {
         const f = l.figures;
-        expect(l.avancement).toBe(f.prevu ? f.fait / f.prevu : undefined);
+        expect(l.avancement).toBe(f.engagees ? (f.realisees + f.enCours / 2) / f.engagees : undefined);
+        expect(l.enRetard).toBe(f.engagees ? f.retard : undefined);
         expect(l.completude).toBe(f.requis ? f.saisi / f.requis : undefined);
-        expect(l.atteinte).toBe(f.atteinteN ? f.atteinteSomme / f.atteinteN : undefined);
+        expect(l.atteinte).toBe(f.ciblesFixees ? f.ciblesAtteintes / f.ciblesFixees : undefined);
+        expect(l.cibles).toBe(f.ciblesFixees ? `${f.ciblesAtteintes} / ${f.ciblesFixees}` : undefined);
+        expect(f.realisees + f.enCours + f.nonRenseignees).toBeLessThanOrEqual(f.engagees);
+        expect(f.retard + f.nonRenseignees).toBeLessThanOrEqual(f.engagees);
         for (const rate of [l.avancement, l.completude, l.atteinte])
           if (rate !== undefined) expect(rate).toBeGreaterThanOrEqual(0);
         for (const rate of [l.avancement, l.completude, l.atteinte])
@@ -201,16 +217,20 @@ test("a ratio over the period is Σ numerators / Σ denominators; a yes/no share
   );
 });
 
-test("an empty cell is never counted as 0: nothing entered gives no value, no score, nothing filled or done", () => {
+test("an empty cell is never counted as 0: nothing entered gives no value, nothing met, filled, done or late", () => {
   fc.assert(
     fc.property(model, (input) => {
       const { rollups } = rollupsOf(input, 0, 1);
-      expect(rollups.figures).toMatchObject({ fait: 0, saisi: 0, atteinteN: 0 });
-      expect(rollups.atteinte).toBeUndefined();
+      const f = rollups.figures;
+      expect(f).toMatchObject({ realisees: 0, enCours: 0, retard: 0, saisi: 0, ciblesAtteintes: 0 });
+      expect(f.nonRenseignees).toBe(f.engagees);
       for (const ind of rollups.axes.flatMap((a) => a.fiches).flatMap((f) => f.indicateurs)) {
         expect(ind.periode).toEqual({ n: 0 });
         expect(ind.valeur).toBeUndefined();
-        expect(ind.atteinte).toBeUndefined();
+        // A target and no value: « Non renseignée », set and not met.
+        expect(ind.atteinte).toBe(
+          ind.type === "text" ? undefined : ind.cible === undefined ? "sansCible" : "nonRenseignee",
+        );
       }
     }),
     run,
@@ -232,7 +252,7 @@ test("an empty cell and a 0 differ: a 0 is filled, scored and aggregated", () =>
         if (["count", "rate", "amount", "number"].includes(after.type)) {
           expect(after.valeur).toBe(0);
           expect(after.periode.n).toBe(before.periode.n + 1);
-          if (typeof after.cible === "number") expect(after.atteinte).toEqual(expect.any(Number));
+          if (typeof after.cible === "number") expect(["atteinte", "nonAtteinte"]).toContain(after.atteinte);
         }
       }
     }),
@@ -273,16 +293,23 @@ test("the order of the fiches changes nothing", () => {
   );
 });
 
-test("sous-action figures count the planned periods up to the campaign", () => {
+test("a sous-action expects a status per planned period up to the campaign, the later ones being locked", () => {
   fc.assert(
     fc.property(model, fc.integer(), (input, seed) => {
       const { plan, rollups } = rollupsOf(input, seed);
       for (const sa of rollups.axes.flatMap((a) => a.fiches).flatMap((f) => f.sousActions)) {
         const planned = plan.meta.bindings.filter((b) => b.node === sa.id && b.kind === "statut");
-        const years = planned.map((b) => parsePeriode(b.period!)!.year);
-        expect(sa.prevu).toBe(years.filter((y) => y <= 2024).length);
-        expect(sa.retard).toBeLessThanOrEqual(years.filter((y) => y < 2024).length);
-        expect(sa.fait).toBeLessThanOrEqual(sa.prevu);
+        const inputs = planned.filter((b) => b.input);
+        expect(inputs.every((b) => parsePeriode(b.period!)!.year <= 2024)).toBe(true);
+        expect(sa.requis).toBe(inputs.length);
+        expect(sa.engagee).toBe(inputs.length ? 1 : 0);
+        // Without a published calendar: one status, for the campaign; the earlier campaigns' are kept in sight, locked.
+        if (!sa.calendrierPublie) {
+          expect(inputs.map((b) => b.period)).toEqual(["2024-S1"]);
+          expect(planned.filter((b) => !b.input).map((b) => b.period)).toEqual(["2022-S1", "2023-S1"]);
+        } else expect(planned.filter((b) => !b.input).every((b) => parsePeriode(b.period!)!.year > 2024)).toBe(true);
+        expect(sa.realisee + sa.enCours + sa.nonRenseignee).toBeLessThanOrEqual(sa.engagee);
+        expect(sa.retard + sa.nonRenseignee).toBeLessThanOrEqual(sa.engagee);
       }
     }),
     run,

@@ -5,19 +5,12 @@
  */
 import { BUILTIN_IDS, loadBuiltin } from "../../../src/model/builtins";
 import { validateSnapshot } from "../../../src/engine/validate";
-import type { Finding } from "../../../src/engine/validate/findings";
 import { snapshotOf } from "../../../src/hosts/xlsx/snapshot";
 import { readBack } from "../../support/fill";
 import { fillByValidation } from "../../support/fillByValidation";
 import { planOf } from "../../support/plans";
 
 const SEEDS = [1, 2, 3];
-
-/**
- * A « Réalisé » in a period after the campaign (rule calendrier.realise-futur): the status list lets it through
- * until the calendar work locks the status cells of those periods. Remove this skip once that is merged.
- */
-const awaitingCalendarLock = (f: Finding) => f.rule === "calendrier.realise-futur";
 
 describe.each(BUILTIN_IDS)("%s filled by its validations", (id) => {
   test.each(SEEDS)("seed %i: no erreur", async (seed) => {
@@ -27,7 +20,7 @@ describe.each(BUILTIN_IDS)("%s filled by its validations", (id) => {
     expect(filled.length).toBe(plan.meta.bindings.filter((b) => b.input).length);
     const report = validateSnapshot(snapshotOf(await readBack(plan), `${id}-${seed}.xlsx`));
     expect(report.readable).toBe(true);
-    const errors = report.findings.filter((f) => f.severity === "erreur" && !awaitingCalendarLock(f));
+    const errors = report.findings.filter((f) => f.severity === "erreur");
     expect(
       errors.map((f) => ({ rule: f.rule, at: `${f.sheet}!${f.cell}`, value: f.value, message: f.message })),
     ).toEqual([]);

@@ -82,6 +82,8 @@ const at = (key: string) => binding(key).address;
 const v = (name: string, kind = "valeur", year = 2024) => `${ids[name]}@${kind}:${year}`;
 const statut = (i: number, period: string) => `${schema.axes[0]!.fiches[0]!.sousActions[i]!.id}@statut:${period}`;
 const long = "x".repeat(1200);
+/** The first sous-action's cell in the 2024-S1 column, a period it is not planned on (2022-S2 and 2023 only). */
+const offPlan = () => `${at(statut(1, "2024-S1")).replace(/\d+$/, "")}${parseA1(at(statut(0, "2023-S1"))).row}`;
 
 const variants: [string, (wb: ReadWorkbook) => void, Expect[], ValidateOptions?][] = [
   [
@@ -197,9 +199,14 @@ const variants: [string, (wb: ReadWorkbook) => void, Expect[], ValidateOptions?]
     [{ rule: "plausibilite.ecart-reference", cell: at(v("Enfants accueillis")), severity: "avertissement" }],
   ],
   [
-    "Réalisé after the campaign",
+    "Réalisé typed into a locked period after the campaign (« prévu »): not counted, so reported",
     put(statut(1, "2025-S1"), "Réalisé"),
-    [{ rule: "calendrier.realise-futur", cell: at(statut(1, "2025-S1")) }],
+    [{ rule: "calendrier.statut-hors-prevision", cell: at(statut(1, "2025-S1")), severity: "avertissement" }],
+  ],
+  [
+    "a status typed into an unplanned (grey) period: not counted, so reported",
+    (wb) => setCell(wb, axeSheet(), offPlan(), "En cours"),
+    [{ rule: "calendrier.statut-hors-prevision", cell: offPlan(), severity: "avertissement" }],
   ],
   [
     "Non commencé on a past period",
