@@ -40,6 +40,8 @@ export const en: Record<keyof typeof fr, string> = {
   "check.duplicateNumero": "number “{{numero}}” already used by {{other}}",
   "check.ratioParts": "a ratio indicator must name its numerator and denominator (missing: {{missing}})",
   "check.partsNotRatio": "numerator and denominator only apply to the ratio type (type: {{type}})",
+  "check.budgetPostes":
+    "the budget lines add up to {{somme}} and the published total is {{montant}} (difference {{ecart}}): check the amounts copied",
   "check.boundsOrder": "inconsistent bounds: min {{min}} > max {{max}}",
   "check.boundsType": "bound {{bound}} = {{value}} impossible for type {{type}} ({{rule}})",
   "check.valueType": "value {{value}} does not fit type {{type}} ({{rule}})",
@@ -66,6 +68,7 @@ export const en: Record<keyof typeof fr, string> = {
   "ref.badNumber": "“{{value}}” is not a number",
   "ref.badBoolean": "“{{value}}” is not Oui/Non (yes/no)",
   "ref.badEnum": "“{{value}}” unknown for “{{column}}” (expected: {{options}})",
+  "ref.badPoste": "unreadable budget line “{{value}}” (expected: “label | amount in euros | detail”)",
   "ref.badJalon": "unreadable milestone “{{value}}” (expected: “2022 : label”)",
   "ref.noRows": "no data row under the header",
   "ref.orphanRow": "row without axe or fiche: give at least “Axe” and “Fiche”",

@@ -41,6 +41,8 @@ export const fr = {
   "check.ratioParts":
     "un indicateur de type ratio doit nommer son numérateur et son dénominateur (manque : {{missing}})",
   "check.partsNotRatio": "numérateur et dénominateur ne s'emploient qu'avec le type ratio (type : {{type}})",
+  "check.budgetPostes":
+    "les lignes budgétaires font {{somme}} et le total publié {{montant}} (écart {{ecart}}) : vérifier les montants recopiés",
   "check.boundsOrder": "bornes incohérentes : min {{min}} > max {{max}}",
   "check.boundsType": "borne {{bound}} = {{value}} impossible pour le type {{type}} ({{rule}})",
   "check.valueType": "valeur {{value}} incompatible avec le type {{type}} ({{rule}})",
@@ -69,6 +71,7 @@ export const fr = {
   "ref.badNumber": "« {{value}} » n'est pas un nombre",
   "ref.badBoolean": "« {{value}} » n'est pas Oui/Non",
   "ref.badEnum": "« {{value}} » inconnu pour « {{column}} » (attendu : {{options}})",
+  "ref.badPoste": "ligne budgétaire « {{value}} » illisible (attendu : « libellé | montant en euros | précision »)",
   "ref.badJalon": "jalon « {{value}} » illisible (attendu : « 2022 : libellé »)",
   "ref.noRows": "aucune ligne de données sous l'en-tête",
   "ref.orphanRow": "ligne sans axe ni fiche : indiquer au moins « Axe » et « Fiche »",

@@ -37,6 +37,18 @@ const small = (() => {
   m.axes[0].fiches[0].sousActions[0].details = ["Premier point", "Second point ; avec point-virgule"];
   m.axes[0].fiches[0].diagnostic = ["Un constat, avec virgule", "Un autre « constat »"];
   m.axes.push({ numero: "3", titre: "Axe sans fiche", principe: "Texte\nsur deux lignes", enjeux: ["Enjeu A"] });
+  // Budgets at every level; a line with a precision, one without, a decimal amount.
+  m.budget = {
+    libelle: "Politique enfance",
+    montant: 1_500_000.25,
+    postes: [
+      { libelle: "Prévention", montant: 500_000.25, precision: "dont 100 000 € pour la PMI" },
+      { libelle: "Hébergement / accueil", montant: 1_000_000 },
+    ],
+  };
+  m.axes[0].budget = 750_000;
+  m.axes[0].objectifs[1].budget = 300_000;
+  m.axes[2].budget = 10;
   const r = parseSchema(m);
   if (!r.ok) throw new Error(r.errors.map((e) => formatIssue(e)).join("\n"));
   return r.schema;
