@@ -169,6 +169,8 @@ function expectedRule(b: CellBinding, type: string | undefined): ValidationRule 
   if (b.kind === "statut") return { type: "list", values: [...STATUTS] };
   if (b.kind === "source" || b.kind === "commentaire") return { type: "textLength", max: 1000 };
   if (b.kind === "numerateur" || b.kind === "denominateur") return { type: "decimal", min: 0 };
+  if (b.kind === "vote" || b.kind === "engage" || b.kind === "mandate")
+    return { type: "decimal", min: 0, max: 999_999_999.99 };
   switch (type) {
     case "count":
       return expect.objectContaining({ type: "whole", min: 0 });

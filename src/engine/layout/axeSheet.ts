@@ -17,6 +17,7 @@ import { sousActionFormulas } from "../rollup/calendrier";
 import { filledFormula } from "../rollup/excel";
 import { RATES, type Rates } from "../rollup/figures";
 import { figureFormulas, rateFormulas, type RollupColumns } from "../rollup/formulas";
+import { budgetTable } from "./budgetTable";
 import { jalonsByPeriod, plannedPeriods, yearOf, type CalendarGrid } from "./calendar";
 import {
   INPUT_STYLE,
@@ -170,6 +171,7 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
 
     if (fiche.sousActions.length) row = calendarTable(sheet, fiche, row, ctx, statusCells, bind) + 1;
     if (fiche.indicateurs.length) row = indicatorTable(sheet, fiche, row, ctx, textCells, bind) + 1;
+    row = budgetTable(sheet, fiche, row, ctx, bind) + 1;
     ctx.names.push({ name: definedName(fiche.id), sheet: name, ref: absolute(top, COL_ID, row - 2, last) });
     row++;
   }

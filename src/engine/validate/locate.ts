@@ -7,6 +7,7 @@
 import type { Axe, Fiche, Indicateur, Schema, SousAction } from "../../model/schema";
 import { a1, parseA1 } from "../../util/a1";
 import type { CellBinding, PlanMeta } from "../plan";
+import { isBudgetStage } from "../rollup/budget";
 import { cellOf, rowIds, sheetOf, type SheetSnapshot, type SnapCell, type SnapValue, type Snapshot } from "../snapshot";
 import { finding, type Finding, type FindingPlace } from "./findings";
 
@@ -33,7 +34,7 @@ export function nodeIndex(schema: Schema): Map<string, NodeInfo> {
 
 /** The id column A holds on a bound cell's row. */
 export function rowIdOf(b: CellBinding): string {
-  return b.kind === "numerateur" || b.kind === "denominateur" ? `${b.node}#${b.kind}` : b.node;
+  return b.kind === "numerateur" || b.kind === "denominateur" || isBudgetStage(b.kind) ? `${b.node}#${b.kind}` : b.node;
 }
 
 export interface Located {
