@@ -163,6 +163,11 @@ export const en: Record<keyof typeof fr, string> = {
   "validate.range.rateAbove100": "Rate of {{value}} %: a percentage between 0 and 100 is expected{{hint}}.",
   "validate.range.bounds": "{{value}} is outside the model's bounds ({{bounds}}).",
   "validate.range.numeratorAbove": "Numerator {{num}} above denominator {{den}}: the rate would exceed 100 %.",
+  "validate.range.amountMax": "{{value}} exceeds the largest amount a budget cell accepts ({{max}}).",
+  "validate.budget.engagedAboveVoted":
+    "{{fiche}}, {{year}}: committed {{engage}} above voted {{vote}}. Possible on credits of earlier years; otherwise, check the amounts.",
+  "validate.budget.paidAboveEngaged":
+    "{{fiche}}, {{year}}: paid {{mandate}} above committed {{engage}}. Possible for payments on earlier commitments; otherwise, check the amounts.",
   "validate.range.zeroDenominator": "Zero denominator while the numerator is {{num}}: the rate cannot be computed.",
   "validate.completeness.value": '{{year}} value expected for "{{label}}".',
   "validate.completeness.status": '{{period}} progress status expected for "{{label}}".',

@@ -172,6 +172,11 @@ export const fr = {
   "validate.range.rateAbove100": "Taux de {{value}} % : un pourcentage entre 0 et 100 est attendu{{hint}}.",
   "validate.range.bounds": "{{value}} est hors des bornes du modèle ({{bounds}}).",
   "validate.range.numeratorAbove": "Numérateur {{num}} supérieur au dénominateur {{den}} : le taux dépasserait 100 %.",
+  "validate.range.amountMax": "{{value}} dépasse le plus grand montant qu'une cellule de budget accepte ({{max}}).",
+  "validate.budget.engagedAboveVoted":
+    "{{fiche}}, {{year}} : engagé {{engage}} supérieur au voté {{vote}}. Possible sur des crédits d'années antérieures ; sinon, vérifier les montants.",
+  "validate.budget.paidAboveEngaged":
+    "{{fiche}}, {{year}} : mandaté {{mandate}} supérieur à l'engagé {{engage}}. Possible pour des mandats sur des engagements antérieurs ; sinon, vérifier les montants.",
   "validate.range.zeroDenominator":
     "Dénominateur nul alors que le numérateur vaut {{num}} : le taux ne peut pas être calculé.",
   "validate.completeness.value": "Valeur {{year}} attendue pour « {{label}} ».",

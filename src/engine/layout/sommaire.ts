@@ -10,6 +10,7 @@ import type { CellBinding, PlanMeta } from "../plan";
 import { FIGURES, type Rates } from "../rollup/figures";
 import { figureFormulas, rateFormulas, type FigureFormulas, type RollupColumns } from "../rollup/formulas";
 import { SheetBuilder } from "./sheetBuilder";
+import { sommaireBudget } from "./sommaireBudget";
 import { COLORS } from "./styles";
 
 export const SOMMAIRE = "Sommaire";
@@ -154,6 +155,7 @@ export function buildSommaire(
     const col = FIGURE_COL + FIGURES.indexOf(f);
     return `SUM(${range(first, col, total - 1, col)})`;
   });
+  sommaireBudget(sheet, schema, meta, axes, total + 2, bindings, cols);
   sheet.conditional({
     ranges: [range(first, 6, total, 5 + Object.keys(SOMMAIRE_RATES).length)],
     kind: "dataBar",

@@ -17,6 +17,7 @@
 import type { Axe, Fiche, Objectif, Schema } from "../../model/schema";
 import { colLetter, sheetRef } from "../../util/a1";
 import type { BindingKind } from "../plan";
+import type { Rollups } from "./compute";
 import { numberOf, type CellValue } from "./excel";
 
 export const BUDGET_STAGES = ["vote", "engage", "mandate"] as const satisfies readonly BindingKind[];
@@ -29,6 +30,9 @@ export const STAGE_ROW_KIND: Record<BudgetStage, string> = { vote: "bvote", enga
 
 /** Column A's id of a budget row: `fa_1#vote`; the consumption row is `fa_1#consommation`. */
 export const budgetRowId = (fiche: string, stage: BudgetStage | "consommation") => `${fiche}#${stage}`;
+
+/** The node of a Sommaire budget row: `axe_1#budget`, `<schéma id>#budget`. */
+export const budgetNode = (id: string) => `${id}#budget`;
 
 /** The binding key of a fiche's amount of one stage and year. */
 export const budgetKey = (fiche: string, stage: BudgetStage, year: number | string) => `${fiche}@${stage}:${year}`;
@@ -69,19 +73,33 @@ export const consommationFormula = (vote: string, mandate: string) =>
 /** A summary's rate from its summed cells: `taux` of `sumFigures`. */
 export const tauxFormula = (vote: string, mandate: string) => `=IF(${vote}=0,"",${mandate}/${vote})`;
 
+/**
+ * A sum of amounts as a spreadsheet gives it: rounded to 15 significant digits, as Excel and LibreOffice keep
+ * a result (amounts in cents summed in binary drift in the last digits: 673398985.5799999 for 673398985.58).
+ */
+const sum = (xs: number[]) => Number(xs.reduce((s, x) => s + x, 0).toPrecision(15));
+
 function withTaux(f: Omit<BudgetFigures, "taux">): BudgetFigures {
   return { ...f, ...(f.vote !== 0 ? { taux: f.mandate / f.vote } : {}) };
 }
 
+/** A level's planned amount: its own when the model gives one, else its children's summed when any has one. */
+export function plannedOf(own: number | undefined, children: (number | undefined)[]): number | undefined {
+  const known = children.filter((p): p is number => p !== undefined);
+  return own ?? (known.length ? sum(known) : undefined);
+}
+
 /** A group's figures: its amounts summed, its own planned amount or else its children's. */
 export function sumFigures(list: BudgetFigures[], prevu: number | undefined): BudgetFigures {
-  const planned = list.filter((f) => f.prevu !== undefined);
-  const p = prevu ?? (planned.length ? planned.reduce((s, f) => s + f.prevu!, 0) : undefined);
+  const p = plannedOf(
+    prevu,
+    list.map((f) => f.prevu),
+  );
   return withTaux({
     ...(p !== undefined ? { prevu: p } : {}),
-    vote: list.reduce((s, f) => s + f.vote, 0),
-    engage: list.reduce((s, f) => s + f.engage, 0),
-    mandate: list.reduce((s, f) => s + f.mandate, 0),
+    vote: sum(list.map((f) => f.vote)),
+    engage: sum(list.map((f) => f.engage)),
+    mandate: sum(list.map((f) => f.mandate)),
   });
 }
 
@@ -142,4 +160,23 @@ export function budgetFormulas(
   const sum = (stage: BudgetStage) =>
     `SUMIFS(${col(cols.montant)},${col(cols.kind)},"${STAGE_ROW_KIND[stage]}"${ofFiche})`;
   return { vote: sum("vote"), engage: sum("engage"), mandate: sum("mandate") };
+}
+
+/**
+ * What the budget's formula cells show, by node and period: a fiche's consumption row by year, the Sommaire's
+ * budget rows by stage (and `taux`).
+ */
+export function budgetResults(rollups: Rollups): Map<string, Record<string, number | undefined>> {
+  const out = new Map<string, Record<string, number | undefined>>();
+  const stages = ({ vote, engage, mandate, taux }: BudgetFigures) => ({ vote, engage, mandate, taux });
+  out.set(budgetNode(rollups.modelId), stages(rollups.budget));
+  for (const axe of rollups.axes) {
+    out.set(budgetNode(axe.id), stages(axe.budget));
+    for (const fiche of axe.fiches)
+      out.set(
+        budgetRowId(fiche.id, "consommation"),
+        Object.fromEntries(Object.entries(fiche.budget.annees).map(([y, a]) => [y, a.taux])),
+      );
+  }
+  return out;
 }

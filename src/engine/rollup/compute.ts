@@ -13,6 +13,7 @@ import { achievement } from "./atteinte";
 import { sousActionFigures, type SousActionFigures, type Statut } from "./calendrier";
 import { isFilled, ratioRate, type CellValue } from "./excel";
 import { ratesOf, sumOf, zero, type Figures, type Rates } from "./figures";
+import { axeBudget, ficheBudget, objectifBudget, schemaBudget, type BudgetFigures, type FicheBudget } from "./budget";
 
 /** Calendar progress per year, up to the campaign (years with planned periods). */
 export type CalendrierParAnnee = Record<string, { prevu: number; fait: number; avancement: number }>;
@@ -61,6 +62,7 @@ export interface FicheRollup extends Level {
   objectif?: string;
   sousActions: SousActionRollup[];
   indicateurs: IndicateurRollup[];
+  budget: FicheBudget;
 }
 
 export interface ObjectifRollup extends Level {
@@ -68,6 +70,7 @@ export interface ObjectifRollup extends Level {
   numero?: string;
   titre: string;
   fiches: string[];
+  budget: BudgetFigures;
 }
 
 export interface AxeRollup extends Level {
@@ -78,6 +81,7 @@ export interface AxeRollup extends Level {
   fiches: FicheRollup[];
   /** Errors found by the checks, when they were run. */
   controles?: number;
+  budget: BudgetFigures;
 }
 
 export interface Rollups extends Level {
@@ -86,6 +90,7 @@ export interface Rollups extends Level {
   campaignYear: number;
   axes: AxeRollup[];
   controles?: number;
+  budget: BudgetFigures;
 }
 
 /** Planned periods and progress per year from `debut` on: [prevu, fait, prevu, fait…]. */
@@ -241,6 +246,7 @@ export function computeRollups(
           ...level(figures, years, debut),
           sousActions,
           indicateurs,
+          budget: ficheBudget(fiche, schema, campaign, values),
         };
       });
     if (!fiches.length) continue;
@@ -263,6 +269,10 @@ export function computeRollups(
           titre: o.titre,
           ...group(mine),
           fiches: mine.map((f) => f.id),
+          budget: objectifBudget(
+            o,
+            mine.map((f) => f.budget),
+          ),
         },
       ];
     });
@@ -275,6 +285,10 @@ export function computeRollups(
       ...(errors ? { controles: errors.filter((f) => f.axe === axe.id).length } : {}),
       objectifs,
       fiches,
+      budget: axeBudget(
+        axe,
+        fiches.map((f) => f.budget),
+      ),
     });
   }
   return {
@@ -284,5 +298,9 @@ export function computeRollups(
     ...level(sumOf(axes.map((a) => a.figures)), sumYears(axeYears, yearsLength), debut),
     ...(errors ? { controles: errors.length } : {}),
     axes,
+    budget: schemaBudget(
+      schema,
+      axes.map((a) => a.budget),
+    ),
   };
 }

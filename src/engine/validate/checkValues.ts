@@ -12,6 +12,8 @@ import type { CellBinding, PlanMeta } from "../plan";
 import { finding, type Finding } from "./findings";
 import { placeOf, type Located, type Location, type NodeInfo } from "./locate";
 import { checkRatio, checkStatut, checkValue } from "./values";
+import { isBudgetStage } from "../rollup/budget";
+import { checkBudgetStages, checkMontant } from "./budget";
 
 export interface Completion {
   required: number;
@@ -55,9 +57,11 @@ export function checkValues(
                 expected: `≤ ${TEXT_MAX}`,
               }
             : undefined
-          : info?.indicateur
-            ? checkValue(info.indicateur, b.kind, v, schema)
-            : undefined;
+          : isBudgetStage(b.kind)
+            ? checkMontant(v)
+            : info?.indicateur
+              ? checkValue(info.indicateur, b.kind, v, schema)
+              : undefined;
     if (check) {
       findings.push({ ...finding(check.rule, placeOf(b, at, info, v), check.params), expected: check.expected });
       flagged.add(b.key);
@@ -123,6 +127,7 @@ export function checkValues(
     }
   }
 
+  findings.push(...checkBudgetStages(meta, location, nodes, numbers));
   findings.push(...plausibility(meta, location, nodes, numbers, flagged, factor));
   return { findings, completion };
 }

@@ -73,6 +73,13 @@ const at = (key: string) => binding(key).address;
 const v = (name: string, kind = "valeur", year = 2024) => `${ids[name]}@${kind}:${year}`;
 const statut = (i: number, period: string) => `${schema.axes[0]!.fiches[0]!.sousActions[i]!.id}@statut:${period}`;
 const long = "x".repeat(1200);
+/** A fiche's budget amount of a stage and year. */
+const bud = (stage: string, fiche = "fa_1", year = 2024) => `${fiche}@${stage}:${year}`;
+const puts =
+  (...cells: [string, string | number][]) =>
+  (wb: ReadWorkbook) => {
+    for (const [key, value] of cells) put(key, value)(wb);
+  };
 
 const variants: [string, (wb: ReadWorkbook) => void, Expect[], ValidateOptions?][] = [
   [
@@ -258,7 +265,11 @@ const variants: [string, (wb: ReadWorkbook) => void, Expect[], ValidateOptions?]
   [
     "an indicator row deleted",
     (wb) => shiftRows(wb, axeSheet(), parseA1(label(ids["Familles suivies"]!).address).row, -1),
-    [{ rule: "structure.ligne-supprimee", cell: label(ids["Familles suivies"]!).address }],
+    [
+      { rule: "structure.ligne-supprimee", cell: label(ids["Familles suivies"]!).address },
+      // The fiche's budget table below moved up by the deleted row.
+      { rule: "structure.lignes-deplacees", cell: `B${parseA1(label("fa_1#vote").address).row - 1}` },
+    ],
   ],
   [
     "an indicator label edited",
@@ -274,6 +285,40 @@ const variants: [string, (wb: ReadWorkbook) => void, Expect[], ValidateOptions?]
     "sheet protection removed",
     (wb) => (sheetNamed(wb, axeSheet()).protected = false),
     [{ rule: "structure.protection-retiree", severity: "avertissement" }],
+  ],
+  [
+    "an amount typed as text",
+    put(bud("vote"), "1,2 M€"),
+    [{ rule: "type.texte-au-lieu-de-nombre", cell: at(bud("vote")) }],
+  ],
+  ["a negative amount", put(bud("mandate"), -300), [{ rule: "plage.negatif", cell: at(bud("mandate")) }]],
+  [
+    "an amount beyond 999 999 999,99 €",
+    put(bud("engage"), 1e9),
+    [{ rule: "plage.montant-max", cell: at(bud("engage")) }],
+  ],
+  [
+    "more committed than voted (a warning: credits of earlier years)",
+    puts([bud("vote"), 1000], [bud("engage"), 1000.01], [bud("mandate"), 500]),
+    [{ rule: "budget.engage-sup-vote", cell: at(bud("engage")), severity: "avertissement" }],
+  ],
+  [
+    "more paid than committed (a warning: payments on earlier commitments)",
+    puts([bud("vote"), 1000], [bud("engage"), 800], [bud("mandate"), 900]),
+    [{ rule: "budget.mandate-sup-engage", cell: at(bud("mandate")), severity: "avertissement" }],
+  ],
+  [
+    "amounts in order, and only a paid amount: nothing to say",
+    (wb) => {
+      puts([bud("vote"), 1000], [bud("engage"), 1000], [bud("mandate"), 999.99])(wb);
+      put(bud("mandate", "fa_2"), 50)(wb);
+    },
+    [],
+  ],
+  [
+    "a past year's amount out of order is not the campaign's: nothing to say",
+    puts([bud("vote", "fa_1", 2023), 10], [bud("engage", "fa_1", 2023), 20]),
+    [],
   ],
 ];
 
