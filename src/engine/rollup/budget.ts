@@ -25,6 +25,9 @@ export type BudgetStage = (typeof BUDGET_STAGES)[number];
 
 export const isBudgetStage = (kind: string): kind is BudgetStage => (BUDGET_STAGES as readonly string[]).includes(kind);
 
+/** Each stage's name in tables and exports. */
+export const STAGE_NAME: Record<BudgetStage, string> = { vote: "Voté", engage: "Engagé", mandate: "Mandaté" };
+
 /** What the hidden row-kind column holds on a fiche's row of each stage. */
 export const STAGE_ROW_KIND: Record<BudgetStage, string> = { vote: "bvote", engage: "bengage", mandate: "bmandate" };
 
@@ -77,7 +80,8 @@ export const tauxFormula = (vote: string, mandate: string) => `=IF(${vote}=0,"",
  * A sum of amounts as a spreadsheet gives it: rounded to 15 significant digits, as Excel and LibreOffice keep
  * a result (amounts in cents summed in binary drift in the last digits: 673398985.5799999 for 673398985.58).
  */
-const sum = (xs: number[]) => Number(xs.reduce((s, x) => s + x, 0).toPrecision(15));
+export const sumAmounts = (xs: number[]) => Number(xs.reduce((s, x) => s + x, 0).toPrecision(15));
+const sum = sumAmounts;
 
 function withTaux(f: Omit<BudgetFigures, "taux">): BudgetFigures {
   return { ...f, ...(f.vote !== 0 ? { taux: f.mandate / f.vote } : {}) };
