@@ -269,6 +269,8 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.rollup.needOutput": "give a copy to write (-o COPY.xlsx) or --json",
   "cli.rollup.line":
     "{{name}}: progress {{avancement}}, late periods {{retard}}, inputs filled {{completude}}, targets achieved {{atteinte}}",
+  "cli.rollup.budget":
+    "Budget {{year}} — {{name}}: planned {{prevu}}, voted {{vote}}, committed {{engage}}, paid {{mandate}}, consumption rate {{taux}}",
   "cli.rollup.total": "Whole schéma",
   "cli.demo.description": "demo: generates the bilan workbook of the built-in Essonne schéma into out/",
   "cli.demo.heading": "{{title}} ({{departement}}, {{period}}) — model {{version}}",

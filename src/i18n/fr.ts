@@ -287,6 +287,8 @@ export const fr = {
   "cli.rollup.needOutput": "indiquer une copie à écrire (-o COPIE.xlsx) ou --json",
   "cli.rollup.line":
     "{{name}} : avancement {{avancement}}, périodes en retard {{retard}}, saisies {{completude}}, atteinte des cibles {{atteinte}}",
+  "cli.rollup.budget":
+    "Budget {{year}} — {{name}} : prévu {{prevu}}, voté {{vote}}, engagé {{engage}}, mandaté {{mandate}}, taux de consommation {{taux}}",
   "cli.rollup.total": "Ensemble du schéma",
   "cli.demo.description": "démonstration : génère le classeur de bilan du schéma intégré de l'Essonne dans out/",
   "cli.demo.heading": "{{title}} ({{departement}}, {{period}}) — modèle {{version}}",
