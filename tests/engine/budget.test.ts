@@ -13,11 +13,12 @@ import { budgetNode } from "../../src/engine/rollup/budget";
 import { computeRollups, formulaResults, type CellValue } from "../../src/engine/rollup";
 import type { CellBinding, SheetPlan, WorkbookPlan } from "../../src/engine/plan";
 import { tidyRows } from "../../src/engine/tidy";
+import { transferValues } from "../../src/engine/transfer";
 import { validateSnapshot } from "../../src/engine/validate";
 import { snapshotOf } from "../../src/hosts/xlsx/snapshot";
 import { a1, parseA1 } from "../../src/util/a1";
 import { fillValid, readBack } from "../support/fill";
-import { expand, planOf, setInput } from "../support/plans";
+import { bindingCell, expand, planOf, setInput } from "../support/plans";
 import { validModel } from "../model/fixtures";
 
 jest.setTimeout(60_000);
@@ -116,6 +117,19 @@ describe("a fiche's budget table", () => {
     const header = parseA1(binding(`fa_2@vote:${CAMPAIGN}`).address).row - 1;
     expect(prevu[0]!.row).toBe(header - 1);
   });
+});
+
+test("a carry-over brings the campaign's amounts into next year's workbook, locked", () => {
+  const next = planOf(schema, { campaignYear: CAMPAIGN + 1 });
+  const values = new Map<string, string | number>([
+    [`fa_1@vote:${CAMPAIGN}`, 1_000_000],
+    [`fa_1@mandate:${CAMPAIGN}`, 250_000.25],
+  ]);
+  expect(transferValues(values, plan, next, (n) => n)).toEqual({ carried: 2, notCarried: [] });
+  const b = next.meta.bindings.find((x) => x.key === `fa_1@mandate:${CAMPAIGN}`)!;
+  expect(b.input).toBe(false);
+  expect(bindingCell(next, b.key).value).toBe(250_000.25);
+  expect(next.styles[bindingCell(next, b.key).style]!.locked).toBe(true);
 });
 
 describe("the Sommaire's budget table", () => {
