@@ -15,6 +15,7 @@ import {
   plannedOf,
   tauxFormula,
   BUDGET_STAGES,
+  STAGE_NAME,
   type BudgetStage,
 } from "../rollup/budget";
 import type { RollupColumns } from "../rollup/formulas";
@@ -29,7 +30,11 @@ const PREVU = 3;
 const STAGE_COL: Record<BudgetStage, number> = { vote: 4, engage: 5, mandate: 6 };
 const TAUX = 7;
 
-export const SOMMAIRE_BUDGET_HEADERS = ["Prévu au schéma", "Voté", "Engagé", "Mandaté", "Taux de consommation"];
+export const SOMMAIRE_BUDGET_HEADERS = [
+  "Prévu au schéma",
+  ...BUDGET_STAGES.map((stage) => STAGE_NAME[stage]),
+  "Taux de consommation",
+];
 
 /** Writes the table from `row` (the axes' sheets hold the fiches' budget tables); returns the row after it. */
 export function sommaireBudget(
