@@ -195,6 +195,41 @@ describe("a référentiel typed by hand", () => {
     );
   });
 
+  test("budgets as published: « 62,8 M€ », « 850 k€ », « 1 200 000 € », one budget line per line", () => {
+    const header = ["Axe", "Budget axe", "Fiche", "Budget", "Budget du schéma", "Lignes budgétaires", "Cible 2024"];
+    const lines = "Prévention | 9,3 M€\nHébergement | 53 500 000 | dont 9 M € en direction des MNA";
+    const s = ok(
+      fromTable(
+        table([
+          header,
+          ["Prévention", "850 k€", "Périnatalité", "1 200 000 €", "62,8 M €", lines, ""],
+          ["", "", "Accueil", "9,3 M€", "", "", ""],
+        ]),
+      ),
+    );
+    expect(s.budget).toEqual({
+      montant: 62_800_000,
+      postes: [
+        { libelle: "Prévention", montant: 9_300_000 },
+        { libelle: "Hébergement", montant: 53_500_000, precision: "dont 9 M € en direction des MNA" },
+      ],
+    });
+    expect(s.axes[0]!.budget).toBe(850_000);
+    expect(s.axes[0]!.fiches.map((f) => f.budget)).toEqual([1_200_000, 9_300_000]);
+  });
+
+  test("a budget line without an amount names its cell", () => {
+    const r = fromTable(
+      table([
+        ["Axe", "Fiche", "Lignes budgétaires"],
+        ["A", "F", "Prévention | beaucoup"],
+      ]),
+    );
+    expect(!r.ok && formatIssue(r.errors[0]!)).toBe(
+      "ref.csv!C2 (Lignes budgétaires) : ligne budgétaire « Prévention | beaucoup » illisible (attendu : « libellé | montant en euros | précision »)",
+    );
+  });
+
   test("semicolon CSV with BOM and decimal commas is read", () => {
     const csv = writeCsv(rows, { delimiter: ";", bom: true });
     expect(csv.startsWith("\uFEFFAXE;n° fiche;")).toBe(true);

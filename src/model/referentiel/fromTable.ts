@@ -10,7 +10,17 @@ import { fold } from "../../util/text";
 import { issue, type ModelIssue } from "../issues";
 import { parseSchema, type ParseResult } from "../parse";
 import { AGREGATIONS, GRANULARITES, NATURES, SENS, VALUE_TYPES, type SchemaInput } from "../schema";
-import { cellText, readBoolean, readNumber, readValeur, splitLines, splitRefs, type Cell, type Table } from "./cells";
+import {
+  cellText,
+  readBoolean,
+  readMontant,
+  readNumber,
+  readValeur,
+  splitLines,
+  splitRefs,
+  type Cell,
+  type Table,
+} from "./cells";
 import { colLetter } from "../../util/a1";
 import { matchHeader, type Column } from "./columns";
 import { NIVEAUX_SEPARATOR, POSTE_SEPARATOR } from "./toTable";
@@ -184,11 +194,16 @@ export function fromTable(table: Table): ParseResult {
       if (v === "invalid") err(col(key), row, "ref.badNumber", { value: text(key) });
       return v === "invalid" ? undefined : v;
     };
+    const montant = (key: string) => {
+      const v = readMontant(cell(key));
+      if (v === "invalid") err(col(key), row, "ref.badNumber", { value: text(key) });
+      return v === "invalid" ? undefined : v;
+    };
     /** `libellé | montant | précision` per line (toTable's `formatPoste`). */
     const postes = (items: string[]) =>
       items.flatMap((line) => {
-        const [libelle = "", montant = "", precision] = line.split(POSTE_SEPARATOR.trim()).map((x) => x.trim());
-        const value = readNumber(montant);
+        const [libelle = "", amount = "", precision] = line.split(POSTE_SEPARATOR.trim()).map((x) => x.trim());
+        const value = readMontant(amount);
         if (typeof value !== "number") {
           err(col("postesBudgetaires"), row, "ref.badPoste", { value: line });
           return [];
@@ -234,7 +249,7 @@ export function fromTable(table: Table): ParseResult {
         .map((s) => s.trim());
       setSchema("niveaux", "niveaux", { axe, objectif, fiche, sousAction });
     }
-    setSchema("budgetMontant", "schemaBudget", num("schemaBudget"));
+    setSchema("budgetMontant", "schemaBudget", montant("schemaBudget"));
     setSchema("budgetLibelle", "schemaBudgetLibelle", text("schemaBudgetLibelle"));
     setSchema("budgetPostes", "postesBudgetaires", postes(splitLines(cell("postesBudgetaires"))));
     declareActeurs(territoires, splitLines(cell("territoires")));
@@ -265,7 +280,7 @@ export function fromTable(table: Table): ParseResult {
     setOnce(axe, "titre", text("axe"), col("axe"), row, axeRow);
     setOnce(axe, "principe", text("principe"), col("principe"), row, axeRow);
     setOnce(axe, "enjeux", splitLines(cell("enjeux")), col("enjeux"), row, axeRow);
-    setOnce(axe, "budget", num("axeBudget"), col("axeBudget"), row, axeRow);
+    setOnce(axe, "budget", montant("axeBudget"), col("axeBudget"), row, axeRow);
 
     // Objectif.
     const objKeys = [text("objectifId"), text("objectifNumero"), text("objectif")];
@@ -287,7 +302,7 @@ export function fromTable(table: Table): ParseResult {
         rowOf.set(objectif, row);
       }
       setOnce(objectif, "titre", objKeys[2], col("objectif"), row, rowOf.get(objectif)!);
-      setOnce(objectif, "budget", num("objectifBudget"), col("objectifBudget"), row, rowOf.get(objectif)!);
+      setOnce(objectif, "budget", montant("objectifBudget"), col("objectifBudget"), row, rowOf.get(objectif)!);
     } else if (!ficheKeys.some(Boolean)) objectif = current.objectif;
 
     // Fiche.
@@ -321,7 +336,7 @@ export function fromTable(table: Table): ParseResult {
       ["vigilance", "vigilance"],
     ] as const)
       setOnce(fiche, field, splitLines(cell(key)), col(key), row, fr);
-    setOnce(fiche, "budget", num("budget"), col("budget"), row, fr);
+    setOnce(fiche, "budget", montant("budget"), col("budget"), row, fr);
     setOnce(
       fiche,
       "calendrier",
