@@ -131,7 +131,7 @@ export function sommaireBudget(
       sheet.set(row, LABEL, "rowLabel", p.libelle);
       sheet.fitHeight(row, p.libelle.length, 58);
       sheet.set(row, PREVU, "lockedAmount", p.montant);
-      sheet.set(row, STAGE_COL.vote, "ficheInfo", p.precision ?? "");
+      sheet.set(row, STAGE_COL.vote, "rowLabel", p.precision ?? "");
       sheet.merge(row, STAGE_COL.vote, row, TAUX);
       row++;
     }
