@@ -125,6 +125,7 @@ export function sommaireBudget(
     sheet.set(row, LABEL, "tableHeader", "Ligne budgétaire");
     sheet.set(row, PREVU, "tableHeader", "Montant");
     sheet.set(row, STAGE_COL.vote, "tableHeader", "Précision");
+    for (let c = STAGE_COL.vote + 1; c <= TAUX; c++) sheet.set(row, c, "tableHeader");
     sheet.merge(row, STAGE_COL.vote, row, TAUX);
     row++;
     for (const p of budget.postes) {
@@ -132,6 +133,7 @@ export function sommaireBudget(
       sheet.fitHeight(row, p.libelle.length, 58);
       sheet.set(row, PREVU, "lockedAmount", p.montant);
       sheet.set(row, STAGE_COL.vote, "rowLabel", p.precision ?? "");
+      for (let c = STAGE_COL.vote + 1; c <= TAUX; c++) sheet.set(row, c, "rowLabel");
       sheet.merge(row, STAGE_COL.vote, row, TAUX);
       row++;
     }
