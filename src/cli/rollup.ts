@@ -10,7 +10,9 @@
  */
 import { existsSync } from "node:fs";
 import { t, type Lang } from "../i18n";
-import { computeRollups, fillPlan, formulaResults, type Rates } from "../engine/rollup";
+import { computeRollups, fillPlan, formulaResults, type Rates, type Rollups } from "../engine/rollup";
+import type { BudgetFigures } from "../engine/rollup/budget";
+import { formatEuros } from "../util/euros";
 import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
 import { addNonRepris } from "../engine/transfer";
 import { errorMarks, markPlan } from "../engine/validate/marks";
@@ -24,6 +26,24 @@ export interface RollupCliOptions {
 }
 
 const percent = (v: number | undefined) => (v === undefined ? "—" : `${Math.round(v * 100)} %`);
+
+/** The campaign's budget per axe and for the schéma: planned, voted, committed, paid, and the consumption rate. */
+function budgetLines(rollups: Rollups, axeName: string, lang: Lang): string[] {
+  const line = (name: string, b: BudgetFigures) =>
+    t(lang, "cli.rollup.budget", {
+      year: rollups.campaignYear,
+      name,
+      prevu: b.prevu === undefined ? "—" : formatEuros(b.prevu),
+      vote: formatEuros(b.vote),
+      engage: formatEuros(b.engage),
+      mandate: formatEuros(b.mandate),
+      taux: percent(b.taux),
+    });
+  return [
+    ...rollups.axes.map((a) => line(`${axeName} ${a.numero}`, a.budget)),
+    line(t(lang, "cli.rollup.total"), rollups.budget),
+  ];
+}
 
 export async function rollupCommand(file: string, o: RollupCliOptions, lang: Lang): Promise<number> {
   if (!o.output && !o.json) throw new UserError(t(lang, "cli.rollup.needOutput"));
@@ -57,6 +77,7 @@ export async function rollupCommand(file: string, o: RollupCliOptions, lang: Lan
       ...rollups.axes.map((a) => line(`${schema.niveaux.axe} ${a.numero}`, a)),
       line(t(lang, "cli.rollup.total"), rollups),
     ];
+    lines.push(...budgetLines(rollups, schema.niveaux.axe, lang));
     process.stdout.write(`${lines.join("\n")}\n`);
   }
   return 0;

@@ -9,6 +9,7 @@
  * - No source is counted twice (consolidateSources); copies of one cut merge
  *   cell by cell, a cell filled differently in two copies is left empty, listed.
  * - Partners' comments and notes are listed per source with the values.
+ * - Budget amounts (voté, engagé, mandaté) are summed: each source's are its own.
  * - Indicator values combine by the indicator's aggregation (rollup/aggregate:
  *   sums, Σnum/Σden for ratios…); texts (answers, comments, each fiche's
  *   narrative) are kept side by side with their source, never summed; a yes/no,
@@ -18,6 +19,7 @@
 import { both, type Bilingual } from "../i18n";
 import type { Indicateur, Schema } from "../model/schema";
 import { aggregate, type Observation } from "./rollup/aggregate";
+import { isBudgetStage, STAGE_NAME, sumAmounts } from "./rollup/budget";
 import type { PlanMeta, SheetPlan, SourceRef } from "./plan";
 import type { SnapValue } from "./snapshot";
 import { untrustedFinding, type ValidationReport } from "./validate";
@@ -214,6 +216,13 @@ function mergeValues(
       if (texts.length === 1)
         out.values.set(key, typeof answers[0]!.value === "string" ? texts[0]! : answers[0]!.value);
       else out.divergences.push({ key, label, answers: describe(answers) });
+    } else if (isBudgetStage(kind)) {
+      // Amounts add up across sources. A text among several is not guessed at: the cell stays empty, listed; a
+      // source's only answer is kept as it is, for the master's checks to report.
+      const amounts = answers.map((a) => a.value).filter((v): v is number => typeof v === "number");
+      if (amounts.length === answers.length) out.values.set(key, sumAmounts(amounts));
+      else if (answers.length === 1) out.values.set(key, answers[0]!.value);
+      else out.divergences.push({ key, label: `${label} — ${STAGE_NAME[kind]} ${period}`, answers: describe(answers) });
     } else if (ind && (kind === "valeur" || kind === "numerateur" || kind === "denominateur")) {
       mergeIndicator(out, ind, period, byKey, done);
     }

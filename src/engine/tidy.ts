@@ -4,10 +4,16 @@
  * value, status, target (the model's or the one typed in the workbook) and
  * source; and one row per fiche, year and heading of the narrative (its text
  * in `valeur`) — for Power BI, R or pandas.
+ *
+ * A fiche's budget gives one row per stage and year (type_element `budget`,
+ * element the fiche's id, libelle « Voté », « Engagé » or « Mandaté »,
+ * etape_budget `vote`, `engage` or `mandate`, valeur the amount in euros):
+ * long like the rest, so that amounts sum with one filter.
  */
 import { periodsBetween } from "../model/periods";
 import type { Schema } from "../model/schema";
 import type { PlanMeta } from "./plan";
+import { BUDGET_STAGES, budgetKey, STAGE_NAME } from "./rollup/budget";
 import type { SnapValue } from "./snapshot";
 import { targetOf } from "./layout/cibles";
 import { RECIT_KINDS, RECIT_RUBRIQUE } from "./layout/recit";
@@ -35,6 +41,7 @@ export const TIDY_COLUMNS = [
   "statut",
   "source",
   "commentaire",
+  "etape_budget",
 ] as const;
 
 export type TidyRow = Partial<Record<(typeof TIDY_COLUMNS)[number], string | number | boolean>>;
@@ -138,6 +145,21 @@ export function tidyRows(file: string, schema: Schema, meta: PlanMeta, values: M
             periode: year,
             ...Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined)),
             ...(ind.unite ? { unite: ind.unite } : ind.type === "rate" || ind.type === "ratio" ? { unite: "%" } : {}),
+          });
+        }
+      for (const year of years)
+        for (const stage of BUDGET_STAGES) {
+          const valeur = get(budgetKey(fiche.id, stage, year));
+          if (valeur === undefined) continue;
+          rows.push({
+            ...where,
+            element: fiche.id,
+            type_element: "budget",
+            libelle: STAGE_NAME[stage],
+            periode: year,
+            valeur,
+            unite: "€",
+            etape_budget: stage,
           });
         }
     }

@@ -40,6 +40,8 @@ export const en: Record<keyof typeof fr, string> = {
   "check.duplicateNumero": "number “{{numero}}” already used by {{other}}",
   "check.ratioParts": "a ratio indicator must name its numerator and denominator (missing: {{missing}})",
   "check.partsNotRatio": "numerator and denominator only apply to the ratio type (type: {{type}})",
+  "check.budgetPostes":
+    "the budget lines add up to {{somme}} and the published total is {{montant}} (difference {{ecart}}): check the amounts copied",
   "check.boundsOrder": "inconsistent bounds: min {{min}} > max {{max}}",
   "check.boundsType": "bound {{bound}} = {{value}} impossible for type {{type}} ({{rule}})",
   "check.valueType": "value {{value}} does not fit type {{type}} ({{rule}})",
@@ -66,6 +68,7 @@ export const en: Record<keyof typeof fr, string> = {
   "ref.badNumber": "“{{value}}” is not a number",
   "ref.badBoolean": "“{{value}}” is not Oui/Non (yes/no)",
   "ref.badEnum": "“{{value}}” unknown for “{{column}}” (expected: {{options}})",
+  "ref.badPoste": "unreadable budget line “{{value}}” (expected: “label | amount in euros | detail”)",
   "ref.badJalon": "unreadable milestone “{{value}}” (expected: “2022 : label”)",
   "ref.noRows": "no data row under the header",
   "ref.orphanRow": "row without axe or fiche: give at least “Axe” and “Fiche”",
@@ -161,6 +164,11 @@ export const en: Record<keyof typeof fr, string> = {
   "validate.range.rateAbove100": "Rate of {{value}} %: a percentage between 0 and 100 is expected{{hint}}.",
   "validate.range.bounds": "{{value}} is outside the model's bounds ({{bounds}}).",
   "validate.range.numeratorAbove": "Numerator {{num}} above denominator {{den}}: the rate would exceed 100 %.",
+  "validate.range.amountMax": "{{value}} exceeds the largest amount a budget cell accepts ({{max}}).",
+  "validate.budget.engagedAboveVoted":
+    "{{fiche}}, {{year}}: committed {{engage}} above voted {{vote}}. Possible on credits of earlier years; otherwise, check the amounts.",
+  "validate.budget.paidAboveEngaged":
+    "{{fiche}}, {{year}}: paid {{mandate}} above committed {{engage}}. Possible for payments on earlier commitments; otherwise, check the amounts.",
   "validate.range.zeroDenominator": "Zero denominator while the numerator is {{num}}: the rate cannot be computed.",
   "validate.completeness.value": '{{year}} value expected for "{{label}}".',
   "validate.completeness.status": '{{period}} progress status expected for "{{label}}".',
@@ -266,6 +274,8 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.rollup.needOutput": "give a copy to write (-o COPY.xlsx) or --json",
   "cli.rollup.line":
     "{{name}}: progress {{avancement}}, late sous-actions {{retard}}, not reported {{nonRenseignees}}, inputs filled {{completude}}, targets met {{cibles}}",
+  "cli.rollup.budget":
+    "Budget {{year}} — {{name}}: planned {{prevu}}, voted {{vote}}, committed {{engage}}, paid {{mandate}}, consumption rate {{taux}}",
   "cli.rollup.total": "Whole schéma",
   "cli.demo.description": "demo: generates the bilan workbook of the built-in Essonne schéma into out/",
   "cli.demo.heading": "{{title}} ({{departement}}, {{period}}) — model {{version}}",

@@ -41,6 +41,8 @@ export const fr = {
   "check.ratioParts":
     "un indicateur de type ratio doit nommer son numérateur et son dénominateur (manque : {{missing}})",
   "check.partsNotRatio": "numérateur et dénominateur ne s'emploient qu'avec le type ratio (type : {{type}})",
+  "check.budgetPostes":
+    "les lignes budgétaires font {{somme}} et le total publié {{montant}} (écart {{ecart}}) : vérifier les montants recopiés",
   "check.boundsOrder": "bornes incohérentes : min {{min}} > max {{max}}",
   "check.boundsType": "borne {{bound}} = {{value}} impossible pour le type {{type}} ({{rule}})",
   "check.valueType": "valeur {{value}} incompatible avec le type {{type}} ({{rule}})",
@@ -69,6 +71,7 @@ export const fr = {
   "ref.badNumber": "« {{value}} » n'est pas un nombre",
   "ref.badBoolean": "« {{value}} » n'est pas Oui/Non",
   "ref.badEnum": "« {{value}} » inconnu pour « {{column}} » (attendu : {{options}})",
+  "ref.badPoste": "ligne budgétaire « {{value}} » illisible (attendu : « libellé | montant en euros | précision »)",
   "ref.badJalon": "jalon « {{value}} » illisible (attendu : « 2022 : libellé »)",
   "ref.noRows": "aucune ligne de données sous l'en-tête",
   "ref.orphanRow": "ligne sans axe ni fiche : indiquer au moins « Axe » et « Fiche »",
@@ -170,6 +173,11 @@ export const fr = {
   "validate.range.rateAbove100": "Taux de {{value}} % : un pourcentage entre 0 et 100 est attendu{{hint}}.",
   "validate.range.bounds": "{{value}} est hors des bornes du modèle ({{bounds}}).",
   "validate.range.numeratorAbove": "Numérateur {{num}} supérieur au dénominateur {{den}} : le taux dépasserait 100 %.",
+  "validate.range.amountMax": "{{value}} dépasse le plus grand montant qu'une cellule de budget accepte ({{max}}).",
+  "validate.budget.engagedAboveVoted":
+    "{{fiche}}, {{year}} : engagé {{engage}} supérieur au voté {{vote}}. Possible sur des crédits d'années antérieures ; sinon, vérifier les montants.",
+  "validate.budget.paidAboveEngaged":
+    "{{fiche}}, {{year}} : mandaté {{mandate}} supérieur à l'engagé {{engage}}. Possible pour des mandats sur des engagements antérieurs ; sinon, vérifier les montants.",
   "validate.range.zeroDenominator":
     "Dénominateur nul alors que le numérateur vaut {{num}} : le taux ne peut pas être calculé.",
   "validate.completeness.value": "Valeur {{year}} attendue pour « {{label}} ».",
@@ -284,6 +292,8 @@ export const fr = {
   "cli.rollup.needOutput": "indiquer une copie à écrire (-o COPIE.xlsx) ou --json",
   "cli.rollup.line":
     "{{name}} : avancement {{avancement}}, sous-actions en retard {{retard}}, non renseignées {{nonRenseignees}}, saisies {{completude}}, cibles atteintes {{cibles}}",
+  "cli.rollup.budget":
+    "Budget {{year}} — {{name}} : prévu {{prevu}}, voté {{vote}}, engagé {{engage}}, mandaté {{mandate}}, taux de consommation {{taux}}",
   "cli.rollup.total": "Ensemble du schéma",
   "cli.demo.description": "démonstration : génère le classeur de bilan du schéma intégré de l'Essonne dans out/",
   "cli.demo.heading": "{{title}} ({{departement}}, {{period}}) — modèle {{version}}",

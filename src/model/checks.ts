@@ -1,5 +1,6 @@
 /** Cross-field checks of a normalized model: what zod's per-field schemas cannot see. */
 import { t } from "../i18n";
+import { formatEuros } from "../util/euros";
 import { formatPath, issue, type ModelIssue, type PathSegment } from "./issues";
 import { isFiner, gridPeriodsOf, parsePeriode } from "./periods";
 import type { Calendrier, Indicateur, Schema, Valeur } from "./schema";
@@ -19,6 +20,7 @@ export function checkModel(schema: Schema, paths: Map<string, PathSegment[]>): C
   // Every period and target would then be "outside the schéma": the root cause is said once.
   if (debut > fin) return { errors: [issue(["periode"], "check.periodOrder", { debut, fin })], warnings };
   if (!schema.axes.some((a) => a.fiches.length > 0)) errors.push(issue(["axes"], "check.noFiche"));
+  checkBudget(schema, warnings);
 
   const checkCalendrier = (cal: Calendrier | undefined, path: PathSegment[]) => {
     if (!cal) return;
@@ -58,6 +60,27 @@ export function checkModel(schema: Schema, paths: Map<string, PathSegment[]>): C
     }
   }
   return { errors, warnings };
+}
+
+/** Published totals are rounded (« 9,3 M € »): lines may miss the total by this much, in euros, without a typo. */
+export const BUDGET_TOLERANCE = 50_000;
+
+/**
+ * The published budget lines must add up to the published total. A warning, not an error: the model still
+ * describes the document, and a document whose figures do not add up must be kept as published.
+ */
+function checkBudget(schema: Schema, warnings: ModelIssue[]): void {
+  const budget = schema.budget;
+  if (!budget?.postes.length) return;
+  const somme = budget.postes.reduce((s, p) => s + p.montant, 0);
+  if (Math.abs(somme - budget.montant) > BUDGET_TOLERANCE)
+    warnings.push(
+      issue(["budget", "postes"], "check.budgetPostes", {
+        somme: formatEuros(somme),
+        montant: formatEuros(budget.montant),
+        ecart: formatEuros(somme - budget.montant),
+      }),
+    );
 }
 
 function checkIndicateur(ind: Indicateur, path: PathSegment[], schema: Schema, errors: ModelIssue[]): void {

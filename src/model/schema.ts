@@ -107,6 +107,39 @@ const Partie = z
 /** A target or a baseline: a number, a yes/no, or a date (ISO). */
 export const Valeur = z.union([z.number(), z.boolean(), z.string().regex(DATE_PATTERN)]);
 
+/**
+ * An amount in euros: what a budget cell accepts (999 999 999,99 € at most, the width its cells are made for).
+ * Models give amounts in euros: « 9,3 M € » is 9300000.
+ */
+export const MONTANT_MAX = 999_999_999.99;
+export const Montant = z.number().nonnegative().max(MONTANT_MAX);
+
+/** A budget line as the document publishes it (seed 002: « Assistants familiaux … Budget : 11,4 M € »). */
+export const PosteBudgetaire = z
+  .object({
+    libelle: Line.describe("Libellé publié de la ligne budgétaire"),
+    montant: Montant.describe("Montant en euros"),
+    precision: Line.optional().describe("Précision publiée : « dont 9 M € en direction des MNA »"),
+  })
+  .strict();
+
+/**
+ * The schéma's budget as published: its total and, when the document breaks it down, its lines. The lines are
+ * the policy's budget lines (services, établissements…), not the axes: the document does not map them to axes.
+ */
+export const BudgetSchema = z
+  .object({
+    libelle: Line.optional().describe(
+      "Ce que couvre le total publié : « Politique Prévention et Protection de l'Enfance »",
+    ),
+    montant: Montant.describe("Total publié, en euros"),
+    postes: z
+      .array(PosteBudgetaire)
+      .default([])
+      .describe("Lignes budgétaires publiées ; leur somme doit faire le total"),
+  })
+  .strict();
+
 export const Indicateur = z
   .object({
     id: Id.optional(),
@@ -186,7 +219,7 @@ export const Fiche = z
     pilotes: z.array(Line).default([]).describe("Pilotes : id, nom ou sigle de partenaires du schéma"),
     partenaires: z.array(Line).default([]).describe("Partenaires associés : id, nom ou sigle de partenaires du schéma"),
     moyens: LineList,
-    budget: z.number().nonnegative().optional().describe("Budget en euros, quand le document donne un montant"),
+    budget: Montant.optional().describe("Budget prévu en euros, quand le document donne un montant"),
     autresPolitiques: LineList,
     vigilance: LineList,
     calendrier: Calendrier.optional(),
@@ -200,6 +233,7 @@ export const Objectif = z
     id: Id.optional(),
     numero: Line.optional(),
     titre: Line,
+    budget: Montant.optional().describe("Budget prévu en euros, quand le document donne un montant"),
   })
   .strict();
 
@@ -210,6 +244,7 @@ export const Axe = z
     titre: Line,
     principe: Text.optional().describe("Principe ou présentation de l'axe"),
     enjeux: LineList.describe("Enjeux / finalités de l'axe"),
+    budget: Montant.optional().describe("Budget prévu en euros, quand le document donne un montant"),
     objectifs: z
       .array(Objectif)
       .default([])
@@ -260,6 +295,7 @@ export const SchemaModel = z
       sousAction: "Sous-action",
     }),
     source: Text.optional(),
+    budget: BudgetSchema.optional().describe("Budget publié du schéma : total et lignes budgétaires"),
     territoires: z.array(Acteur).default([]),
     partenaires: z.array(Acteur).default([]),
     axes: z.array(Axe).min(1),
@@ -273,6 +309,8 @@ type Parsed = z.output<typeof SchemaModel>;
 type WithId<T> = Omit<T, "id"> & { id: string };
 export type Calendrier = z.output<typeof Calendrier>;
 export type Jalon = z.output<typeof Jalon>;
+export type BudgetSchema = z.output<typeof BudgetSchema>;
+export type PosteBudgetaire = z.output<typeof PosteBudgetaire>;
 export type ValueType = z.output<typeof ValueType>;
 export type Agregation = z.output<typeof Agregation>;
 export type Granularite = z.output<typeof Granularite>;

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import model from "../../src/model/schemas/puy-de-dome-2019-2023.json";
+import { parseSchema } from "../../src/model/parse";
 import type { SchemaInput } from "../../src/model/schema";
 
 const m = model as unknown as SchemaInput;
@@ -151,5 +152,25 @@ describe("built-in model puy-de-dome-2019-2023 vs seed 002", () => {
       expect(f.calendrier).toBeUndefined();
       for (const s of f.sousActions ?? []) expect(s.calendrier).toBeUndefined();
     }
+  });
+
+  test("the published budget: « Budget : 62,8 M € » and its four lines, which add up to it", () => {
+    // The seed's « Budget : X M € » lines, in order: the policy's total, then its lines.
+    const amounts = [...seed.matchAll(/Budget : ([\d,]+) M €/g)].map((x) =>
+      Math.round(Number(x[1]!.replace(",", ".")) * 1e6),
+    );
+    expect(amounts).toEqual([62_800_000, 9_300_000, 10_000_000, 32_100_000, 11_400_000]);
+    const budget = m.budget!;
+    expect(budget.montant).toBe(amounts[0]);
+    expect(budget.postes!.map((p) => p.montant)).toEqual(amounts.slice(1));
+    expect(budget.postes!.reduce((s, p) => s + p.montant, 0)).toBe(62_800_000);
+    // Wording kept: each part of a line's label (and its precision) is verbatim in the seed.
+    expect(seed).toContain(budget.libelle!);
+    for (const p of budget.postes!) {
+      for (const part of p.libelle.split(/ – | : |, /)) expect(seed).toContain(part);
+      if (p.precision) expect(seed).toContain(`(${p.precision})`);
+    }
+    const parsed = parseSchema(m);
+    expect(parsed.ok && parsed.warnings.filter((w) => w.code === "check.budgetPostes")).toEqual([]);
   });
 });

@@ -67,6 +67,46 @@ describe("a valid model", () => {
   });
 });
 
+describe("budgets", () => {
+  const withBudget = (postes: number[]) => {
+    const m = validModel();
+    m.budget = { montant: 1_000_000, postes: postes.map((montant, i) => ({ libelle: `Ligne ${i + 1}`, montant })) };
+    return parseSchema(m);
+  };
+
+  test("published lines that add up to the total (within 0,05 M€ of rounding) raise nothing", () => {
+    for (const r of [withBudget([600_000, 400_000]), withBudget([600_000, 449_999]), withBudget([])]) {
+      expect(r.ok).toBe(true);
+      expect(r.warnings).toEqual([]);
+    }
+  });
+
+  test("lines that miss the total by more than 0,05 M€ are a warning that gives both sums", () => {
+    const r = withBudget([600_000, 450_001.5]);
+    expect(r.ok).toBe(true);
+    expect(r.warnings.map((w) => [w.code, w.path])).toEqual([["check.budgetPostes", "budget.postes"]]);
+    expect(formatIssue(r.warnings[0]!)).toContain("1 050 001,50 € et le total publié 1 000 000 € (écart 50 001,50 €)");
+  });
+
+  test("planned amounts on axe, objectif and fiche are kept; negative ones or beyond 999 999 999,99 € are refused", () => {
+    const m = validModel();
+    m.axes[0].budget = 2_500_000;
+    m.axes[0].objectifs[0].budget = 1_000_000.5;
+    const r = parseSchema(m);
+    expect(r.ok && [r.schema.axes[0]!.budget, r.schema.axes[0]!.objectifs[0]!.budget]).toEqual([
+      2_500_000, 1_000_000.5,
+    ]);
+    const bad = validModel();
+    bad.axes[0].budget = -1;
+    bad.axes[1].fiches[0].budget = 1e9;
+    const refused = parseSchema(bad);
+    expect(refused.ok ? [] : refused.errors.map((e) => [e.path, e.code])).toEqual([
+      ["axes[0].budget", "model.tooSmall"],
+      ["axes[1].fiches[0].budget", "model.tooBig"],
+    ]);
+  });
+});
+
 // [description, mutation, expected path, expected code, expected French text (substring)]
 const cases: [string, (m: Model) => void, string, string, string][] = [
   [

@@ -37,6 +37,18 @@ const small = (() => {
   m.axes[0].fiches[0].sousActions[0].details = ["Premier point", "Second point ; avec point-virgule"];
   m.axes[0].fiches[0].diagnostic = ["Un constat, avec virgule", "Un autre « constat »"];
   m.axes.push({ numero: "3", titre: "Axe sans fiche", principe: "Texte\nsur deux lignes", enjeux: ["Enjeu A"] });
+  // Budgets at every level; a line with a precision, one without, a decimal amount.
+  m.budget = {
+    libelle: "Politique enfance",
+    montant: 1_500_000.25,
+    postes: [
+      { libelle: "Prévention", montant: 500_000.25, precision: "dont 100 000 € pour la PMI" },
+      { libelle: "Hébergement / accueil", montant: 1_000_000 },
+    ],
+  };
+  m.axes[0].budget = 750_000;
+  m.axes[0].objectifs[1].budget = 300_000;
+  m.axes[2].budget = 10;
   const r = parseSchema(m);
   if (!r.ok) throw new Error(r.errors.map((e) => formatIssue(e)).join("\n"));
   return r.schema;
@@ -180,6 +192,41 @@ describe("a référentiel typed by hand", () => {
     const r = fromTable(table(bad));
     expect(!r.ok && formatIssue(r.errors[0]!)).toBe(
       "ref.csv, ligne 4 : axes[0].fiches[0].indicateurs[1].type : valeur « pourcent » inconnue (attendu : count, rate, ratio, boolean, amount, number, text, date)",
+    );
+  });
+
+  test("budgets as published: « 62,8 M€ », « 850 k€ », « 1 200 000 € », one budget line per line", () => {
+    const header = ["Axe", "Budget axe", "Fiche", "Budget", "Budget du schéma", "Lignes budgétaires", "Cible 2024"];
+    const lines = "Prévention | 9,3 M€\nHébergement | 53 500 000 | dont 9 M € en direction des MNA";
+    const s = ok(
+      fromTable(
+        table([
+          header,
+          ["Prévention", "850 k€", "Périnatalité", "1 200 000 €", "62,8 M €", lines, ""],
+          ["", "", "Accueil", "9,3 M€", "", "", ""],
+        ]),
+      ),
+    );
+    expect(s.budget).toEqual({
+      montant: 62_800_000,
+      postes: [
+        { libelle: "Prévention", montant: 9_300_000 },
+        { libelle: "Hébergement", montant: 53_500_000, precision: "dont 9 M € en direction des MNA" },
+      ],
+    });
+    expect(s.axes[0]!.budget).toBe(850_000);
+    expect(s.axes[0]!.fiches.map((f) => f.budget)).toEqual([1_200_000, 9_300_000]);
+  });
+
+  test("a budget line without an amount names its cell", () => {
+    const r = fromTable(
+      table([
+        ["Axe", "Fiche", "Lignes budgétaires"],
+        ["A", "F", "Prévention | beaucoup"],
+      ]),
+    );
+    expect(!r.ok && formatIssue(r.errors[0]!)).toBe(
+      "ref.csv!C2 (Lignes budgétaires) : ligne budgétaire « Prévention | beaucoup » illisible (attendu : « libellé | montant en euros | précision »)",
     );
   });
 

@@ -2,8 +2,8 @@
  * Filling a bilan with random valid values, from a seed (the same seed fills
  * the same workbook): statuses coherent with the campaign, values within their
  * type, ratio parts with the numerator under the denominator, spaces and
- * lower case where the checks accept them, and about one cell in five left
- * empty. Past years' cells are filled too, as a carry-over would; so are
+ * lower case where the checks accept them, budget amounts in cents, and about
+ * one cell in five left empty. Past years' cells are filled too, as a carry-over would; so are
  * targets typed in the workbook and each fiche's narrative.
  */
 import { parsePeriode } from "../../src/model/periods";
@@ -44,7 +44,8 @@ export function fillRandom(plan: WorkbookPlan, schema: Schema, seed: number): Wo
   const { debut, fin } = schema.periode;
 
   for (const b of plan.meta.bindings) {
-    if (b.formula || b.kind === "rollup" || b.kind === "denominateur") continue;
+    if (b.formula || b.kind === "rollup" || b.kind === "denominateur" || b.kind === "engage" || b.kind === "mandate")
+      continue;
     const ind = nodes.get(b.node)?.indicateur;
     if (b.kind === "statut") {
       // A period after the campaign is locked (« prévu »): nobody types in it.
@@ -72,6 +73,24 @@ export function fillRandom(plan: WorkbookPlan, schema: Schema, seed: number): Wo
       set(
         `${b.node}@denominateur:${b.period}`,
         maybe(() => den),
+      );
+    } else if (b.kind === "vote") {
+      // Amounts in cents up to 999 999 999,99 €; usually paid ≤ committed ≤ voted, sometimes more (paid on earlier
+      // commitments), sometimes nothing voted (0) while amounts are paid.
+      const vote = pick([0, int(99_999_999_999) / 100, int(5_000_000_00) / 100]);
+      const engage = Math.min(999_999_999.99, Math.round(vote * 100 * (rnd() < 0.1 ? 1.2 : rnd())) / 100);
+      const mandate = rnd() < 0.1 ? int(1_000_000_00) / 100 : Math.round(engage * 100 * rnd()) / 100;
+      set(
+        b.key,
+        maybe(() => vote),
+      );
+      set(
+        `${b.node}@engage:${b.period}`,
+        maybe(() => engage),
+      );
+      set(
+        `${b.node}@mandate:${b.period}`,
+        maybe(() => mandate),
       );
     } else if (b.kind === "realisations" || b.kind === "difficultes" || b.kind === "perspectives")
       set(

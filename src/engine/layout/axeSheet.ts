@@ -17,6 +17,7 @@ import { SOUS_ACTION_FIGURES, sousActionFormulas } from "../rollup/calendrier";
 import { filledFormula } from "../rollup/excel";
 import { RATES, type Rates } from "../rollup/figures";
 import { figureFormulas, rateFormulas, type RollupColumns } from "../rollup/formulas";
+import { budgetTable } from "./budgetTable";
 import { FUTUR_MARK, jalonsByPeriod, SANS_CALENDRIER_MARK, sousActionCalendar, type CalendarGrid } from "./calendar";
 import {
   INPUT_STYLE,
@@ -202,6 +203,7 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
 
     if (fiche.sousActions.length) row = calendarTable(sheet, fiche, row, ctx, statusCells, textCells, bind) + 1;
     if (fiche.indicateurs.length) row = indicatorTable(sheet, fiche, row, ctx, textCells, recit, bind) + 1;
+    row = budgetTable(sheet, fiche, row, ctx, bind) + 1;
     row = recitBlock(sheet, fiche, row, recit) + 1;
     ctx.names.push({ name: definedName(fiche.id), sheet: name, ref: absolute(top, COL_ID, row - 2, last) });
     row++;

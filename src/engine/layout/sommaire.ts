@@ -12,6 +12,7 @@ import { figureFormulas, rateFormulas, type FigureFormulas, type RollupColumns }
 import { FUTUR_MARK, SANS_CALENDRIER_MARK } from "./calendar";
 import { definitionsBlock } from "./definitions";
 import { SheetBuilder } from "./sheetBuilder";
+import { sommaireBudget } from "./sommaireBudget";
 import { COLORS, type StyleKey } from "./styles";
 
 export const SOMMAIRE = "Sommaire";
@@ -180,7 +181,8 @@ export function buildSommaire(
     ROLLUP_STYLE[key] === "rollupValue" ? [range(first, ROLLUP_COL + j, total, ROLLUP_COL + j)] : [],
   );
   sheet.conditional({ ranges: shares, kind: "dataBar", color: COLORS.progress, min: 0, max: 1, priority: 1 });
-  definitionsBlock(sheet, total + 2, last, 58 + 10 + 13 + 12 + 14 * SOMMAIRE_ROLLUPS.length);
+  const next = sommaireBudget(sheet, schema, meta, axes, total + 2, bindings, cols);
+  definitionsBlock(sheet, next + 1, last, 58 + 10 + 13 + 12 + 14 * SOMMAIRE_ROLLUPS.length);
   s.freeze = { rows: 0, columns: 0 };
   return sheet;
 }

@@ -7,6 +7,7 @@
 import { SOMMAIRE_RATES } from "../layout/sommaire";
 import type { CellBinding } from "../plan";
 import { JUGEMENTS } from "./atteinte";
+import { budgetResults } from "./budget";
 import type { Level, Rollups } from "./compute";
 import { RATES, type Figures, type Rates } from "./figures";
 
@@ -50,8 +51,10 @@ export function formulaResults(rollups: Rollups): ResultOf {
       }
     }
   }
+  const budget = budgetResults(rollups);
   return (b) => {
     const figure = b.period!;
+    if (budget.has(b.node)) return shown(budget.get(b.node)![figure]);
     if (b.kind !== "rollup") return shown(rows.get(b.node)?.[figure]);
     const l = levels.get(b.node);
     const rate = SOMMAIRE_RATES[figure];

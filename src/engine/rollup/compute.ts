@@ -13,6 +13,7 @@ import { judge, targetCell, type Jugement } from "./atteinte";
 import { etatOf, sousActionFigures, type SousActionFigures } from "./calendrier";
 import { isFilled, ratioRate, type CellValue } from "./excel";
 import { ratesOf, sumOf, zero, type Figures, type Rates } from "./figures";
+import { axeBudget, ficheBudget, objectifBudget, schemaBudget, type BudgetFigures, type FicheBudget } from "./budget";
 
 export interface Level extends Rates {
   figures: Figures;
@@ -64,6 +65,7 @@ export interface FicheRollup extends Level {
   objectif?: string;
   sousActions: SousActionRollup[];
   indicateurs: IndicateurRollup[];
+  budget: FicheBudget;
 }
 
 export interface ObjectifRollup extends Level {
@@ -71,6 +73,7 @@ export interface ObjectifRollup extends Level {
   numero?: string;
   titre: string;
   fiches: string[];
+  budget: BudgetFigures;
 }
 
 export interface AxeRollup extends Level {
@@ -81,6 +84,7 @@ export interface AxeRollup extends Level {
   fiches: FicheRollup[];
   /** Errors found by the checks, when they were run. */
   controles?: number;
+  budget: BudgetFigures;
 }
 
 export interface Rollups extends Level {
@@ -89,6 +93,7 @@ export interface Rollups extends Level {
   campaignYear: number;
   axes: AxeRollup[];
   controles?: number;
+  budget: BudgetFigures;
 }
 
 const level = (figures: Figures): Level => ({ ...ratesOf(figures), figures });
@@ -220,6 +225,7 @@ export function computeRollups(
           ...level(figures),
           sousActions,
           indicateurs,
+          budget: ficheBudget(fiche, schema, campaign, values),
         };
       });
     if (!fiches.length) continue;
@@ -234,6 +240,10 @@ export function computeRollups(
           titre: o.titre,
           ...group(mine),
           fiches: mine.map((f) => f.id),
+          budget: objectifBudget(
+            o,
+            mine.map((f) => f.budget),
+          ),
         },
       ];
     });
@@ -245,6 +255,10 @@ export function computeRollups(
       ...(errors ? { controles: errors.filter((f) => f.axe === axe.id).length } : {}),
       objectifs,
       fiches,
+      budget: axeBudget(
+        axe,
+        fiches.map((f) => f.budget),
+      ),
     });
   }
   return {
@@ -254,5 +268,9 @@ export function computeRollups(
     ...level(sumOf(axes.map((a) => a.figures))),
     ...(errors ? { controles: errors.length } : {}),
     axes,
+    budget: schemaBudget(
+      schema,
+      axes.map((a) => a.budget),
+    ),
   };
 }

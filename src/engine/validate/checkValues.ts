@@ -14,6 +14,8 @@ import type { CellBinding, PlanMeta } from "../plan";
 import { finding, type Finding } from "./findings";
 import { placeOf, type Located, type Location, type NodeInfo } from "./locate";
 import { checkRatio, checkStatut, checkValue } from "./values";
+import { isBudgetStage } from "../rollup/budget";
+import { checkBudgetStages, checkMontant } from "./budget";
 
 export interface Completion {
   required: number;
@@ -66,11 +68,13 @@ export function checkValues(
                 expected: `≤ ${max}`,
               }
             : undefined
-          : info?.indicateur
-            ? b.kind === "cible"
-              ? checkValue(asTarget(info.indicateur), "valeur", v, schema)
-              : checkValue(info.indicateur, b.kind, v, schema)
-            : undefined;
+          : isBudgetStage(b.kind)
+            ? checkMontant(v)
+            : info?.indicateur
+              ? b.kind === "cible"
+                ? checkValue(asTarget(info.indicateur), "valeur", v, schema)
+                : checkValue(info.indicateur, b.kind, v, schema)
+              : undefined;
     if (check) {
       findings.push({ ...finding(check.rule, placeOf(b, at, info, v), check.params), expected: check.expected });
       flagged.add(b.key);
@@ -137,6 +141,7 @@ export function checkValues(
   }
 
   findings.push(...missingReasons(meta, location, nodes));
+  findings.push(...checkBudgetStages(meta, location, nodes, numbers));
   findings.push(...plausibility(meta, location, nodes, numbers, flagged, factor));
   return { findings, completion };
 }

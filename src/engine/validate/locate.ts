@@ -8,6 +8,7 @@ import type { Axe, Fiche, Indicateur, Schema, SousAction } from "../../model/sch
 import { a1, parseA1 } from "../../util/a1";
 import { isMark } from "../layout/calendar";
 import type { CellBinding, PlanMeta } from "../plan";
+import { isBudgetStage } from "../rollup/budget";
 import { cellOf, rowIds, sheetOf, type SheetSnapshot, type SnapCell, type SnapValue, type Snapshot } from "../snapshot";
 import { finding, type Finding, type FindingPlace } from "./findings";
 
@@ -35,7 +36,7 @@ export function nodeIndex(schema: Schema): Map<string, NodeInfo> {
 /** The id column A holds on a bound cell's row. */
 export function rowIdOf(b: CellBinding): string {
   if (b.rowId) return b.rowId;
-  return b.kind === "numerateur" || b.kind === "denominateur" ? `${b.node}#${b.kind}` : b.node;
+  return b.kind === "numerateur" || b.kind === "denominateur" || isBudgetStage(b.kind) ? `${b.node}#${b.kind}` : b.node;
 }
 
 export interface Located {

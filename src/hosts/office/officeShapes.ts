@@ -118,5 +118,6 @@ export function orderedFormats(formats: ConditionalFormatPlan[]): ConditionalFor
 /** A constant as Office.js must receive it: text that looks like a formula or a number is kept as text. */
 export function constantInput(value: string | number | boolean): string | number | boolean {
   if (typeof value !== "string") return value;
-  return /^[=+\-@]/.test(value) || (value.trim() !== "" && !Number.isNaN(Number(value))) ? `'${value}` : value;
+  // A leading `'` is Excel's text prefix itself: a text that starts with one keeps it only behind another.
+  return /^[=+\-@']/.test(value) || (value.trim() !== "" && !Number.isNaN(Number(value))) ? `'${value}` : value;
 }

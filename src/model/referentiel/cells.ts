@@ -45,6 +45,19 @@ export function readNumber(cell: Cell): number | undefined | "invalid" {
   return readFrenchNumber(text)?.value ?? "invalid";
 }
 
+/** Published amounts are often in millions or thousands of euros: « 62,8 M€ », « 9,3 M € », « 850 k€ ». */
+const MULTIPLE = /^(.*?)\s*([MK])\s*€$/i;
+
+/** An amount in euros, as typed or published: `1 200 000`, `1 200 000 €`, `62,8 M€`, `850 k€`. */
+export function readMontant(cell: Cell): number | undefined | "invalid" {
+  const m = typeof cell === "string" ? MULTIPLE.exec(cell.trim()) : null;
+  if (!m) return readNumber(cell);
+  const n = readFrenchNumber(m[1]!);
+  if (!n || n.percent || n.euro) return "invalid";
+  // Rounded to the cent: 9,3 × 1 000 000 is 9 300 000.000000002 in binary.
+  return Math.round(n.value * (m[2]!.toUpperCase() === "M" ? 1_000_000 : 1_000) * 100) / 100;
+}
+
 const YES = new Set(["oui", "o", "yes", "y", "vrai", "true", "1", "x"]);
 const NO = new Set(["non", "n", "no", "faux", "false", "0"]);
 

@@ -10,10 +10,20 @@ import { fold } from "../../util/text";
 import { issue, type ModelIssue } from "../issues";
 import { parseSchema, type ParseResult } from "../parse";
 import { AGREGATIONS, GRANULARITES, NATURES, SENS, VALUE_TYPES, type SchemaInput } from "../schema";
-import { cellText, readBoolean, readNumber, readValeur, splitLines, splitRefs, type Cell, type Table } from "./cells";
+import {
+  cellText,
+  readBoolean,
+  readMontant,
+  readNumber,
+  readValeur,
+  splitLines,
+  splitRefs,
+  type Cell,
+  type Table,
+} from "./cells";
 import { colLetter } from "../../util/a1";
 import { matchHeader, type Column } from "./columns";
-import { NIVEAUX_SEPARATOR } from "./toTable";
+import { NIVEAUX_SEPARATOR, POSTE_SEPARATOR } from "./toTable";
 
 type Json = Record<string, unknown>;
 
@@ -184,6 +194,22 @@ export function fromTable(table: Table): ParseResult {
       if (v === "invalid") err(col(key), row, "ref.badNumber", { value: text(key) });
       return v === "invalid" ? undefined : v;
     };
+    const montant = (key: string) => {
+      const v = readMontant(cell(key));
+      if (v === "invalid") err(col(key), row, "ref.badNumber", { value: text(key) });
+      return v === "invalid" ? undefined : v;
+    };
+    /** `libellé | montant | précision` per line (toTable's `formatPoste`). */
+    const postes = (items: string[]) =>
+      items.flatMap((line) => {
+        const [libelle = "", amount = "", precision] = line.split(POSTE_SEPARATOR.trim()).map((x) => x.trim());
+        const value = readMontant(amount);
+        if (typeof value !== "number") {
+          err(col("postesBudgetaires"), row, "ref.badPoste", { value: line });
+          return [];
+        }
+        return [{ libelle, montant: value, ...(precision ? { precision } : {}) }];
+      });
     const calendrier = (periodesKey: string, jalonsKey: string, texteKey: string): Json | undefined => {
       const periodes = text(periodesKey);
       const duree = /^dur[ée]e/i.test(fold(periodes));
@@ -223,6 +249,9 @@ export function fromTable(table: Table): ParseResult {
         .map((s) => s.trim());
       setSchema("niveaux", "niveaux", { axe, objectif, fiche, sousAction });
     }
+    setSchema("budgetMontant", "schemaBudget", montant("schemaBudget"));
+    setSchema("budgetLibelle", "schemaBudgetLibelle", text("schemaBudgetLibelle"));
+    setSchema("budgetPostes", "postesBudgetaires", postes(splitLines(cell("postesBudgetaires"))));
     declareActeurs(territoires, splitLines(cell("territoires")));
     declareActeurs(partenaires, splitLines(cell("partenairesSchema")));
 
@@ -251,6 +280,7 @@ export function fromTable(table: Table): ParseResult {
     setOnce(axe, "titre", text("axe"), col("axe"), row, axeRow);
     setOnce(axe, "principe", text("principe"), col("principe"), row, axeRow);
     setOnce(axe, "enjeux", splitLines(cell("enjeux")), col("enjeux"), row, axeRow);
+    setOnce(axe, "budget", montant("axeBudget"), col("axeBudget"), row, axeRow);
 
     // Objectif.
     const objKeys = [text("objectifId"), text("objectifNumero"), text("objectif")];
@@ -272,6 +302,7 @@ export function fromTable(table: Table): ParseResult {
         rowOf.set(objectif, row);
       }
       setOnce(objectif, "titre", objKeys[2], col("objectif"), row, rowOf.get(objectif)!);
+      setOnce(objectif, "budget", montant("objectifBudget"), col("objectifBudget"), row, rowOf.get(objectif)!);
     } else if (!ficheKeys.some(Boolean)) objectif = current.objectif;
 
     // Fiche.
@@ -305,7 +336,7 @@ export function fromTable(table: Table): ParseResult {
       ["vigilance", "vigilance"],
     ] as const)
       setOnce(fiche, field, splitLines(cell(key)), col(key), row, fr);
-    setOnce(fiche, "budget", num("budget"), col("budget"), row, fr);
+    setOnce(fiche, "budget", montant("budget"), col("budget"), row, fr);
     setOnce(
       fiche,
       "calendrier",
@@ -428,6 +459,15 @@ export function fromTable(table: Table): ParseResult {
     ...(schema.granularite ? { granularite: schema.granularite } : {}),
     ...(schema.niveaux ? { niveaux: schema.niveaux } : {}),
     ...(schema.source ? { source: schema.source } : {}),
+    ...(schema.budgetMontant !== undefined || schema.budgetPostes !== undefined
+      ? {
+          budget: {
+            ...(schema.budgetLibelle ? { libelle: schema.budgetLibelle } : {}),
+            montant: schema.budgetMontant,
+            ...(schema.budgetPostes ? { postes: schema.budgetPostes } : {}),
+          },
+        }
+      : {}),
     territoires: territoires.items,
     partenaires: partenaires.items,
     axes: axes.items.map((a) => ({ ...a, objectifs: objectifLevels.get(a)?.items ?? [] })),

@@ -1,6 +1,6 @@
 /** Model → référentiel table: the exact inverse of `fromTable`. */
 import { slug } from "../../util/text";
-import type { Acteur, Calendrier, Fiche, Indicateur, Schema } from "../schema";
+import type { Acteur, Calendrier, Fiche, Indicateur, PosteBudgetaire, Schema } from "../schema";
 import { COLUMNS, cibleLabel } from "./columns";
 import { writeValeur, type Cell } from "./cells";
 
@@ -59,6 +59,7 @@ export function toTable(schema: Schema): Cell[][] {
       axe: axe.titre,
       principe: axe.principe ?? "",
       enjeux: lines(axe.enjeux),
+      axeBudget: axe.budget ?? "",
     };
     const axeRow = (values: Record<string, Cell>, cibles?: Record<string, Cell>) => {
       emit({ axeId: axe.id, ...axeCells, ...values }, cibles);
@@ -66,7 +67,9 @@ export function toTable(schema: Schema): Cell[][] {
     };
     const objectif = (id: string | undefined): Record<string, Cell> => {
       const o = axe.objectifs.find((x) => x.id === id);
-      return o ? { objectifId: o.id, objectifNumero: o.numero ?? "", objectif: o.titre } : {};
+      return o
+        ? { objectifId: o.id, objectifNumero: o.numero ?? "", objectif: o.titre, objectifBudget: o.budget ?? "" }
+        : {};
     };
     // Objectifs are listed in the order fiches first use them; declare them up front when that would differ.
     const used = [...new Set(axe.fiches.map((f) => f.objectif).filter((x): x is string => x !== undefined))];
@@ -119,7 +122,17 @@ function schemaCells(schema: Schema): Record<string, Cell> {
     schemaSource: schema.source ?? "",
     territoires: lines(schema.territoires.map((t) => formatActeur(t, "t"))),
     partenairesSchema: lines(schema.partenaires.map((p) => formatActeur(p, "p"))),
+    schemaBudget: schema.budget?.montant ?? "",
+    schemaBudgetLibelle: schema.budget?.libelle ?? "",
+    postesBudgetaires: lines((schema.budget?.postes ?? []).map(formatPoste)),
   };
+}
+
+export const POSTE_SEPARATOR = " | ";
+
+/** A published budget line on one line: `libellé | montant en euros`, then ` | précision` when there is one. */
+export function formatPoste(p: PosteBudgetaire): string {
+  return [p.libelle, String(p.montant), ...(p.precision ? [p.precision] : [])].join(POSTE_SEPARATOR);
 }
 
 function ficheCells(f: Fiche, names: (ids: readonly string[]) => string): Record<string, Cell> {

@@ -262,13 +262,16 @@ describe("« Cibles atteintes » counts the targets met over the targets set", (
   });
 });
 
-test("the Sommaire prints every definition after the axe table", () => {
+test("the Sommaire prints every definition after the axe and budget tables", () => {
   const schema = loadBuiltin("essonne_2022_2026");
   const plan = planFor(schema, 2024);
   const sommaire = plan.sheets.find((s) => s.name === SOMMAIRE)!;
   const total = sommaire.cells.find((c) => c.value === "Ensemble du schéma")!.row;
   const heading = sommaire.cells.find((c) => c.value === "Définitions")!;
-  expect(heading.row).toBe(total + 2);
+  // After the axe table and the budget table that follows it.
+  const budget = sommaire.cells.find((c) => String(c.value ?? "").startsWith("Budget "))!;
+  expect(budget.row).toBeGreaterThan(total);
+  expect(heading.row).toBeGreaterThan(budget.row);
   const texts = sommaire.cells.filter((c) => c.row > heading.row).map((c) => c.value);
   expect(texts).toEqual(DEFINITIONS.map((d) => `${d.terme.fr} : ${d.texte.fr}`));
   // One sentence each, in both languages.

@@ -84,6 +84,13 @@ const statut = (i: number, period: string) => `${schema.axes[0]!.fiches[0]!.sous
 const long = "x".repeat(1200);
 /** The first sous-action's cell in the 2024-S1 column, a period it is not planned on (2022-S2 and 2023 only). */
 const offPlan = () => `${at(statut(1, "2024-S1")).replace(/\d+$/, "")}${parseA1(at(statut(0, "2023-S1"))).row}`;
+/** A fiche's budget amount of a stage and year. */
+const bud = (stage: string, fiche = "fa_1", year = 2024) => `${fiche}@${stage}:${year}`;
+const puts =
+  (...cells: [string, string | number][]) =>
+  (wb: ReadWorkbook) => {
+    for (const [key, value] of cells) put(key, value)(wb);
+  };
 
 const variants: [string, (wb: ReadWorkbook) => void, Expect[], ValidateOptions?][] = [
   [
@@ -294,6 +301,40 @@ const variants: [string, (wb: ReadWorkbook) => void, Expect[], ValidateOptions?]
     "sheet protection removed",
     (wb) => (sheetNamed(wb, axeSheet()).protected = false),
     [{ rule: "structure.protection-retiree", severity: "avertissement" }],
+  ],
+  [
+    "an amount typed as text",
+    put(bud("vote"), "1,2 M€"),
+    [{ rule: "type.texte-au-lieu-de-nombre", cell: at(bud("vote")) }],
+  ],
+  ["a negative amount", put(bud("mandate"), -300), [{ rule: "plage.negatif", cell: at(bud("mandate")) }]],
+  [
+    "an amount beyond 999 999 999,99 €",
+    put(bud("engage"), 1e9),
+    [{ rule: "plage.montant-max", cell: at(bud("engage")) }],
+  ],
+  [
+    "more committed than voted (a warning: credits of earlier years)",
+    puts([bud("vote"), 1000], [bud("engage"), 1000.01], [bud("mandate"), 500]),
+    [{ rule: "budget.engage-sup-vote", cell: at(bud("engage")), severity: "avertissement" }],
+  ],
+  [
+    "more paid than committed (a warning: payments on earlier commitments)",
+    puts([bud("vote"), 1000], [bud("engage"), 800], [bud("mandate"), 900]),
+    [{ rule: "budget.mandate-sup-engage", cell: at(bud("mandate")), severity: "avertissement" }],
+  ],
+  [
+    "amounts in order, and only a paid amount: nothing to say",
+    (wb) => {
+      puts([bud("vote"), 1000], [bud("engage"), 1000], [bud("mandate"), 999.99])(wb);
+      put(bud("mandate", "fa_2"), 50)(wb);
+    },
+    [],
+  ],
+  [
+    "a past year's amount out of order is not the campaign's: nothing to say",
+    puts([bud("vote", "fa_1", 2023), 10], [bud("engage", "fa_1", 2023), 20]),
+    [],
   ],
 ];
 

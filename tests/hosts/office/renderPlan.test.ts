@@ -210,3 +210,14 @@ test("a failure while replacing puts the previous bilan back", async () => {
   expect(excel.state.sheets.map((s) => s.name)).toEqual(before);
   expect([...excel.state.names.values()].map((n) => [n.name, n.formula]).sort()).toEqual(names.sort());
 });
+
+test("a text starting with an apostrophe keeps it (Excel takes a first one as its text prefix)", async () => {
+  const excel = new FakeExcel();
+  const plan = builtinPlan("fiche_action_5_2022_2026");
+  const sheet = plan.sheets.find((s) => s.kind === "meta")!;
+  // The metadata's JSON is cut into chunks: one may start with the apostrophe of « l'enfance ».
+  const cell = sheet.cells.find((c) => c.col === 2 && typeof c.value === "string" && c.value.length > 100)!;
+  cell.value = `'${cell.value as string}`;
+  await excel.run((ctx) => renderPlanInExcel(ctx, plan));
+  expect(excel.state.mustSheet(sheet.name).peek(cell.row, 2)?.value).toBe(cell.value);
+});

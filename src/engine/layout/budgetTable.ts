@@ -1,0 +1,104 @@
+/**
+ * A fiche's budget table, under its indicator table: the amount the model
+ * plans (« Prévu au schéma : 1 200 000 € »), then one row per stage — voté,
+ * engagé, mandaté — and the rate of consumption (mandaté / voté), with one
+ * column per year of the schéma. Each year's amount spans the two columns the
+ * indicator table gives that year (cible and valeur), so that 999 999 999,99 €
+ * fits. The campaign year's amounts are inputs; the other years are locked and
+ * bound too, so that a carry-over brings last year's amounts into them.
+ */
+import { a1 } from "../../util/a1";
+import { formatEuros } from "../../util/euros";
+import { MONTANT_MAX, type Fiche } from "../../model/schema";
+import type { CellBinding, ValidationPlan } from "../plan";
+import { BUDGET_STAGES, budgetRowId, consommationFormula, STAGE_ROW_KIND, type BudgetStage } from "../rollup/budget";
+import { COL_ID, COL_LABEL, type AxeSheetContext } from "./axeSheet";
+import type { SheetBuilder } from "./sheetBuilder";
+
+type Bind = (b: Omit<CellBinding, "sheet" | "key" | "address">, row: number, col: number) => void;
+
+/** How finance staff name each stage in a département. */
+export const STAGE_LABEL: Record<BudgetStage, string> = {
+  vote: "Voté (crédits votés au budget)",
+  engage: "Engagé (engagements juridiques)",
+  mandate: "Mandaté (mandats émis, payé)",
+};
+export const CONSOMMATION_LABEL = "Taux de consommation (mandaté / voté)";
+
+/** The data validation of a campaign amount: euros, 0 to 999 999 999,99. */
+export function montantValidation(ranges: string[]): ValidationPlan {
+  return {
+    ranges,
+    rule: { type: "decimal", min: 0, max: MONTANT_MAX },
+    allowBlank: true,
+    prompt: { title: "Montant en euros", message: "Saisir un montant en euros, de 0 à 999 999 999,99 €." },
+    error: {
+      style: "stop",
+      title: "Montant refusé",
+      message: "Un montant en euros de 0 à 999 999 999,99 € est attendu (un nombre, sans texte).",
+    },
+  };
+}
+
+/** Writes the table from `row`; returns the row after it. */
+export function budgetTable(sheet: SheetBuilder, fiche: Fiche, row: number, ctx: AxeSheetContext, bind: Bind): number {
+  const { cols, campaignYear } = ctx;
+  const years = [...cols.cible.entries()];
+  const lastCol = Math.max(...years.map(([, c]) => c + 1));
+  // Labels span the indicator table's fixed columns, so the table reads as one block.
+  const labelTo = cols.reference;
+  const label = (r: number, id: string, text: string, style: "rowLabel" | "tableHeader") => {
+    sheet.set(r, COL_ID, "meta", id);
+    sheet.set(r, COL_LABEL, style, text);
+    sheet.merge(r, COL_LABEL, r, labelTo);
+    ctx.labels.push({ sheet: sheet.plan.name, address: a1(r, COL_LABEL), node: id, text });
+  };
+  // The second cell of a merged pair is hidden under the first, which alone holds the amount: it stays locked.
+  const pair = (r: number, c: number, style: "tableHeader" | "lockedAmount" | "lockedShare") => {
+    sheet.set(r, c + 1, style);
+    sheet.merge(r, c, r, c + 1);
+  };
+
+  if (fiche.budget !== undefined) {
+    const text = `Prévu au schéma : ${formatEuros(fiche.budget)}`;
+    sheet.set(row, COL_LABEL, "ficheInfo", text);
+    sheet.merge(row, COL_LABEL, row, lastCol);
+    row++;
+  }
+  sheet.set(row, COL_LABEL, "tableHeader", "Budget (€)");
+  for (let c = COL_LABEL + 1; c <= labelTo; c++) sheet.set(row, c, "tableHeader");
+  sheet.merge(row, COL_LABEL, row, labelTo);
+  for (const [year, c] of years) {
+    sheet.set(row, c, "tableHeader", year === campaignYear ? `${year} (campagne)` : year);
+    pair(row, c, "tableHeader");
+  }
+  row++;
+
+  const inputs: string[] = [];
+  const rowOf = {} as Record<BudgetStage, number>;
+  for (const stage of BUDGET_STAGES) {
+    rowOf[stage] = row;
+    label(row, budgetRowId(fiche.id, stage), STAGE_LABEL[stage], "rowLabel");
+    sheet.set(row, cols.kind, "meta", STAGE_ROW_KIND[stage]);
+    sheet.set(row, cols.fiche, "meta", fiche.id);
+    for (const [year, c] of years) {
+      const input = year === campaignYear;
+      sheet.set(row, c, input ? "inputAmount" : "lockedAmount");
+      pair(row, c, "lockedAmount");
+      if (input) inputs.push(a1(row, c));
+      bind({ node: fiche.id, kind: stage, period: String(year), input }, row, c);
+    }
+    row++;
+  }
+  sheet.validate(montantValidation(inputs));
+
+  const id = budgetRowId(fiche.id, "consommation");
+  label(row, id, CONSOMMATION_LABEL, "rowLabel");
+  for (const [year, c] of years) {
+    const formula = consommationFormula(a1(rowOf.vote, c), a1(rowOf.mandate, c));
+    sheet.set(row, c, "lockedShare", undefined, { formula });
+    pair(row, c, "lockedShare");
+    bind({ node: id, kind: "synthese", period: String(year), input: false, formula }, row, c);
+  }
+  return row + 1;
+}
