@@ -130,8 +130,9 @@ export function checkRatio(
  * see horsPrevision.ts): in the list, and coherent with the campaign year.
  */
 export function checkStatut(v: SnapValue, period: string, campaignYear: number): Check {
-  const text = String(v).trim();
-  if (!(STATUTS as readonly string[]).includes(text))
+  // Case aside, as Excel compares a typed entry with its list, and as the rollups count it (rollup/excel.ts textIs).
+  const text = STATUTS.find((s) => s.toLowerCase() === String(v).trim().toLowerCase());
+  if (!text)
     return {
       rule: "type.hors-liste",
       params: { value: String(v), list: STATUTS.join(", ") },

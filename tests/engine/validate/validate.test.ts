@@ -6,6 +6,7 @@ import { BUILTIN_IDS, loadBuiltin } from "../../../src/model/builtins";
 import { parseSchemaOrThrow } from "../../../src/model/parse";
 import type { Schema } from "../../../src/model/schema";
 import { validateSnapshot, type ValidateOptions } from "../../../src/engine/validate";
+import { checkStatut } from "../../../src/engine/validate/values";
 import { META_SHEET } from "../../../src/engine/layout/metaSheet";
 import type { WorkbookPlan } from "../../../src/engine/plan";
 import { snapshotOf } from "../../../src/hosts/xlsx/snapshot";
@@ -387,4 +388,10 @@ test("a workbook that is not a bilan is unreadable, with one finding", () => {
   expect(report.readable).toBe(false);
   expect(report.findings.map((f) => f.rule)).toEqual(["fichier.illisible"]);
   expect(report.findings[0]!.message).toMatch(/pas été généré par Bilan Schéma/);
+});
+
+test("a status is read case aside, as Excel's list accepts it and the rollups count it", () => {
+  expect(checkStatut(" réalisé ", "2023", 2024)).toBeUndefined();
+  expect(checkStatut("EN COURS", "2024-S1", 2024)).toBeUndefined();
+  expect(checkStatut("Fini", "2024", 2024)?.rule).toBe("type.hors-liste");
 });
