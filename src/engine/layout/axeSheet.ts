@@ -158,7 +158,7 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
     2,
     COL_LABEL,
     "note",
-    `Campagne ${campaignYear} · saisir dans les cellules blanches : états d'avancement, valeurs ${campaignYear}, sources et commentaires. Les cellules grisées sont verrouillées.`,
+    `Campagne ${campaignYear} · saisir dans les cellules blanches : états d'avancement, valeurs et cibles, sources et commentaires, budget et bilan qualitatif ${campaignYear}. Les cellules grisées sont verrouillées.`,
   );
   sheet.merge(2, COL_LABEL, 2, last);
 

@@ -11,6 +11,7 @@ import { FIGURES, type Rates } from "../rollup/figures";
 import { figureFormulas, rateFormulas, type FigureFormulas, type RollupColumns } from "../rollup/formulas";
 import { FUTUR_MARK, SANS_CALENDRIER_MARK } from "./calendar";
 import { definitionsBlock } from "./definitions";
+import { HISTORIQUE } from "./historique";
 import { SheetBuilder } from "./sheetBuilder";
 import { sommaireBudget } from "./sommaireBudget";
 import { COLORS, type StyleKey } from "./styles";
@@ -96,19 +97,28 @@ export function buildSommaire(
   }
 
   line(7, "label", "Mode d'emploi");
+  const y = meta.campaignYear;
+  const indicateurs = axes.some((a) => a.fiches.some((f) => f.indicateurs.length));
+  const precedents = y > schema.periode.debut;
+  // Only what this schéma's workbook holds (a schéma without indicators is not told how to fill them), numbered.
   const help = [
-    `1. Chaque axe a sa feuille. Pour chaque fiche action : le calendrier (${schema.niveaux.sousAction.toLowerCase()}), puis les indicateurs.`,
-    `2. Calendrier : pour chaque période prévue jusqu'à ${meta.campaignYear} (cellule blanche), choisir l'état dans la liste : Réalisé, En cours, Reporté, Abandonné, Non commencé. Les périodes grisées ne sont pas prévues ; « ${FUTUR_MARK} » marque une période à venir, dont l'état se saisira lors d'une prochaine campagne ; « ${SANS_CALENDRIER_MARK} » : sous-action sans calendrier publié, un seul état pour la campagne. Les définitions des synthèses sont sous le tableau des axes.`,
-    `3. Indicateurs : saisir la valeur ${meta.campaignYear} (pour un ratio, le numérateur et le dénominateur : le taux se calcule), la source et, si besoin, un commentaire.`,
-    "4. Les cellules jaunes sont des saisies attendues encore vides ; une valeur en rouge s'écarte de sa cible dans le mauvais sens.",
-    "5. Ne pas insérer, supprimer ni renommer de lignes ou de feuilles : le classeur est relu et contrôlé par identifiant.",
-  ];
+    `Chaque axe a sa feuille. Pour chaque fiche action : le calendrier (${schema.niveaux.sousAction.toLowerCase()})${indicateurs ? ", les indicateurs" : ""}, le budget, puis le bilan qualitatif de l'année.`,
+    `Calendrier : pour chaque période prévue jusqu'à ${y} (cellule blanche), choisir l'état dans la liste : Réalisé, En cours, Reporté, Abandonné, Non commencé ; pour un état Reporté ou Abandonné, en donner le motif dans la colonne Commentaire. Les périodes grisées ne sont pas prévues ; « ${FUTUR_MARK} » marque une période à venir, dont l'état se saisira lors d'une prochaine campagne ; « ${SANS_CALENDRIER_MARK} » : sous-action sans calendrier publié, un seul état pour la campagne. Les définitions des synthèses sont sous les tableaux.`,
+    indicateurs
+      ? `Indicateurs : saisir la valeur ${y} (pour un ratio, le numérateur et le dénominateur : le taux se calcule ; pour un indicateur texte, la réponse sur sa ligne « Réponse ${y} »), la source et, si besoin, un commentaire. Les cibles que le schéma ne fixe pas se saisissent dans les colonnes « Cible » de ${y} et des années suivantes ; elles sont reprises d'une campagne à l'autre.`
+      : undefined,
+    `Budget : saisir les montants ${y} votés, engagés et mandatés de chaque fiche (le taux de consommation se calcule). Bilan qualitatif : réalisations de l'année, difficultés et perspectives${precedents ? ` ; les perspectives de ${y - 1} sont rappelées au-dessus, et les bilans précédents sont sur la feuille « ${HISTORIQUE} »` : ""}.`,
+    "Les cellules jaunes sont des saisies attendues encore vides ; une valeur en rouge s'écarte de sa cible dans le mauvais sens.",
+    "Ne pas insérer, supprimer ni renommer de lignes ou de feuilles : le classeur est relu et contrôlé par identifiant.",
+  ]
+    .filter((x): x is string => x !== undefined)
+    .map((text, i) => `${i + 1}. ${text}`);
   help.forEach((text, i) => {
     line(8 + i, "text", text);
     sheet.fitHeight(8 + i, text.length, 150);
   });
 
-  const h = 14;
+  const h = 9 + help.length;
   const headers = ["Axe", "Fiches", "Sous-actions", "Indicateurs", ...SOMMAIRE_ROLLUPS.map(([, label]) => label)];
   headers.forEach((text, i) => sheet.set(h, 2 + i, "tableHeader", text));
   s.rowHeights[h] = 32;
