@@ -34,6 +34,7 @@ test("generate writes the workbook and says what it holds", async () => {
     expect.stringMatching(/^Axe 2 - /),
     expect.stringMatching(/^Axe 3 - /),
     expect.stringMatching(/^Axe 4 - /),
+    "Bilans précédents",
     "Contrôles",
     "_bilan_meta",
   ]);

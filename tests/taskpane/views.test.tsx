@@ -111,7 +111,8 @@ test("Générer: progress sheet by sheet, then done; a refusal is shown as the a
   expect(screen.getByRole("progressbar")).toBeTruthy();
   expect(screen.getByRole("button", { name: "Annuler" })).toBeTruthy();
   await act(async () => finish());
-  await screen.findByText("Classeur généré : 4 feuilles.");
+  // Sommaire, the axe, the earlier campaigns' narrative (Bilans précédents), Contrôles and the metadata.
+  await screen.findByText("Classeur généré : 5 feuilles.");
 
   mocked.generer.mockRejectedValue(new RenderError(both("office.render.existing", { sheets: "Sommaire" })));
   fireEvent.click(screen.getByRole("button", { name: "Générer le classeur" }));
