@@ -46,7 +46,7 @@ function rempli(plan: WorkbookPlan, schema: Schema): WorkbookPlan {
   const amounts: [string, number][] = [
     ["vote", 1_250_000],
     ["engage", 980_000.5],
-    ["mandate", 999_999_999.99],
+    ["mandate", 812_345.67],
   ];
   for (const [stage, amount] of amounts)
     if (has(`${fiche.id}@${stage}:${year}`)) setInput(plan, `${fiche.id}@${stage}:${year}`, amount);
