@@ -90,6 +90,14 @@ export const DEFINITIONS: readonly Definition[] = [
     },
   },
   {
+    id: "consommation",
+    terme: { fr: "Taux de consommation", en: "Consumption rate" },
+    texte: {
+      fr: "Taux de consommation = montants mandatés / montants votés de l'année de la campagne, additionnés à chaque niveau (fiche, objectif, axe, schéma) ; vide quand rien n'est voté.",
+      en: "Consumption rate = amounts paid (mandatés) / amounts voted of the campaign year, summed at each level (fiche, objectif, axe, schéma); empty when nothing is voted.",
+    },
+  },
+  {
     id: "niveaux",
     terme: { fr: "Fiches, axes, schéma", en: "Fiches, axes, schéma" },
     texte: {
