@@ -292,3 +292,21 @@ describe("layout details", () => {
     expect(r.ok && r.plan.meta.cut?.nom).toBe("CAF");
   });
 });
+
+test("each milestone has a row of its own, its words in the wide label column and a ◆ in its period's column", () => {
+  const essonne = loadBuiltin("essonne_2022_2026");
+  const p = plan(essonne, { campaignYear: 2024 });
+  const fiche = essonne.axes[0]!.fiches[0]!;
+  const jalons = [...(fiche.calendrier?.jalons ?? []), ...fiche.sousActions.flatMap((s) => s.calendrier?.jalons ?? [])];
+  expect(jalons.length).toBeGreaterThan(0);
+  const sheet = p.sheets.find((s) => s.kind === "axe")!;
+  for (const j of jalons) {
+    const label = sheet.cells.find(
+      (c) => c.col === 2 && String(c.value ?? "").startsWith("Jalon ") && String(c.value).includes(j.libelle),
+    )!;
+    expect(label).toBeDefined();
+    expect(p.styles[label.style]!.wrap).toBe(true);
+    const marks = sheet.cells.filter((c) => c.row === label.row && c.value === "◆");
+    expect(marks).toHaveLength(1);
+  }
+});

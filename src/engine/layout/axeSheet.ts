@@ -382,18 +382,17 @@ function calendarTable(
   sheet.plan.rowHeights[row] = Math.max(sheet.plan.rowHeights[row] ?? 0, 30);
   row += byYear ? 2 : 1;
 
+  // One row per milestone, its words in the wide label column (an 11-character period column would break them
+  // mid-word), and a ◆ in the column of its period.
   const jalons = jalonsByPeriod(fiche, grid);
-  if (jalons.size) {
-    sheet.set(row, COL_LABEL, "rowLabel", "Jalons / échéances");
-    let longest = 0;
-    for (const [p, c] of cols.periods) {
-      const text = (jalons.get(p) ?? []).join("\n");
-      longest = Math.max(longest, text.length + 12 * ((jalons.get(p)?.length ?? 1) - 1));
-      sheet.set(row, c, "jalon", text);
+  for (const [p, c] of cols.periods)
+    for (const libelle of jalons.get(p) ?? []) {
+      const text = `Jalon ${p.replace("-", " ")} : ${libelle}`;
+      sheet.set(row, COL_LABEL, "jalonLabel", text);
+      sheet.fitHeight(row, text.length, 52);
+      sheet.set(row, c, "jalon", "◆");
+      row++;
     }
-    sheet.fitHeight(row, longest, 11, 12);
-    row++;
-  }
 
   for (const sa of fiche.sousActions) {
     const text = `${sa.numero ? `${sa.numero} ` : ""}${sa.libelle}`;

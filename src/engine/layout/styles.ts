@@ -67,7 +67,8 @@ export const STYLES = {
   rowLabel: { ...ro, wrap: true, vertical: "top", border: COLORS.border },
   subRowLabel: { ...ro, wrap: true, vertical: "top", border: COLORS.border, indent: 2, italic: true },
   cellInfo: { ...ro, wrap: true, vertical: "top", horizontal: "center", border: COLORS.border, color: COLORS.muted },
-  jalon: { ...ro, italic: true, wrap: true, vertical: "top", size: 9, color: COLORS.title, border: COLORS.border },
+  jalonLabel: { ...ro, italic: true, wrap: true, vertical: "top", color: COLORS.title, border: COLORS.border },
+  jalon: { ...ro, vertical: "top", horizontal: "center", color: COLORS.title, border: COLORS.border },
   unplanned: { ...ro, fill: COLORS.unplanned, border: COLORS.border, horizontal: "center", color: COLORS.muted },
   futur: {
     ...ro,
