@@ -402,6 +402,8 @@ function calendarTable(
     sheet.fitHeight(row, text.length, 52);
     ctxLabel(ctx, sheet, row, sa.id, text);
     const cal = sousActionCalendar(fiche, sa, grid, ctx.campaignYear, ctx.schema.periode.fin);
+    // Two lines at least, for a status of two words in a period column (« Non commencé »).
+    if (cal.inputs.length) sheet.plan.rowHeights[row] = Math.max(sheet.plan.rowHeights[row] ?? 0, 30);
     const inputs = new Set(cal.inputs);
     const futurs = new Set(cal.futurs);
     const reprises = new Set(cal.reprises);

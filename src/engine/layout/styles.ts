@@ -105,7 +105,8 @@ export const STYLES = {
     horizontal: "center",
     numberFormat: "dd/mm/yyyy",
   },
-  inputStatus: { ...input, horizontal: "center" },
+  // Wrapped: « Non commencé » is wider than a period column, and breaks between its words.
+  inputStatus: { ...input, horizontal: "center", wrap: true },
   statutRepris: {
     ...ro,
     horizontal: "center",
