@@ -83,7 +83,8 @@ async function openAndCheck(triggerSource: boolean, model = "fiche_action_5_2022
   );
   unmount = view.unmount;
   fireEvent.click(screen.getByRole("button", { name: "Contrôler le classeur" }));
-  await screen.findByText(/Aucune anomalie/);
+  // A whole check of the workbook: seconds on a loaded machine, not the default second.
+  await screen.findByText(/Aucune anomalie/, {}, { timeout: 30_000 });
   await excel.eventsDelivered();
   // On a build without triggerSource, the echoes of the check's own writes are told apart by time.
   if (!triggerSource) await sleep(ECHO_MS + 100);
@@ -106,7 +107,7 @@ describe.each([
     expect(await checksSince(from, 1)).toBe(1);
     // Only the edit's scope was read: one request to read it, one to write the Contrôles table.
     expect(excel.syncs.length - from).toBe(2);
-    await waitFor(() => expect(screen.getByText(/1 erreur\(s\)/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/1 erreur\(s\)/)).toBeTruthy(), { timeout: 30_000 });
     expect(screen.getByRole("button", { name: `Aller à ${count.sheet}!${count.address}` })).toBeTruthy();
 
     // Corrected: the finding goes, again with one check.
@@ -114,7 +115,7 @@ describe.each([
     if (!triggerSource) await sleep(ECHO_MS + 100);
     await excel.type(count.sheet, count.address, 12);
     expect(await checksSince(again, 1)).toBe(1);
-    await waitFor(() => expect(screen.getByText(/Aucune anomalie/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/Aucune anomalie/)).toBeTruthy(), { timeout: 30_000 });
   });
 
   test("the add-in writing 1,000 cells starts no check", async () => {
