@@ -71,9 +71,9 @@ export async function openPane(
   browser: Browser,
   url: string,
   query = "",
-  { width = PANE_WIDTH, locale = "fr-FR" }: { width?: number; locale?: string } = {},
+  { width = PANE_WIDTH }: { width?: number } = {},
 ): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, locale, acceptDownloads: true });
+  const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
   // Generous: a loaded 2-core machine reads and validates workbooks in the page several times slower.
   page.setDefaultTimeout(90_000);
   const fake = fakeOfficeScript();

@@ -374,7 +374,7 @@ test("at 350 px, no tab scrolls sideways, whatever it shows after the whole job"
 });
 
 test("in English at 320 px, the narrowest pane, no tab scrolls sideways either", async () => {
-  const pane = await openPane(browser, serverUrl, "", { width: 320, locale: "en-US" });
+  const pane = await openPane(browser, serverUrl, "?lang=en-US", { width: 320 });
   try {
     await pane.locator('input[value="essonne_2022_2026"]').check();
     for (const vue of VUES) {

@@ -76,7 +76,7 @@ const useStyles = makeStyles({
 });
 
 export function ControlerView() {
-  const { t, lang, text, schema, report, setReport } = usePane();
+  const { t, lang, schema, report, setReport } = usePane();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
   const [filter, setFilter] = useState<FindingFilter>(ALL);
