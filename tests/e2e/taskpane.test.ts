@@ -244,7 +244,9 @@ test("Calculer: the pane's figures per axe are the engine's, the Sommaire gets i
   values.set(`${firstOfType("rate").id}@valeur:${YEAR}`, 180);
   values.set(`${firstOfType("boolean").id}@valeur:${YEAR}`, "Peut-être");
   const rollups = computeRollups(schema, plan.meta, values);
-  const pct = (v: number | undefined) => (v === undefined ? "non calculable" : `${Math.round(v * 1000) / 10} %`);
+  // French: a decimal comma and a narrow no-break space before « % ».
+  const pct = (v: number | undefined) =>
+    v === undefined ? "non calculable" : `${String(Math.round(v * 1000) / 10).replace(".", ",")}\u202f%`;
 
   await page.getByRole("tab", { name: "Calculer" }).click();
   await page.getByRole("button", { name: "Calculer les indicateurs de suivi" }).click();
