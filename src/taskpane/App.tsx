@@ -2,6 +2,12 @@
  * The task pane: the bilan's steps as tabs (Schéma, Générer, Contrôler,
  * Calculer, Consolider, Exporter). A ribbon command or a `?vue=` link opens
  * the pane on its step.
+ *
+ * Excel opens a pane 320–350 px wide, where the six tabs in a row need about
+ * 530 px: the tabs are laid out as a grid that wraps, three to a row in a
+ * narrow pane and six in a wide one, so every step stays one click away and
+ * visible (an overflow menu would hide half of them), and nothing scrolls
+ * sideways. It is still one tab list: arrow keys go through the tabs in order.
  */
 import { useEffect, useState } from "react";
 import {
@@ -33,6 +39,14 @@ const useStyles = makeStyles({
   },
   heading: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground3 },
+  // 88 px holds the longest label ("Consolidate", "Consolider") in the small tabs' font:
+  // 3 columns at 288 px (a 320 px pane less its padding), 6 from about 560 px.
+  tabs: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(88px, 1fr))",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  tab: { justifyContent: "center", minWidth: 0 },
 });
 
 const VIEWS: Record<Vue, () => React.JSX.Element | null> = {
@@ -80,9 +94,15 @@ function Pane({ search }: { search: string }) {
           <MessageBarBody>{t("viewUnknown", { value: initial.unknown })}</MessageBarBody>
         </MessageBar>
       )}
-      <TabList selectedValue={vue} onTabSelect={(_, d) => setVue(d.value as Vue)} aria-label={t("views")} size="small">
+      <TabList
+        selectedValue={vue}
+        onTabSelect={(_, d) => setVue(d.value as Vue)}
+        aria-label={t("views")}
+        size="small"
+        className={styles.tabs}
+      >
         {VUES.map((v) => (
-          <Tab key={v} value={v} id={`tab-${v}`}>
+          <Tab key={v} value={v} id={`tab-${v}`} className={styles.tab}>
             {t(`vue.${v}`)}
           </Tab>
         ))}

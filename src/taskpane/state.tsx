@@ -2,11 +2,11 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
 import type { Schema } from "../model/schema";
 import type { ValidationReport } from "../engine/validate";
-import { translate, type Lang, type StringKey } from "./strings";
+import { translate, type Lang, type PluralKey, type StringKey } from "./strings";
 
 export interface PaneState {
   lang: Lang;
-  t: (key: StringKey, params?: Record<string, string | number>) => string;
+  t: (key: StringKey | PluralKey, params?: Record<string, string | number>) => string;
   /** A French or English text of a bilingual message. */
   text: (m: { message: string; messageEn: string }) => string;
   /** What to tell the user of an error: the add-in's own sentence as it is, anything else after "failed:". */

@@ -22,10 +22,14 @@ const fr = {
   // Schéma
   schemasHeading: "Schémas intégrés",
   period: "Période\u00a0: {{value}}",
-  axes: "Axes",
-  fiches: "Fiches action",
-  sousActions: "Sous-actions",
-  indicateurs: "Indicateurs",
+  "n.axes_one": "{{count}}\u00a0axe",
+  "n.axes_other": "{{count}}\u00a0axes",
+  "n.fiches_one": "{{count}}\u00a0fiche action",
+  "n.fiches_other": "{{count}}\u00a0fiches action",
+  "n.sousActions_one": "{{count}}\u00a0sous-action",
+  "n.sousActions_other": "{{count}}\u00a0sous-actions",
+  "n.indicateurs_one": "{{count}}\u00a0indicateur",
+  "n.indicateurs_other": "{{count}}\u00a0indicateurs",
   importJson: "Importer un modèle JSON",
   readTable: "Lire le référentiel de la feuille ou de la sélection",
   modelErrors: "Le modèle a {{count}} erreur(s)",
@@ -63,9 +67,19 @@ const fr = {
   axe: "Axe",
   rule: "Règle",
   all: "Tous",
-  cell: "Cellule",
-  message: "Message",
   findingsTable: "Anomalies trouvées",
+  "sevOne.erreur": "erreur",
+  "sevOne.avertissement": "avertissement",
+  "sevOne.info": "info",
+  "count.erreur_one": "{{count}}\u00a0erreur",
+  "count.erreur_other": "{{count}}\u00a0erreurs",
+  "count.avertissement_one": "{{count}}\u00a0avertissement",
+  "count.avertissement_other": "{{count}}\u00a0avertissements",
+  "count.info_one": "{{count}}\u00a0info",
+  "count.info_other": "{{count}}\u00a0infos",
+  expectedEmpty_one: "{{count}}\u00a0saisie attendue vide",
+  expectedEmpty_other: "{{count}}\u00a0saisies attendues vides",
+  wholeWorkbook: "Tout le classeur",
   goTo: "Aller à {{cell}}",
   highlight: "Surligner les cellules en anomalie",
   live: "Contrôler pendant la saisie",
@@ -121,10 +135,14 @@ const en: Record<StringKey, string> = {
   failed: "The operation failed: {{message}}",
   schemasHeading: "Built-in schémas",
   period: "Period: {{value}}",
-  axes: "Axes",
-  fiches: "Action sheets",
-  sousActions: "Sub-actions",
-  indicateurs: "Indicators",
+  "n.axes_one": "{{count}} axe",
+  "n.axes_other": "{{count}} axes",
+  "n.fiches_one": "{{count}} action sheet",
+  "n.fiches_other": "{{count}} action sheets",
+  "n.sousActions_one": "{{count}} sub-action",
+  "n.sousActions_other": "{{count}} sub-actions",
+  "n.indicateurs_one": "{{count}} indicator",
+  "n.indicateurs_other": "{{count}} indicators",
   importJson: "Import a JSON model",
   readTable: "Read the référentiel from the sheet or selection",
   modelErrors: "The model has {{count}} error(s)",
@@ -160,9 +178,19 @@ const en: Record<StringKey, string> = {
   axe: "Axe",
   rule: "Rule",
   all: "All",
-  cell: "Cell",
-  message: "Message",
   findingsTable: "Issues found",
+  "sevOne.erreur": "error",
+  "sevOne.avertissement": "warning",
+  "sevOne.info": "info",
+  "count.erreur_one": "{{count}} error",
+  "count.erreur_other": "{{count}} errors",
+  "count.avertissement_one": "{{count}} warning",
+  "count.avertissement_other": "{{count}} warnings",
+  "count.info_one": "{{count}} info",
+  "count.info_other": "{{count}} infos",
+  expectedEmpty_one: "{{count}} expected input left empty",
+  expectedEmpty_other: "{{count}} expected inputs left empty",
+  wholeWorkbook: "Whole workbook",
   goTo: "Go to {{cell}}",
   highlight: "Highlight the cells with issues",
   live: "Check while typing",
@@ -199,10 +227,19 @@ const en: Record<StringKey, string> = {
 
 const DICTIONARIES: Record<Lang, Record<StringKey, string>> = { fr, en };
 
-export function translate(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
-  return DICTIONARIES[lang][key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+/** A key with a singular and a plural form, `key_one` and `key_other` (i18next's convention). */
+export type PluralKey = { [K in StringKey]: K extends `${infer Base}_one` ? Base : never }[StringKey];
+
+/** A string; for a plural key, the form the language's rule gives `params.count` (French: 0 and 1 are singular). */
+export function translate(
+  lang: Lang,
+  key: StringKey | PluralKey,
+  params: Record<string, string | number> = {},
+): string {
+  const dictionary: Record<string, string> = DICTIONARIES[lang];
+  const form = `_${new Intl.PluralRules(lang).select(Number(params.count)) === "one" ? "one" : "other"}`;
+  const text = dictionary[key] ?? dictionary[key + form] ?? key;
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export function vueLabel(lang: Lang, vue: Vue): string {

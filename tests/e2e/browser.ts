@@ -63,9 +63,17 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/** The width Excel gives a task pane by default (320–350 px): the pane is tested and pictured at it. */
+export const PANE_WIDTH = 350;
+
 /** A page whose office.js is the in-memory Excel; every other outside request is refused. */
-export async function openPane(browser: Browser, url: string, query = ""): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 420, height: 900 }, acceptDownloads: true });
+export async function openPane(
+  browser: Browser,
+  url: string,
+  query = "",
+  { width = PANE_WIDTH }: { width?: number } = {},
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
   // Generous: a loaded 2-core machine reads and validates workbooks in the page several times slower.
   page.setDefaultTimeout(90_000);
   const fake = fakeOfficeScript();
@@ -76,4 +84,19 @@ export async function openPane(browser: Browser, url: string, query = ""): Promi
   );
   await page.goto(`${url}/taskpane.html${query}`);
   return page;
+}
+
+/** How far the page scrolls sideways, and the widest elements past its right edge (to say what overflows). */
+export function sideScroll(page: Page): Promise<{ scrollWidth: number; clientWidth: number; overflowing: string[] }> {
+  return page.evaluate(() => {
+    const root = document.scrollingElement!;
+    const overflowing = [...document.body.querySelectorAll("*")]
+      .filter((e) => e.getBoundingClientRect().right > root.clientWidth + 0.5)
+      .slice(0, 5)
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}.${String(e.className).split(" ")[0]} «${(e.textContent ?? "").slice(0, 40)}»`,
+      );
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, overflowing };
+  });
 }

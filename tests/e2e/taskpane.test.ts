@@ -1,10 +1,13 @@
 /**
  * The whole job in the built task pane, in Chromium, against the in-memory
- * Excel: pick Essonne → Générer → values typed (3 faults) → Contrôler →
- * click a finding → fix one, the list updates live → Calculer → Consolider
- * two partner files → Exporter; then, with an Orne bilan open, Consolider
- * refuses an Essonne file with the reason. Screenshots of each step in out/screenshots/;
- * axe-core finds no serious or critical accessibility violation.
+ * Excel, at the 350 px Excel gives a pane: pick Essonne → Générer → values
+ * typed (3 faults) → Contrôler → click a finding → fix one, the list updates
+ * live → Calculer → Consolider two partner files → Exporter; then, with an
+ * Orne bilan open, Consolider refuses an Essonne file with the reason; a blank
+ * workbook's check is one line per axe. No tab scrolls sideways, in French at
+ * 350 px and in English at 320 px. Screenshots of each step in
+ * docs/screenshots/ (the README shows them); axe-core finds no serious or
+ * critical accessibility violation.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,11 +20,15 @@ import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
 import { parseA1 } from "../../src/util/a1";
 import { fillValid } from "../support/fill";
 import { computeRollups } from "../../src/engine/rollup";
-import { launch, openPane, serve } from "./browser";
+import { VUES } from "../../src/shared/vue";
+import { vueLabel } from "../../src/taskpane/strings";
+import { launch, openPane, serve, sideScroll } from "./browser";
 
 jest.setTimeout(180_000);
 
-const SHOTS = join(__dirname, "../../out/screenshots");
+const SHOTS = join(__dirname, "../../docs/screenshots");
+/** Partner files made for Consolider. */
+const WORK = join(__dirname, "../../out/e2e");
 const schema = loadBuiltin("essonne_2022_2026");
 const YEAR = Math.min(Math.max(new Date().getFullYear(), schema.periode.debut), schema.periode.fin);
 let server: Server;
@@ -42,12 +49,21 @@ const firstOfType = (type: string) =>
     .flatMap((a) => a.fiches)
     .flatMap((f) => f.indicateurs)
     .find((i) => i.type === type)!;
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const axeOf = (nodeId: string) =>
+  schema.axes.find((a) => a.fiches.some((f) => f.indicateurs.some((i) => i.id === nodeId)))!;
+const shot = (name: string, p = page) => p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+/** The pane does not scroll sideways (what overflows is named when it does). */
+async function noSideScroll(p = page): Promise<void> {
+  const s = await sideScroll(p);
+  expect(s.scrollWidth > s.clientWidth ? s.overflowing : []).toEqual([]);
+  expect(s.scrollWidth).toBeLessThanOrEqual(s.clientWidth);
+}
 
 /** axe-core in the page: serious and critical violations, by rule. */
-async function accessibility(): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  return page.evaluate(async () => {
+async function accessibility(p = page): Promise<string[]> {
+  await p.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return p.evaluate(async () => {
     const axe = (
       window as unknown as {
         axe: { run: (c: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
@@ -91,6 +107,7 @@ const type = (key: string, value: string | number) => {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(WORK, { recursive: true });
   plan = fillValid(layout({ campaignYear: YEAR }), schema);
   const served = await serve();
   server = served.server;
@@ -109,6 +126,7 @@ test("pick the Essonne schéma: its tree is shown", async () => {
   await page.locator('input[value="essonne_2022_2026"]').check();
   await page.getByText(/Schéma choisi/).waitFor();
   await shot("01-schema");
+  await noSideScroll();
   expect(await accessibility()).toEqual([]);
 });
 
@@ -117,6 +135,7 @@ test("Générer: a progress bar, then the sheets in the workbook", async () => {
   await page.getByRole("button", { name: "Générer le classeur" }).click();
   await page.getByRole("progressbar").waitFor();
   await shot("02-generer-progression");
+  await noSideScroll();
   await page.getByText(/Classeur généré/).waitFor();
   const sheets = await page.evaluate(() =>
     (window as never as { __excel: { state: { sheets: { name: string }[] } } }).__excel.state.sheets.map((s) => s.name),
@@ -155,9 +174,21 @@ test("values typed with three faults: Contrôler lists them; a click selects the
     .getByTestId("counts")
     .getByText(/^3 erreur\(s\), 0 avertissement\(s\), 0 info\(s\)/)
     .waitFor();
-  const rows = page.locator('[role="grid"] [role="row"][data-rule]');
+  const rows = page.getByTestId("findings").locator("li[data-rule]");
   expect(await rows.count()).toBe(3);
   await shot("03-controler");
+  await noSideScroll();
+  // Each fault under its axe, whose line counts it; the cell column names the sheet, shortly.
+  for (const ind of [firstOfType("count"), firstOfType("rate"), firstOfType("boolean")]) {
+    const axe = axeOf(ind.id);
+    const group = page.getByTestId(`axe-${axe.id}`);
+    expect(await group.textContent()).toMatch(/\d+\u00a0erreurs?/);
+    const b = binding(`${ind.id}@valeur:${YEAR}`);
+    const place = `${schema.niveaux.axe} ${axe.numero}!${b.address}`;
+    const link = group.getByRole("button", { name: `Aller à ${place}`, exact: true });
+    expect(await link.textContent()).toBe(place);
+    expect(await link.getAttribute("title")).toBe(`${b.sheet}!${b.address}`);
+  }
   // Filtering by rule keeps the matching finding only.
   await page.getByRole("combobox", { name: "Règle" }).click();
   await page.getByRole("option", { name: /^plage\.taux-sup-100/ }).click();
@@ -168,7 +199,12 @@ test("values typed with three faults: Contrôler lists them; a click selects the
   expect(await accessibility()).toEqual([]);
 
   const b = binding(count);
-  await page.getByRole("button", { name: `Aller à ${b.sheet}!${b.address}` }).click();
+  await page
+    .getByRole("button", {
+      name: `Aller à ${schema.niveaux.axe} ${axeOf(firstOfType("count").id).numero}!${b.address}`,
+      exact: true,
+    })
+    .click();
   await eventually(
     () =>
       page.evaluate(() => (window as never as { __excel: { state: { selection: unknown } } }).__excel.state.selection),
@@ -181,7 +217,7 @@ test("values typed with three faults: Contrôler lists them; a click selects the
     .getByText(/^2 erreur\(s\)/)
     .waitFor();
   expect(await rows.count()).toBe(2);
-  await shot("04-controle-en-direct");
+  await shot("03-controle-en-direct");
   // The Contrôles sheet was refreshed too.
   const controles = await page.evaluate(() => {
     const s = (
@@ -208,15 +244,21 @@ test("Calculer: the pane's figures per axe are the engine's, the Sommaire gets i
   values.set(`${firstOfType("rate").id}@valeur:${YEAR}`, 180);
   values.set(`${firstOfType("boolean").id}@valeur:${YEAR}`, "Peut-être");
   const rollups = computeRollups(schema, plan.meta, values);
-  const pct = (v: number | undefined) => (v === undefined ? "non calculable" : `${Math.round(v * 1000) / 10} %`);
+  // French: a decimal comma and a no-break space before « % » (narrow or not, as the browser's ICU has it).
+  const pct = (v: number | undefined) =>
+    v === undefined ? "non calculable" : `${String(Math.round(v * 1000) / 10).replace(".", ",")} %`;
+  const spaces = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
 
   await page.getByRole("tab", { name: "Calculer" }).click();
   await page.getByRole("button", { name: "Calculer les indicateurs de suivi" }).click();
   await page.getByText("Tableau de bord du Sommaire mis à jour.").waitFor();
-  for (const axe of rollups.axes)
-    expect(await page.getByTestId(`rollup-${axe.id}`).textContent()).toContain(
+  for (const axe of rollups.axes) {
+    const shown = await page.getByTestId(`rollup-${axe.id}`).textContent();
+    expect(spaces(shown)).toContain(
       `Calendrier ${pct(axe.avancement)} · saisies ${pct(axe.completude)} · cibles ${axe.cibles ?? "non calculable"}`,
     );
+    expect(shown).not.toMatch(/\d %/);
+  }
   const charts = await page.evaluate(() =>
     (
       window as never as { __excel: { state: { mustSheet: (n: string) => { charts: { name: string }[] } } } }
@@ -225,7 +267,8 @@ test("Calculer: the pane's figures per axe are the engine's, the Sommaire gets i
       .charts.map((c) => c.name),
   );
   expect(charts).toEqual(["bilan-avancement"]);
-  await shot("05-calculer");
+  await shot("04-calculer");
+  await noSideScroll();
   // The line of one indicator, picked in the pane.
   const rate = firstOfType("rate");
   await page.getByRole("combobox", { name: "Indicateur à tracer" }).click();
@@ -249,7 +292,7 @@ test("Consolider two partner files, then Exporter the tidy CSV", async () => {
   const files: string[] = [];
   for (const p of [p1!, p2!]) {
     const partner = fillValid(layout({ campaignYear: YEAR, cut: { kind: "partenaire", id: p.id } }), schema);
-    const file = join(SHOTS, `partenaire-${p.id}.xlsx`);
+    const file = join(WORK, `partenaire-${p.id}.xlsx`);
     writeFileSync(file, await renderPlanToXlsx(partner));
     files.push(file);
   }
@@ -258,7 +301,8 @@ test("Consolider two partner files, then Exporter the tidy CSV", async () => {
   await eventually(() => page.getByText("Retenu", { exact: true }).count(), 2);
   await page.getByRole("button", { name: /Fusionner/ }).click();
   await page.getByText(/2 classeur\(s\) fusionné\(s\)/).waitFor();
-  await shot("06-consolider");
+  await shot("05-consolider");
+  await noSideScroll();
   expect(await accessibility()).toEqual([]);
 
   await page.getByRole("tab", { name: "Exporter" }).click();
@@ -270,7 +314,8 @@ test("Consolider two partner files, then Exporter the tidy CSV", async () => {
   expect(csv.startsWith("\uFEFFfichier;schema;version;campagne")).toBe(true);
   expect(csv.split("\r\n").length).toBeGreaterThan(100);
   await page.getByText(/ligne\(s\) exportée\(s\)/).waitFor();
-  await shot("07-exporter");
+  await shot("06-exporter");
+  await noSideScroll();
 
   // Where a pane cannot download (Excel on Mac): the same rows as an Excel table in a sheet.
   await page.getByRole("button", { name: "Écrire dans une feuille" }).click();
@@ -290,14 +335,14 @@ test("Consolider two partner files, then Exporter the tidy CSV", async () => {
 test("Consolider with an Orne bilan open: an Essonne file is refused with the reason; an empty Orne return writes nothing, and no green bar says otherwise", async () => {
   const orne = loadBuiltin("orne_2017_2021");
   const orneYear = Math.min(Math.max(new Date().getFullYear(), orne.periode.debut), orne.periode.fin);
-  const essonneFile = join(SHOTS, "essonne-entier.xlsx");
+  const essonneFile = join(WORK, "essonne-entier.xlsx");
   writeFileSync(essonneFile, await renderPlanToXlsx(plan));
   const vide = layoutWorkbook(orne, {
     campaignYear: orneYear,
     cut: { kind: "partenaire", id: orne.partenaires[0]!.id },
   });
   if (!vide.ok) throw new Error(vide.error.message);
-  const orneFile = join(SHOTS, "orne-partenaire-vide.xlsx");
+  const orneFile = join(WORK, "orne-partenaire-vide.xlsx");
   writeFileSync(orneFile, await renderPlanToXlsx(vide.plan));
 
   const pane = await openPane(browser, serverUrl);
@@ -321,6 +366,70 @@ test("Consolider with an Orne bilan open: an Essonne file is refused with the re
     await pane.getByText(/1 classeur\(s\) fusionné\(s\), mais aucune valeur écrite/).waitFor();
     expect(await pane.locator('[data-intent="success"]').count()).toBe(0);
     expect(await pane.locator('[data-intent="warning"]').count()).toBe(1);
+  } finally {
+    await pane.close();
+  }
+});
+
+test("at 350 px, no tab scrolls sideways, whatever it shows after the whole job", async () => {
+  for (const vue of VUES) {
+    await page.getByRole("tab", { name: vueLabel("fr", vue) }).click();
+    await page.getByRole("tabpanel").waitFor();
+    await noSideScroll();
+  }
+});
+
+test("in English at 320 px, the narrowest pane, no tab scrolls sideways either", async () => {
+  const pane = await openPane(browser, serverUrl, "?lang=en-US", { width: 320 });
+  try {
+    await pane.locator('input[value="essonne_2022_2026"]').check();
+    for (const vue of VUES) {
+      await pane.getByRole("tab", { name: vueLabel("en", vue) }).click();
+      await noSideScroll(pane);
+    }
+  } finally {
+    await pane.close();
+  }
+});
+
+test("a blank workbook's check: one line per axe saying how many expected inputs are empty, opened on demand", async () => {
+  const pane = await openPane(browser, serverUrl);
+  try {
+    await pane.locator('input[value="essonne_2022_2026"]').check();
+    await pane.getByRole("tab", { name: "Générer" }).click();
+    await pane.getByRole("button", { name: "Générer le classeur" }).click();
+    await pane.getByText(/Classeur généré/).waitFor();
+    await pane.getByRole("tab", { name: "Contrôler" }).click();
+    await pane.getByRole("button", { name: "Contrôler le classeur" }).click();
+    const counts = await pane
+      .getByTestId("counts")
+      .getByText(/^0 erreur\(s\), \d+ avertissement\(s\)/)
+      .textContent();
+    const warnings = Number(/(\d+) avertissement/.exec(counts!)![1]);
+    const required = Number(/(\d+)\/(\d+)/.exec(counts!)![2]);
+    // Every warning is an expected input left empty, and none is a row of its own.
+    expect(warnings).toBe(required);
+    const rows = pane.getByTestId("findings").locator("li[data-rule]");
+    expect(await rows.count()).toBe(0);
+    const heads = await pane.getByTestId("findings").getByRole("heading", { level: 2 }).allTextContents();
+    const sums = heads.map((h) => Number(/(\d+)\u00a0saisies attendues vides/.exec(h)?.[1] ?? 0));
+    expect(sums.reduce((a, b) => a + b, 0)).toBe(warnings);
+    await shot("03-controler-classeur-vierge", pane);
+    await noSideScroll(pane);
+
+    // Axe 1 opens on its fiches, each one line; a fiche's line opens on its inputs, one row each.
+    const axe1 = schema.axes[0]!;
+    await pane.getByRole("button", { name: new RegExp(`^${schema.niveaux.axe} ${axe1.numero} — `) }).click();
+    const fiche = pane.getByTestId(`fiche-${axe1.fiches[0]!.id}`);
+    const summary = fiche.getByRole("button", { name: /saisies? attendues? vides?$/ });
+    expect(await summary.getAttribute("aria-expanded")).toBe("false");
+    const n = Number(/\d+/.exec((await summary.textContent())!)![0]);
+    await summary.click();
+    expect(await summary.getAttribute("aria-expanded")).toBe("true");
+    expect(await fiche.locator("li[data-rule]").count()).toBe(n);
+    expect(await rows.count()).toBe(n);
+    await noSideScroll(pane);
+    expect(await accessibility(pane)).toEqual([]);
   } finally {
     await pane.close();
   }

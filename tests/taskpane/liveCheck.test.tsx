@@ -108,7 +108,11 @@ describe.each([
     // Only the edit's scope was read: one request to read it, one to write the Contrôles table.
     expect(excel.syncs.length - from).toBe(2);
     await waitFor(() => expect(screen.getByText(/1 erreur\(s\)/)).toBeTruthy(), { timeout: 30_000 });
-    expect(screen.getByRole("button", { name: `Aller à ${count.sheet}!${count.address}` })).toBeTruthy();
+    // The cell column names the sheet by its axe (« Axe 5!E12 »).
+    const axe = schema.axes.find((a) => a.fiches.some((f) => f.indicateurs.some((i) => i.id === count.node)))!;
+    expect(
+      screen.getByRole("button", { name: `Aller à ${schema.niveaux.axe} ${axe.numero}!${count.address}` }),
+    ).toBeTruthy();
 
     // Corrected: the finding goes, again with one check.
     const again = excel.syncs.length;

@@ -83,11 +83,50 @@ test("Contrôler: counts, one row per finding, a click goes to the cell, live ch
   renderView(<ControlerView />);
   fireEvent.click(screen.getByRole("button", { name: "Contrôler le classeur" }));
   await screen.findByText(/2 erreur\(s\), 1 avertissement\(s\), 0 info\(s\) · Saisies attendues remplies : 8\/10/);
-  expect(screen.getAllByRole("row")).toHaveLength(4); // header + 3
+  // One group (the axe), one item per finding: a single expected input is shown as itself.
+  expect(screen.getByRole("button", { name: /^axe_5/ }).textContent).toBe("axe_52\u00a0erreurs, 1\u00a0avertissement");
+  expect(screen.getAllByRole("listitem").map((li) => li.getAttribute("data-rule"))).toEqual([
+    "type.decimales",
+    "plage.negatif",
+    "completude.valeur-manquante",
+  ]);
+  expect(screen.getAllByRole("listitem")[1]!.textContent).toBe("Axe 5!E14erreurmessage plage.negatif E14");
   fireEvent.click(screen.getByRole("button", { name: "Aller à Axe 5!E14" }));
   expect(mocked.allerA).toHaveBeenCalledWith("Axe 5", "E14");
   // Live checking was switched on after the first check.
   await waitFor(() => expect(mocked.surveillerSaisies).toHaveBeenCalledTimes(1));
+});
+
+test("Contrôler: a blank fiche's expected inputs are one line, opened on demand; the axe starts closed", async () => {
+  const schema = loadBuiltin("fiche_action_5_2022_2026");
+  const axe = schema.axes[0]!;
+  const fiche = axe.fiches[0]!;
+  const empty = (cell: string): Finding => ({
+    ...finding("avertissement", "completude.valeur-manquante", cell, axe.id),
+    sheet: `Axe 5 - ${axe.titre}`,
+    fiche: fiche.id,
+  });
+  mocked.controler.mockResolvedValue({ ...report(["E12", "E13", "E14"].map(empty)), schema });
+  renderView(<ControlerView />);
+  fireEvent.click(screen.getByRole("button", { name: "Contrôler le classeur" }));
+  const header = await screen.findByRole("button", { name: /^Axe 5 — / });
+  expect(header.textContent).toBe(`Axe 5 — ${axe.titre}3\u00a0saisies attendues vides`);
+  expect(header.getAttribute("aria-expanded")).toBe("false");
+  fireEvent.click(header);
+  const summary = await screen.findByRole("button", { name: "3\u00a0saisies attendues vides" });
+  expect(screen.getByRole("heading", { level: 3 }).textContent).toBe(`Action 5 — ${fiche.titre}`);
+  expect(summary.getAttribute("aria-expanded")).toBe("false");
+  expect(screen.queryAllByRole("listitem").filter((li) => li.dataset.rule)).toHaveLength(0);
+  fireEvent.click(summary);
+  expect(summary.getAttribute("aria-expanded")).toBe("true");
+  const rows = screen.getAllByRole("listitem").filter((li) => li.dataset.rule);
+  expect(rows.map((li) => li.textContent)).toEqual(
+    ["E12", "E13", "E14"].map((c) => `Axe 5!${c}avertissementmessage completude.valeur-manquante ${c}`),
+  );
+  // The full sheet name is the link's tooltip.
+  expect(screen.getByRole("button", { name: "Aller à Axe 5!E13" }).getAttribute("title")).toBe(
+    `Axe 5 - ${axe.titre}!E13`,
+  );
 });
 
 test("Contrôler: a failure reaches the user as a sentence", async () => {

@@ -10,14 +10,21 @@ import type { Schema, ValueType } from "../../model/schema";
 import { computeRollups, type Rollups } from "../../engine/rollup";
 import { calculerTableauDeBord, lireBilan, tracerIndicateur } from "../excel";
 import { usePane } from "../state";
+import type { Lang } from "../strings";
 
 /** Indicators a line can show. */
 const NUMERIC: ValueType[] = ["count", "rate", "ratio", "amount", "number"];
 
-const percent = (v: number | undefined) => (v === undefined ? undefined : `${Math.round(v * 1000) / 10} %`);
+/** « 78,6 % » in French (decimal comma, narrow no-break space), "78.6%" in English. */
+const percent = (v: number | undefined, lang: Lang) =>
+  v === undefined
+    ? undefined
+    : new Intl.NumberFormat(lang === "en" ? "en-GB" : "fr-FR", { style: "percent", maximumFractionDigits: 1 }).format(
+        v,
+      );
 
 export function CalculerView() {
-  const { t, failure } = usePane();
+  const { t, lang, failure } = usePane();
   const [rollups, setRollups] = useState<Rollups>();
   const [ready, setReady] = useState<{ plan: WorkbookPlan; schema: Schema }>();
   const [indicator, setIndicator] = useState("");
@@ -96,8 +103,8 @@ export function CalculerView() {
           label={name}
           data-testid={`rollup-${id}`}
           hint={t("progressAxe", {
-            calendrier: percent(r.avancement) ?? t("notComputed"),
-            completude: percent(r.completude) ?? t("notComputed"),
+            calendrier: percent(r.avancement, lang) ?? t("notComputed"),
+            completude: percent(r.completude, lang) ?? t("notComputed"),
             cibles: r.cibles ?? t("notComputed"),
           })}
         >

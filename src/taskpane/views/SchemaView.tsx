@@ -71,7 +71,7 @@ export function SchemaView() {
           <Radio
             key={s.id}
             value={s.id}
-            label={`${s.departement} — ${s.title} — ${t("period", { value: s.period })} · ${s.axes} ${t("axes").toLowerCase()}, ${s.fiches} ${t("fiches").toLowerCase()}, ${s.indicateurs} ${t("indicateurs").toLowerCase()}`}
+            label={`${s.departement} — ${s.title} — ${t("period", { value: s.period })} · ${t("n.axes", { count: s.axes })}, ${t("n.fiches", { count: s.fiches })}, ${t("n.indicateurs", { count: s.indicateurs })}`}
           />
         ))}
       </RadioGroup>
@@ -123,9 +123,13 @@ function SchemaTree() {
     <div aria-label={t("tree")}>
       <Subtitle2 as="h3">{t("current", { title: schema.titre })}</Subtitle2>
       <Caption1 block>
-        {schema.departement} · {t("period", { value: c.period })} · {c.axes} {t("axes").toLowerCase()}, {c.fiches}{" "}
-        {t("fiches").toLowerCase()}, {c.sousActions} {t("sousActions").toLowerCase()}, {c.indicateurs}{" "}
-        {t("indicateurs").toLowerCase()}
+        {schema.departement} · {t("period", { value: c.period })} ·{" "}
+        {[
+          t("n.axes", { count: c.axes }),
+          t("n.fiches", { count: c.fiches }),
+          t("n.sousActions", { count: c.sousActions }),
+          t("n.indicateurs", { count: c.indicateurs }),
+        ].join(", ")}
       </Caption1>
       <Accordion multiple collapsible>
         {schema.axes.map((axe) => (
