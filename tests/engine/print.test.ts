@@ -8,6 +8,7 @@ import { STYLES } from "../../src/engine/layout/styles";
 import {
   A4_LANDSCAPE,
   columnPoints,
+  FOOTER_MAX,
   MIN_PRINTED_PT,
   paginate,
   PRINT_MARGINS,
@@ -103,4 +104,26 @@ test("a sheet narrow enough prints as one strip, as large as fits but never over
   expect(wide.print!.columnBreaks).toHaveLength(1);
   expect(wide.print!.footer!.left).toBe("Schéma R&&D — campagne 2024 — &A");
   expect((11 * wide.print!.scale!) / 100).toBeGreaterThanOrEqual(MIN_PRINTED_PT);
+});
+
+test("a long schéma title is shortened so that the footer stays within Excel's 255 characters", () => {
+  const sheet: SheetPlan = {
+    name: "Feuille",
+    kind: "annexe",
+    visibility: "visible",
+    columnWidths: { 1: 20 },
+    hiddenColumns: [],
+    rowHeights: {},
+    cells: [{ row: 1, col: 1, style: "rowLabel", value: "x" }],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    print: { orientation: "landscape", paperSize: "A4" },
+  };
+  paginate([sheet], { schema: "Schéma & plan ".repeat(30), campaignYear: 2024, styles: STYLES });
+  const { left, right } = sheet.print!.footer!;
+  expect(`&L${left}&R${right}`.length).toBeLessThanOrEqual(FOOTER_MAX);
+  expect(left).toMatch(/^Schéma && plan .*… — campagne 2024 — &A$/);
+  // No lone `&` left at the cut, which Excel would read as a code.
+  expect(left.replace(/&&/g, "").replace(/&A$/, "")).not.toContain("&");
 });

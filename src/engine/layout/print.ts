@@ -39,6 +39,18 @@ export interface PrintContext {
 
 /** Excel's header/footer text: `&` starts a code, so a literal one is doubled. */
 const footerText = (text: string) => text.replace(/&/g, "&&");
+/** Excel keeps a footer of 255 characters at most, its codes (`&L`, `&P`…) included (MS-XLSB HeaderFooterString). */
+export const FOOTER_MAX = 255;
+const RIGHT_FOOTER = "page &P / &N";
+
+/** The left footer, the schéma's title shortened if the whole footer would pass Excel's limit. */
+function leftFooter(schema: string, campaignYear: number): string {
+  const tail = ` — campagne ${campaignYear} — &A`;
+  const room = FOOTER_MAX - "&L".length - tail.length - "&R".length - RIGHT_FOOTER.length;
+  let title = footerText(schema);
+  if (title.length > room) title = `${title.slice(0, room - 1).replace(/&$/, "")}…`;
+  return title + tail;
+}
 
 /** Fills in the scale, strips, margins and footer of every sheet that prints. */
 export function paginate(sheets: SheetPlan[], ctx: PrintContext): void {
@@ -88,10 +100,7 @@ function paginateSheet(sheet: SheetPlan, ctx: PrintContext): void {
   if (chosen.length > 1) print.columnBreaks = chosen.slice(1).map((s) => s[0]!);
   else delete print.titleColumns;
   print.margins = { ...PRINT_MARGINS };
-  print.footer = {
-    left: `${footerText(ctx.schema)} — campagne ${ctx.campaignYear} — &A`,
-    right: "page &P / &N",
-  };
+  print.footer = { left: leftFooter(ctx.schema, ctx.campaignYear), right: RIGHT_FOOTER };
 }
 
 /** Columns cut into contiguous strips no wider than `cap` (a column wider than `cap` is a strip of its own). */

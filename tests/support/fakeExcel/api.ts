@@ -628,9 +628,14 @@ function footerSpec(side: "left" | "center" | "right"): PropSpec<FakeHeaderFoote
   return spec(
     (s) => s._t<FakeSheet>().pageLayout.footer[side],
     (s, v) => {
-      // Excel refuses a header or footer over 255 characters.
-      if (String(v).length > 255) throw invalid("footer over 255 characters");
-      s._t<FakeSheet>().pageLayout.footer[side] = String(v);
+      // Excel keeps one footer string of at most 255 characters, its section codes (&L, &C, &R) included.
+      const footer = { ...s._t<FakeSheet>().pageLayout.footer, [side]: String(v) };
+      const whole = (["left", "center", "right"] as const)
+        .filter((k) => footer[k])
+        .map((k) => `&${k[0]!.toUpperCase()}${footer[k]}`)
+        .join("");
+      if (whole.length > 255) throw invalid(`a footer of ${whole.length} characters (255 at most)`);
+      s._t<FakeSheet>().pageLayout.footer = footer;
     },
   );
 }
