@@ -166,7 +166,9 @@ export function commitSheet(ws: ExcelJS.Worksheet, breaks: { rows: number[]; col
   w._writeRowBreaks();
   if (breaks.columns.length) {
     const brk = breaks.columns.map((c) => `<brk id="${c - 1}" max="${MAX_ROW_INDEX}" man="1"/>`).join("");
-    w.stream.write(`<colBreaks count="${breaks.columns.length}" manualBreakCount="${breaks.columns.length}">${brk}</colBreaks>`);
+    w.stream.write(
+      `<colBreaks count="${breaks.columns.length}" manualBreakCount="${breaks.columns.length}">${brk}</colBreaks>`,
+    );
   }
   w._writeLegacyData();
   w.stream.write(extension.toXml({ conditionalFormattings: w.conditionalFormatting }));

@@ -211,7 +211,10 @@ export class FakeWorksheet extends FakeObject {
     return this._nav("horizontalPageBreaks", () => new FakePageBreakCollection(this.context, () => this.sheet, "rows"));
   }
   get verticalPageBreaks(): FakePageBreakCollection {
-    return this._nav("verticalPageBreaks", () => new FakePageBreakCollection(this.context, () => this.sheet, "columns"));
+    return this._nav(
+      "verticalPageBreaks",
+      () => new FakePageBreakCollection(this.context, () => this.sheet, "columns"),
+    );
   }
   get pageLayout(): FakePageLayout {
     return this._nav("pageLayout", () => new FakePageLayout(this.context, () => this.sheet));
@@ -594,8 +597,7 @@ export class FakePageLayout extends FakeObject {
   }
   setPrintTitleColumns(columns: string): void {
     this._call("setPrintTitleColumns", [columns], () => {
-      if (!/^\$?[A-Z]+:\$?[A-Z]+$/i.test(columns))
-        throw invalid(`not whole columns: ${columns}`);
+      if (!/^\$?[A-Z]+:\$?[A-Z]+$/i.test(columns)) throw invalid(`not whole columns: ${columns}`);
       parseArea(columns);
       this._t<FakeSheet>().pageLayout.printTitleColumns = columns;
     });
@@ -674,8 +676,7 @@ defineProps(FakePageLayout, {
     (s, v) => {
       const zoom = v as FakeSheet["pageLayout"]["zoom"];
       // Excel prints at 10 % to 400 %.
-      if (zoom.scale !== undefined && (zoom.scale < 10 || zoom.scale > 400))
-        throw invalid(`zoom scale ${zoom.scale}`);
+      if (zoom.scale !== undefined && (zoom.scale < 10 || zoom.scale > 400)) throw invalid(`zoom scale ${zoom.scale}`);
       s._t<FakeSheet>().pageLayout.zoom = zoom;
     },
   ),
