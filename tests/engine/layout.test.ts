@@ -169,7 +169,7 @@ describe.each(cases)("layout of %s", (_name, schema, options) => {
     for (const s of p.sheets.filter((x) => x.kind === "axe")) {
       const fiches = s.cells.filter((c) => c.style === "ficheHeader").map((c) => c.row);
       expect(s.print).toMatchObject({ orientation: "landscape", paperSize: "A4", titleRows: "1:2" });
-      expect(s.print!.rowBreaks).toEqual(fiches.slice(1));
+      expect(s.print!.rowBreaks).toEqual(expect.arrayContaining(fiches.slice(1)));
       expect(s.freeze).toEqual({ rows: 2, columns: 2 });
     }
   });

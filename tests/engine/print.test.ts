@@ -72,10 +72,13 @@ describe.each(BUILTIN_IDS)("%s", (id) => {
     }
   });
 
-  test("every fiche but the first of its axe starts a page", () => {
+  test("every fiche but the first of its axe starts a page; other breaks come only before a table's header", () => {
     for (const s of plan.sheets.filter((x) => x.kind === "axe")) {
-      const headers = s.cells.filter((c) => c.style === "ficheHeader").map((c) => c.row);
-      expect(s.print!.rowBreaks).toEqual(headers.slice(1));
+      const fiches = s.cells.filter((c) => c.style === "ficheHeader").map((c) => c.row);
+      const tables = s.cells.filter((c) => c.style === "tableHeader" && c.col === 2).map((c) => c.row);
+      expect(s.print!.rowBreaks).toEqual(expect.arrayContaining(fiches.slice(1)));
+      expect(fiches[0]! < Math.min(...s.print!.rowBreaks!)).toBe(true);
+      for (const row of s.print!.rowBreaks!) expect([...fiches, ...tables]).toContain(row);
     }
   });
 });
@@ -126,4 +129,39 @@ test("a long schéma title is shortened so that the footer stays within Excel's 
   expect(left).toMatch(/^Schéma && plan .*… — campagne 2024 — &A$/);
   // No lone `&` left at the cut, which Excel would read as a code.
   expect(left.replace(/&&/g, "").replace(/&A$/, "")).not.toContain("&");
+});
+
+test("a table's header that would end a page starts the next one, with its first rows", () => {
+  const rows = 60;
+  const sheet: SheetPlan = {
+    name: "Feuille",
+    kind: "axe",
+    visibility: "visible",
+    columnWidths: { 1: 40 },
+    hiddenColumns: [],
+    rowHeights: {},
+    cells: Array.from({ length: rows }, (_, i) => ({ row: i + 1, col: 1, style: "rowLabel", value: `ligne ${i + 1}` })),
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    print: { orientation: "landscape", paperSize: "A4", titleRows: "1:1" },
+  };
+  paginate([sheet], { schema: "S", campaignYear: 2024, styles: STYLES });
+  // Rows of 15 pt at 100 %, under a title row of 15 pt: a header (15 pt) and its two rows (30 pt) move when they
+  // would fill more than 90 % of the page; the first header row that does.
+  const paper = A4_LANDSCAPE.height - 72 * (PRINT_MARGINS.top + PRINT_MARGINS.bottom);
+  const first = Math.floor((0.9 * (paper - 15) - 45) / 15) + 3;
+  expect(sheet.print!.rowBreaks).toBeUndefined();
+  for (const row of [first, first + 1]) {
+    const s = structuredClone(sheet);
+    delete s.print!.rowBreaks;
+    s.cells.find((c) => c.row === row)!.style = "tableHeader";
+    paginate([s], { schema: "S", campaignYear: 2024, styles: STYLES });
+    expect(s.print!.rowBreaks).toEqual([row]);
+  }
+  // With room for it and two rows, it stays.
+  const s = structuredClone(sheet);
+  s.cells.find((c) => c.row === first - 1)!.style = "tableHeader";
+  paginate([s], { schema: "S", campaignYear: 2024, styles: STYLES });
+  expect(s.print!.rowBreaks).toBeUndefined();
 });

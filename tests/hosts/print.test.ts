@@ -159,4 +159,29 @@ describe.each(IDS)("%s printed by LibreOffice", (id) => {
     expect(problems).toEqual([]);
     expect(checked).toBeGreaterThanOrEqual(schema.axes.flatMap((a) => a.fiches).length);
   });
+
+  test("no page ends with a table's header", () => {
+    const p = get();
+    const orphans: string[] = [];
+    for (const sheet of p.plan.sheets.filter((s) => s.kind === "axe")) {
+      const titles = new Set(
+        sheet.cells
+          .filter((c) => c.style === "tableHeader" && c.col === 2)
+          .map((c) => words(String(c.value)).join(" ")),
+      );
+      for (const page of p.pages.filter((x) => sheetOfPage(x, p)?.name === sheet.name)) {
+        const footer = new Set(footerOf(page, p.plan));
+        const body = page.lines.filter((l) => !footer.has(l));
+        const bottom = Math.max(...body.map((l) => l.yMin));
+        // The lowest line of text, cut where the PDF keeps the clipped words of a merged header as lines of their own.
+        const last = body
+          .filter((l) => l.yMin > bottom - 1)
+          .map((l) => l.text)
+          .join(" ");
+        if ([...titles].some((t) => last.startsWith(words(t).slice(0, 2).join(" "))))
+          orphans.push(`p. ${page.number}: « ${last} »`);
+      }
+    }
+    expect(orphans).toEqual([]);
+  });
 });

@@ -22,6 +22,16 @@ export const A4_LANDSCAPE = { width: 841.89, height: 595.28 } as const;
 export const PRINT_MARGINS = { side: 0.25, top: 0.4, bottom: 0.55, footer: 0.2 } as const;
 /** Excel's default text size (Calibri 11): cells without a size of their own. */
 const DEFAULT_PT = 11;
+/** A row without a height of its own: Excel's default for Calibri 11, in points (more for larger text). */
+const DEFAULT_ROW_PT = 15;
+/** A table's header rows stay on a page with this many of the table's rows. */
+const KEEP_WITH_HEADER = 2;
+/**
+ * Where pages fall is estimated from the rows' heights (within 2 % of LibreOffice's pages on the built-in
+ * schémas); a header is moved to the next page when it and its first rows would fill more than this share of
+ * what is left, so that an estimate a little short still keeps them together.
+ */
+const KEEP_SAFETY = 0.9;
 
 /**
  * Printed width in points of a column `chars` characters wide (at 100 %). A width counts digits of the default
@@ -100,7 +110,62 @@ function paginateSheet(sheet: SheetPlan, ctx: PrintContext): void {
   if (chosen.length > 1) print.columnBreaks = chosen.slice(1).map((s) => s[0]!);
   else delete print.titleColumns;
   print.margins = { ...PRINT_MARGINS };
+  keepHeadersWithRows(sheet, ctx.styles);
   print.footer = { left: leftFooter(ctx.schema, ctx.campaignYear), right: RIGHT_FOOTER };
+}
+
+/**
+ * A table's header never ends a page: where the header rows of a table (its label cell in the `tableHeader` style)
+ * and its first rows would not fit under what the page already holds, a page starts at the header. Pages are
+ * measured from the rows' heights at the sheet's scale, title rows repeated, from each manual break.
+ */
+function keepHeadersWithRows(sheet: SheetPlan, styles: Record<string, CellStyle>): void {
+  const print = sheet.print!;
+  const heights = sheet.rowHeights;
+  // A row without a height of its own grows with its largest text (the app fits it).
+  const largest = new Map<number, number>();
+  for (const cell of sheet.cells) {
+    const size = styles[cell.style]?.size ?? DEFAULT_PT;
+    if (size > (largest.get(cell.row) ?? DEFAULT_PT)) largest.set(cell.row, size);
+  }
+  const height = (row: number) => heights[row] ?? (DEFAULT_ROW_PT * (largest.get(row) ?? DEFAULT_PT)) / DEFAULT_PT;
+  const [titleFrom, titleTo] = print.titleRows ? print.titleRows.split(":").map(Number) : [0, 0];
+  let titles = 0;
+  for (let r = titleFrom!; r >= 1 && r <= titleTo!; r++) titles += height(r);
+  const paper = A4_LANDSCAPE.height - 72 * (PRINT_MARGINS.top + PRINT_MARGINS.bottom);
+  const room = (paper * 100) / print.scale! - titles;
+  const header = new Set<number>();
+  let lastRow = 0;
+  for (const cell of sheet.cells) {
+    lastRow = Math.max(lastRow, cell.row);
+    if (cell.style === "tableHeader" && cell.col === firstLabelColumn(sheet)) header.add(cell.row);
+  }
+  const breaks = new Set(print.rowBreaks ?? []);
+  let used = 0;
+  for (let r = Math.max(titleTo!, 0) + 1; r <= lastRow; r++) {
+    if (breaks.has(r)) used = 0;
+    if (header.has(r) && !header.has(r - 1) && used > 0) {
+      let block = 0;
+      let end = r;
+      while (header.has(end)) block += height(end++);
+      for (let k = 0; k < KEEP_WITH_HEADER && end <= lastRow; k++) block += height(end++);
+      if (used + block > room * KEEP_SAFETY) {
+        breaks.add(r);
+        used = 0;
+      }
+    }
+    // Where the app will break by itself: the row that does not fit starts the next page.
+    if (used + height(r) > room && used > 0) used = 0;
+    used += height(r);
+  }
+  if (breaks.size) print.rowBreaks = [...breaks].sort((a, b) => a - b);
+}
+
+/** The column of row labels: the first not hidden. */
+function firstLabelColumn(sheet: SheetPlan): number {
+  let col = 1;
+  while (sheet.hiddenColumns.includes(col)) col++;
+  return col;
 }
 
 /** Columns cut into contiguous strips no wider than `cap` (a column wider than `cap` is a strip of its own). */
