@@ -28,6 +28,8 @@ import { excelSerial } from "../util/excelDate";
 import { nodeIndex } from "./validate/locate";
 import { baseName, candidate, decide, type Unit } from "./consolidateSources";
 import { parSourceSheet } from "./consolidateMaster";
+import { paginate } from "./layout/print";
+import { STYLES } from "./layout/styles";
 import { commentKey, noteText } from "./transfer";
 import { RECIT_KINDS } from "./layout/recit";
 
@@ -151,6 +153,7 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected)
       ]),
     ),
   );
+  paginate([out.parSource], { schema: schema.titre, campaignYear: out.meta.campaignYear, styles: STYLES });
   return out;
 }
 

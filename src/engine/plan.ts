@@ -91,12 +91,27 @@ export interface ProtectionPlan {
   allowAutoFilter: true;
 }
 
+/**
+ * How a sheet prints. Builders say what the page is (orientation, title rows and columns, a page per fiche);
+ * layout/print.ts then chooses the scale, where a sheet too wide for one page is cut, and the footer.
+ */
 export interface PrintPlan {
   orientation: "landscape" | "portrait";
   paperSize: "A4";
-  fitToWidth: 1;
   /** Rows repeated at the top of each printed page, e.g. `"1:3"`. */
   titleRows?: string;
+  /** Columns repeated at the left of each page when the sheet prints in several strips, e.g. `"B:B"`. */
+  titleColumns?: string;
+  /** Rows that start a page (a manual break above each): every fiche's header but the first. */
+  rowBreaks?: number[];
+  /** Percent the sheet prints at, fixed (no fitting): chosen by print.ts from the column widths. */
+  scale?: number;
+  /** Columns that start a page: where a sheet too wide for one page width is cut into strips, left to right. */
+  columnBreaks?: number[];
+  /** Footer, left and right, in Excel's header/footer codes (`&P` page, `&N` pages, `&A` the sheet, `&&` an ampersand). */
+  footer?: { left: string; right: string };
+  /** Margins in inches (left and right, top and bottom, the footer's distance from the bottom edge). */
+  margins?: { side: number; top: number; bottom: number; footer: number };
 }
 
 export type SheetKind = "sommaire" | "axe" | "controles" | "meta" | "annexe";

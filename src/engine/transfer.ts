@@ -9,6 +9,7 @@ import { t } from "../i18n";
 import type { CellPlan, Scalar, WorkbookPlan } from "./plan";
 import { sheetOf, type SnapComment, type SnapValue, type Snapshot } from "./snapshot";
 import type { PlacedComment } from "./validate";
+import { paginate } from "./layout/print";
 import { buildTableSheet, TABLE_HEADER_ROW } from "./layout/tableSheet";
 import { parseA1 } from "../util/a1";
 import { excelSerial } from "../util/excelDate";
@@ -148,6 +149,8 @@ export function addNonRepris(plan: WorkbookPlan, notCarried: NotCarried[], earli
     ],
     rows,
   });
+  const { titre } = JSON.parse(plan.modelJson) as { titre: string };
+  paginate([sheet.plan], { schema: titre, campaignYear: plan.meta.campaignYear, styles: plan.styles });
   // Before the metadata sheet, which stays last.
   plan.sheets.splice(plan.sheets.length - 1, 0, sheet.plan);
 }

@@ -165,9 +165,11 @@ describe.each(cases)("layout of %s", (_name, schema, options) => {
     if (cut) expect(texts.some((t) => t.includes(`« ${cut.nom} »`))).toBe(true);
   });
 
-  test("axe sheets print landscape A4 fit to width with repeated headers, and freeze the labels", () => {
+  test("axe sheets print landscape A4 with repeated headers, a page per fiche, and freeze the labels", () => {
     for (const s of p.sheets.filter((x) => x.kind === "axe")) {
-      expect(s.print).toEqual({ orientation: "landscape", paperSize: "A4", fitToWidth: 1, titleRows: "1:2" });
+      const fiches = s.cells.filter((c) => c.style === "ficheHeader").map((c) => c.row);
+      expect(s.print).toMatchObject({ orientation: "landscape", paperSize: "A4", titleRows: "1:2" });
+      expect(s.print!.rowBreaks).toEqual(expect.arrayContaining(fiches.slice(1)));
       expect(s.freeze).toEqual({ rows: 2, columns: 2 });
     }
   });

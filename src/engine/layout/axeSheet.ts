@@ -145,7 +145,8 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
   s.columnWidths[cols.source] = Math.max(s.columnWidths[cols.source] ?? 0, 16);
   s.hiddenColumns.push(COL_ID, ...HELPERS.map((h) => cols[h]));
   s.freeze = { rows: 2, columns: 2 };
-  s.print = { orientation: "landscape", paperSize: "A4", fitToWidth: 1, titleRows: "1:2" };
+  // The axe's title and note on every page, the labels left of every strip; a page per fiche (print.ts).
+  s.print = { orientation: "landscape", paperSize: "A4", titleRows: "1:2", titleColumns: "B:B", rowBreaks: [] };
   s.tabColor = COLORS.title;
 
   const label = (row: number, node: string, text: string, style: StyleKey, mergeTo = COL_LABEL) => {
@@ -190,6 +191,7 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
   };
   for (const fiche of fiches) {
     const top = row;
+    if (fiche !== fiches[0]) s.print.rowBreaks!.push(top);
     label(row++, fiche.id, `${schema.niveaux.fiche} N° ${fiche.numero} — ${fiche.titre}`, "ficheHeader", last);
     sheet.set(top, cols.kind, "meta", "fiche");
     const objectif = axe.objectifs.find((o) => o.id === fiche.objectif);

@@ -38,7 +38,7 @@ export function buildControles(campaignYear: number): SheetBuilder {
   s.print = {
     orientation: "landscape",
     paperSize: "A4",
-    fitToWidth: 1,
+    titleColumns: "A:A",
     titleRows: `${CONTROLES_HEADER_ROW}:${CONTROLES_HEADER_ROW}`,
   };
   return sheet;

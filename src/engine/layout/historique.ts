@@ -39,7 +39,12 @@ export function buildHistorique(
   s.hiddenColumns.push(1);
   s.freeze = { rows: HEADER_ROW, columns: 3 };
   s.protection = { allowFormatRows: true, allowFormatColumns: true, allowAutoFilter: true };
-  s.print = { orientation: "landscape", paperSize: "A4", fitToWidth: 1, titleRows: `${HEADER_ROW}:${HEADER_ROW}` };
+  s.print = {
+    orientation: "landscape",
+    paperSize: "A4",
+    titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+    titleColumns: "B:C",
+  };
   sheet.set(1, 2, "title", "Bilans qualitatifs des campagnes précédentes");
   sheet.set(
     2,

@@ -14,6 +14,7 @@ import { structureHash } from "./hash";
 import { buildHistorique, HISTORIQUE } from "./historique";
 import { buildMetaSheet } from "./metaSheet";
 import { sheetName } from "./naming";
+import { paginate } from "./print";
 import { buildSommaire, SOMMAIRE } from "./sommaire";
 import { STYLES } from "./styles";
 
@@ -120,6 +121,7 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
   const sommaire = buildSommaire(schema, meta, axes, generatedAt, bindings, ctx.cols).plan;
   const sheets = [sommaire, ...axeSheets, ...(historique ? [historique.sheet.plan] : []), buildControles(year).plan];
   if (options.password) for (const s of sheets) if (s.protection) s.protection.password = options.password;
+  paginate(sheets, { schema: schema.titre, campaignYear: year, styles: STYLES });
   const modelJson = JSON.stringify(schema);
   sheets.push(buildMetaSheet(meta, modelJson).plan);
   if (options.password) sheets[sheets.length - 1]!.protection!.password = options.password;

@@ -74,7 +74,7 @@ export function buildSommaire(
   s.columnWidths = { 1: 2, 2: 58, 3: 10, 4: 13, 5: 12 };
   for (let c = ROLLUP_COL; c <= LAST_COL; c++) s.columnWidths[c] = 14;
   s.tabColor = COLORS.title;
-  s.print = { orientation: "landscape", paperSize: "A4", fitToWidth: 1 };
+  s.print = { orientation: "landscape", paperSize: "A4", titleColumns: "A:B" };
   s.protection = { allowFormatRows: true, allowFormatColumns: true, allowAutoFilter: true };
   const last = LAST_COL;
   const line = (row: number, style: "title" | "subtitle" | "text" | "label" | "note", text: string) => {

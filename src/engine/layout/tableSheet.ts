@@ -36,7 +36,7 @@ export function buildTableSheet(t: TableSheet): SheetBuilder {
   s.print = {
     orientation: "landscape",
     paperSize: "A4",
-    fitToWidth: 1,
+    titleColumns: "A:A",
     titleRows: `${TABLE_HEADER_ROW}:${TABLE_HEADER_ROW}`,
   };
   return sheet;

@@ -11,7 +11,7 @@
  * a custom XML part would be a second copy that the .xlsx host, LibreOffice
  * and many partner tools drop on save.
  */
-import type { CellPlan, ConditionalFormatPlan, SheetPlan, WorkbookPlan } from "../../engine/plan";
+import type { CellPlan, ConditionalFormatPlan, PrintPlan, SheetPlan, WorkbookPlan } from "../../engine/plan";
 import { both, type Bilingual } from "../../i18n";
 import { colLetter, parseA1, sheetRef } from "../../util/a1";
 import { addCell, bounds, cellsOf, rectangles, type CellSet } from "../../util/rectangles";
@@ -257,16 +257,41 @@ function writeLayout(ws: Excel.Worksheet, sheet: SheetPlan, plan: WorkbookPlan):
   writeConditionalFormats(ws, sheet.conditionalFormats);
   freeze(ws, sheet);
   if (sheet.autoFilter) ws.autoFilter.apply(ws.getRange(sheet.autoFilter));
-  if (sheet.print) {
-    ws.pageLayout.orientation = sheet.print.orientation === "landscape" ? "Landscape" : "Portrait";
-    ws.pageLayout.paperSize = "A4";
-    ws.pageLayout.zoom = { horizontalFitToPages: sheet.print.fitToWidth, verticalFitToPages: 0 };
-    if (sheet.print.titleRows) {
-      const [first, last = first] = sheet.print.titleRows.split(":");
-      ws.pageLayout.setPrintTitleRows(`$${first}:$${last}`);
-    }
-  }
+  if (sheet.print) pageSetup(ws, sheet.print);
   if (sheet.visibility === "veryHidden") ws.visibility = "VeryHidden";
+}
+
+/** The same page setup as the .xlsx host's: scale, strips, title rows and columns, a page per fiche, the footer. */
+function pageSetup(ws: Excel.Worksheet, print: PrintPlan): void {
+  const layout = ws.pageLayout;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = "A4";
+  layout.zoom = print.scale !== undefined ? { scale: print.scale } : { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  layout.printOrder = "OverThenDown";
+  if (print.margins) {
+    // Office.js takes margins in points.
+    const pt = (inches: number) => inches * 72;
+    layout.leftMargin = pt(print.margins.side);
+    layout.rightMargin = pt(print.margins.side);
+    layout.topMargin = pt(print.margins.top);
+    layout.bottomMargin = pt(print.margins.bottom);
+    layout.headerMargin = pt(print.margins.footer);
+    layout.footerMargin = pt(print.margins.footer);
+  }
+  const span = (text: string) => {
+    const [first, last = first] = text.split(":");
+    return `$${first}:$${last}`;
+  };
+  if (print.titleRows) layout.setPrintTitleRows(span(print.titleRows));
+  if (print.titleColumns) layout.setPrintTitleColumns(span(print.titleColumns));
+  if (print.footer) {
+    const footer = layout.headersFooters.defaultForAllPages;
+    footer.leftFooter = print.footer.left;
+    footer.rightFooter = print.footer.right;
+  }
+  // A break goes before the range's top-left cell.
+  for (const row of print.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${row}`);
+  for (const col of print.columnBreaks ?? []) ws.verticalPageBreaks.add(`${colLetter(col)}1`);
 }
 
 /** Cell contents as 2-D `formulas` arrays over row bands (null leaves a cell alone), each band under the budget. */

@@ -56,17 +56,11 @@ export async function renderPlanToXlsx(plan: WorkbookPlan): Promise<Buffer> {
     const ws = wb.addWorksheet(sheet.name, options as Partial<ExcelJS.AddWorksheetOptions>);
     renderSheet(ws, sheet, styles, sharedStrings);
     if (sheet.protection) await protect(ws, sheet.protection, protections);
-    commitSheet(ws);
-    const titles = sheet.print?.titleRows;
-    if (titles) {
+    commitSheet(ws, { rows: sheet.print?.rowBreaks ?? [], columns: sheet.print?.columnBreaks ?? [] });
+    const titles = printTitles(sheet);
+    if (titles.length)
       // Written here rather than by exceljs, which does not double the apostrophes of a sheet name.
-      const [first, last = first] = titles.split(":");
-      names.push({
-        name: "_xlnm.Print_Titles",
-        localSheetId: index,
-        ranges: [sheetRef(sheet.name, `$${first}:$${last}`)],
-      });
-    }
+      names.push({ name: "_xlnm.Print_Titles", localSheetId: index, ranges: titles });
   }
   plainDefinedNames(wb, names);
   const firstVisible = Math.max(
@@ -103,16 +97,43 @@ function sheetOptions(sheet: SheetPlan): Partial<ExcelJS.AddWorksheetOptions> {
       },
     ];
   }
-  if (sheet.print)
+  const print = sheet.print;
+  if (print) {
     options.pageSetup = {
-      orientation: sheet.print.orientation,
-      paperSize: PAPER_SIZE[sheet.print.paperSize],
-      fitToPage: true,
-      fitToWidth: sheet.print.fitToWidth,
-      // 0: as many pages down as needed.
-      fitToHeight: 0,
+      orientation: print.orientation,
+      paperSize: PAPER_SIZE[print.paperSize],
+      // A fixed scale (print.ts chose it) or, for a sheet it did not lay out, one page wide and as many down as needed.
+      ...(print.scale !== undefined
+        ? { fitToPage: false, scale: print.scale }
+        : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
+      // The strips of a band of rows one after the other: a fiche's halves are facing pages.
+      pageOrder: "overThenDown",
+      ...(print.margins
+        ? {
+            margins: {
+              left: print.margins.side,
+              right: print.margins.side,
+              top: print.margins.top,
+              bottom: print.margins.bottom,
+              header: print.margins.footer,
+              footer: print.margins.footer,
+            },
+          }
+        : {}),
     };
+    if (print.footer) options.headerFooter = { oddFooter: `&L${print.footer.left}&R${print.footer.right}` };
+  }
   return options;
+}
+
+/** The rows and columns repeated on every printed page, as `_xlnm.Print_Titles` ranges (columns first, as Excel writes them). */
+function printTitles(sheet: SheetPlan): string[] {
+  const span = (text: string | undefined, mark: (a: string) => string) => {
+    if (!text) return [];
+    const [first, last = first] = text.split(":");
+    return [sheetRef(sheet.name, `${mark(first!)}:${mark(last!)}`)];
+  };
+  return [...span(sheet.print?.titleColumns, (c) => `$${c}`), ...span(sheet.print?.titleRows, (r) => `$${r}`)];
 }
 
 function renderSheet(

@@ -27,6 +27,10 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 
+/** The last column and row, zero-based: how far a page break runs. */
+const MAX_COLUMN_INDEX = 16383;
+const MAX_ROW_INDEX = 1048575;
+
 interface WriterInternals {
   _merges: string[];
   _sheetRelsWriter: { _hyperlinks: { address: string; target: string }[]; commit(): void };
@@ -49,6 +53,7 @@ interface WriterInternals {
   _writePageSetup(): void;
   _writeHeaderFooter(): void;
   _writeRowBreaks(): void;
+  rowBreaks: { id: number; max: number; man: number }[];
   _writeLegacyData(): void;
   _writeCloseWorksheet(): void;
   _sheetCommentsWriter: SheetCommentsWriter;
@@ -127,11 +132,14 @@ export function writeLink(ws: ExcelJS.Worksheet, address: string, text: string, 
  * Writes what follows the rows of `ws` and closes it, in CT_Worksheet's
  * order: sheetData, sheetProtection, autoFilter, mergeCells,
  * conditionalFormatting, dataValidations, hyperlinks, pageMargins,
- * pageSetup, headerFooter, rowBreaks, legacyDrawing (notes), extLst. (No
- * images in a bilan: their parts are not written.)
+ * pageSetup, headerFooter, rowBreaks, colBreaks, legacyDrawing (notes), extLst. (No
+ * images in a bilan: their parts are not written.) A page starts at each of `breaks`' rows and columns
+ * (the writer has row breaks, written from the last row out, but no column breaks).
  */
-export function commitSheet(ws: ExcelJS.Worksheet): void {
+export function commitSheet(ws: ExcelJS.Worksheet, breaks: { rows: number[]; columns: number[] }): void {
   const w = ws as unknown as WriterInternals;
+  // A break's id is the row or column it follows.
+  for (const row of breaks.rows) w.rowBreaks.push({ id: row - 1, max: MAX_COLUMN_INDEX, man: 1 });
   for (const row of w._rows ?? []) if (row) w._writeRow(row);
   w._rows = null;
   if (!w.startedData) {
@@ -156,6 +164,12 @@ export function commitSheet(ws: ExcelJS.Worksheet): void {
   w._writePageSetup();
   w._writeHeaderFooter();
   w._writeRowBreaks();
+  if (breaks.columns.length) {
+    const brk = breaks.columns.map((c) => `<brk id="${c - 1}" max="${MAX_ROW_INDEX}" man="1"/>`).join("");
+    w.stream.write(
+      `<colBreaks count="${breaks.columns.length}" manualBreakCount="${breaks.columns.length}">${brk}</colBreaks>`,
+    );
+  }
   w._writeLegacyData();
   w.stream.write(extension.toXml({ conditionalFormattings: w.conditionalFormatting }));
   w._writeCloseWorksheet();

@@ -325,3 +325,40 @@ test("17. notes: one per cell, on one cell, found by address, edited and deleted
     expect(count.value).toBe(0);
   });
 });
+
+test("18. page layout: a scale of 10 to 400 %, margins in points, title rows and columns, a footer of 255 characters at most, breaks before a range's top-left cell", async () => {
+  await run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem("Feuil1");
+    const layout = ws.pageLayout;
+    layout.zoom = { scale: 89 };
+    layout.leftMargin = 18;
+    layout.printOrder = "OverThenDown";
+    layout.setPrintTitleRows("$1:$2");
+    layout.setPrintTitleColumns("$B:$B");
+    layout.headersFooters.defaultForAllPages.leftFooter = "Schéma && plan — &A";
+    layout.headersFooters.defaultForAllPages.rightFooter = "page &P / &N";
+    ws.horizontalPageBreaks.add("A21:E21");
+    ws.verticalPageBreaks.add("M1");
+    await ctx.sync();
+    const page = excel.state.mustSheet("Feuil1").pageLayout;
+    expect(page).toMatchObject({
+      zoom: { scale: 89 },
+      printOrder: "OverThenDown",
+      printTitleRows: "$1:$2",
+      printTitleColumns: "$B:$B",
+      footer: { left: "Schéma && plan — &A", center: "", right: "page &P / &N" },
+      rowBreaks: [21],
+      columnBreaks: [13],
+    });
+    expect(page.margins.left).toBe(18);
+
+    layout.zoom = { scale: 401 };
+    expect(await codeOf(ctx.sync())).toBe("InvalidArgument");
+    layout.setPrintTitleRows("$B:$B");
+    expect(await codeOf(ctx.sync())).toBe("InvalidArgument");
+    layout.setPrintTitleColumns("$1:$2");
+    expect(await codeOf(ctx.sync())).toBe("InvalidArgument");
+    layout.headersFooters.defaultForAllPages.centerFooter = "x".repeat(240);
+    expect(await codeOf(ctx.sync())).toBe("InvalidArgument");
+  });
+});

@@ -110,8 +110,17 @@ describe.each(BUILTIN_IDS)("%s", (id) => {
         expect(sheet.protection.options).toMatchObject({ allowFormatRows: true, allowAutoFilter: true });
       if (s.print) {
         expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4" });
-        expect(sheet.pageLayout.zoom).toMatchObject({ horizontalFitToPages: 1 });
+        // The same page setup as the .xlsx host's (layout/print.ts chose it).
+        expect(sheet.pageLayout.zoom).toEqual({ scale: s.print.scale });
+        expect(sheet.pageLayout.printOrder).toBe("OverThenDown");
         if (s.print.titleRows) expect(sheet.pageLayout.printTitleRows).toBe(`$${s.print.titleRows.replace(":", ":$")}`);
+        if (s.print.titleColumns)
+          expect(sheet.pageLayout.printTitleColumns).toBe(`$${s.print.titleColumns.replace(":", ":$")}`);
+        expect(sheet.pageLayout.rowBreaks).toEqual(s.print.rowBreaks ?? []);
+        expect(sheet.pageLayout.columnBreaks).toEqual(s.print.columnBreaks ?? []);
+        expect(sheet.pageLayout.footer).toEqual({ ...s.print.footer, center: "" });
+        expect(sheet.pageLayout.margins.left).toBeCloseTo(s.print.margins!.side * 72);
+        expect(sheet.pageLayout.margins.bottom).toBeCloseTo(s.print.margins!.bottom * 72);
       }
     }
   });

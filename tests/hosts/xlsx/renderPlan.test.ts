@@ -112,21 +112,44 @@ describe.each(BUILTIN_IDS)("%s", (id) => {
   });
 });
 
-test("freeze panes, widths, hidden columns and landscape A4 print with repeated rows", async () => {
+test("freeze panes, widths, hidden columns and landscape A4 print: scale, strips, title rows and columns, footer", async () => {
   const { plan, buffer } = get("essonne_2022_2026");
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   for (const sheet of plan.sheets.filter((s) => s.kind === "axe")) {
     const ws = wb.getWorksheet(sheet.name)!;
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: sheet.freeze!.columns, ySplit: sheet.freeze!.rows });
-    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1 });
+    const print = sheet.print!;
+    expect(ws.pageSetup).toMatchObject({
+      orientation: "landscape",
+      paperSize: 9,
+      fitToPage: false,
+      scale: print.scale,
+      pageOrder: "overThenDown",
+      margins: { left: print.margins!.side, right: print.margins!.side, bottom: print.margins!.bottom },
+    });
+    expect(ws.headerFooter.oddFooter).toBe(`&L${print.footer!.left}&R${print.footer!.right}`);
     for (const col of sheet.hiddenColumns) expect(ws.getColumn(col).hidden).toBe(true);
     for (const [col, width] of Object.entries(sheet.columnWidths)) expect(ws.getColumn(Number(col)).width).toBe(width);
   }
   // Print titles are sheet-scoped names: written for each axe sheet, with the sheet name quoted.
   const xml = await JSZip.loadAsync(buffer).then((z) => z.file("xl/workbook.xml")!.async("string"));
-  const axes = plan.sheets.filter((s) => s.print?.titleRows).length;
-  expect(xml.match(/_xlnm\.Print_Titles/g)?.length).toBe(axes);
+  const titled = plan.sheets.filter((s) => s.print?.titleRows || s.print?.titleColumns);
+  expect(xml.match(/_xlnm\.Print_Titles/g)?.length).toBe(titled.length);
+  const axe = plan.sheets.find((s) => s.kind === "axe")!;
+  const quoted = `'${axe.name.replace(/'/g, "''")}'`;
+  expect(xml.replace(/&apos;/g, "'")).toContain(`${quoted}!$B:$B,${quoted}!$1:$2</definedName>`);
+  // Page breaks (which exceljs does not read back): a page starts at each fiche but the first, and at each strip's
+  // first column; a break's id is the row or column it follows.
+  const zip = await JSZip.loadAsync(buffer);
+  const index = plan.sheets.indexOf(axe) + 1;
+  const sheetXml = await zip.file(`xl/worksheets/sheet${index}.xml`)!.async("string");
+  const breaks = (tag: string) =>
+    [...sheetXml.matchAll(new RegExp(`<${tag}[^>]*>(.*?)</${tag}>`, "g"))].flatMap(([, inner]) =>
+      [...inner!.matchAll(/<brk id="(\d+)"/g)].map(([, id]) => Number(id) + 1),
+    );
+  expect(breaks("rowBreaks")).toEqual(axe.print!.rowBreaks);
+  expect(breaks("colBreaks")).toEqual(axe.print!.columnBreaks);
 });
 
 test("a password protects every sheet without being stored in clear", async () => {

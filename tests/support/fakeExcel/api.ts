@@ -207,6 +207,15 @@ export class FakeWorksheet extends FakeObject {
   get autoFilter(): FakeAutoFilter {
     return this._nav("autoFilter", () => new FakeAutoFilter(this.context, () => this.sheet));
   }
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    return this._nav("horizontalPageBreaks", () => new FakePageBreakCollection(this.context, () => this.sheet, "rows"));
+  }
+  get verticalPageBreaks(): FakePageBreakCollection {
+    return this._nav(
+      "verticalPageBreaks",
+      () => new FakePageBreakCollection(this.context, () => this.sheet, "columns"),
+    );
+  }
   get pageLayout(): FakePageLayout {
     return this._nav("pageLayout", () => new FakePageLayout(this.context, () => this.sheet));
   }
@@ -572,10 +581,84 @@ export class FakePageLayout extends FakeObject {
   declare orientation: string;
   declare paperSize: string;
   declare zoom: unknown;
+  declare printOrder: string;
+  declare leftMargin: number;
+  declare rightMargin: number;
+  declare topMargin: number;
+  declare bottomMargin: number;
+  declare headerMargin: number;
+  declare footerMargin: number;
   setPrintTitleRows(rows: string): void {
     this._call("setPrintTitleRows", [rows], () => {
+      if (!/^\$?\d+:\$?\d+$/.test(rows)) throw invalid(`not whole rows: ${rows}`);
       parseArea(rows);
       this._t<FakeSheet>().pageLayout.printTitleRows = rows;
+    });
+  }
+  setPrintTitleColumns(columns: string): void {
+    this._call("setPrintTitleColumns", [columns], () => {
+      if (!/^\$?[A-Z]+:\$?[A-Z]+$/i.test(columns)) throw invalid(`not whole columns: ${columns}`);
+      parseArea(columns);
+      this._t<FakeSheet>().pageLayout.printTitleColumns = columns;
+    });
+  }
+  get headersFooters(): FakeHeaderFooterGroup {
+    return this._nav("headersFooters", () => new FakeHeaderFooterGroup(this.context, () => this._t<FakeSheet>()));
+  }
+}
+
+/** `pageLayout.headersFooters`: only the footer used on every page is modelled. */
+export class FakeHeaderFooterGroup extends FakeObject {
+  readonly _type = "HeaderFooterGroup";
+  get defaultForAllPages(): FakeHeaderFooter {
+    return this._nav("defaultForAllPages", () => new FakeHeaderFooter(this.context, () => this._t<FakeSheet>()));
+  }
+}
+
+export class FakeHeaderFooter extends FakeObject {
+  readonly _type = "HeaderFooter";
+  declare leftFooter: string;
+  declare centerFooter: string;
+  declare rightFooter: string;
+}
+defineProps(FakeHeaderFooter, {
+  leftFooter: footerSpec("left"),
+  centerFooter: footerSpec("center"),
+  rightFooter: footerSpec("right"),
+});
+function footerSpec(side: "left" | "center" | "right"): PropSpec<FakeHeaderFooter> {
+  return spec(
+    (s) => s._t<FakeSheet>().pageLayout.footer[side],
+    (s, v) => {
+      // Excel keeps one footer string of at most 255 characters, its section codes (&L, &C, &R) included.
+      const footer = { ...s._t<FakeSheet>().pageLayout.footer, [side]: String(v) };
+      const whole = (["left", "center", "right"] as const)
+        .filter((k) => footer[k])
+        .map((k) => `&${k[0]!.toUpperCase()}${footer[k]}`)
+        .join("");
+      if (whole.length > 255) throw invalid(`a footer of ${whole.length} characters (255 at most)`);
+      s._t<FakeSheet>().pageLayout.footer = footer;
+    },
+  );
+}
+
+/** `worksheet.horizontalPageBreaks` / `verticalPageBreaks`: `add` puts a break before the range's top-left cell. */
+export class FakePageBreakCollection extends FakeObject {
+  readonly _type = "PageBreakCollection";
+  constructor(
+    ctx: Ctx,
+    target: () => unknown,
+    private readonly direction: "rows" | "columns",
+  ) {
+    super(ctx, target);
+  }
+  add(range: string | FakeRange): void {
+    this._call("add", [range], () => {
+      const area = typeof range === "string" ? parseArea(range) : range._t<RangeTarget>().areas[0]!;
+      const layout = this._t<FakeSheet>().pageLayout;
+      const breaks = this.direction === "rows" ? layout.rowBreaks : layout.columnBreaks;
+      const at = this.direction === "rows" ? area.r1 : area.c1;
+      if (!breaks.includes(at)) breaks.push(at);
     });
   }
 }
@@ -590,9 +673,30 @@ defineProps(FakePageLayout, {
   ),
   zoom: spec(
     (s) => s._t<FakeSheet>().pageLayout.zoom,
-    (s, v) => (s._t<FakeSheet>().pageLayout.zoom = v as FakeSheet["pageLayout"]["zoom"]),
+    (s, v) => {
+      const zoom = v as FakeSheet["pageLayout"]["zoom"];
+      // Excel prints at 10 % to 400 %.
+      if (zoom.scale !== undefined && (zoom.scale < 10 || zoom.scale > 400)) throw invalid(`zoom scale ${zoom.scale}`);
+      s._t<FakeSheet>().pageLayout.zoom = zoom;
+    },
   ),
+  printOrder: spec(
+    (s) => s._t<FakeSheet>().pageLayout.printOrder,
+    (s, v) => (s._t<FakeSheet>().pageLayout.printOrder = String(v)),
+  ),
+  leftMargin: marginSpec("left"),
+  rightMargin: marginSpec("right"),
+  topMargin: marginSpec("top"),
+  bottomMargin: marginSpec("bottom"),
+  headerMargin: marginSpec("header"),
+  footerMargin: marginSpec("footer"),
 });
+function marginSpec(side: keyof FakeSheet["pageLayout"]["margins"]): PropSpec<FakePageLayout> {
+  return spec(
+    (s) => s._t<FakeSheet>().pageLayout.margins[side],
+    (s, v) => (s._t<FakeSheet>().pageLayout.margins[side] = Number(v)),
+  );
+}
 
 export class FakeWorksheetProtection extends FakeObject {
   readonly _type = "WorksheetProtection";

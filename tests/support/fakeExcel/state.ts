@@ -138,7 +138,28 @@ export class FakeSheet {
     paperSize: string;
     zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
     printTitleRows: string | null;
-  } = { orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 }, printTitleRows: null };
+    printTitleColumns: string | null;
+    printOrder: string;
+    /** In points, as Office.js sets them. */
+    margins: Record<"left" | "right" | "top" | "bottom" | "header" | "footer", number>;
+    /** The footer of every page (`headersFooters.defaultForAllPages`). */
+    footer: { left: string; center: string; right: string };
+    /** Manual breaks: the rows and columns a page starts at. */
+    rowBreaks: number[];
+    columnBreaks: number[];
+  } = {
+    orientation: "Portrait",
+    paperSize: "Letter",
+    zoom: { scale: 100 },
+    printTitleRows: null,
+    printTitleColumns: null,
+    printOrder: "DownThenOver",
+    // Excel's « Normal » margins: 0.7 in at the sides, 0.75 in top and bottom, 0.3 in for header and footer.
+    margins: { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 },
+    footer: { left: "", center: "", right: "" },
+    rowBreaks: [],
+    columnBreaks: [],
+  };
   autoFilter: Rect | null = null;
   /** In priority order: index 0 is evaluated first. */
   conditionalFormats: FakeConditionalFormat[] = [];

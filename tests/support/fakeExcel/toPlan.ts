@@ -9,6 +9,7 @@ import type {
   CellPlan,
   CellStyle,
   ConditionalFormatPlan,
+  PrintPlan,
   SheetPlan,
   ValidationPlan,
   ValidationRule,
@@ -16,7 +17,7 @@ import type {
 } from "../../../src/engine/plan";
 import { formatRect, rectsOf } from "./address";
 import { a1, parseA1 } from "../../../src/util/a1";
-import type { CellFormat, FakeValidation, FakeWorkbookState } from "./state";
+import type { CellFormat, FakeSheet, FakeValidation, FakeWorkbookState } from "./state";
 
 const HORIZONTAL: Record<string, CellStyle["horizontal"]> = { Left: "left", Center: "center", Right: "right" };
 const VERTICAL: Record<string, CellStyle["vertical"]> = { Top: "top", Center: "middle", Bottom: "bottom" };
@@ -140,7 +141,6 @@ export function stateToPlan(state: FakeWorkbookState, meta: WorkbookPlan["meta"]
     for (const option of ["allowFormatRows", "allowFormatColumns", "allowAutoFilter"])
       if (p.protected && p.options[option] !== true)
         throw new Error(`toPlan: ${sheet.name} protected without ${option}`);
-    const titles = sheet.pageLayout.printTitleRows?.replace(/\$/g, "");
     return {
       name: sheet.name,
       kind: "axe",
@@ -168,16 +168,7 @@ export function stateToPlan(state: FakeWorkbookState, meta: WorkbookPlan["meta"]
             },
           }
         : {}),
-      ...(sheet.pageLayout.paperSize === "A4"
-        ? {
-            print: {
-              orientation: sheet.pageLayout.orientation === "Landscape" ? "landscape" : "portrait",
-              paperSize: "A4",
-              fitToWidth: 1,
-              ...(titles ? { titleRows: titles } : {}),
-            },
-          }
-        : {}),
+      ...(sheet.pageLayout.paperSize === "A4" ? { print: printOf(sheet.pageLayout) } : {}),
     } satisfies SheetPlan;
   });
 
@@ -187,4 +178,24 @@ export function stateToPlan(state: FakeWorkbookState, meta: WorkbookPlan["meta"]
     return { name: n.name, sheet: m[1]?.replace(/''/g, "'") ?? m[2]!, ref: m[3]! };
   });
   return { meta, modelJson: "", styles, sheets, names };
+}
+
+/** The page setup back as a plan's (margins from points to inches). */
+function printOf(layout: FakeSheet["pageLayout"]): PrintPlan {
+  const plain = (text: string | null) => text?.replace(/\$/g, "");
+  const rows = plain(layout.printTitleRows);
+  const columns = plain(layout.printTitleColumns);
+  const m = layout.margins;
+  const { left, right } = layout.footer;
+  return {
+    orientation: layout.orientation === "Landscape" ? "landscape" : "portrait",
+    paperSize: "A4",
+    ...(rows ? { titleRows: rows } : {}),
+    ...(columns ? { titleColumns: columns } : {}),
+    ...(layout.rowBreaks.length ? { rowBreaks: [...layout.rowBreaks] } : {}),
+    ...(layout.zoom.scale !== undefined ? { scale: layout.zoom.scale } : {}),
+    ...(layout.columnBreaks.length ? { columnBreaks: [...layout.columnBreaks] } : {}),
+    ...(left || right ? { footer: { left, right } } : {}),
+    margins: { side: m.left / 72, top: m.top / 72, bottom: m.bottom / 72, footer: m.footer / 72 },
+  };
 }
