@@ -1,5 +1,7 @@
 /** `bilan`: the command-line front end over the same model and engine as the add-in. */
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Command, CommanderError, InvalidArgumentError, Option, type OutputConfiguration } from "commander";
 import { parseLang, t, type Lang } from "../i18n";
 import { GRANULARITES } from "../model/schema";
 import type { GenerateOptions } from "./commands";
@@ -8,6 +10,7 @@ import type { ValidateCliOptions } from "./validate";
 import type { ExportTidyOptions } from "./exportTidy";
 import type { ConsolidateOptions } from "./consolidate";
 import type { RollupCliOptions } from "./rollup";
+import { localiseCommander, localiseError } from "./usage";
 
 // Each command's module is loaded when that command runs: the spreadsheet library alone takes a second or more
 // to load, which `validate` (whose files are read in a worker) and `--help` need not pay in the main thread.
@@ -19,12 +22,21 @@ function langFromArgv(argv: string[]): Lang {
   return parseLang(argv[i]!.includes("=") ? argv[i]!.split("=")[1] : argv[i + 1]);
 }
 
-export function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
+/** The version of the package (package.json sits two folders up, from src/cli and from dist/cli alike). */
+function version(): string {
+  return (JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
+}
+
+/** Where commander writes: stdout and stderr unless a test says otherwise. */
+export type CommanderOutput = Pick<OutputConfiguration, "writeOut" | "writeErr">;
+
+export function buildProgram(lang: Lang, setExit: (code: number) => void, output: CommanderOutput = {}): Command {
   const program = new Command("bilan")
     .description(t(lang, "cli.description"))
+    .version(`bilan ${version()}`, "-V, --version", t(lang, "cli.version"))
     .addOption(new Option("--lang <lang>", t(lang, "cli.lang")).choices(["fr", "en"]).default(lang))
-    .showHelpAfterError()
-    .configureOutput({ outputError: (str, write) => write(str) })
+    // Usage errors go to stderr (commander's default), in the user's language.
+    .configureOutput({ ...output, outputError: (str, write) => write(localiseError(str, lang)) })
     // Misuse exits 2 like an unreadable file (commander's own exit is 1, the code of a model with errors).
     .exitOverride();
 
@@ -145,7 +157,9 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .command("export")
     .description(t(lang, "cli.exportTidy.description"))
     .argument("<files...>", t(lang, "cli.validate.files"))
-    .addOption(new Option("--format <format>", t(lang, "cli.export.format")).choices(["csv", "json"]).default("csv"))
+    .addOption(
+      new Option("--format <format>", t(lang, "cli.exportTidy.format")).choices(["csv", "json"]).default("csv"),
+    )
     .option("-o, --output <file>", t(lang, "cli.validate.output"))
     .option("--force", t(lang, "cli.force"), false)
     .addOption(new Option("--delimiter <char>", t(lang, "cli.delimiter")).choices([",", ";"]).default(","))
@@ -157,7 +171,7 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
   program
     .command("carry-over")
     .description(t(lang, "cli.carryOver.description"))
-    .argument("<file>", t(lang, "cli.check.file"))
+    .argument("<file>", t(lang, "cli.rollup.file"))
     .requiredOption("--year <yyyy>", t(lang, "cli.carryOver.year"), year)
     .requiredOption("-o, --output <file.xlsx>", t(lang, "cli.generate.output"))
     .option("--force", t(lang, "cli.force"), false)
@@ -168,7 +182,7 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
   program
     .command("upgrade")
     .description(t(lang, "cli.upgrade.description"))
-    .argument("<file>", t(lang, "cli.check.file"))
+    .argument("<file>", t(lang, "cli.rollup.file"))
     .requiredOption("--schema <id|file>", t(lang, "cli.upgrade.schema"))
     .requiredOption("-o, --output <file.xlsx>", t(lang, "cli.generate.output"))
     .option("--force", t(lang, "cli.force"), false)
@@ -181,14 +195,15 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .description(t(lang, "cli.demo.description"))
     .action(() => run(async () => (await commands()).demo(lang))());
 
+  localiseCommander(program, lang);
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], output: CommanderOutput = {}): Promise<number> {
   const lang = langFromArgv(argv);
   let code = 0;
   try {
-    await buildProgram(lang, (c) => (code = c)).parseAsync(argv);
+    await buildProgram(lang, (c) => (code = c), output).parseAsync(argv);
   } catch (e) {
     // Commander has already written its message (or the help that was asked for).
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;

@@ -267,11 +267,10 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.consolidate.done":
     '{{file}}: {{count}} workbook(s) merged, {{values}} value(s), detail in the "{{sheet}}" sheet',
   "cli.rollup.description":
-    "computes the rollups of a filled-in bilan workbook (progress, inputs filled, targets achieved): a copy that carries them, or JSON",
+    "computes the rollups of a filled-in bilan workbook (progress, inputs filled, targets achieved): their summary per axe, and on request a copy that carries them or JSON",
   "cli.rollup.file": "filled-in bilan workbook (.xlsx); it is never modified",
   "cli.rollup.output": "copy to write, whose formulas carry the computed results",
   "cli.rollup.json": "print the figures as JSON on standard output",
-  "cli.rollup.needOutput": "give a copy to write (-o COPY.xlsx) or --json",
   "cli.rollup.line":
     "{{name}}: progress {{avancement}}, late sous-actions {{retard}}, not reported {{nonRenseignees}}, inputs filled {{completude}}, targets met {{cibles}}",
   "cli.rollup.budget":
@@ -282,5 +281,32 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.demo.axe":
     "  Axe {{numero}} — {{titre}}: {{fiches}} fiches, {{sousActions}} sous-actions, {{indicateurs}} indicateurs",
   "cli.demo.types": "  Indicators by type: {{types}}",
+  "cli.version": "print the version",
+  "cli.notWorkbook": "{{file}}: a workbook is written to a .xlsx file (for example {{suggestion}})",
+  "cli.exportTidy.format": "output format: csv or json",
+  "cli.demo.emptyInputs":
+    "  These {{count}} warnings are the expected inputs of a new workbook, still empty: they go away as it is filled in.",
+  "cli.usage.title.usage": "Usage:",
+  "cli.usage.title.arguments": "Arguments:",
+  "cli.usage.title.options": "Options:",
+  "cli.usage.title.commands": "Commands:",
+  "cli.usage.command": "[command]",
+  "cli.usage.help": "display help for command",
+  "cli.usage.helpCommand": "display help for a command",
+  "cli.usage.helpHint": "Help: {{command}} --help",
+  "cli.usage.choice": "\"{{value}}\"",
+  "cli.usage.choices": "choices: {{choices}}",
+  "cli.usage.default": "default: {{value}}",
+  "cli.usage.choicesDefault": "choices: {{choices}}; default: {{value}}",
+  "cli.usage.error": "error: {{message}}",
+  "cli.usage.missingArgument": "missing required argument <{{name}}>",
+  "cli.usage.optionMissingArgument": "option {{option}} needs a value",
+  "cli.usage.requiredOption": "required option {{option}} not specified",
+  "cli.usage.unknownOption": "unknown option: {{option}}",
+  "cli.usage.unknownCommand": "unknown command: {{command}}",
+  "cli.usage.excessArguments": "too many arguments: {{got}} instead of {{expected}}",
+  "cli.usage.badChoice": "{{option}}: \"{{value}}\" is not allowed (choices: {{choices}})",
+  "cli.usage.badValue": "{{option}}: {{reason}}",
+  "cli.usage.didYouMean": "(did you mean {{candidates}}?)",
   "cli.unexpected": "unexpected error: {{message}}",
 };

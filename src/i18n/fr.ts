@@ -285,11 +285,10 @@ export const fr = {
   "cli.consolidate.done":
     "{{file}} : {{count}} classeur(s) fusionné(s), {{values}} valeur(s), détail dans la feuille « {{sheet}} »",
   "cli.rollup.description":
-    "calcule les synthèses d'un classeur de bilan rempli (avancement, saisies, atteinte des cibles) : une copie qui les porte, ou du JSON",
+    "calcule les synthèses d'un classeur de bilan rempli (avancement, saisies, atteinte des cibles) : leur résumé par axe, et sur demande une copie qui les porte ou du JSON",
   "cli.rollup.file": "classeur de bilan rempli (.xlsx) ; il n'est jamais modifié",
   "cli.rollup.output": "copie à écrire, dont les formules portent les résultats calculés",
   "cli.rollup.json": "écrire les chiffres en JSON sur la sortie standard",
-  "cli.rollup.needOutput": "indiquer une copie à écrire (-o COPIE.xlsx) ou --json",
   "cli.rollup.line":
     "{{name}} : avancement {{avancement}}, sous-actions en retard {{retard}}, non renseignées {{nonRenseignees}}, saisies {{completude}}, cibles atteintes {{cibles}}",
   "cli.rollup.budget":
@@ -300,5 +299,32 @@ export const fr = {
   "cli.demo.axe":
     "  Axe {{numero}} — {{titre}} : {{fiches}} fiches, {{sousActions}} sous-actions, {{indicateurs}} indicateurs",
   "cli.demo.types": "  Indicateurs par type : {{types}}",
+  "cli.version": "affiche la version",
+  "cli.notWorkbook": "{{file}} : un classeur s'écrit dans un fichier .xlsx (par exemple {{suggestion}})",
+  "cli.exportTidy.format": "format de sortie : csv ou json",
+  "cli.demo.emptyInputs":
+    "  Ces {{count}} avertissements sont les saisies attendues d'un classeur neuf, encore vides : ils disparaissent à mesure qu'il est rempli.",
+  "cli.usage.title.usage": "Utilisation :",
+  "cli.usage.title.arguments": "Arguments :",
+  "cli.usage.title.options": "Options :",
+  "cli.usage.title.commands": "Commandes :",
+  "cli.usage.command": "[commande]",
+  "cli.usage.help": "affiche l'aide de la commande",
+  "cli.usage.helpCommand": "affiche l'aide d'une commande",
+  "cli.usage.helpHint": "Aide : {{command}} --help",
+  "cli.usage.choice": "«\u00a0{{value}}\u00a0»",
+  "cli.usage.choices": "au choix : {{choices}}",
+  "cli.usage.default": "par défaut : {{value}}",
+  "cli.usage.choicesDefault": "au choix : {{choices}} ; par défaut : {{value}}",
+  "cli.usage.error": "erreur : {{message}}",
+  "cli.usage.missingArgument": "il manque l'argument <{{name}}>",
+  "cli.usage.optionMissingArgument": "l'option {{option}} attend une valeur",
+  "cli.usage.requiredOption": "l'option {{option}} est obligatoire",
+  "cli.usage.unknownOption": "option inconnue : {{option}}",
+  "cli.usage.unknownCommand": "commande inconnue : {{command}}",
+  "cli.usage.excessArguments": "trop d'arguments : {{got}} au lieu de {{expected}}",
+  "cli.usage.badChoice": "{{option}} : «\u00a0{{value}}\u00a0» n'est pas une valeur possible (au choix : {{choices}})",
+  "cli.usage.badValue": "{{option}} : {{reason}}",
+  "cli.usage.didYouMean": "(vouliez-vous dire {{candidates}} ?)",
   "cli.unexpected": "erreur inattendue : {{message}}",
 } as const;
