@@ -75,7 +75,10 @@ const ERRORS: Rewording[] = [
       }),
   ],
   // Our own parsers' reasons (a year, a factor) already name the value.
-  [/^option '(.+)' argument '.*' is invalid\. (.+)$/s, (m, lang) => t(lang, "cli.usage.badValue", { option: m[1]!, reason: m[2]! })],
+  [
+    /^option '(.+)' argument '.*' is invalid\. (.+)$/s,
+    (m, lang) => t(lang, "cli.usage.badValue", { option: m[1]!, reason: m[2]! }),
+  ],
 ];
 
 /** commander's suggestion after an unknown option or command. */
