@@ -34,7 +34,12 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void, output
   const program = new Command("bilan")
     .description(t(lang, "cli.description"))
     .version(`bilan ${version()}`, "-V, --version", t(lang, "cli.version"))
-    .addOption(new Option("--lang <lang>", t(lang, "cli.lang")).choices(["fr", "en"]).default(lang))
+    // The default told is the language without --lang (BILAN_LANG, else French), not the one this run was given.
+    .addOption(
+      new Option("--lang <lang>", t(lang, "cli.lang"))
+        .choices(["fr", "en"])
+        .default(lang, t(lang, "cli.usage.choice", { value: parseLang(process.env.BILAN_LANG) })),
+    )
     // Usage errors go to stderr (commander's default), in the user's language.
     .configureOutput({ ...output, outputError: (str, write) => write(localiseError(str, lang)) })
     // Misuse exits 2 like an unreadable file (commander's own exit is 1, the code of a model with errors).

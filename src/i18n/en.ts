@@ -219,7 +219,7 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.validate.year": "expected campaign",
   "cli.validate.format": "report format",
   "cli.validate.output": "report file (otherwise: standard output)",
-  "cli.validate.factor": "tolerated gap before the plausibility warning (factor, 3 by default)",
+  "cli.validate.factor": "tolerated gap before the plausibility warning (a factor)",
   "cli.validate.badFactor": "invalid factor “{{value}}” (expected: a number above 1, e.g. 3 or 2.5)",
   "cli.validate.noFiles": "no .xlsx workbook found in: {{args}}",
   "cli.validate.summary":

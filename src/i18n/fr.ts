@@ -233,7 +233,7 @@ export const fr = {
   "cli.validate.year": "campagne attendue",
   "cli.validate.format": "format du rapport",
   "cli.validate.output": "fichier du rapport (sinon : la sortie standard)",
-  "cli.validate.factor": "écart toléré avant l'alerte de plausibilité (facteur, 3 par défaut)",
+  "cli.validate.factor": "écart toléré avant l'alerte de plausibilité (un facteur)",
   "cli.validate.badFactor": "facteur « {{value}} » invalide (attendu : un nombre supérieur à 1, par ex. 3 ou 2,5)",
   "cli.validate.noFiles": "aucun classeur .xlsx trouvé dans : {{args}}",
   "cli.validate.summary":

@@ -59,7 +59,7 @@ const COMMANDER_ENGLISH =
   /Usage:|Options:|Arguments:|Commands:|display help|\(choices:|default:|error:|required option|not specified|unknown (option|command)|Did you mean|Allowed choices|is invalid/;
 
 describe("help", () => {
-  test.each([[undefined], ...COMMANDS.map((c) => [c])])(
+  test.each<[string | undefined]>([[undefined], ...COMMANDS.map((c): [string] => [c])])(
     "bilan %s --help is French, with no English of commander",
     async (cmd) => {
       const r = await bilan(...(cmd ? [cmd] : []), "--help");
@@ -93,6 +93,15 @@ describe("help", () => {
       expect(r.out).toContain("display help for command");
       expect(r.out).not.toMatch(/Utilisation|au choix|par défaut|affiche|commande\b|classeur/);
     }
+    // The default told is the language without --lang, not this run's.
+    expect((await bilan("--lang", "en", "--help")).out).toMatch(/\(choices:\s+“fr”, “en”; default: “fr”\)/);
+  });
+
+  test("a default is told once", async () => {
+    const factor = /^ {2}--factor <n> +([^]*?)\n {2}-/m.exec((await bilan("validate", "--help")).out)![1]!;
+    expect(factor.replace(/[ \n]+/g, " ")).toBe(
+      "écart toléré avant l'alerte de plausibilité (un facteur) (par défaut : «\u00a03\u00a0»)",
+    );
   });
 
   test("export offers only the formats it accepts; export-schema all three", async () => {
