@@ -165,6 +165,42 @@ describe("misuse exits 2 with a French sentence on stderr and where the help is"
       "bilan generate",
     ],
     [
+      "a factor that is no number",
+      ["validate", "x.xlsx", "--factor", "abc"],
+      "erreur : --factor <n> : facteur « abc » invalide",
+      "bilan validate",
+    ],
+    [
+      "a factor under 1",
+      ["validate", "x.xlsx", "--factor", "0,5"],
+      "erreur : --factor <n> : facteur « 0,5 » invalide",
+      "bilan validate",
+    ],
+    [
+      "an empty factor",
+      ["validate", "x.xlsx", "--factor", ""],
+      "erreur : --factor <n> : facteur «  » invalide",
+      "bilan validate",
+    ],
+    [
+      "a two-digit year",
+      ["validate", "x.xlsx", "--year", "24"],
+      "erreur : --year <yyyy> : année « 24 » invalide",
+      "bilan validate",
+    ],
+    [
+      "a year in words",
+      ["generate", "--schema", "orne_2017_2021", "--year", "deux", "-o", "x.xlsx"],
+      "erreur : --year <yyyy> : année « deux » invalide",
+      "bilan generate",
+    ],
+    [
+      "a year with a letter O",
+      ["carry-over", "x.xlsx", "--year", "2O25", "-o", "y.xlsx"],
+      "erreur : --year <yyyy> : année « 2O25 » invalide",
+      "bilan carry-over",
+    ],
+    [
       "too many arguments",
       ["rollup", "a.xlsx", "b.xlsx"],
       "erreur : trop d'arguments : 2 au lieu de 1",
