@@ -286,6 +286,13 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.exportTidy.format": "output format: csv or json",
   "cli.demo.emptyInputs":
     "  These {{count}} warnings are the expected inputs of a new workbook, still empty: they go away as it is filled in.",
+  "cli.term.file": "file",
+  "cli.term.files": "files",
+  "cli.term.schema": "schema",
+  "cli.term.year": "yyyy",
+  "cli.term.name": "name",
+  "cli.term.lang": "lang",
+  "cli.term.char": "char",
   "cli.usage.title.usage": "Usage:",
   "cli.usage.title.arguments": "Arguments:",
   "cli.usage.title.options": "Options:",

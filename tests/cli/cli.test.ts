@@ -152,7 +152,7 @@ test("misuse exits 2 from the process, its sentence on stderr only; --version ex
   expect(r).toEqual({
     code: 2,
     out: "",
-    err: "erreur : --year <yyyy> : année « 20x4 » invalide (attendu : quatre chiffres)\nAide : bilan generate --help\n",
+    err: "erreur : --year <aaaa> : année « 20x4 » invalide (attendu : quatre chiffres)\nAide : bilan generate --help\n",
   });
   expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
   const v = bilan("--version");

@@ -70,6 +70,8 @@ describe("help", () => {
       expect(r.out).toContain("-h, --help");
       expect(r.out).toContain("affiche l'aide de la commande");
       expect(r.out).not.toMatch(COMMANDER_ENGLISH);
+      // The placeholders are French words too.
+      expect(r.out).not.toMatch(/<(file|files|schema|yyyy|name|lang|char)\b/);
     },
   );
 
@@ -80,8 +82,10 @@ describe("help", () => {
     expect(r.out).toMatch(/^ {2}help \[commande\] +affiche l'aide d'une commande$/m);
     expect(r.out).toMatch(/^ {2}-V, --version +affiche la version$/m);
     // A choice in guillemets is never split across lines, its no-break spaces kept.
-    expect(r.out).toContain("au choix :\n");
-    expect(r.out).toContain("«\u00a0fr\u00a0», «\u00a0en\u00a0» ; par défaut : «\u00a0fr\u00a0»");
+    expect(r.out).not.toMatch(/\n\s*[:;»]/);
+    expect(r.out.replace(/[ \n]+/g, " ")).toContain(
+      "au choix\u00a0: «\u00a0fr\u00a0», «\u00a0en\u00a0»\u00a0; par défaut\u00a0: «\u00a0fr\u00a0»",
+    );
     expect((await bilan("generate", "--help")).out).not.toMatch(/false/);
   });
 
@@ -100,14 +104,14 @@ describe("help", () => {
   test("a default is told once", async () => {
     const factor = /^ {2}--factor <n> +([^]*?)\n {2}-/m.exec((await bilan("validate", "--help")).out)![1]!;
     expect(factor.replace(/[ \n]+/g, " ")).toBe(
-      "écart toléré avant l'alerte de plausibilité (un facteur) (par défaut : «\u00a03\u00a0»)",
+      "écart toléré avant l'alerte de plausibilité (un facteur) (par défaut\u00a0: «\u00a03\u00a0»)",
     );
   });
 
   test("export offers only the formats it accepts; export-schema all three", async () => {
     const format = (out: string) => /^ {2}--format <format> +([^]*?)\n {2}-/m.exec(out)![1]!.replace(/[ \n]+/g, " ");
     expect(format((await bilan("export", "--help")).out)).toBe(
-      "format de sortie : csv ou json (au choix : «\u00a0csv\u00a0», «\u00a0json\u00a0» ; par défaut : «\u00a0csv\u00a0»)",
+      "format de sortie : csv ou json (au choix\u00a0: «\u00a0csv\u00a0», «\u00a0json\u00a0»\u00a0; par défaut\u00a0: «\u00a0csv\u00a0»)",
     );
     expect(format((await bilan("--lang", "en", "export", "--help")).out)).toBe(
       "output format: csv or json (choices: “csv”, “json”; default: “csv”)",
@@ -117,7 +121,7 @@ describe("help", () => {
 
   test.each([["carry-over"], ["upgrade"]])("%s --help calls its FILE a workbook, not a model file", async (cmd) => {
     const fr = (await bilan(cmd, "--help")).out;
-    expect(fr).toMatch(/^ {2}file +classeur de bilan rempli \(\.xlsx\) ; il n'est jamais\s+modifié$/m);
+    expect(fr).toMatch(/^ {2}fichier +classeur de bilan rempli \(\.xlsx\) ; il n'est\s+jamais modifié$/m);
     expect(fr).not.toContain("fichier du modèle");
     const en = (await bilan("--lang", "en", cmd, "--help")).out;
     expect(en).toMatch(/^ {2}file +filled-in bilan workbook \(\.xlsx\); it is never\s+modified$/m);
@@ -127,17 +131,17 @@ describe("help", () => {
 
 describe("misuse exits 2 with a French sentence on stderr and where the help is", () => {
   test.each([
-    ["a missing argument", ["check-schema"], "erreur : il manque l'argument <file>", "bilan check-schema"],
+    ["a missing argument", ["check-schema"], "erreur : il manque l'argument <fichier>", "bilan check-schema"],
     [
       "a missing required option",
       ["generate", "-o", "x.xlsx"],
-      "erreur : l'option --schema <id|file> est obligatoire",
+      "erreur : l'option --schema <id|fichier> est obligatoire",
       "bilan generate",
     ],
     [
       "an option without its value",
       ["validate", "x.xlsx", "--year"],
-      "erreur : l'option --year <yyyy> attend une valeur",
+      "erreur : l'option --year <aaaa> attend une valeur",
       "bilan validate",
     ],
     [
@@ -161,7 +165,7 @@ describe("misuse exits 2 with a French sentence on stderr and where the help is"
     [
       "a year that is no year",
       ["generate", "--schema", "orne_2017_2021", "-o", "x.xlsx", "--year", "20x4"],
-      "erreur : --year <yyyy> : année « 20x4 » invalide (attendu : quatre chiffres)",
+      "erreur : --year <aaaa> : année « 20x4 » invalide (attendu : quatre chiffres)",
       "bilan generate",
     ],
     [
@@ -185,19 +189,19 @@ describe("misuse exits 2 with a French sentence on stderr and where the help is"
     [
       "a two-digit year",
       ["validate", "x.xlsx", "--year", "24"],
-      "erreur : --year <yyyy> : année « 24 » invalide",
+      "erreur : --year <aaaa> : année « 24 » invalide",
       "bilan validate",
     ],
     [
       "a year in words",
       ["generate", "--schema", "orne_2017_2021", "--year", "deux", "-o", "x.xlsx"],
-      "erreur : --year <yyyy> : année « deux » invalide",
+      "erreur : --year <aaaa> : année « deux » invalide",
       "bilan generate",
     ],
     [
       "a year with a letter O",
       ["carry-over", "x.xlsx", "--year", "2O25", "-o", "y.xlsx"],
-      "erreur : --year <yyyy> : année « 2O25 » invalide",
+      "erreur : --year <aaaa> : année « 2O25 » invalide",
       "bilan carry-over",
     ],
     [
