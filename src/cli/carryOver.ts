@@ -12,7 +12,7 @@ import { nodeIndex } from "../engine/validate/locate";
 import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
 import { loadSchemaOrFail } from "./loadSchema";
 import { carryComments, openBilan, type OpenedBilan } from "./openBilan";
-import { UserError, writeOutput } from "./output";
+import { checkWorkbookName, UserError, writeOutput } from "./output";
 
 export interface RemakeOptions {
   output: string;
@@ -54,6 +54,7 @@ async function remake(
 }
 
 export async function carryOverCommand(file: string, o: RemakeOptions & { year: number }, lang: Lang): Promise<number> {
+  checkWorkbookName(o.output, lang);
   const report = await openBilan(file, lang);
   if (o.year <= report.meta.campaignYear)
     throw new UserError(t(lang, "cli.carryOver.notLater", { year: o.year, current: report.meta.campaignYear }));
@@ -69,6 +70,7 @@ export async function carryOverCommand(file: string, o: RemakeOptions & { year: 
 }
 
 export async function upgradeCommand(file: string, o: RemakeOptions & { schema: string }, lang: Lang): Promise<number> {
+  checkWorkbookName(o.output, lang);
   const report = await openBilan(file, lang);
   const schema = await loadSchemaOrFail(o.schema, lang);
   if (schema.id !== report.schema.id)

@@ -11,7 +11,7 @@ import { writeCsv } from "../model/referentiel/csv";
 import { toTable } from "../model/referentiel/toTable";
 import { writeReferentielXlsx } from "../hosts/xlsx/referentielSheet";
 import { loadSchema } from "./loadSchema";
-import { printInfos, printIssues, UserError, writeOutput } from "./output";
+import { checkWorkbookName, printInfos, printIssues, UserError, writeOutput } from "./output";
 import { summaryLine, validateFile } from "./validate";
 
 export function schemas(json: boolean, lang: Lang): number {
@@ -74,6 +74,7 @@ export async function exportSchema(ref: string, o: ExportOptions, lang: Lang): P
   else if (o.format === "csv") content = writeCsv(toTable(r.schema), { delimiter: o.delimiter, bom: o.bom });
   else {
     if (!o.output) throw new UserError(t(lang, "cli.export.needOutput"));
+    checkWorkbookName(o.output, lang);
     content = await writeReferentielXlsx(toTable(r.schema));
   }
   if (o.output) writeOutput(o.output, content, o.force, lang, [ref]);
@@ -100,6 +101,7 @@ export function currentCampaign(schema: Schema, now = new Date()): number {
 
 export async function generate(o: GenerateOptions, lang: Lang): Promise<number> {
   if (o.partner && o.territory) throw new UserError(t(lang, "cli.generate.oneCut"));
+  checkWorkbookName(o.output, lang);
   if (existsSync(o.output) && !o.force) throw new UserError(t(lang, "file.exists", { file: o.output }));
   const r = await loadSchema(o.schema, o.sheet);
   printInfos(r.infos, lang);
@@ -153,7 +155,12 @@ export async function demo(lang: Lang): Promise<number> {
   const output = join("out", `bilan-${schema.id}-${year}.xlsx`);
   // The demo's own output: regenerated on each run.
   const code = await generate({ schema: schema.id, year, output, force: true }, lang);
-  // Then checked, as a returned workbook would be: a new workbook only lacks its answers.
-  process.stdout.write(`${summaryLine(output, await validateFile(output, {}), lang)}\n`);
+  // Then checked, as a returned workbook would be: a new workbook only lacks its answers, and the user is told
+  // so, lest its hundreds of warnings read as a fault of the demo.
+  const report = await validateFile(output, {});
+  process.stdout.write(`${summaryLine(output, report, lang)}\n`);
+  const warnings = report.findings.filter((f) => f.severity === "avertissement");
+  if (warnings.length > 0 && warnings.every((f) => f.rule.startsWith("completude.")))
+    process.stdout.write(`${t(lang, "cli.demo.emptyInputs", { count: warnings.length })}\n`);
   return code;
 }

@@ -10,7 +10,7 @@ import { masterPlan, PAR_SOURCE } from "../engine/consolidateMaster";
 import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
 import { inputFilesOrFail } from "./inputFiles";
 import { loadSchemaOrFail } from "./loadSchema";
-import { sameFile, UserError, writeOutput } from "./output";
+import { checkWorkbookName, sameFile, UserError, writeOutput } from "./output";
 import { validateFile } from "./validate";
 
 export interface ConsolidateOptions {
@@ -20,6 +20,7 @@ export interface ConsolidateOptions {
 }
 
 export async function consolidateCommand(args: string[], o: ConsolidateOptions, lang: Lang): Promise<number> {
+  checkWorkbookName(o.output, lang);
   const expected = o.schema ? await loadSchemaOrFail(o.schema, lang) : undefined;
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const sources: ConsolidationSource[] = [];

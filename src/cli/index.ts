@@ -1,5 +1,7 @@
 /** `bilan`: the command-line front end over the same model and engine as the add-in. */
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Command, CommanderError, InvalidArgumentError, Option, type OutputConfiguration } from "commander";
 import { parseLang, t, type Lang } from "../i18n";
 import { GRANULARITES } from "../model/schema";
 import type { GenerateOptions } from "./commands";
@@ -8,6 +10,7 @@ import type { ValidateCliOptions } from "./validate";
 import type { ExportTidyOptions } from "./exportTidy";
 import type { ConsolidateOptions } from "./consolidate";
 import type { RollupCliOptions } from "./rollup";
+import { localiseCommander, localiseError } from "./usage";
 
 // Each command's module is loaded when that command runs: the spreadsheet library alone takes a second or more
 // to load, which `validate` (whose files are read in a worker) and `--help` need not pay in the main thread.
@@ -19,12 +22,36 @@ function langFromArgv(argv: string[]): Lang {
   return parseLang(argv[i]!.includes("=") ? argv[i]!.split("=")[1] : argv[i + 1]);
 }
 
-export function buildProgram(lang: Lang, setExit: (code: number) => void): Command {
+/** The version of the package (package.json sits two folders up, from src/cli and from dist/cli alike). */
+function version(): string {
+  return (JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
+}
+
+/** Where commander writes: stdout and stderr unless a test says otherwise. */
+export type CommanderOutput = Pick<OutputConfiguration, "writeOut" | "writeErr">;
+
+export function buildProgram(lang: Lang, setExit: (code: number) => void, output: CommanderOutput = {}): Command {
+  // The words in the help's <placeholders>, in the user's language (commander names options by their flags alone).
+  const w = {
+    file: t(lang, "cli.term.file"),
+    files: t(lang, "cli.term.files"),
+    schema: t(lang, "cli.term.schema"),
+    year: t(lang, "cli.term.year"),
+    name: t(lang, "cli.term.name"),
+    lang: t(lang, "cli.term.lang"),
+    char: t(lang, "cli.term.char"),
+  };
   const program = new Command("bilan")
     .description(t(lang, "cli.description"))
-    .addOption(new Option("--lang <lang>", t(lang, "cli.lang")).choices(["fr", "en"]).default(lang))
-    .showHelpAfterError()
-    .configureOutput({ outputError: (str, write) => write(str) })
+    .version(`bilan ${version()}`, "-V, --version", t(lang, "cli.version"))
+    // The default told is the language without --lang (BILAN_LANG, else French), not the one this run was given.
+    .addOption(
+      new Option(`--lang <${w.lang}>`, t(lang, "cli.lang"))
+        .choices(["fr", "en"])
+        .default(lang, t(lang, "cli.usage.choice", { value: parseLang(process.env.BILAN_LANG) })),
+    )
+    // Usage errors go to stderr (commander's default), in the user's language.
+    .configureOutput({ ...output, outputError: (str, write) => write(localiseError(str, lang)) })
     // Misuse exits 2 like an unreadable file (commander's own exit is 1, the code of a model with errors).
     .exitOverride();
 
@@ -49,8 +76,8 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
   program
     .command("check-schema")
     .description(t(lang, "cli.check.description"))
-    .argument("<file>", t(lang, "cli.check.file"))
-    .option("--sheet <name>", t(lang, "cli.sheet"))
+    .argument(`<${w.file}>`, t(lang, "cli.check.file"))
+    .option(`--sheet <${w.name}>`, t(lang, "cli.sheet"))
     .option("--json", t(lang, "cli.json"))
     .action((file: string, o: { sheet?: string; json?: boolean }) =>
       run(async () => (await commands()).checkSchema(file, o.sheet, Boolean(o.json), lang))(),
@@ -59,15 +86,15 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
   program
     .command("export-schema")
     .description(t(lang, "cli.export.description"))
-    .argument("<schema>", t(lang, "cli.export.schema"))
+    .argument(`<${w.schema}>`, t(lang, "cli.export.schema"))
     .addOption(
       new Option("--format <format>", t(lang, "cli.export.format")).choices(["json", "csv", "xlsx"]).default("json"),
     )
-    .option("-o, --output <file>", t(lang, "cli.output"))
+    .option(`-o, --output <${w.file}>`, t(lang, "cli.output"))
     .option("--force", t(lang, "cli.force"), false)
-    .addOption(new Option("--delimiter <char>", t(lang, "cli.delimiter")).choices([",", ";", "\\t"]).default(","))
+    .addOption(new Option(`--delimiter <${w.char}>`, t(lang, "cli.delimiter")).choices([",", ";", "\\t"]).default(","))
     .option("--bom", t(lang, "cli.bom"), false)
-    .option("--sheet <name>", t(lang, "cli.sheet"))
+    .option(`--sheet <${w.name}>`, t(lang, "cli.sheet"))
     .action(
       (
         ref: string,
@@ -88,31 +115,31 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
   program
     .command("generate")
     .description(t(lang, "cli.generate.description"))
-    .requiredOption("--schema <id|file>", t(lang, "cli.export.schema"))
-    .option("--year <yyyy>", t(lang, "cli.generate.year"), year)
+    .requiredOption(`--schema <id|${w.file}>`, t(lang, "cli.export.schema"))
+    .option(`--year <${w.year}>`, t(lang, "cli.generate.year"), year)
     .option("--partner <id>", t(lang, "cli.generate.partner"))
     .option("--territory <id>", t(lang, "cli.generate.territory"))
     .addOption(new Option("--granularity <g>", t(lang, "cli.generate.granularity")).choices([...GRANULARITES]))
     .option("--password <p>", t(lang, "cli.generate.password"))
-    .requiredOption("-o, --output <file.xlsx>", t(lang, "cli.generate.output"))
+    .requiredOption(`-o, --output <${w.file}.xlsx>`, t(lang, "cli.generate.output"))
     .option("--force", t(lang, "cli.force"), false)
-    .option("--sheet <name>", t(lang, "cli.sheet"))
+    .option(`--sheet <${w.name}>`, t(lang, "cli.sheet"))
     .action((o: GenerateOptions) => run(async () => (await commands()).generate(o, lang))());
 
   program
     .command("validate")
     .description(t(lang, "cli.validate.description"))
-    .argument("<files...>", t(lang, "cli.validate.files"))
-    .option("--schema <id|file>", t(lang, "cli.validate.schema"))
-    .option("--year <yyyy>", t(lang, "cli.validate.year"), year)
+    .argument(`<${w.files}...>`, t(lang, "cli.validate.files"))
+    .option(`--schema <id|${w.file}>`, t(lang, "cli.validate.schema"))
+    .option(`--year <${w.year}>`, t(lang, "cli.validate.year"), year)
     .addOption(
       new Option("--format <format>", t(lang, "cli.validate.format"))
         .choices(["table", "csv", "json"])
         .default("table"),
     )
-    .option("-o, --output <file>", t(lang, "cli.validate.output"))
+    .option(`-o, --output <${w.file}>`, t(lang, "cli.validate.output"))
     .option("--force", t(lang, "cli.force"), false)
-    .addOption(new Option("--delimiter <char>", t(lang, "cli.delimiter")).choices([",", ";"]).default(","))
+    .addOption(new Option(`--delimiter <${w.char}>`, t(lang, "cli.delimiter")).choices([",", ";"]).default(","))
     .option("--bom", t(lang, "cli.bom"), false)
     .option("--factor <n>", t(lang, "cli.validate.factor"), factor, 3)
     .action((files: string[], o: ValidateCliOptions) =>
@@ -122,8 +149,8 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
   program
     .command("rollup")
     .description(t(lang, "cli.rollup.description"))
-    .argument("<file>", t(lang, "cli.rollup.file"))
-    .option("-o, --output <file.xlsx>", t(lang, "cli.rollup.output"))
+    .argument(`<${w.file}>`, t(lang, "cli.rollup.file"))
+    .option(`-o, --output <${w.file}.xlsx>`, t(lang, "cli.rollup.output"))
     .option("--json", t(lang, "cli.rollup.json"), false)
     .option("--force", t(lang, "cli.force"), false)
     .action((file: string, o: RollupCliOptions) =>
@@ -133,9 +160,9 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
   program
     .command("consolidate")
     .description(t(lang, "cli.consolidate.description"))
-    .argument("<files...>", t(lang, "cli.validate.files"))
-    .option("--schema <id|file>", t(lang, "cli.validate.schema"))
-    .requiredOption("-o, --output <file.xlsx>", t(lang, "cli.generate.output"))
+    .argument(`<${w.files}...>`, t(lang, "cli.validate.files"))
+    .option(`--schema <id|${w.file}>`, t(lang, "cli.validate.schema"))
+    .requiredOption(`-o, --output <${w.file}.xlsx>`, t(lang, "cli.generate.output"))
     .option("--force", t(lang, "cli.force"), false)
     .action((files: string[], o: ConsolidateOptions) =>
       run(async () => (await import("./consolidate")).consolidateCommand(files, o, lang))(),
@@ -144,11 +171,13 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
   program
     .command("export")
     .description(t(lang, "cli.exportTidy.description"))
-    .argument("<files...>", t(lang, "cli.validate.files"))
-    .addOption(new Option("--format <format>", t(lang, "cli.export.format")).choices(["csv", "json"]).default("csv"))
-    .option("-o, --output <file>", t(lang, "cli.validate.output"))
+    .argument(`<${w.files}...>`, t(lang, "cli.validate.files"))
+    .addOption(
+      new Option("--format <format>", t(lang, "cli.exportTidy.format")).choices(["csv", "json"]).default("csv"),
+    )
+    .option(`-o, --output <${w.file}>`, t(lang, "cli.validate.output"))
     .option("--force", t(lang, "cli.force"), false)
-    .addOption(new Option("--delimiter <char>", t(lang, "cli.delimiter")).choices([",", ";"]).default(","))
+    .addOption(new Option(`--delimiter <${w.char}>`, t(lang, "cli.delimiter")).choices([",", ";"]).default(","))
     .option("--bom", t(lang, "cli.bom"), false)
     .action((files: string[], o: ExportTidyOptions) =>
       run(async () => (await import("./exportTidy")).exportTidyCommand(files, o, lang))(),
@@ -157,9 +186,9 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
   program
     .command("carry-over")
     .description(t(lang, "cli.carryOver.description"))
-    .argument("<file>", t(lang, "cli.check.file"))
-    .requiredOption("--year <yyyy>", t(lang, "cli.carryOver.year"), year)
-    .requiredOption("-o, --output <file.xlsx>", t(lang, "cli.generate.output"))
+    .argument(`<${w.file}>`, t(lang, "cli.rollup.file"))
+    .requiredOption(`--year <${w.year}>`, t(lang, "cli.carryOver.year"), year)
+    .requiredOption(`-o, --output <${w.file}.xlsx>`, t(lang, "cli.generate.output"))
     .option("--force", t(lang, "cli.force"), false)
     .action((file: string, o: { year: number; output: string; force: boolean }) =>
       run(async () => (await import("./carryOver")).carryOverCommand(file, o, lang))(),
@@ -168,9 +197,9 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
   program
     .command("upgrade")
     .description(t(lang, "cli.upgrade.description"))
-    .argument("<file>", t(lang, "cli.check.file"))
-    .requiredOption("--schema <id|file>", t(lang, "cli.upgrade.schema"))
-    .requiredOption("-o, --output <file.xlsx>", t(lang, "cli.generate.output"))
+    .argument(`<${w.file}>`, t(lang, "cli.rollup.file"))
+    .requiredOption(`--schema <id|${w.file}>`, t(lang, "cli.upgrade.schema"))
+    .requiredOption(`-o, --output <${w.file}.xlsx>`, t(lang, "cli.generate.output"))
     .option("--force", t(lang, "cli.force"), false)
     .action((file: string, o: { schema: string; output: string; force: boolean }) =>
       run(async () => (await import("./carryOver")).upgradeCommand(file, o, lang))(),
@@ -181,14 +210,15 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void): Comma
     .description(t(lang, "cli.demo.description"))
     .action(() => run(async () => (await commands()).demo(lang))());
 
+  localiseCommander(program, lang);
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], output: CommanderOutput = {}): Promise<number> {
   const lang = langFromArgv(argv);
   let code = 0;
   try {
-    await buildProgram(lang, (c) => (code = c)).parseAsync(argv);
+    await buildProgram(lang, (c) => (code = c), output).parseAsync(argv);
   } catch (e) {
     // Commander has already written its message (or the help that was asked for).
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;

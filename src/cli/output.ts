@@ -3,7 +3,7 @@
  * input even when asked, never a half-written file, and say where it went.
  */
 import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import { t, type Lang } from "../i18n";
 import { formatIssue, type ModelIssue } from "../model/issues";
 
@@ -46,6 +46,16 @@ export function writeOutput(
     throw e;
   }
   process.stderr.write(`${t(lang, "cli.written", { file })}\n`);
+}
+
+/**
+ * A workbook is written to a `.xlsx` file: under another name (`bilan.txt`, `bilan.xls`, no extension) Excel would
+ * refuse it or misread it, and the user would not find it. Checked before any work.
+ */
+export function checkWorkbookName(file: string, lang: Lang): void {
+  if (extname(file).toLowerCase() === ".xlsx") return;
+  const suggestion = `${extname(file) ? file.slice(0, -extname(file).length) : file}.xlsx`;
+  throw new UserError(t(lang, "cli.notWorkbook", { file, suggestion }));
 }
 
 /** The same file under any name: same device and inode (symbolic and hard links included). */

@@ -1,5 +1,5 @@
 /**
- * `bilan rollup FILE -o OUT.xlsx | --json`: the rollups of a filled-in bilan
+ * `bilan rollup FILE [-o OUT.xlsx] [--json]`: the rollups of a filled-in bilan
  * workbook. The copy is made again from the model stored in FILE, with every
  * entered value put back by id and each formula cell carrying the engine's
  * result as its cached value (readers that do not recalculate show the right
@@ -17,7 +17,7 @@ import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
 import { addNonRepris } from "../engine/transfer";
 import { errorMarks, markPlan } from "../engine/validate/marks";
 import { carryComments, openBilan } from "./openBilan";
-import { UserError, writeOutput } from "./output";
+import { checkWorkbookName, UserError, writeOutput } from "./output";
 
 export interface RollupCliOptions {
   output?: string;
@@ -46,7 +46,8 @@ function budgetLines(rollups: Rollups, axeName: string, lang: Lang): string[] {
 }
 
 export async function rollupCommand(file: string, o: RollupCliOptions, lang: Lang): Promise<number> {
-  if (!o.output && !o.json) throw new UserError(t(lang, "cli.rollup.needOutput"));
+  // Without -o nor --json, the per-axe summary alone (printed in every case but --json).
+  if (o.output) checkWorkbookName(o.output, lang);
   if (o.output && existsSync(o.output) && !o.force) throw new UserError(t(lang, "file.exists", { file: o.output }));
   const report = await openBilan(file, lang);
   const { schema, meta, plan, values, findings } = report;

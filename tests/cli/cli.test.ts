@@ -138,16 +138,35 @@ test("an unknown schéma id is a sentence listing the built-ins", () => {
   expect(r.out).toContain("« gironde » n'est ni un schéma intégré (essonne_2022_2026,");
 });
 
-test("every command has --help", () => {
+test("every command has --help, in French unless asked otherwise (tests/cli/usage.test.ts: each text)", () => {
   for (const cmd of ["schemas", "check-schema", "export-schema", "demo"]) {
     const r = bilan(cmd, "--help");
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`Usage: bilan ${cmd}`);
+    expect(r.out).toContain(`Utilisation : bilan ${cmd}`);
   }
+  expect(bilan("--lang", "en", "demo", "--help").out).toContain("Usage: bilan demo");
 });
 
-test("demo summarises the Essonne schéma", () => {
+test("misuse exits 2 from the process, its sentence on stderr only; --version exits 0", () => {
+  const r = bilan("generate", "--schema", "orne_2017_2021", "-o", join(dir, "x.xlsx"), "--year", "20x4");
+  expect(r).toEqual({
+    code: 2,
+    out: "",
+    err: "erreur : --year <aaaa> : année « 20x4 » invalide (attendu : quatre chiffres)\nAide : bilan generate --help\n",
+  });
+  expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
+  const v = bilan("--version");
+  expect(v.code).toBe(0);
+  expect(v.out).toMatch(/^bilan \d+\.\d+\.\d+\n$/);
+});
+
+test("demo summarises the Essonne schéma and says that its warnings are a new workbook's empty inputs", () => {
   const r = bilan("demo");
   expect(r.code).toBe(0);
   expect(r.out).toContain("Axe 1 — Renforcer les actions de prévention : 15 fiches");
+  const warnings = /: 0 erreur\(s\), (\d+) avertissement\(s\)/.exec(r.out)?.[1];
+  expect(Number(warnings)).toBeGreaterThan(0);
+  expect(r.out).toContain(
+    `  Ces ${warnings} avertissements sont les saisies attendues d'un classeur neuf, encore vides : ils disparaissent à mesure qu'il est rempli.`,
+  );
 });

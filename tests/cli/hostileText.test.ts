@@ -121,23 +121,7 @@ describe("text from the model", () => {
 });
 
 describe("numeric options", () => {
-  test.each([
-    [["validate", "x.xlsx", "--factor", "abc"], /facteur « abc » invalide/],
-    [["validate", "x.xlsx", "--factor", "0,5"], /facteur « 0,5 » invalide/],
-    [["validate", "x.xlsx", "--factor", ""], /facteur « {2}» invalide/],
-    [["validate", "x.xlsx", "--year", "24"], /année « 24 » invalide/],
-    [["generate", "--schema", "orne_2017_2021", "--year", "deux", "-o", "x.xlsx"], /année « deux » invalide/],
-    [["carry-over", "x.xlsx", "--year", "2O25", "-o", "y.xlsx"], /année « 2O25 » invalide/],
-  ])(
-    "%j exits 2 with a message",
-    (args, message) => {
-      const r = bilan(...args);
-      expect(r.code).toBe(2);
-      expect(r.err).toMatch(message);
-    },
-    60_000,
-  );
-
+  // A bad value of --factor or --year: each case in tests/cli/usage.test.ts, run in process.
   test("a decimal factor with a comma is understood", () => {
     const r = bilan("validate", "absent.xlsx", "--factor", "2,5");
     expect(r.err).not.toMatch(/facteur/);

@@ -10,6 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadBuiltin } from "../../src/model/builtins";
 import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
+import { writeReferentielXlsx } from "../../src/hosts/xlsx/referentielSheet";
+import { toTable } from "../../src/model/referentiel/toTable";
 import { fillValid } from "../support/fill";
 import { planOf } from "../support/plans";
 
@@ -29,6 +31,8 @@ function bilan(args: string[]) {
 beforeAll(async () => {
   writeFileSync(join(dir, "caf.xlsx"), await renderPlanToXlsx(fillValid(planOf(schema), schema)));
   writeFileSync(join(dir, "modele.json"), JSON.stringify(schema, null, 2));
+  // A model may be a référentiel workbook too: the one name an output workbook could share with it.
+  writeFileSync(join(dir, "modele.xlsx"), await writeReferentielXlsx(toTable(schema)));
   symlinkSync(join(dir, "caf.xlsx"), join(dir, "lien.xlsx"));
   linkSync(join(dir, "caf.xlsx"), join(dir, "lien-dur.xlsx"));
 }, 60_000);
@@ -64,11 +68,11 @@ describe.each(Object.keys(COMMANDS))("%s", (command) => {
 });
 
 test("upgrade may not replace the new model it reads either; English on request", () => {
-  const before = sha("modele.json");
-  const r = bilan(["upgrade", "caf.xlsx", "--schema", "modele.json", "-o", "modele.json", "--force", "--lang", "en"]);
-  expect(r.stderr).toContain("modele.json is also an input file (modele.json)");
+  const before = sha("modele.xlsx");
+  const r = bilan(["upgrade", "caf.xlsx", "--schema", "modele.xlsx", "-o", "modele.xlsx", "--force", "--lang", "en"]);
+  expect(r.stderr).toContain("modele.xlsx is also an input file (modele.xlsx)");
   expect(r.code).toBe(2);
-  expect(sha("modele.json")).toBe(before);
+  expect(sha("modele.xlsx")).toBe(before);
 }, 60_000);
 
 test("another output is still written, and replaced with --force", () => {

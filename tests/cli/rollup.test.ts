@@ -83,7 +83,7 @@ test("rollup --json prints the figures of every level and the value of every for
   expect(json.cellules[`${schema.id}@rollup:completude`]).toBe(1);
 });
 
-test("rollup never overwrites a file without --force, and needs -o or --json", () => {
+test("rollup never overwrites a file without --force; alone, it prints its per-axe summary", () => {
   const existing = join(dir, "existe.xlsx");
   writeFileSync(existing, "ne pas toucher");
   const r = bilan("rollup", filled, "-o", existing);
@@ -92,10 +92,12 @@ test("rollup never overwrites a file without --force, and needs -o or --json", (
   expect(readFileSync(existing, "utf8")).toBe("ne pas toucher");
   expect(bilan("rollup", filled, "-o", existing, "--force").code).toBe(0);
 
-  const none = bilan("rollup", filled);
-  expect(none.code).toBe(2);
-  expect(none.err).toContain("indiquer une copie à écrire (-o COPIE.xlsx) ou --json");
-  expect(bilan("rollup", filled, "--lang", "en").err).toContain("give a copy to write (-o COPY.xlsx) or --json");
+  const alone = bilan("rollup", filled);
+  expect(alone.code).toBe(0);
+  expect(alone.err).toBe("");
+  expect(alone.out).toMatch(/^Axe 5 : avancement \d+ %, sous-actions en retard 0, non renseignées 0, saisies 100 %/m);
+  expect(alone.out).toMatch(/^Ensemble du schéma : avancement \d+ %/m);
+  expect(alone.out).toMatch(/^Budget \d{4} — Ensemble du schéma : /m);
 });
 
 test("a file that is no bilan workbook is refused with a sentence", () => {
