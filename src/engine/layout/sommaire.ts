@@ -76,10 +76,13 @@ export function buildSommaire(
   s.tabColor = COLORS.title;
   s.print = { orientation: "landscape", paperSize: "A4", titleColumns: "A:B" };
   s.protection = { allowFormatRows: true, allowFormatColumns: true, allowAutoFilter: true };
-  const last = LAST_COL;
+  // Running texts end at column F, within the first printed strip (print.ts cuts a wider sheet into strips): a text
+  // merged across the whole table would be cut mid-sentence at the strip's edge. B–F hold about 120 characters.
+  const textTo = 6;
+  const textWidth = 120;
   const line = (row: number, style: "title" | "subtitle" | "text" | "label" | "note", text: string) => {
     sheet.set(row, 2, style, text);
-    sheet.merge(row, 2, row, last);
+    sheet.merge(row, 2, row, textTo);
   };
 
   line(1, "title", schema.titre);
@@ -115,7 +118,7 @@ export function buildSommaire(
     .map((text, i) => `${i + 1}. ${text}`);
   help.forEach((text, i) => {
     line(8 + i, "text", text);
-    sheet.fitHeight(8 + i, text.length, 150);
+    sheet.fitHeight(8 + i, text.length, textWidth);
   });
 
   const h = 9 + help.length;
@@ -192,7 +195,7 @@ export function buildSommaire(
   );
   sheet.conditional({ ranges: shares, kind: "dataBar", color: COLORS.progress, min: 0, max: 1, priority: 1 });
   const next = sommaireBudget(sheet, schema, meta, axes, total + 2, bindings, cols);
-  definitionsBlock(sheet, next + 1, last, 58 + 10 + 13 + 12 + 14 * SOMMAIRE_ROLLUPS.length);
+  definitionsBlock(sheet, next + 1, textTo, textWidth);
   s.freeze = { rows: 0, columns: 0 };
   return sheet;
 }
