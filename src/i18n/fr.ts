@@ -1,5 +1,7 @@
 /** French messages (the users' language). Keys are shared with en.ts. */
 export const fr = {
+  // A label and its text (French typography puts a space before the colon)
+  "format.labelled": "{{label}} : {{text}}",
   // Model: structural (zod) issues
   "model.missing": "champ obligatoire manquant (attendu : {{expected}})",
   "model.type": "{{received}} reçu (attendu : {{expected}})",
@@ -301,4 +303,163 @@ export const fr = {
     "  Axe {{numero}} — {{titre}} : {{fiches}} fiches, {{sousActions}} sous-actions, {{indicateurs}} indicateurs",
   "cli.demo.types": "  Indicateurs par type : {{types}}",
   "cli.unexpected": "erreur inattendue : {{message}}",
+  // Task pane (src/taskpane): called by their short name through the pane's t(), which adds "pane."
+  "pane.title": "Bilan Schéma",
+  "pane.subtitle": "Bilan annuel d'un schéma départemental de l'enfance et de la famille",
+  "pane.views": "Étapes du bilan",
+  "pane.vue.schema": "Schéma",
+  "pane.vue.generer": "Générer",
+  "pane.vue.controler": "Contrôler",
+  "pane.vue.calculer": "Calculer",
+  "pane.vue.consolider": "Consolider",
+  "pane.vue.exporter": "Exporter",
+  "pane.viewUnknown": "La vue «\u00a0{{value}}\u00a0» n'existe pas.",
+  "pane.noExcel": "Ce volet doit être ouvert dans Excel pour agir sur un classeur.",
+  "pane.failed": "L'opération n'a pas abouti\u00a0: {{message}}",
+  // Schéma
+  "pane.schemasHeading": "Schémas intégrés",
+  "pane.period": "Période\u00a0: {{value}}",
+  "pane.axes": "Axes",
+  "pane.fiches": "Fiches action",
+  "pane.sousActions": "Sous-actions",
+  "pane.indicateurs": "Indicateurs",
+  "pane.importJson": "Importer un modèle JSON",
+  "pane.readTable": "Lire le référentiel de la feuille ou de la sélection",
+  "pane.modelErrors": "Le modèle a {{count}} erreur(s)",
+  "pane.current": "Schéma choisi\u00a0: {{title}}",
+  "pane.tree": "Contenu du schéma",
+  "pane.ficheLine": "Fiche {{numero}} — {{titre}} ({{sa}} sous-actions, {{ind}} indicateurs)",
+  // Générer
+  "pane.chooseFirst": "Choisissez d'abord un schéma (onglet Schéma).",
+  "pane.year": "Année de campagne",
+  "pane.granularity": "Colonnes du calendrier",
+  "pane.g.annee": "Années",
+  "pane.g.semestre": "Semestres",
+  "pane.g.trimestre": "Trimestres",
+  "pane.g.mois": "Mois",
+  "pane.cut": "Contenu",
+  "pane.cutAll": "Tout le schéma",
+  "pane.cutPartner": "Un partenaire",
+  "pane.cutTerritory": "Un territoire",
+  "pane.cutWho": "Pour qui",
+  "pane.password": "Mot de passe de protection (facultatif)",
+  "pane.replace": "Remplacer les feuilles d'un bilan déjà généré (les autres feuilles ne sont jamais touchées)",
+  "pane.generate": "Générer le classeur",
+  "pane.cancel": "Annuler",
+  "pane.progress": "Feuille {{done}} sur {{total}}\u00a0: {{sheet}}",
+  "pane.generated": "Classeur généré\u00a0: {{sheets}} feuilles.",
+  // Contrôler
+  "pane.check": "Contrôler le classeur",
+  "pane.checking": "Contrôle en cours…",
+  "pane.counts": "{{erreur}} erreur(s), {{avertissement}} avertissement(s), {{info}} info(s)",
+  "pane.noFinding": "Aucune anomalie\u00a0: le classeur est correctement rempli.",
+  "pane.severity": "Gravité",
+  "pane.sev.erreur": "Erreurs",
+  "pane.sev.avertissement": "Avertissements",
+  "pane.sev.info": "Infos",
+  "pane.axe": "Axe",
+  "pane.rule": "Règle",
+  "pane.all": "Tous",
+  "pane.cell": "Cellule",
+  "pane.message": "Message",
+  "pane.findingsTable": "Anomalies trouvées",
+  "pane.goTo": "Aller à {{cell}}",
+  "pane.highlight": "Surligner les cellules en anomalie",
+  "pane.live": "Contrôler pendant la saisie",
+  "pane.completion": "Saisies attendues remplies\u00a0: {{filled}}/{{required}}",
+  // Calculer
+  "pane.calculate": "Calculer les indicateurs de suivi",
+  "pane.progressAxe": "Calendrier {{calendrier}} · saisies {{completude}} · cibles {{cibles}}",
+  "pane.dashboardDone": "Tableau de bord du Sommaire mis à jour.",
+  "pane.notComputed": "non calculable",
+  "pane.chartIndicator": "Indicateur à tracer",
+  "pane.chartDraw": "Tracer la courbe",
+  "pane.chartDone": "Courbe de «\u00a0{{libelle}}\u00a0» tracée dans la feuille «\u00a0Graphique indicateur\u00a0».",
+  // Consolider
+  "pane.pickFiles": "Choisir les classeurs des partenaires (.xlsx)",
+  "pane.accepted": "Retenu",
+  "pane.rejected": "Écarté",
+  "pane.setAside": "Mis de côté",
+  "pane.divergences":
+    "{{count}} réponse(s) divergente(s) : laissées vides (ou, pour un statut, le moins avancé) ; chaque valeur reste dans « Valeurs par source »",
+  "pane.merge": "Fusionner les classeurs retenus dans ce classeur",
+  "pane.merged": "{{count}} classeur(s) fusionné(s), {{values}} valeur(s) écrite(s).",
+  "pane.mergedNothing":
+    "{{count}} classeur(s) fusionné(s), mais aucune valeur écrite : ils n'ont rien pour les cellules de saisie de ce classeur.",
+  "pane.mergedSkipped":
+    "{{skipped}} valeur(s) sans cellule de saisie dans ce classeur (autre campagne) : elles restent dans la feuille « Valeurs par source ».",
+  // Exporter
+  "pane.format": "Format",
+  "pane.semicolon": "Séparateur «\u00a0;\u00a0» (Excel en français)",
+  "pane.bom": "Marque d'ordre des octets (Excel)",
+  "pane.download": "Télécharger l'export",
+  "pane.exported": "{{rows}} ligne(s) exportée(s).",
+  "pane.writeSheet": "Écrire dans une feuille",
+  "pane.writeSheetHint":
+    "Un tableau Excel que Power Query lit directement\u00a0; le téléchargement ne marche pas partout (Excel sur Mac).",
+  "pane.writtenSheet":
+    "{{rows}} ligne(s) écrite(s) dans le tableau «\u00a0{{table}}\u00a0» de la feuille «\u00a0{{sheet}}\u00a0».",
+  // Office manifest validator (src/manifest): called by their code, which the validator prefixes with "manifest."
+  "manifest.xml.malformed": "XML mal formé (ligne {{line}}, colonne {{column}}) : {{detail}}",
+  "manifest.root.element": "l'élément racine doit être <OfficeApp> (trouvé : <{{name}}>)",
+  "manifest.root.namespace": "espace de noms de <OfficeApp> inattendu : « {{value}} » (attendu : {{expected}})",
+  "manifest.root.type":
+    "xsi:type de <OfficeApp> vaut « {{value}} » : un complément de volet Excel attend « TaskPaneApp »",
+  "manifest.namespace.undeclared": "le préfixe « {{prefix}} » est employé sans déclaration xmlns:{{prefix}}",
+  "manifest.element.missing": "élément obligatoire <{{name}}> absent",
+  "manifest.element.order":
+    "<{{name}}> est mal placé : il doit venir avant <{{before}}> (ordre imposé par le schéma du manifeste)",
+  "manifest.element.duplicate": "<{{name}}> apparaît plusieurs fois (une seule occurrence permise)",
+  "manifest.element.unknown": "élément <{{name}}> inconnu à cet endroit : il sera rejeté ou ignoré",
+  "manifest.value.missing": "<{{name}}> n'a pas de valeur (attribut {{attribute}} vide ou absent)",
+  "manifest.id.guid":
+    "l'identifiant « {{value}} » n'est pas un GUID (forme attendue : 8-4-4-4-12 chiffres hexadécimaux)",
+  "manifest.version.format": "version « {{value}} » invalide (attendu : n.n.n.n, par ex. 1.0.0.0)",
+  "manifest.locale.invalid": "langue par défaut « {{value}} » invalide (attendu : une balise de langue, par ex. fr-FR)",
+  "manifest.permissions.invalid": "autorisation « {{value}} » invalide (attendu : {{expected}})",
+  "manifest.hosts.noWorkbook": "aucun hôte « Workbook » déclaré : le complément ne sera pas proposé dans Excel",
+  "manifest.requirements.version": "version minimale « {{value}} » invalide pour l'ensemble {{name}} (attendu : n.n)",
+  "manifest.url.invalid": "adresse « {{value}} » invalide",
+  "manifest.url.notHttps": "l'adresse « {{value}} » doit être en https",
+  "manifest.addinUrl.invalid":
+    "ADDIN_URL « {{value}} » n'est pas une adresse web complète (exemple : https://intranet.departement.fr/bilan/)",
+  "manifest.addinUrl.notHttps":
+    "ADDIN_URL « {{value}} » doit commencer par https:// : Office refuse de charger un complément servi en {{scheme}}",
+  "manifest.addinUrl.extra":
+    "ADDIN_URL « {{value}} » contient « {{what}} » : donnez seulement l'adresse du dossier où est publié dist/web (par exemple {{folder}})",
+  "manifest.addinUrl.file":
+    "ADDIN_URL « {{value}} » désigne un fichier ({{file}}) : donnez le dossier qui contient taskpane.html, ici {{folder}}",
+  "manifest.addinUrl.emptySegment":
+    "ADDIN_URL « {{value}} » a un chemin avec « // » : corrigez-le (par exemple {{folder}})",
+  "manifest.addinUrl.localhostLeft":
+    "le manifeste publié mentionne encore localhost (ligne {{line}}) : cette adresse ne vient pas de https://localhost:3000/, que la publication remplace",
+  "manifest.versionOverrides.type":
+    "<VersionOverrides> doit avoir xmlns « {{expectedNs}} » et xsi:type « {{expectedType}} » (trouvé : « {{ns}} », « {{type}} »)",
+  "manifest.resid.missing": "<{{name}}> n'a pas d'attribut resid",
+  "manifest.resid.dangling": "resid « {{resid}} » ne correspond à aucune ressource ({{kind}})",
+  "manifest.resid.wrongKind":
+    "resid « {{resid}} » désigne une ressource {{found}} alors qu'une ressource {{kind}} est attendue",
+  "manifest.resource.duplicateId": "l'identifiant de ressource « {{id}} » est déjà employé",
+  "manifest.resource.idTooLong": "l'identifiant de ressource « {{id}} » dépasse 32 caractères ({{length}})",
+  "manifest.resource.unused": "la ressource « {{id}} » n'est employée nulle part",
+  "manifest.string.tooLong": "texte de {{length}} caractères : {{max}} au plus pour {{kind}}",
+  "manifest.override.missing":
+    'pas de traduction {{locale}} (<Override Locale="{{locale}}">) : le texte français s\'affichera',
+  "manifest.icon.missingFile": "l'image « {{url}} » n'a pas de fichier correspondant : {{file}} introuvable",
+  "manifest.icon.notPng": "le fichier {{file}} n'est pas une image PNG ({{detail}})",
+  "manifest.icon.wrongSize": "l'image {{file}} mesure {{width}}×{{height}} px au lieu de {{size}}×{{size}}",
+  "manifest.icon.missingSize": "<Icon> sans image de taille {{size}} (tailles requises : 16, 32 et 80)",
+  "manifest.icon.recommendedSize": "<{{name}}> : taille {{size}}×{{size}} px, {{expected}} px recommandé",
+  "manifest.control.duplicateId": "l'identifiant de contrôle « {{id}} » est déjà employé",
+  "manifest.action.type": "type d'action « {{value}} » inconnu (attendu : ShowTaskpane ou ExecuteFunction)",
+  "manifest.function.unknown": "la fonction « {{name}} » n'est pas associée dans les commandes (connues : {{known}})",
+  "manifest.function.unused": "la fonction « {{name}} » est associée dans les commandes mais aucun bouton ne l'appelle",
+  "manifest.functionFile.missing":
+    "des boutons appellent une fonction (ExecuteFunction) mais <FunctionFile> est absent",
+  "manifest.runtime.otherPage":
+    "<{{name}}> désigne « {{resid}} » alors que le runtime partagé est « {{runtime}} » : cette page serait chargée dans un autre runtime",
+  "manifest.runtime.requirement":
+    'un runtime partagé est déclaré (<Runtimes>) sans l\'ensemble de conditions {{name}} (<Set Name="{{name}}" MinVersion="1.1"/> dans <Requirements>)',
+  "manifest.runtime.lifetime":
+    'lifetime « {{value}} » : un runtime partagé Excel demande lifetime="long", sinon il peut s\'arrêter à la fin de chaque commande',
 } as const;

@@ -1,5 +1,5 @@
 /** The Contrôles sheet's content for a list of findings: counts, then one row per finding with a link to its cell. */
-import type { Lang } from "../../i18n";
+import { inLang, type Lang } from "../../i18n";
 import type { Schema } from "../../model/schema";
 import { sheetRef } from "../../util/a1";
 import { CONTROLES_COLUMNS } from "../layout/controles";
@@ -35,7 +35,7 @@ export function controlesContent(findings: Finding[], schema: Schema | undefined
     f.node ?? "",
     f.value ?? "",
     f.expected ?? "",
-    lang === "en" ? f.messageEn : f.message,
+    inLang(lang, f),
   ]);
   if (rows[0] && rows[0].length !== CONTROLES_COLUMNS.length) throw new Error("controlesContent: columns out of step");
   return { summary, rows, links: findings.map((f) => (f.sheet && f.cell ? sheetRef(f.sheet, f.cell) : undefined)) };

@@ -1,5 +1,5 @@
 /** Findings as reports: JSON, CSV (same columns) and a plain table for the terminal. */
-import type { Lang } from "../../i18n";
+import { inLang, type Lang } from "../../i18n";
 import { writeCsv, type CsvOptions } from "../../model/referentiel/csv";
 import type { Finding } from "./findings";
 
@@ -23,7 +23,7 @@ type ReportRow = Partial<Record<(typeof REPORT_COLUMNS)[number], string | number
 export function reportRow(f: Finding, lang: Lang): ReportRow {
   const row: ReportRow = {};
   for (const key of REPORT_COLUMNS) {
-    const v = key === "message" ? (lang === "en" ? f.messageEn : f.message) : f[key];
+    const v = key === "message" ? inLang(lang, f) : f[key];
     if (v !== undefined) row[key] = v;
   }
   return row;
@@ -52,7 +52,7 @@ export function reportTable(findings: Finding[], lang: Lang): string {
     f.severity,
     f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ""}` : "",
     f.rule,
-    lang === "en" ? f.messageEn : f.message,
+    inLang(lang, f),
   ]);
   const widths = [0, 1, 2, 3].map((i) => Math.min(40, Math.max(0, ...rows.map((r) => r[i]!.length))));
   return (
