@@ -10,18 +10,19 @@ import { formatFrenchNumber } from "../../util/frenchNumber";
 import type { PlanMeta } from "../plan";
 import { budgetKey } from "../rollup/budget";
 import type { SnapValue } from "../snapshot";
-import { finding, type Finding, type RuleId } from "./findings";
+import { phrase, type Params } from "../../i18n";
+import { finding, type Expected, type Finding, type RuleId } from "./findings";
 import { placeOf, type Location, type NodeInfo } from "./locate";
 
-type Check = { rule: RuleId; params: Record<string, string | number>; expected: string } | undefined;
+type Check = { rule: RuleId; params: Params; expected: Expected } | undefined;
 
 /** One amount cell (any stage, any year). */
 export function checkMontant(v: SnapValue): Check {
   if (typeof v !== "number")
     return {
       rule: "type.texte-au-lieu-de-nombre",
-      params: { value: String(v), what: "un montant" },
-      expected: "un montant",
+      params: { value: String(v), what: phrase("validate.what.amount") },
+      expected: phrase("validate.what.amount"),
     };
   if (v < 0) return { rule: "plage.negatif", params: { value: formatFrenchNumber(v) }, expected: "≥ 0" };
   if (v > MONTANT_MAX)
