@@ -67,19 +67,16 @@ export const fr = {
   "ref.unknownColumn": "colonne « {{name}} » inconnue (colonnes reconnues : {{known}})",
   "ref.duplicateColumn": "colonne « {{name}} » présente deux fois (colonnes {{first}} et {{second}})",
   "ref.missingColumn": "colonne obligatoire « {{name}} » absente",
-  "ref.missingValue": "valeur obligatoire manquante pour « {{column}} »",
   "ref.conflict":
     "« {{column}} » vaut « {{value}} » alors que la ligne {{firstRow}} indique « {{first}} » pour le même élément",
   "ref.badNumber": "« {{value}} » n'est pas un nombre",
   "ref.badBoolean": "« {{value}} » n'est pas Oui/Non",
-  "ref.badEnum": "« {{value}} » inconnu pour « {{column}} » (attendu : {{options}})",
   "ref.badPoste": "ligne budgétaire « {{value}} » illisible (attendu : « libellé | montant en euros | précision »)",
   "ref.badJalon": "jalon « {{value}} » illisible (attendu : « 2022 : libellé »)",
   "ref.noRows": "aucune ligne de données sous l'en-tête",
   "ref.orphanRow": "ligne sans axe ni fiche : indiquer au moins « Axe » et « Fiche »",
   "ref.fromBilan": "{{file}} : modèle lu dans le classeur bilan, avec {{count}} cible(s) saisie(s) dans le classeur",
   "ref.sheetMissing": "feuille « {{sheet}} » introuvable (feuilles : {{known}})",
-  "ref.where": "{{file}}, ligne {{row}}, colonne {{column}}",
   // Files
   "file.unreadable": "{{file}} : lecture impossible ({{reason}})",
   "file.unknownFormat": "{{file}} : format non reconnu (attendu : .json, .csv ou .xlsx)",
@@ -341,7 +338,6 @@ export const fr = {
   "pane.vue.consolider": "Consolider",
   "pane.vue.exporter": "Exporter",
   "pane.viewUnknown": "La vue «\u00a0{{value}}\u00a0» n'existe pas.",
-  "pane.noExcel": "Ce volet doit être ouvert dans Excel pour agir sur un classeur.",
   "pane.failed": "L'opération n'a pas abouti\u00a0: {{message}}",
   // Schéma
   "pane.schemasHeading": "Schémas intégrés",
