@@ -33,8 +33,7 @@ export async function consolidateCommand(args: string[], o: ConsolidateOptions, 
     } else sources.push({ file, report });
   }
   const c = consolidate(sources, expected ? { schema: expected } : undefined);
-  const reason = (r: { reason: { message: string; messageEn: string } }) =>
-    inLang(lang, r.reason);
+  const reason = (r: { reason: { message: string; messageEn: string } }) => inLang(lang, r.reason);
   for (const a of c.accepted) say(t(lang, "cli.consolidate.accepted", a));
   for (const r of c.setAside) say(t(lang, "cli.consolidate.setAside", { file: r.file, reason: reason(r) }));
   for (const r of c.rejected) say(t(lang, "cli.consolidate.rejected", { file: r.file, reason: reason(r) }));

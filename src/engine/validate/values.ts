@@ -11,7 +11,7 @@ import { OUI_NON, STATUTS, TEXT_MAX } from "../layout/inputs";
 import type { CellBinding } from "../plan";
 import type { SnapValue } from "../snapshot";
 import { phrase, type Params, type Phrase } from "../../i18n";
-import { expecting, finding, type Expected, type Finding, type RuleId } from "./findings";
+import { finding, type Expected, type Finding, type RuleId } from "./findings";
 import { placeOf, type Located, type NodeInfo } from "./locate";
 
 const fr = (n: number) => formatFrenchNumber(n);

@@ -56,8 +56,7 @@ export function GenererView() {
       ...(cut !== "tout" && who ? { cut: { kind: cut, id: who } } : {}),
       ...(password ? { password } : {}),
     });
-    if (!layout.ok)
-      return setResult({ intent: "error", text: text(layout.error) });
+    if (!layout.ok) return setResult({ intent: "error", text: text(layout.error) });
     abort.current = new AbortController();
     try {
       await generer(layout.plan, { replace, signal: abort.current.signal, onProgress: setProgress });
