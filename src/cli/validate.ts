@@ -28,7 +28,7 @@ export interface ValidateCliOptions {
 
 /** One line per file: counts by severity and the share of expected inputs filled, or why it could not be read. */
 export function summaryLine(file: string, report: ValidationReport, lang: Lang): string {
-  if (!report.readable) return `${file} : ${inLang(lang, report.findings[0]!)}`;
+  if (!report.readable) return t(lang, "format.labelled", { label: file, text: inLang(lang, report.findings[0]!) });
   const counts = countBySeverity(report.findings);
   const { required, filled } = report.completion.total;
   return t(lang, "cli.validate.summary", {
