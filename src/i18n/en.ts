@@ -221,6 +221,8 @@ export const en: Record<keyof typeof fr, string> = {
   "validate.expected.dateNotText": "a date (not text)",
   "validate.expected.dateRange": "a date from {{debut}} to {{fin}}",
   "validate.expected.percent": "0 to 100",
+  "validate.expected.atLeast": "≥ {{min}}",
+  "validate.expected.atMost": "≤ {{max}}",
   "validate.expected.between": "{{min}} to {{max}}",
   "validate.expected.boundsBoth": "between {{min}} and {{max}}",
   "validate.expected.input": "an entry",

@@ -234,6 +234,8 @@ export const fr = {
   "validate.expected.dateNotText": "une date (pas du texte)",
   "validate.expected.dateRange": "une date de {{debut}} à {{fin}}",
   "validate.expected.percent": "0 à 100",
+  "validate.expected.atLeast": "≥ {{min}}",
+  "validate.expected.atMost": "≤ {{max}}",
   "validate.expected.between": "{{min}} à {{max}}",
   "validate.expected.boundsBoth": "entre {{min}} et {{max}}",
   "validate.expected.input": "une saisie",

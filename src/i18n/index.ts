@@ -22,7 +22,12 @@ export interface Phrase {
   key: MessageKey;
   params?: Params;
 }
-export type Params = Record<string, string | number | Phrase>;
+/** A text already said in each language: a number written the French way and the English way. */
+export interface PerLang {
+  fr: string;
+  en: string;
+}
+export type Params = Record<string, string | number | Phrase | PerLang>;
 
 export const phrase = (key: MessageKey, params?: Params): Phrase => (params ? { key, params } : { key });
 
@@ -43,7 +48,8 @@ const translators: Record<Lang, TFunction> = { fr: instance("fr"), en: instance(
 
 export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
   const flat: Record<string, string | number> = {};
-  for (const [name, v] of Object.entries(params)) flat[name] = typeof v === "object" ? t(lang, v.key, v.params) : v;
+  for (const [name, v] of Object.entries(params))
+    flat[name] = typeof v !== "object" ? v : "key" in v ? t(lang, v.key, v.params) : v[lang];
   return translators[lang](key, flat) as string;
 }
 

@@ -113,6 +113,12 @@ test("the JSON report in English: severities, expected values and messages are E
       for (const w of frenchIn(text)) found.set(`${row.rule} ${col}: ${w}`, String(row[col]));
     }
   expect(Object.fromEntries(found)).toEqual({});
+  // Numbers the English way: no decimal comma (« 0,5 », « 63,67 à 573 ») in what the tool words itself.
+  const commas = rows
+    .map((row) => ownWords(`${row.expected ?? ""} ${row.message}`))
+    .filter((x) => /\d,\d{1,2}(?!\d)/.test(x));
+  expect(commas).toEqual([]);
+  expect(rows.some((row) => /^\d+\.\d+ is not a whole number/.test(String(row.message)))).toBe(true);
   expect(new Set(rows.map((x) => x.severity))).toEqual(new Set(["error", "warning"]));
   // The summaries on stderr too.
   expect(frenchIn(ownWords(r.stderr.split(dir).join(" ")))).toEqual([]);

@@ -5,13 +5,12 @@
  * pay on credits or commitments of earlier years (restes à réaliser).
  */
 import { MONTANT_MAX } from "../../model/schema";
-import { formatEuros } from "../../util/euros";
-import { formatFrenchNumber } from "../../util/frenchNumber";
 import type { PlanMeta } from "../plan";
 import { budgetKey } from "../rollup/budget";
 import type { SnapValue } from "../snapshot";
 import { phrase, type Params } from "../../i18n";
-import { finding, type Expected, type Finding, type RuleId } from "./findings";
+import { euros, num } from "../../i18n/numbers";
+import { expecting, finding, type Expected, type Finding, type RuleId } from "./findings";
 import { placeOf, type Location, type NodeInfo } from "./locate";
 
 type Check = { rule: RuleId; params: Params; expected: Expected } | undefined;
@@ -24,12 +23,12 @@ export function checkMontant(v: SnapValue): Check {
       params: { value: String(v), what: phrase("validate.what.amount") },
       expected: phrase("validate.what.amount"),
     };
-  if (v < 0) return { rule: "plage.negatif", params: { value: formatFrenchNumber(v) }, expected: "≥ 0" };
+  if (v < 0) return { rule: "plage.negatif", params: { value: num(v) }, expected: "≥ 0" };
   if (v > MONTANT_MAX)
     return {
       rule: "plage.montant-max",
-      params: { value: formatEuros(v), max: formatEuros(MONTANT_MAX) },
-      expected: `≤ ${formatEuros(MONTANT_MAX)}`,
+      params: { value: euros(v), max: euros(MONTANT_MAX) },
+      expected: phrase("validate.expected.atMost", { max: euros(MONTANT_MAX) }),
     };
   return undefined;
 }
@@ -59,10 +58,10 @@ export function checkBudgetStages(
         ...finding(rule, placeOf(b, at, nodes.get(fiche), v), {
           fiche: nodes.get(fiche)?.label ?? fiche,
           year,
-          [stage]: formatEuros(v),
-          [before]: formatEuros(limit),
+          [stage]: euros(v),
+          [before]: euros(limit),
         }),
-        expected: `≤ ${formatEuros(limit)}`,
+        ...expecting(phrase("validate.expected.atMost", { max: euros(limit) })),
       });
     }
   return out;

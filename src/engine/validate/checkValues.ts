@@ -5,13 +5,13 @@
  * year and the baseline.
  */
 import type { Schema } from "../../model/schema";
-import { formatFrenchNumber } from "../../util/frenchNumber";
 import { asTarget } from "../layout/cibles";
 import { TEXT_MAX } from "../layout/inputs";
 import { RECIT_KINDS, RECIT_MAX } from "../layout/recit";
 import { parsePeriode } from "../../model/periods";
 import type { CellBinding, PlanMeta } from "../plan";
 import { phrase } from "../../i18n";
+import { num } from "../../i18n/numbers";
 import { expecting, finding, type Finding } from "./findings";
 import { placeOf, type Located, type Location, type NodeInfo } from "./locate";
 import { checkRatio, checkStatut, checkValue } from "./values";
@@ -147,7 +147,7 @@ export function checkValues(
   return { findings, completion };
 }
 
-const fr = (n: number) => formatFrenchNumber(Math.round(n * 100) / 100);
+const fr = (n: number) => num(Math.round(n * 100) / 100);
 
 /** Campaign values far from the previous year's or from the baseline (only values that passed the other checks). */
 function plausibility(

@@ -5,16 +5,16 @@
  */
 import type { Indicateur, Schema } from "../../model/schema";
 import { parsePeriode } from "../../model/periods";
-import { formatFrenchNumber } from "../../util/frenchNumber";
 import { dayOfSerial } from "../../util/excelDate";
 import { OUI_NON, STATUTS, TEXT_MAX } from "../layout/inputs";
 import type { CellBinding } from "../plan";
 import type { SnapValue } from "../snapshot";
 import { phrase, type Params, type Phrase } from "../../i18n";
-import { finding, type Expected, type Finding, type RuleId } from "./findings";
+import { num } from "../../i18n/numbers";
+import { expecting, finding, type Expected, type Finding, type RuleId } from "./findings";
 import { placeOf, type Located, type NodeInfo } from "./locate";
 
-const fr = (n: number) => formatFrenchNumber(n);
+const fr = num;
 
 /** What a number cell of this indicator expects, in words. */
 const WHAT: Record<Indicateur["type"], Phrase> = {
@@ -31,8 +31,8 @@ const WHAT: Record<Indicateur["type"], Phrase> = {
 export function boundsText(min?: number, max?: number): Expected {
   if (min !== undefined && max !== undefined)
     return phrase("validate.expected.boundsBoth", { min: fr(min), max: fr(max) });
-  if (min !== undefined) return `≥ ${fr(min)}`;
-  return `≤ ${fr(max!)}`;
+  if (min !== undefined) return phrase("validate.expected.atLeast", { min: fr(min) });
+  return phrase("validate.expected.atMost", { max: fr(max!) });
 }
 
 /** A date cell's value as `YYYY-MM-DD`, or undefined when it is no date. */
@@ -138,7 +138,7 @@ export function checkRatio(
         num: fr(num.v),
         den: fr(den.v),
       }),
-      expected: `≤ ${fr(den.v)}`,
+      ...expecting(phrase("validate.expected.atMost", { max: fr(den.v) })),
     };
   return undefined;
 }
