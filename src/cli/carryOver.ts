@@ -4,7 +4,7 @@
  * value by stable id, and every comment or note as a note on the same cell;
  * what has no place any more goes to a *Non repris* sheet.
  */
-import { t, type Lang } from "../i18n";
+import { inLang, t, type Lang } from "../i18n";
 import type { Schema } from "../model/schema";
 import { layoutWorkbook } from "../engine/layout";
 import { addNonRepris, NON_REPRIS, transferValues } from "../engine/transfer";
@@ -36,7 +36,7 @@ async function remake(
     granularite: meta.granularite as Schema["granularite"],
     ...(meta.cut ? { cut: { kind: meta.cut.kind, id: meta.cut.id } } : {}),
   });
-  if (!layout.ok) throw new UserError(lang === "en" ? layout.error.messageEn : layout.error.message);
+  if (!layout.ok) throw new UserError(inLang(lang, layout.error));
   const oldNodes = nodeIndex(report.schema);
   const { carried, notCarried } = transferValues(
     report.values,

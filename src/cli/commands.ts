@@ -1,7 +1,7 @@
 /** The `bilan` commands. Each returns its exit code. */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { t, type Lang } from "../i18n";
+import { inLang, t, type Lang } from "../i18n";
 import { layoutWorkbook } from "../engine/layout";
 import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
 import type { Granularite, Schema } from "../model/schema";
@@ -122,7 +122,7 @@ export async function generate(o: GenerateOptions, lang: Lang): Promise<number> 
     ...(cut ? { cut } : {}),
     ...(o.password ? { password: o.password } : {}),
   });
-  if (!layout.ok) throw new UserError(lang === "en" ? layout.error.messageEn : layout.error.message);
+  if (!layout.ok) throw new UserError(inLang(lang, layout.error));
   writeOutput(o.output, await renderPlanToXlsx(layout.plan), o.force, lang, [o.schema]);
   const p = layout.plan;
   process.stdout.write(

@@ -4,7 +4,7 @@
  * source's values in a « Valeurs par source » sheet). Exit code: 2 when a
  * file could not be read, 1 when a file was rejected, else 0.
  */
-import { t, type Lang } from "../i18n";
+import { inLang, t, type Lang } from "../i18n";
 import { consolidate, type ConsolidationSource } from "../engine/consolidate";
 import { masterPlan, PAR_SOURCE } from "../engine/consolidateMaster";
 import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
@@ -34,8 +34,7 @@ export async function consolidateCommand(args: string[], o: ConsolidateOptions, 
     } else sources.push({ file, report });
   }
   const c = consolidate(sources, expected ? { schema: expected } : undefined);
-  const reason = (r: { reason: { message: string; messageEn: string } }) =>
-    lang === "en" ? r.reason.messageEn : r.reason.message;
+  const reason = (r: { reason: { message: string; messageEn: string } }) => inLang(lang, r.reason);
   for (const a of c.accepted) say(t(lang, "cli.consolidate.accepted", a));
   for (const r of c.setAside) say(t(lang, "cli.consolidate.setAside", { file: r.file, reason: reason(r) }));
   for (const r of c.rejected) say(t(lang, "cli.consolidate.rejected", { file: r.file, reason: reason(r) }));
@@ -43,7 +42,7 @@ export async function consolidateCommand(args: string[], o: ConsolidateOptions, 
   const code = c.rejected.some((r) => r.unreadable) ? 2 : c.rejected.length ? 1 : 0;
   const master = masterPlan(c);
   if (!master.ok) {
-    if (c.parSource) throw new UserError(lang === "en" ? master.error.messageEn : master.error.message);
+    if (c.parSource) throw new UserError(inLang(lang, master.error));
     say(t(lang, "consolidate.nothing"));
     return Math.max(code, 1);
   }

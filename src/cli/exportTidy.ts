@@ -3,7 +3,7 @@
  * bilan workbooks in the tidy long format. A file that cannot be trusted is
  * left out and named, with its reason (exit 2 if unreadable, else 1).
  */
-import { t, type Lang } from "../i18n";
+import { inLang, t, type Lang } from "../i18n";
 import { writeCsv } from "../model/referentiel/csv";
 import { TIDY_COLUMNS, tidyRows, type TidyRow } from "../engine/tidy";
 import { inputFilesOrFail } from "./inputFiles";
@@ -27,7 +27,7 @@ export async function exportTidyCommand(args: string[], o: ExportTidyOptions, la
     const report = await validateFile(file, {});
     const trusted = trustedReport(report);
     if (!trusted.ok) {
-      const reason = lang === "en" ? trusted.reason.messageEn : trusted.reason.message;
+      const reason = inLang(lang, trusted.reason);
       process.stderr.write(`${t(lang, "cli.exportTidy.skipped", { file, reason })}\n`);
       code = Math.max(code, report.readable ? 1 : 2);
       continue;

@@ -8,7 +8,7 @@ import { readCsv } from "../model/referentiel/csv";
 import { decodeText } from "../model/textFile";
 import { fromTable } from "../model/referentiel/fromTable";
 import { BilanWorkbook, readReferentielXlsx, RefusedWorkbook, SheetNotFound } from "../hosts/xlsx/referentielSheet";
-import type { Lang, Params } from "../i18n";
+import { inLang, type Lang, type Params } from "../i18n";
 import type { Schema } from "../model/schema";
 import { printInfos, UserError } from "./output";
 import { readAndValidate } from "./validateOne";
@@ -64,7 +64,7 @@ export async function loadSchema(ref: string, sheet?: string): Promise<Loaded> {
 export async function loadSchemaOrFail(ref: string, lang: Lang): Promise<Schema> {
   const loaded = await loadSchema(ref);
   printInfos(loaded.infos, lang);
-  if (!loaded.ok) throw new UserError(loaded.errors.map((e) => (lang === "en" ? e.messageEn : e.message)).join("\n"));
+  if (!loaded.ok) throw new UserError(loaded.errors.map((e) => inLang(lang, e)).join("\n"));
   return loaded.schema;
 }
 

@@ -3,7 +3,7 @@
  * (refused with a sentence otherwise), and what a workbook made from it must
  * keep besides: its *Non repris* rows, its comments.
  */
-import { t, type Lang } from "../i18n";
+import { inLang, t, type Lang } from "../i18n";
 import type { Scalar, WorkbookPlan } from "../engine/plan";
 import { trustedReport, type TrustedReport } from "../engine/validate";
 import { nodeIndex } from "../engine/validate/locate";
@@ -18,7 +18,7 @@ export async function openBilan(file: string, lang: Lang): Promise<OpenedBilan> 
   const { report, snapshot } = await readAndValidate(file, {});
   const trusted = trustedReport(report);
   if (!trusted.ok) {
-    const reason = lang === "en" ? trusted.reason.messageEn : trusted.reason.message;
+    const reason = inLang(lang, trusted.reason);
     throw new UserError(t(lang, "cli.reuse.refused", { file, reason }));
   }
   return { ...trusted.report, nonRepris: snapshot ? nonReprisRows(snapshot) : [] };

@@ -71,14 +71,14 @@ export function sameFile(a: string, b: string): boolean {
 
 /** How a file was read (its encoding): on stderr, so that it never mixes with a model or a report on stdout. */
 export function printInfos(infos: ModelIssue[] | undefined, lang: Lang): void {
-  const colon = lang === "en" ? ": " : " : ";
-  for (const i of infos ?? []) process.stderr.write(`${t(lang, "cli.info")}${colon}${formatIssue(i, lang)}\n`);
+  for (const i of infos ?? [])
+    process.stderr.write(`${t(lang, "format.labelled", { label: t(lang, "cli.info"), text: formatIssue(i, lang) })}\n`);
 }
 
 export function printIssues(file: string, errors: ModelIssue[], warnings: ModelIssue[], lang: Lang): void {
-  const colon = lang === "en" ? ": " : " : ";
+  const labelled = (label: string, text: string) => t(lang, "format.labelled", { label, text });
   const line = (key: "cli.error" | "cli.warning", i: ModelIssue) =>
-    process.stdout.write(`${file}${colon}${t(lang, key)}${colon}${formatIssue(i, lang)}\n`);
+    process.stdout.write(`${labelled(file, labelled(t(lang, key), formatIssue(i, lang)))}\n`);
   errors.forEach((e) => line("cli.error", e));
   warnings.forEach((w) => line("cli.warning", w));
 }

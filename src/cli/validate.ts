@@ -3,7 +3,7 @@
  * ever read. Exit code: 2 when a file could not be read, else 1 when a
  * finding of severity erreur exists, else 0.
  */
-import { t, type Lang } from "../i18n";
+import { inLang, t, type Lang } from "../i18n";
 import type { Finding } from "../engine/validate/findings";
 import { countBySeverity, type ValidationReport } from "../engine/validate";
 import { reportCsv, reportJson, reportTable } from "../engine/validate/report";
@@ -28,8 +28,7 @@ export interface ValidateCliOptions {
 
 /** One line per file: counts by severity and the share of expected inputs filled, or why it could not be read. */
 export function summaryLine(file: string, report: ValidationReport, lang: Lang): string {
-  if (!report.readable)
-    return `${file} : ${lang === "en" ? report.findings[0]!.messageEn : report.findings[0]!.message}`;
+  if (!report.readable) return t(lang, "format.labelled", { label: file, text: inLang(lang, report.findings[0]!) });
   const counts = countBySeverity(report.findings);
   const { required, filled } = report.completion.total;
   return t(lang, "cli.validate.summary", {

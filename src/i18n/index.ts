@@ -1,6 +1,8 @@
 /**
- * Messages for users, French first, English available. One i18next instance per
- * language so that a report can carry both texts (`message` and `messageEn`).
+ * Messages for users, French first, English available: the one mechanism for the
+ * engine, the CLI, the task pane (keys `pane.*`) and the manifest validator
+ * (keys `manifest.*`). One i18next instance per language so that a report can
+ * carry both texts (`message` and `messageEn`).
  */
 import i18next, { type TFunction } from "i18next";
 import { fr } from "./fr";
@@ -8,7 +10,31 @@ import { en } from "./en";
 
 export type Lang = "fr" | "en";
 export type MessageKey = keyof typeof fr;
-export type Params = Record<string, string | number>;
+
+/** A key with a singular and a plural form in the catalogues, `key_one` and `key_other`: i18next picks one from `count`. */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}_one` ? B : never) : never;
+/** What `t` is called with: a key, or the base of a plural key. */
+export type TextKey = MessageKey | PluralKey;
+
+/** The keys of one namespace without its prefix: `KeysUnder<"pane.">` holds `"title"` for `pane.title`. */
+export type KeysUnder<P extends string> = TextKey extends infer K ? (K extends `${P}${infer S}` ? S : never) : never;
+
+/**
+ * A wording inside a message, said in the message's own language: a parameter that is words
+ * (« un nombre entier », "a whole number") rather than a value the user typed.
+ */
+export interface Phrase {
+  key: MessageKey;
+  params?: Params;
+}
+/** A text already said in each language: a number written the French way and the English way. */
+export interface PerLang {
+  fr: string;
+  en: string;
+}
+export type Params = Record<string, string | number | Phrase | PerLang>;
+
+export const phrase = (key: MessageKey, params?: Params): Phrase => (params ? { key, params } : { key });
 
 function instance(lang: Lang): TFunction {
   const i = i18next.createInstance();
@@ -25,8 +51,11 @@ function instance(lang: Lang): TFunction {
 
 const translators: Record<Lang, TFunction> = { fr: instance("fr"), en: instance("en") };
 
-export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
-  return translators[lang](key, params) as string;
+export function t(lang: Lang, key: TextKey, params: Params = {}): string {
+  const flat: Record<string, string | number> = {};
+  for (const [name, v] of Object.entries(params))
+    flat[name] = typeof v !== "object" ? v : "key" in v ? t(lang, v.key, v.params) : v[lang];
+  return translators[lang](key, flat) as string;
 }
 
 /** A message in both languages, for reports that must serve either. */
@@ -37,6 +66,11 @@ export interface Bilingual {
 
 export function both(key: MessageKey, params: Params = {}): Bilingual {
   return { message: t("fr", key, params), messageEn: t("en", key, params) };
+}
+
+/** The text of a bilingual message in one language. */
+export function inLang(lang: Lang, m: Bilingual): string {
+  return lang === "en" ? m.messageEn : m.message;
 }
 
 export function parseLang(value: string | undefined): Lang {

@@ -5,8 +5,8 @@
  * dist/web is published. webpack.config.js and the tests use these functions,
  * so that what is tested is what the build writes.
  */
-import { formatManifestMessage, type ManifestCode } from "./messages";
-import type { ValidateManifestOptions } from "./validateManifest";
+import { both, type Params } from "../i18n";
+import type { ManifestCode, ValidateManifestOptions } from "./validateManifest";
 
 /** Where manifest.xml points: the development server. */
 export const DEV_BASE = "https://localhost:3000/";
@@ -16,10 +16,11 @@ export class AddinUrlError extends Error {
   readonly messageEn: string;
   constructor(
     readonly code: ManifestCode,
-    params: Record<string, string | number>,
+    params: Params,
   ) {
-    super(formatManifestMessage(code, "fr", params));
-    this.messageEn = formatManifestMessage(code, "en", params);
+    const text = both(`manifest.${code}`, params);
+    super(text.message);
+    this.messageEn = text.messageEn;
   }
 }
 

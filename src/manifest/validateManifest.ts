@@ -12,9 +12,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { imageSize } from "image-size";
-import { formatManifestMessage, type ManifestCode } from "./messages";
+import { both, type KeysUnder } from "../i18n";
 
-export type { ManifestCode } from "./messages";
+/** What went wrong, as the key of its message under `manifest.` in the catalogues of src/i18n. */
+export type ManifestCode = KeysUnder<"manifest.">;
 
 export interface ManifestIssue {
   code: ManifestCode;
@@ -261,8 +262,7 @@ class Reporter {
     const issue: ManifestIssue = {
       code,
       path: typeof where === "string" ? where : where.path,
-      message: formatManifestMessage(code, "fr", params),
-      messageEn: formatManifestMessage(code, "en", params),
+      ...both(`manifest.${code}`, params),
     };
     if (typeof where !== "string" && where.start !== undefined) {
       const { line, column } = this.position(where.start);

@@ -3,7 +3,7 @@
  * `axes[2].fiches[0].indicateurs[3].type`), what (a code), and the message in
  * French and English.
  */
-import { both, type Bilingual, type Lang, type MessageKey, type Params } from "../i18n";
+import { both, inLang, t, type Bilingual, type Lang, type MessageKey, type Params } from "../i18n";
 
 export type PathSegment = string | number;
 
@@ -29,7 +29,7 @@ export function issue(path: readonly PathSegment[] | string, code: MessageKey, p
 
 /** `axes[0].titre : texte vide` — French typography puts a space before the colon. */
 export function formatIssue(i: ModelIssue, lang: Lang = "fr"): string {
-  const text = lang === "en" ? i.messageEn : i.message;
+  const text = inLang(lang, i);
   if (!i.path) return text;
-  return lang === "en" ? `${i.path}: ${text}` : `${i.path} : ${text}`;
+  return t(lang, "format.labelled", { label: i.path, text });
 }

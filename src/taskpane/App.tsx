@@ -22,7 +22,7 @@ import {
 } from "@fluentui/react-components";
 import { onVueRequest, vueFromSearch, VUES, type Vue } from "../shared/vue";
 import { PaneProvider, usePane } from "./state";
-import type { Lang } from "./strings";
+import type { Lang } from "../i18n";
 import { SchemaView } from "./views/SchemaView";
 import { GenererView } from "./views/GenererView";
 import { ControlerView } from "./views/ControlerView";

@@ -1,7 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
-import { detectLang } from "./strings";
+import { detectLang } from "./detectLang";
 
 function start(): void {
   const container = document.getElementById("container");

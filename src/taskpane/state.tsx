@@ -2,11 +2,14 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
 import type { Schema } from "../model/schema";
 import type { ValidationReport } from "../engine/validate";
-import { translate, type Lang, type PluralKey, type StringKey } from "./strings";
+import { inLang, t, type KeysUnder, type Lang, type Params } from "../i18n";
+
+/** A key of the pane's own strings, without its `pane.` prefix (`t("generate")` says `pane.generate`). */
+export type PaneKey = KeysUnder<"pane.">;
 
 export interface PaneState {
   lang: Lang;
-  t: (key: StringKey | PluralKey, params?: Record<string, string | number>) => string;
+  t: (key: PaneKey, params?: Params) => string;
   /** A French or English text of a bilingual message. */
   text: (m: { message: string; messageEn: string }) => string;
   /** What to tell the user of an error: the add-in's own sentence as it is, anything else after "failed:". */
@@ -25,9 +28,9 @@ export function PaneProvider({ lang, children }: { lang: Lang; children: ReactNo
   const value = useMemo<PaneState>(
     () => ({
       lang,
-      t: (key, params) => translate(lang, key, params),
-      text: (m) => (lang === "en" ? m.messageEn : m.message),
-      failure: (e) => (hasText(e) ? errorText(e, lang) : translate(lang, "failed", { message: errorText(e, lang) })),
+      t: (key, params) => t(lang, `pane.${key}`, params),
+      text: (m) => inLang(lang, m),
+      failure: (e) => (hasText(e) ? errorText(e, lang) : t(lang, "pane.failed", { message: errorText(e, lang) })),
       schema,
       setSchema,
       report,
@@ -49,9 +52,6 @@ const hasText = (e: unknown): e is { text: { message: string; messageEn: string 
 
 /** An error as a sentence for the user: ours carry their text, Office's have a message. */
 export function errorText(e: unknown, lang: Lang): string {
-  if (hasText(e)) {
-    const t = (e as { text: { message: string; messageEn: string } }).text;
-    return lang === "en" ? t.messageEn : t.message;
-  }
+  if (hasText(e)) return inLang(lang, e.text);
   return e instanceof Error ? e.message : String(e);
 }

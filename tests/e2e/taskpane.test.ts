@@ -21,7 +21,10 @@ import { parseA1 } from "../../src/util/a1";
 import { fillValid } from "../support/fill";
 import { computeRollups } from "../../src/engine/rollup";
 import { VUES } from "../../src/shared/vue";
-import { vueLabel } from "../../src/taskpane/strings";
+import { t, type Lang } from "../../src/i18n";
+import type { Vue } from "../../src/shared/vue";
+
+const vueLabel = (lang: Lang, vue: Vue) => t(lang, `pane.vue.${vue}`);
 import { launch, openPane, serve, sideScroll } from "./browser";
 
 jest.setTimeout(180_000);

@@ -7,7 +7,6 @@ import {
   type ManifestIssue,
   type ValidateManifestOptions,
 } from "../../src/manifest/validateManifest";
-import { MANIFEST_MESSAGES } from "../../src/manifest/messages";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const MANIFEST = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -446,15 +445,6 @@ describe("validateManifest on broken variants", () => {
   it("reports a root that is not OfficeApp", () => {
     const report = validateManifest("<Manifest/>", OPTS);
     expect(codes(report.errors)).toEqual(["root.element /Manifest"]);
-  });
-});
-
-describe("manifest messages", () => {
-  it("have a French and an English text with the same placeholders", () => {
-    for (const [code, { fr, en }] of Object.entries(MANIFEST_MESSAGES)) {
-      const names = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-      expect({ code, names: names(fr) }).toEqual({ code, names: names(en) });
-    }
   });
 });
 

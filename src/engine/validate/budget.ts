@@ -5,30 +5,30 @@
  * pay on credits or commitments of earlier years (restes à réaliser).
  */
 import { MONTANT_MAX } from "../../model/schema";
-import { formatEuros } from "../../util/euros";
-import { formatFrenchNumber } from "../../util/frenchNumber";
 import type { PlanMeta } from "../plan";
 import { budgetKey } from "../rollup/budget";
 import type { SnapValue } from "../snapshot";
-import { finding, type Finding, type RuleId } from "./findings";
+import { phrase, type Params } from "../../i18n";
+import { euros, num } from "../../i18n/numbers";
+import { expecting, finding, type Expected, type Finding, type RuleId } from "./findings";
 import { placeOf, type Location, type NodeInfo } from "./locate";
 
-type Check = { rule: RuleId; params: Record<string, string | number>; expected: string } | undefined;
+type Check = { rule: RuleId; params: Params; expected: Expected } | undefined;
 
 /** One amount cell (any stage, any year). */
 export function checkMontant(v: SnapValue): Check {
   if (typeof v !== "number")
     return {
       rule: "type.texte-au-lieu-de-nombre",
-      params: { value: String(v), what: "un montant" },
-      expected: "un montant",
+      params: { value: String(v), what: phrase("validate.what.amount") },
+      expected: phrase("validate.what.amount"),
     };
-  if (v < 0) return { rule: "plage.negatif", params: { value: formatFrenchNumber(v) }, expected: "≥ 0" };
+  if (v < 0) return { rule: "plage.negatif", params: { value: num(v) }, expected: "≥ 0" };
   if (v > MONTANT_MAX)
     return {
       rule: "plage.montant-max",
-      params: { value: formatEuros(v), max: formatEuros(MONTANT_MAX) },
-      expected: `≤ ${formatEuros(MONTANT_MAX)}`,
+      params: { value: euros(v), max: euros(MONTANT_MAX) },
+      expected: phrase("validate.expected.atMost", { max: euros(MONTANT_MAX) }),
     };
   return undefined;
 }
@@ -58,10 +58,10 @@ export function checkBudgetStages(
         ...finding(rule, placeOf(b, at, nodes.get(fiche), v), {
           fiche: nodes.get(fiche)?.label ?? fiche,
           year,
-          [stage]: formatEuros(v),
-          [before]: formatEuros(limit),
+          [stage]: euros(v),
+          [before]: euros(limit),
         }),
-        expected: `≤ ${formatEuros(limit)}`,
+        ...expecting(phrase("validate.expected.atMost", { max: euros(limit) })),
       });
     }
   return out;

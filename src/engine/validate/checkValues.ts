@@ -5,13 +5,14 @@
  * year and the baseline.
  */
 import type { Schema } from "../../model/schema";
-import { formatFrenchNumber } from "../../util/frenchNumber";
 import { asTarget } from "../layout/cibles";
 import { TEXT_MAX } from "../layout/inputs";
 import { RECIT_KINDS, RECIT_MAX } from "../layout/recit";
 import { parsePeriode } from "../../model/periods";
 import type { CellBinding, PlanMeta } from "../plan";
-import { finding, type Finding } from "./findings";
+import { phrase } from "../../i18n";
+import { num } from "../../i18n/numbers";
+import { expecting, finding, type Finding } from "./findings";
 import { placeOf, type Located, type Location, type NodeInfo } from "./locate";
 import { checkRatio, checkStatut, checkValue } from "./values";
 import { isBudgetStage } from "../rollup/budget";
@@ -76,7 +77,7 @@ export function checkValues(
                 : checkValue(info.indicateur, b.kind, v, schema)
               : undefined;
     if (check) {
-      findings.push({ ...finding(check.rule, placeOf(b, at, info, v), check.params), expected: check.expected });
+      findings.push({ ...finding(check.rule, placeOf(b, at, info, v), check.params), ...expecting(check.expected) });
       flagged.add(b.key);
     } else if (typeof v === "number") numbers.set(b.key, v);
   }
@@ -135,7 +136,7 @@ export function checkValues(
         ...(b.kind === "statut"
           ? finding("completude.statut-manquant", placeOf(b, at, node), { label: node.label, period: b.period! })
           : finding("completude.valeur-manquante", placeOf(b, at, node), { label: node.label, year: campaign })),
-        expected: "une saisie",
+        ...expecting(phrase("validate.expected.input")),
       });
     }
   }
@@ -146,7 +147,7 @@ export function checkValues(
   return { findings, completion };
 }
 
-const fr = (n: number) => formatFrenchNumber(Math.round(n * 100) / 100);
+const fr = (n: number) => num(Math.round(n * 100) / 100);
 
 /** Campaign values far from the previous year's or from the baseline (only values that passed the other checks). */
 function plausibility(
@@ -188,7 +189,7 @@ function plausibility(
           ratio: fr(v / prev),
           factor,
         }),
-        expected: `${fr(prev / factor)} à ${fr(prev * factor)}`,
+        ...expecting(phrase("validate.expected.between", { min: fr(prev / factor), max: fr(prev * factor) })),
       });
       continue;
     }
@@ -201,7 +202,7 @@ function plausibility(
           ratio: fr(v / base),
           factor,
         }),
-        expected: `${fr(base / factor)} à ${fr(base * factor)}`,
+        ...expecting(phrase("validate.expected.between", { min: fr(base / factor), max: fr(base * factor) })),
       });
   }
   return out;
@@ -227,7 +228,7 @@ function missingReasons(meta: PlanMeta, location: Location, nodes: Map<string, N
     const info = nodes.get(node);
     out.push({
       ...finding("calendrier.motif-manquant", placeOf(b, at, info), { label: info?.label ?? node, statut, year }),
-      expected: "le motif",
+      ...expecting(phrase("validate.expected.reason")),
     });
   }
   return out;

@@ -1,9 +1,9 @@
 /** The Contrôles sheet's content for a list of findings: counts, then one row per finding with a link to its cell. */
-import type { Lang } from "../../i18n";
+import { inLang, t, type Lang } from "../../i18n";
 import type { Schema } from "../../model/schema";
 import { sheetRef } from "../../util/a1";
 import { CONTROLES_COLUMNS } from "../layout/controles";
-import { countBySeverity, type Finding } from "./findings";
+import { countBySeverity, expectedIn, severityWord, type Finding } from "./findings";
 
 export interface ControlesContent {
   /** Row 2: counts by severity and by axe. */
@@ -20,13 +20,14 @@ export function controlesContent(findings: Finding[], schema: Schema | undefined
   const byAxe = new Map<string, number>();
   for (const f of findings) if (f.axe) byAxe.set(f.axe, (byAxe.get(f.axe) ?? 0) + 1);
   const perAxe = [...byAxe]
-    .map(([id, n]) => `${schema?.niveaux.axe ?? "Axe"} ${axes.get(id) ?? id} : ${n}`)
+    .map(([id, n]) =>
+      t(lang, "validate.controles.axe", { axe: schema?.niveaux.axe ?? "Axe", numero: axes.get(id) ?? id, n }),
+    )
     .join(" · ");
-  const summary =
-    `${counts.erreur} erreur(s), ${counts.avertissement} avertissement(s), ${counts.info} info(s)` +
-    (perAxe ? ` — par axe : ${perAxe}` : "");
+  const countsText = t(lang, "validate.controles.counts", { ...counts });
+  const summary = perAxe ? t(lang, "validate.controles.byAxe", { counts: countsText, perAxe }) : countsText;
   const rows = findings.map((f) => [
-    f.severity,
+    severityWord(lang, f.severity),
     f.rule,
     f.sheet ?? "",
     f.cell ?? "",
@@ -34,8 +35,8 @@ export function controlesContent(findings: Finding[], schema: Schema | undefined
     f.fiche ? (fiches.get(f.fiche) ?? f.fiche) : "",
     f.node ?? "",
     f.value ?? "",
-    f.expected ?? "",
-    lang === "en" ? f.messageEn : f.message,
+    expectedIn(lang, f) ?? "",
+    inLang(lang, f),
   ]);
   if (rows[0] && rows[0].length !== CONTROLES_COLUMNS.length) throw new Error("controlesContent: columns out of step");
   return { summary, rows, links: findings.map((f) => (f.sheet && f.cell ? sheetRef(f.sheet, f.cell) : undefined)) };

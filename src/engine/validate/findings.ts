@@ -3,7 +3,7 @@
  * model's axe / fiche / node), the value found and what was expected, in
  * French and English.
  */
-import { both, type Bilingual, type MessageKey, type Params } from "../../i18n";
+import { both, t, type Bilingual, type Lang, type MessageKey, type Params, type Phrase } from "../../i18n";
 
 export const SEVERITIES = ["erreur", "avertissement", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -23,6 +23,8 @@ export interface Finding extends Bilingual {
   node?: string;
   value?: string | number | boolean;
   expected?: string;
+  /** `expected` in English when it is words (« un nombre entier », "a whole number"); absent when it is a value. */
+  expectedEn?: string;
   /** File the finding is about (set by the CLI over several files). */
   file?: string;
 }
@@ -108,3 +110,22 @@ export const countBySeverity = (findings: Finding[]) =>
     Severity,
     number
   >;
+
+/** What a cell expected: words from the catalogues, or a value said the same way in both languages (« ≥ 0 »). */
+export type Expected = string | Phrase;
+
+export function expecting(e: Expected): Pick<Finding, "expected" | "expectedEn"> {
+  if (typeof e === "string") return { expected: e };
+  const text = both(e.key, e.params);
+  return { expected: text.message, expectedEn: text.messageEn };
+}
+
+/** A finding's expected value in one language. */
+export function expectedIn(lang: Lang, f: Pick<Finding, "expected" | "expectedEn">): string | undefined {
+  return lang === "en" ? (f.expectedEn ?? f.expected) : f.expected;
+}
+
+/** The word for a severity (the severity ids are French: « erreur », « avertissement », « info »). */
+export function severityWord(lang: Lang, s: Severity): string {
+  return t(lang, `validate.severity.${s}`);
+}

@@ -14,7 +14,8 @@ import { calendarGrid } from "../layout/calendar";
 import { isFilled } from "../rollup/excel";
 import type { WorkbookPlan } from "../plan";
 import { cellOf, sheetOf, type Snapshot } from "../snapshot";
-import { finding, type Finding } from "./findings";
+import { phrase } from "../../i18n";
+import { expecting, finding, type Finding } from "./findings";
 import { type Location, type NodeInfo } from "./locate";
 
 export function statutsHorsPrevision(
@@ -62,7 +63,7 @@ export function statutsHorsPrevision(
             },
             { label: info.label, value: String(value), cell: address, period, year: campaign },
           ),
-          expected: "une période prévue",
+          ...expecting(phrase("validate.expected.plannedPeriod")),
         });
       }
     }

@@ -1,7 +1,7 @@
 /** Findings as reports: JSON, CSV (same columns) and a plain table for the terminal. */
-import type { Lang } from "../../i18n";
+import { inLang, type Lang } from "../../i18n";
 import { writeCsv, type CsvOptions } from "../../model/referentiel/csv";
-import type { Finding } from "./findings";
+import { expectedIn, severityWord, type Finding } from "./findings";
 
 export const REPORT_COLUMNS = [
   "file",
@@ -19,11 +19,16 @@ export const REPORT_COLUMNS = [
 
 type ReportRow = Partial<Record<(typeof REPORT_COLUMNS)[number], string | number | boolean>>;
 
-/** One finding as a report row, its message in the language asked for. */
+/** One finding as a report row, its words (severity, expected, message) in the language asked for. */
 export function reportRow(f: Finding, lang: Lang): ReportRow {
   const row: ReportRow = {};
+  const inWords: Partial<Record<(typeof REPORT_COLUMNS)[number], string | undefined>> = {
+    severity: severityWord(lang, f.severity),
+    expected: expectedIn(lang, f),
+    message: inLang(lang, f),
+  };
   for (const key of REPORT_COLUMNS) {
-    const v = key === "message" ? (lang === "en" ? f.messageEn : f.message) : f[key];
+    const v = key in inWords ? inWords[key] : f[key];
     if (v !== undefined) row[key] = v;
   }
   return row;
@@ -49,10 +54,10 @@ export function reportCsv(findings: Finding[], lang: Lang, options: CsvOptions =
 export function reportTable(findings: Finding[], lang: Lang): string {
   const rows = findings.map((f) => [
     f.file ?? "",
-    f.severity,
+    severityWord(lang, f.severity),
     f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ""}` : "",
     f.rule,
-    lang === "en" ? f.messageEn : f.message,
+    inLang(lang, f),
   ]);
   const widths = [0, 1, 2, 3].map((i) => Math.min(40, Math.max(0, ...rows.map((r) => r[i]!.length))));
   return (

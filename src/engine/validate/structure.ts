@@ -6,6 +6,7 @@ import type { Schema } from "../../model/schema";
 import { a1, parseA1 } from "../../util/a1";
 import type { WorkbookPlan } from "../plan";
 import { cellOf, sheetOf, type Snapshot } from "../snapshot";
+import { phrase } from "../../i18n";
 import { finding, type Finding } from "./findings";
 import { placeOf, type Location, type NodeInfo } from "./locate";
 
@@ -129,7 +130,7 @@ export function checkFormulas(plan: WorkbookPlan, location: Location, nodes: Map
       finding(
         "structure.formule-remplacee",
         { ...placeOf(b, at, info, value), expected: b.formula, structure: { valuesTrusted: true } },
-        { expected: b.formula, found: value === undefined ? "une cellule vide" : String(value) },
+        { expected: b.formula, found: value === undefined ? phrase("validate.found.emptyCell") : String(value) },
       ),
     );
   }

@@ -5,32 +5,34 @@
  */
 import type { Indicateur, Schema } from "../../model/schema";
 import { parsePeriode } from "../../model/periods";
-import { formatFrenchNumber } from "../../util/frenchNumber";
 import { dayOfSerial } from "../../util/excelDate";
 import { OUI_NON, STATUTS, TEXT_MAX } from "../layout/inputs";
 import type { CellBinding } from "../plan";
 import type { SnapValue } from "../snapshot";
-import { finding, type Finding, type RuleId } from "./findings";
+import { phrase, type Params, type Phrase } from "../../i18n";
+import { num } from "../../i18n/numbers";
+import { expecting, finding, type Expected, type Finding, type RuleId } from "./findings";
 import { placeOf, type Located, type NodeInfo } from "./locate";
 
-const fr = (n: number) => formatFrenchNumber(n);
+const fr = num;
 
 /** What a number cell of this indicator expects, in words. */
-const WHAT: Record<Indicateur["type"], string> = {
-  count: "un nombre entier",
-  rate: "un pourcentage",
-  ratio: "un nombre",
-  amount: "un montant",
-  number: "un nombre",
-  boolean: "Oui ou Non",
-  date: "une date",
-  text: "un texte",
+const WHAT: Record<Indicateur["type"], Phrase> = {
+  count: phrase("validate.what.count"),
+  rate: phrase("validate.what.rate"),
+  ratio: phrase("validate.what.ratio"),
+  amount: phrase("validate.what.amount"),
+  number: phrase("validate.what.number"),
+  boolean: phrase("validate.what.boolean"),
+  date: phrase("validate.what.date"),
+  text: phrase("validate.what.text"),
 };
 
-export function boundsText(min?: number, max?: number): string {
-  if (min !== undefined && max !== undefined) return `entre ${fr(min)} et ${fr(max)}`;
-  if (min !== undefined) return `≥ ${fr(min)}`;
-  return `≤ ${fr(max!)}`;
+export function boundsText(min?: number, max?: number): Expected {
+  if (min !== undefined && max !== undefined)
+    return phrase("validate.expected.boundsBoth", { min: fr(min), max: fr(max) });
+  if (min !== undefined) return phrase("validate.expected.atLeast", { min: fr(min) });
+  return phrase("validate.expected.atMost", { max: fr(max!) });
 }
 
 /** A date cell's value as `YYYY-MM-DD`, or undefined when it is no date. */
@@ -49,7 +51,7 @@ function textDate(v: SnapValue): string | undefined {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day) ? day : undefined;
 }
 
-type Check = { rule: RuleId; params: Record<string, string | number>; expected: string } | undefined;
+type Check = { rule: RuleId; params: Params; expected: Expected } | undefined;
 
 /** A value of an indicator cell (valeur of any year, or a ratio part). */
 export function checkValue(ind: Indicateur, kind: CellBinding["kind"], v: SnapValue, schema: Schema): Check {
@@ -60,13 +62,13 @@ export function checkValue(ind: Indicateur, kind: CellBinding["kind"], v: SnapVa
     case "boolean":
       return OUI_NON.some((x) => x.toLowerCase() === String(v).trim().toLowerCase())
         ? undefined
-        : { rule: "type.hors-liste", params: { value: String(v), list: OUI_NON.join(", ") }, expected: "Oui ou Non" };
+        : { rule: "type.hors-liste", params: { value: String(v), list: OUI_NON.join(", ") }, expected: WHAT.boolean };
     case "text":
       return String(v).length > TEXT_MAX
         ? {
             rule: "type.texte-trop-long",
             params: { length: String(v).length, max: TEXT_MAX },
-            expected: `≤ ${TEXT_MAX} caractères`,
+            expected: phrase("validate.expected.maxChars", { max: TEXT_MAX }),
           }
         : undefined;
     case "date": {
@@ -75,19 +77,31 @@ export function checkValue(ind: Indicateur, kind: CellBinding["kind"], v: SnapVa
       if (inRange(asDate(v))) return undefined;
       // `15/03/2024` typed into a cell Excel did not take as a date: the date is right, its being text is not.
       if (inRange(textDate(v)))
-        return { rule: "type.date-en-texte", params: { value: String(v) }, expected: "une date (pas du texte)" };
-      return { rule: "type.date", params: { value: String(v), debut, fin }, expected: `date ${debut}–${fin}` };
+        return {
+          rule: "type.date-en-texte",
+          params: { value: String(v) },
+          expected: phrase("validate.expected.dateNotText"),
+        };
+      return {
+        rule: "type.date",
+        params: { value: String(v), debut, fin },
+        expected: phrase("validate.expected.dateRange", { debut, fin }),
+      };
     }
     default: {
-      const what = part ? "un nombre" : WHAT[type];
+      const what = part ? WHAT.number : WHAT[type];
       if (typeof v !== "number")
         return { rule: "type.texte-au-lieu-de-nombre", params: { value: String(v), what }, expected: what };
       if (type === "count" && !Number.isInteger(v))
-        return { rule: "type.decimales", params: { value: fr(v) }, expected: "un nombre entier" };
+        return { rule: "type.decimales", params: { value: fr(v) }, expected: WHAT.count };
       if (v < 0 && type !== "number") return { rule: "plage.negatif", params: { value: fr(v) }, expected: "≥ 0" };
       if (type === "rate" && v > 100) {
-        const hint = v <= 10_000 ? ` (saisi ×100 ? ${fr(v / 100)} % ?)` : "";
-        return { rule: "plage.taux-sup-100", params: { value: fr(v), hint }, expected: "0 à 100" };
+        const hint = v <= 10_000 ? phrase("validate.range.rateHint", { value: fr(v / 100) }) : "";
+        return {
+          rule: "plage.taux-sup-100",
+          params: { value: fr(v), hint },
+          expected: phrase("validate.expected.percent"),
+        };
       }
       const { min, max } = ind.bornes ?? {};
       if (!part && ((min !== undefined && v < min) || (max !== undefined && v > max)))
@@ -97,7 +111,11 @@ export function checkValue(ind: Indicateur, kind: CellBinding["kind"], v: SnapVa
           expected: boundsText(min, max),
         };
       if (type === "rate" && v > 0 && v < 1 && !Number.isInteger(v))
-        return { rule: "type.proportion", params: { value: fr(v), percent: fr(v * 100) }, expected: "0 à 100" };
+        return {
+          rule: "type.proportion",
+          params: { value: fr(v), percent: fr(v * 100) },
+          expected: phrase("validate.expected.percent"),
+        };
       return undefined;
     }
   }
@@ -120,7 +138,7 @@ export function checkRatio(
         num: fr(num.v),
         den: fr(den.v),
       }),
-      expected: `≤ ${fr(den.v)}`,
+      ...expecting(phrase("validate.expected.atMost", { max: fr(den.v) })),
     };
   return undefined;
 }

@@ -10,7 +10,7 @@ import type { Schema, ValueType } from "../../model/schema";
 import { computeRollups, type Rollups } from "../../engine/rollup";
 import { calculerTableauDeBord, lireBilan, tracerIndicateur } from "../excel";
 import { usePane } from "../state";
-import type { Lang } from "../strings";
+import type { Lang } from "../../i18n";
 
 /** Indicators a line can show. */
 const NUMERIC: ValueType[] = ["count", "rate", "ratio", "amount", "number"];

@@ -22,7 +22,7 @@ import { usePane } from "../state";
 type Cut = "tout" | "partenaire" | "territoire";
 
 export function GenererView() {
-  const { t, lang, schema, failure } = usePane();
+  const { t, text, schema, failure } = usePane();
   const now = new Date().getFullYear();
   const [year, setYear] = useState<number>();
   const [granularite, setGranularite] = useState<Granularite>();
@@ -56,8 +56,7 @@ export function GenererView() {
       ...(cut !== "tout" && who ? { cut: { kind: cut, id: who } } : {}),
       ...(password ? { password } : {}),
     });
-    if (!layout.ok)
-      return setResult({ intent: "error", text: lang === "en" ? layout.error.messageEn : layout.error.message });
+    if (!layout.ok) return setResult({ intent: "error", text: text(layout.error) });
     abort.current = new AbortController();
     try {
       await generer(layout.plan, { replace, signal: abort.current.signal, onProgress: setProgress });
