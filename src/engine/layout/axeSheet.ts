@@ -32,7 +32,7 @@ import { cibleCell, TARGET_INPUT_STYLE, targetValidation } from "./cibles";
 import { definedName } from "./naming";
 import { recitBlock, recitValidation, reponseRows, type RecitContext } from "./recit";
 import { SheetBuilder } from "./sheetBuilder";
-import { COLORS, type StyleKey } from "./styles";
+import { COLORS, requis, type StyleKey } from "./styles";
 
 export const COL_ID = 1;
 export const COL_LABEL = 2;
@@ -229,10 +229,18 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
         ranges: [area],
         kind: "expression",
         formula: `=AND(${kindRef}="sa",${a1(firstContentRow, first)}="${statut}")`,
-        style: { fill: COLORS.status[statut] },
+        style: { ...COLORS.status[statut] },
         priority: 10 + i,
       }),
     );
+    // Every status cell of the campaign is expected: still empty, it is marked as a required value is.
+    sheet.conditional({
+      ranges: statusCells,
+      kind: "expression",
+      formula: `=LEN(TRIM(${statusCells[0]}))=0`,
+      style: { ...COLORS.missing },
+      priority: 1,
+    });
   }
   if (textCells.length) sheet.validate(textValidation(textCells, "Source ou commentaire"));
   if (recit.inputs.length) sheet.validate(recitValidation(recit.inputs));
@@ -241,7 +249,7 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
     ranges: [range(firstContentRow, FIRST, lastRow, FIRST)],
     kind: "expression",
     formula: `=AND($${colLetter(cols.kind)}${firstContentRow}="rep",LEN(TRIM(${a1(firstContentRow, FIRST)}))=0)`,
-    style: { fill: COLORS.missing },
+    style: { ...COLORS.missing },
     priority: 1,
   });
 
@@ -265,7 +273,7 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
       ranges: [range(firstContentRow, v, lastRow, v)],
       kind: "expression",
       formula: `=AND($${colLetter(cols.required)}${firstContentRow}=1,ISBLANK(${col}${firstContentRow}))`,
-      style: { fill: COLORS.missing },
+      style: { ...COLORS.missing },
       priority: 1,
     });
   }
@@ -276,7 +284,7 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
       ranges: [range(firstContentRow, vc, lastRow, vc)],
       kind: "expression",
       formula: `=AND(ISNUMBER(${vr}),ISNUMBER(${cr}),$${dr}<>0,(${vr}-${cr})*$${dr}<0)`,
-      style: { fill: COLORS.wrongDirection, color: "#9C0006" },
+      style: { ...COLORS.wrongDirection },
       priority: 2,
     });
   }
@@ -569,7 +577,7 @@ function indicatorRow(
       if (year <= campaignYear) sheet.set(row, vc, "cellInfo", "↓");
       else sheet.set(row, vc, "lockedText");
     } else if (year === campaignYear) {
-      sheet.set(row, vc, INPUT_STYLE[ind.type]);
+      sheet.set(row, vc, ind.obligatoire ? requis(INPUT_STYLE[ind.type]) : INPUT_STYLE[ind.type]);
       sheet.validate(valueValidation(ctx.schema, ind, [a1(row, vc)]));
       bind({ node: ind.id, kind: "valeur", period: String(year), input: true }, row, vc);
     } else {
@@ -646,7 +654,7 @@ function partRow(
   sheet.set(row, cols.atteinte, "jugement");
   for (const [year, vc] of cols.valeur) {
     if (year === campaignYear) {
-      sheet.set(row, vc, "inputDecimal");
+      sheet.set(row, vc, ind.obligatoire ? requis("inputDecimal") : "inputDecimal");
       // The numerator's row is just above the denominator's.
       const other = { rows: part === "numerateur" ? 1 : -1, cols: 0 };
       sheet.validate(valueValidation(ctx.schema, ind, [a1(row, vc)], { part, other }));

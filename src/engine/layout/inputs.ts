@@ -4,7 +4,7 @@
  */
 import type { Indicateur, Schema, ValueType } from "../../model/schema";
 import type { ValidationPlan, ValidationRule } from "../plan";
-import type { StyleKey } from "./styles";
+import type { Requirable } from "./styles";
 import { a1 } from "../../util/a1";
 
 export const STATUTS = ["Réalisé", "En cours", "Reporté", "Abandonné", "Non commencé"] as const;
@@ -24,7 +24,7 @@ export const TYPE_LABEL: Record<ValueType, string> = {
 
 export const SENS_LABEL = { hausse: "↗ hausse", baisse: "↘ baisse", stable: "→ stable", aucun: "" } as const;
 
-export const INPUT_STYLE: Record<ValueType, StyleKey> = {
+export const INPUT_STYLE: Record<ValueType, Requirable> = {
   count: "inputCount",
   rate: "inputRate",
   ratio: "inputDecimal",

@@ -103,12 +103,12 @@ export function buildSommaire(
   // Only what this schéma's workbook holds (a schéma without indicators is not told how to fill them), numbered.
   const help = [
     `Chaque axe a sa feuille. Pour chaque fiche action : le calendrier (${schema.niveaux.sousAction.toLowerCase()})${indicateurs ? ", les indicateurs" : ""}, le budget, puis le bilan qualitatif de l'année.`,
-    `Calendrier : pour chaque période prévue jusqu'à ${y} (cellule blanche), choisir l'état dans la liste : Réalisé, En cours, Reporté, Abandonné, Non commencé ; pour un état Reporté ou Abandonné, en donner le motif dans la colonne Commentaire. Les périodes grisées ne sont pas prévues ; « ${FUTUR_MARK} » marque une période à venir, dont l'état se saisira lors d'une prochaine campagne ; « ${SANS_CALENDRIER_MARK} » : sous-action sans calendrier publié, un seul état pour la campagne. Les définitions des synthèses sont sous les tableaux.`,
+    `Calendrier : pour chaque période prévue jusqu'à ${y} (cellule blanche encadrée), choisir l'état dans la liste : Réalisé, En cours, Reporté, Abandonné, Non commencé ; pour un état Reporté ou Abandonné, en donner le motif dans la colonne Commentaire. Les périodes en gris ne sont pas prévues ; « ${FUTUR_MARK} » marque une période à venir, dont l'état se saisira lors d'une prochaine campagne ; « ${SANS_CALENDRIER_MARK} » : sous-action sans calendrier publié, un seul état pour la campagne. Les définitions des synthèses sont sous les tableaux.`,
     indicateurs
       ? `Indicateurs : saisir la valeur ${y} (pour un ratio, le numérateur et le dénominateur : le taux se calcule ; pour un indicateur texte, la réponse sur sa ligne « Réponse ${y} »), la source et, si besoin, un commentaire. Les cibles que le schéma ne fixe pas se saisissent dans les colonnes « Cible » de ${y} et des années suivantes ; elles sont reprises d'une campagne à l'autre.`
       : undefined,
     `Budget : saisir les montants ${y} votés, engagés et mandatés de chaque fiche (le taux de consommation se calcule). Bilan qualitatif : réalisations de l'année, difficultés et perspectives${precedents ? ` ; les perspectives de ${y - 1} sont rappelées au-dessus, et les bilans précédents sont sur la feuille « ${HISTORIQUE} »` : ""}.`,
-    "Les cellules jaunes sont des saisies attendues encore vides ; une valeur en rouge s'écarte de sa cible dans le mauvais sens.",
+    "Les saisies attendues sont encadrées de bleu foncé ; tant qu'elles sont vides, leur fond est jaune pâle. Une valeur sur fond rouge foncé s'écarte de sa cible dans le mauvais sens ; chaque état du calendrier et chaque jugement de cible s'écrit aussi en toutes lettres.",
     "Ne pas insérer, supprimer ni renommer de lignes ou de feuilles : le classeur est relu et contrôlé par identifiant.",
   ]
     .filter((x): x is string => x !== undefined)
