@@ -21,7 +21,7 @@ function linearToLab([r, g, b]: Rgb): Lab {
   const x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
   const y = 0.2126729 * r + 0.7151522 * g + 0.072175 * b;
   const z = (0.0193339 * r + 0.119192 * g + 0.9503041 * b) / 1.08883;
-  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
+  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
   const [fx, fy, fz] = [f(x), f(y), f(z)];
   return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
 }
@@ -40,7 +40,9 @@ const DEUTERANOPIA = [
 /** The colour as a deuteranope sees it, in CIELAB. */
 export function deuteranopeLab(hex: string): Lab {
   const lin = channels(hex).map(toLinear);
-  const sim = DEUTERANOPIA.map((row) => Math.min(1, Math.max(0, row[0] * lin[0]! + row[1] * lin[1]! + row[2] * lin[2]!)));
+  const sim = DEUTERANOPIA.map((row) =>
+    Math.min(1, Math.max(0, row[0] * lin[0]! + row[1] * lin[1]! + row[2] * lin[2]!)),
+  );
   return linearToLab(sim as Rgb);
 }
 

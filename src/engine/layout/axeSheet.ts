@@ -33,6 +33,7 @@ import { definedName } from "./naming";
 import { recitBlock, recitValidation, reponseRows, type RecitContext } from "./recit";
 import { SheetBuilder } from "./sheetBuilder";
 import { COLORS, requis, type StyleKey } from "./styles";
+import { pluraliser } from "../../util/typography";
 
 export const COL_ID = 1;
 export const COL_LABEL = 2;
@@ -370,7 +371,7 @@ function calendarTable(
 ): number {
   const { grid, cols } = ctx;
   const byYear = grid.granularite !== "annee";
-  sheet.set(row, COL_LABEL, "tableHeader", `Calendrier — ${ctx.schema.niveaux.sousAction.toLowerCase()}s`);
+  sheet.set(row, COL_LABEL, "tableHeader", `Calendrier — ${pluraliser(ctx.schema.niveaux.sousAction).toLowerCase()}`);
   if (byYear) sheet.merge(row, COL_LABEL, row + 1, COL_LABEL);
   const years = [...new Set(grid.periods.map((p) => p.slice(0, 4)))];
   for (const y of years) {

@@ -6,6 +6,7 @@ import type { Indicateur, Schema, ValueType } from "../../model/schema";
 import type { ValidationPlan, ValidationRule } from "../plan";
 import type { Requirable } from "./styles";
 import { a1 } from "../../util/a1";
+import { nombre } from "../../util/typography";
 
 export const STATUTS = ["Réalisé", "En cours", "Reporté", "Abandonné", "Non commencé"] as const;
 export const OUI_NON = ["Oui", "Non"] as const;
@@ -42,7 +43,7 @@ function between(min: number | undefined, max: number | undefined): string {
   return "";
 }
 
-const fr = (n: number) => String(n).replace(".", ",");
+const fr = (n: number) => nombre(n, 10);
 
 /**
  * The custom-formula validation of a ratio's part at `self`, its other part at `other` (relative A1

@@ -102,7 +102,13 @@ const BASE_STYLES = {
   subRowLabel: { ...ro, wrap: true, vertical: "top", border: COLORS.border, indent: 2, italic: true },
   cellInfo: { ...ro, wrap: true, vertical: "top", horizontal: "center", border: COLORS.border, color: COLORS.muted },
   jalon: { ...ro, italic: true, wrap: true, vertical: "top", size: 9, color: COLORS.title, border: COLORS.border },
-  unplanned: { ...ro, fill: COLORS.unplanned, border: COLORS.border, horizontal: "center", color: STATE.unplanned.color },
+  unplanned: {
+    ...ro,
+    fill: COLORS.unplanned,
+    border: COLORS.border,
+    horizontal: "center",
+    color: STATE.unplanned.color,
+  },
   futur: {
     ...ro,
     fill: COLORS.futur,
@@ -185,7 +191,15 @@ const BASE_STYLES = {
 } satisfies Record<string, CellStyle>;
 
 /** The input styles a required value takes, framed by `COLORS.required`. */
-const REQUIRABLE = ["inputCount", "inputDecimal", "inputRate", "inputAmount", "inputDate", "inputText", "inputBoolean"] as const;
+const REQUIRABLE = [
+  "inputCount",
+  "inputDecimal",
+  "inputRate",
+  "inputAmount",
+  "inputDate",
+  "inputText",
+  "inputBoolean",
+] as const;
 export type Requirable = (typeof REQUIRABLE)[number];
 
 /** The style of a required input of this style: the same, in a dark frame (what is expected does not rely on yellow). */

@@ -58,7 +58,8 @@ describe("the palette of states", () => {
   });
 
   it("keeps each state's text readable on its fill (WCAG AA, 4.5:1)", () => {
-    for (const { fill, color } of Object.values(STATE_COLORS)) expect(contrastRatio(fill, color)).toBeGreaterThanOrEqual(4.5);
+    for (const { fill, color } of Object.values(STATE_COLORS))
+      expect(contrastRatio(fill, color)).toBeGreaterThanOrEqual(4.5);
     expect(contrastRatio(MARK_STYLE.fill, MARK_STYLE.color)).toBeGreaterThanOrEqual(4.5);
   });
 
