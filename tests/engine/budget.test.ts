@@ -64,7 +64,7 @@ describe("a fiche's budget table", () => {
           expect([b.key, b.node, b.input]).toEqual([b.key, fiche, year === CAMPAIGN]);
           const cell = cellAt(sheetOf(b.sheet), b.address)!;
           expect(plan.styles[cell.style]!.locked).toBe(year !== CAMPAIGN);
-          expect(plan.styles[cell.style]!.numberFormat).toBe('#,##0.00" €"');
+          expect(plan.styles[cell.style]!.numberFormat).toBe('#,##0.00"\u00A0€"');
         }
   });
 

@@ -45,10 +45,10 @@ export function buildHistorique(
     2,
     2,
     "note",
-    "Repris des classeurs des années précédentes (bilan carry-over) ; en lecture seule. Le bilan de l'année se saisit sur la feuille de chaque axe.",
+    `Repris des classeurs des années précédentes (bilan carry-over) ; en lecture seule. Le bilan de l'année se saisit sur la feuille de chaque ${schema.niveaux.axe.toLowerCase()}.`,
   );
   sheet.merge(2, 2, 2, 6);
-  ["Fiche", "Année", ...RECIT_KINDS.map((k) => RECIT_RUBRIQUE[k])].forEach((h, i) =>
+  [schema.niveaux.fiche, "Année", ...RECIT_KINDS.map((k) => RECIT_RUBRIQUE[k])].forEach((h, i) =>
     sheet.set(HEADER_ROW, 2 + i, "tableHeader", h),
   );
   s.autoFilter = `B${HEADER_ROW}:F${HEADER_ROW}`;

@@ -1,5 +1,6 @@
 /** The workbook's styles, by key. One place for colours so the bilan looks the same in every host. */
 import type { CellStyle } from "../plan";
+import { NBSP } from "../../util/typography";
 
 /**
  * The colours of states: each says one thing, and none says it alone (a status cell holds its word, a future
@@ -133,7 +134,7 @@ const BASE_STYLES = {
     fill: COLORS.locked,
     border: COLORS.border,
     horizontal: "right",
-    numberFormat: '0.0" %"',
+    numberFormat: `0.0"${NBSP}%"`,
   },
   lockedText: { ...ro, fill: COLORS.locked, border: COLORS.border, wrap: true, vertical: "top" },
   lockedDate: {
@@ -157,15 +158,15 @@ const BASE_STYLES = {
   // General: a decimal typed into a count shows as typed (3,5, not « 4 »), for validate to flag and the user to see.
   inputCount: { ...input, horizontal: "right", numberFormat: "General" },
   inputDecimal: { ...input, horizontal: "right", numberFormat: "#,##0.##" },
-  inputRate: { ...input, horizontal: "right", numberFormat: '0.0" %"' },
-  inputAmount: { ...input, horizontal: "right", numberFormat: '#,##0.00" €"' },
+  inputRate: { ...input, horizontal: "right", numberFormat: `0.0"${NBSP}%"` },
+  inputAmount: { ...input, horizontal: "right", numberFormat: `#,##0.00"${NBSP}€"` },
   lockedAmount: {
     ...ro,
     vertical: "top",
     fill: COLORS.locked,
     border: COLORS.border,
     horizontal: "right",
-    numberFormat: '#,##0.00" €"',
+    numberFormat: `#,##0.00"${NBSP}€"`,
   },
   inputDate: { ...input, horizontal: "center", numberFormat: "dd/mm/yyyy" },
   inputText: { ...input, wrap: true },
