@@ -119,7 +119,7 @@ export function buildSommaire(
     indicateurs
       ? `Indicateurs : saisir la valeur ${y} (pour un ratio, le numérateur et le dénominateur : le taux se calcule ; pour un indicateur texte, la réponse sur sa ligne « Réponse ${y} »), la source et, si besoin, un commentaire. Les cibles que le schéma ne fixe pas se saisissent dans les colonnes « Cible » de ${y} et des années suivantes ; elles sont reprises d'une campagne à l'autre.`
       : undefined,
-    `Budget : saisir les montants ${y} votés, engagés et mandatés de chaque fiche (le taux de consommation se calcule). Bilan qualitatif : réalisations de l'année, difficultés et perspectives${precedents ? ` ; les perspectives de ${y - 1} sont rappelées au-dessus, et les bilans précédents sont sur la feuille « ${HISTORIQUE} »` : ""}.`,
+    `Budget : saisir les montants ${y} votés, engagés et mandatés de chaque ${niveaux.fiche.toLowerCase()} (le taux de consommation se calcule). Bilan qualitatif : réalisations de l'année, difficultés et perspectives${precedents ? ` ; les perspectives de ${y - 1} sont rappelées au-dessus, et les bilans précédents sont sur la feuille « ${HISTORIQUE} »` : ""}.`,
     "Les saisies attendues sont encadrées de bleu foncé ; tant qu'elles sont vides, leur fond est jaune pâle. Une valeur sur fond rouge foncé s'écarte de sa cible dans le mauvais sens ; chaque état du calendrier et chaque jugement de cible s'écrit aussi en toutes lettres.",
     "Ne pas insérer, supprimer ni renommer de lignes ou de feuilles : le classeur est relu et contrôlé par identifiant.",
   ]
@@ -131,12 +131,14 @@ export function buildSommaire(
   });
 
   const h = 9 + help.length;
+  // Each schéma's words for its levels (« Actions en retard » where sous-actions are called actions).
+  const sousActions = pluraliser(niveaux.sousAction);
   const headers = [
     niveaux.axe,
     pluraliser(niveaux.fiche),
-    pluraliser(niveaux.sousAction),
+    sousActions,
     "Indicateurs",
-    ...SOMMAIRE_ROLLUPS.map(([, label]) => label),
+    ...SOMMAIRE_ROLLUPS.map(([, label]) => label.replace(/^Sous-actions/, sousActions)),
   ];
   headers.forEach((text, i) => sheet.set(h, 2 + i, "tableHeader", text));
   s.rowHeights[h] = 32;

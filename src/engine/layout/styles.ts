@@ -147,8 +147,10 @@ const BASE_STYLES = {
   },
   /** Every status cell of a campaign is expected: framed as required. */
   inputStatus: { ...input, border: COLORS.required, horizontal: "center" },
+  /** An earlier campaign's status, locked: on the locked fill, so that it does not look like a status to enter. */
   statutRepris: {
     ...ro,
+    fill: COLORS.locked,
     horizontal: "center",
     vertical: "top",
     border: COLORS.border,

@@ -78,6 +78,8 @@ describe.each(BUILTIN_IDS)("texts of the %s workbook", (id) => {
     expect(headers).toEqual(expect.arrayContaining([schema.niveaux.axe, pluraliser(schema.niveaux.fiche)]));
     expect(headers).toContain(pluraliser(schema.niveaux.sousAction));
     if (schema.niveaux.axe !== "Axe") expect(headers).not.toContain("Axe");
+    if (schema.niveaux.sousAction !== "Sous-action") expect(headers.join("\n")).not.toMatch(/Sous-actions/);
+    expect(headers).toContain(`${pluraliser(schema.niveaux.sousAction)} en retard`);
     const calendrier = texts.filter((t) => t.startsWith("Calendrier —"));
     if (schema.axes.some((a) => a.fiches.some((f) => f.sousActions.length)))
       expect(calendrier[0]).toBe(`Calendrier — ${pluraliser(schema.niveaux.sousAction).toLowerCase()}`);
