@@ -6,6 +6,7 @@
 import { BUILTIN_IDS, loadBuiltin } from "../../../src/model/builtins";
 import { compte, euros, NBSP, nombre, pluraliser, pourcent, typo } from "../../../src/util/typography";
 import { planOf } from "../../support/plans";
+import { buildTableSheet } from "../../../src/engine/layout/tableSheet";
 
 describe("typography helpers", () => {
   it("puts a non-breaking space before high punctuation and inside guillemets, once", () => {
@@ -92,5 +93,20 @@ describe.each(BUILTIN_IDS)("texts of the %s workbook", (id) => {
     const help = texts.filter((t) => /^\d+\. /.test(t));
     expect(help.some((t) => t.startsWith("3. Indicateurs"))).toBe(indicateurs);
     expect(help[0]).toContain(`Chaque ${schema.niveaux.axe.toLowerCase()} a sa feuille`);
+  });
+});
+
+describe("values people typed", () => {
+  it("are written as they are in a table sheet, its own texts typographic", () => {
+    const sheet = buildTableSheet({
+      name: "Non repris",
+      title: "Valeurs non reprises : liste",
+      note: "Note",
+      columns: [["Valeur", 20]],
+      rows: [["Fait : oui ; « ok »"]],
+    }).plan;
+    const values = sheet.cells.map((c) => c.value);
+    expect(values).toContain("Fait : oui ; « ok »");
+    expect(values).toContain(`Valeurs non reprises${NBSP}: liste`);
   });
 });
