@@ -33,7 +33,7 @@ import { definedName } from "./naming";
 import { recitBlock, recitValidation, reponseRows, type RecitContext } from "./recit";
 import { SheetBuilder } from "./sheetBuilder";
 import { COLORS, requis, type StyleKey } from "./styles";
-import { pluraliser } from "../../util/typography";
+import { pluraliser, typo } from "../../util/typography";
 
 export const COL_ID = 1;
 export const COL_LABEL = 2;
@@ -154,7 +154,7 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
     sheet.set(row, COL_LABEL, style, text);
     sheet.merge(row, COL_LABEL, row, mergeTo);
     sheet.fitHeight(row, text.length, mergeTo === COL_LABEL ? 52 : 52 + (mergeTo - COL_LABEL) * 11);
-    ctx.labels.push({ sheet: name, address: a1(row, COL_LABEL), node, text });
+    ctx.labels.push({ sheet: name, address: a1(row, COL_LABEL), node, text: typo(text) });
   };
   const bind = (b: Omit<CellBinding, "sheet" | "key" | "address">, row: number, col: number) => {
     const key = `${b.node}@${b.kind}${b.period ? `:${b.period}` : ""}`;
@@ -457,7 +457,7 @@ function calendarTable(
 }
 
 function ctxLabel(ctx: AxeSheetContext, sheet: SheetBuilder, row: number, node: string, text: string) {
-  ctx.labels.push({ sheet: sheet.plan.name, address: a1(row, COL_LABEL), node, text });
+  ctx.labels.push({ sheet: sheet.plan.name, address: a1(row, COL_LABEL), node, text: typo(text) });
 }
 
 function indicatorTable(

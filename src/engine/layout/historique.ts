@@ -11,6 +11,7 @@ import type { CellBinding, PlanMeta } from "../plan";
 import { RECIT_KINDS, RECIT_RUBRIQUE, type RecitKind } from "./recit";
 import { SheetBuilder } from "./sheetBuilder";
 import { COLORS } from "./styles";
+import { typo } from "../../util/typography";
 
 export const HISTORIQUE = "Bilans précédents";
 const HEADER_ROW = 3;
@@ -62,7 +63,7 @@ export function buildHistorique(
       sheet.set(row, 1, "meta", id);
       sheet.set(row, 2, "rowLabel", text);
       sheet.set(row, 3, "cellInfo", year);
-      labels.push({ sheet: HISTORIQUE, address: a1(row, 2), node: id, text });
+      labels.push({ sheet: HISTORIQUE, address: a1(row, 2), node: id, text: typo(text) });
       RECIT_KINDS.forEach((kind, i) => {
         const col = FIRST_TEXT_COL + i;
         sheet.set(row, col, "lockedNarrative");
