@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readXlsx } from "../../src/hosts/xlsx/readWorkbook";
+import { typo } from "../../src/util/typography";
 
 // Each test spawns `node bin/bilan.js`, several seconds apiece on a loaded 2-core machine.
 jest.setTimeout(120_000);
@@ -58,7 +59,7 @@ test("a partner cut keeps its fiches and says so", async () => {
   const wb = await readXlsx(readFileSync(file));
   const sommaire = wb.sheets.find((s) => s.name === "Sommaire")!;
   expect(
-    Object.values(sommaire.cells).some((c) => String(c.value).includes("Classeur pour le partenaire « CAF »")),
+    Object.values(sommaire.cells).some((c) => String(c.value).includes(typo("Classeur pour le partenaire « CAF »"))),
   ).toBe(true);
 });
 

@@ -20,6 +20,7 @@ import { a1, parseA1 } from "../../src/util/a1";
 import { fillValid, readBack } from "../support/fill";
 import { bindingCell, expand, planOf, setInput } from "../support/plans";
 import { validModel } from "../model/fixtures";
+import { euros, typo } from "../../src/util/typography";
 
 jest.setTimeout(60_000);
 
@@ -63,7 +64,7 @@ describe("a fiche's budget table", () => {
           expect([b.key, b.node, b.input]).toEqual([b.key, fiche, year === CAMPAIGN]);
           const cell = cellAt(sheetOf(b.sheet), b.address)!;
           expect(plan.styles[cell.style]!.locked).toBe(year !== CAMPAIGN);
-          expect(plan.styles[cell.style]!.numberFormat).toBe('#,##0.00" €"');
+          expect(plan.styles[cell.style]!.numberFormat).toBe('#,##0.00"\u00A0€"');
         }
   });
 
@@ -112,7 +113,7 @@ describe("a fiche's budget table", () => {
   test("the planned amount of the model is said first, only for a fiche that has one", () => {
     const cells = plan.sheets.filter((s) => s.kind === "axe").flatMap((s) => s.cells);
     const prevu = cells.filter((c) => String(c.value ?? "").startsWith("Prévu au schéma"));
-    expect(prevu.map((c) => c.value)).toEqual(["Prévu au schéma : 1 200 000 €"]);
+    expect(prevu.map((c) => c.value)).toEqual([typo(`Prévu au schéma : ${euros(1200000)}`)]);
     // Its line is the first of fiche 2's table, just above the header.
     const header = parseA1(binding(`fa_2@vote:${CAMPAIGN}`).address).row - 1;
     expect(prevu[0]!.row).toBe(header - 1);

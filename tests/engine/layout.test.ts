@@ -9,6 +9,7 @@ import { isValidDefinedName } from "../../src/engine/layout/naming";
 import type { CellBinding, SheetPlan, ValidationRule } from "../../src/engine/plan";
 import { a1, parseA1 } from "../../src/util/a1";
 import { expand, planOf } from "../support/plans";
+import { typo } from "../../src/util/typography";
 
 const plan = planOf;
 
@@ -162,7 +163,7 @@ describe.each(cases)("layout of %s", (_name, schema, options) => {
     expect(texts).toContain(schema.titre);
     expect(texts).toContain(`Bilan de la campagne ${schema.periode.debut + 2}`);
     expect(texts.some((t) => t.includes("généré le 23/11/2026") && t.includes(schema.version))).toBe(true);
-    if (cut) expect(texts.some((t) => t.includes(`« ${cut.nom} »`))).toBe(true);
+    if (cut) expect(texts.some((t) => t.includes(typo(`« ${cut.nom} »`)))).toBe(true);
   });
 
   test("axe sheets print landscape A4 with repeated headers, a page per fiche, and freeze the labels", () => {

@@ -39,7 +39,7 @@ test("999 999 999,99 € shows in full on the axe sheet and the Sommaire", async
   const out = text.stdout;
   expect(out).not.toContain("###");
   // LibreOffice's locale writes the number with its own separators: either way, every digit and the euro sign.
-  const shown = out.match(/999[\s,.\u00a0\u202f]999[\s,.\u00a0\u202f]999[,.]99 €/g) ?? [];
+  const shown = out.match(/999[\s,.\u00a0\u202f]999[\s,.\u00a0\u202f]999[,.]99\s€/g) ?? [];
   // The axe sheet's voted and carried-over committed amounts, the Sommaire's axe and schéma rows.
   expect(shown.length).toBeGreaterThanOrEqual(4);
   expect(readFileSync(pdf).length).toBeGreaterThan(1000);

@@ -32,7 +32,8 @@ import { cibleCell, TARGET_INPUT_STYLE, targetValidation } from "./cibles";
 import { definedName } from "./naming";
 import { recitBlock, recitValidation, reponseRows, type RecitContext } from "./recit";
 import { SheetBuilder } from "./sheetBuilder";
-import { COLORS, type StyleKey } from "./styles";
+import { COLORS, requis, type StyleKey } from "./styles";
+import { pluraliser, typo } from "../../util/typography";
 
 export const COL_ID = 1;
 export const COL_LABEL = 2;
@@ -154,7 +155,7 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
     sheet.set(row, COL_LABEL, style, text);
     sheet.merge(row, COL_LABEL, row, mergeTo);
     sheet.fitHeight(row, text.length, mergeTo === COL_LABEL ? 52 : 52 + (mergeTo - COL_LABEL) * 11);
-    ctx.labels.push({ sheet: name, address: a1(row, COL_LABEL), node, text });
+    ctx.labels.push({ sheet: name, address: a1(row, COL_LABEL), node, text: typo(text) });
   };
   const bind = (b: Omit<CellBinding, "sheet" | "key" | "address">, row: number, col: number) => {
     const key = `${b.node}@${b.kind}${b.period ? `:${b.period}` : ""}`;
@@ -231,10 +232,18 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
         ranges: [area],
         kind: "expression",
         formula: `=AND(${kindRef}="sa",${a1(firstContentRow, first)}="${statut}")`,
-        style: { fill: COLORS.status[statut] },
+        style: { ...COLORS.status[statut] },
         priority: 10 + i,
       }),
     );
+    // Every status cell of the campaign is expected: still empty, it is marked as a required value is.
+    sheet.conditional({
+      ranges: statusCells,
+      kind: "expression",
+      formula: `=LEN(TRIM(${statusCells[0]}))=0`,
+      style: { ...COLORS.missing },
+      priority: 1,
+    });
   }
   if (textCells.length) sheet.validate(textValidation(textCells, "Source ou commentaire"));
   if (recit.inputs.length) sheet.validate(recitValidation(recit.inputs));
@@ -243,7 +252,7 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
     ranges: [range(firstContentRow, FIRST, lastRow, FIRST)],
     kind: "expression",
     formula: `=AND($${colLetter(cols.kind)}${firstContentRow}="rep",LEN(TRIM(${a1(firstContentRow, FIRST)}))=0)`,
-    style: { fill: COLORS.missing },
+    style: { ...COLORS.missing },
     priority: 1,
   });
 
@@ -267,7 +276,7 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
       ranges: [range(firstContentRow, v, lastRow, v)],
       kind: "expression",
       formula: `=AND($${colLetter(cols.required)}${firstContentRow}=1,ISBLANK(${col}${firstContentRow}))`,
-      style: { fill: COLORS.missing },
+      style: { ...COLORS.missing },
       priority: 1,
     });
   }
@@ -278,7 +287,7 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
       ranges: [range(firstContentRow, vc, lastRow, vc)],
       kind: "expression",
       formula: `=AND(ISNUMBER(${vr}),ISNUMBER(${cr}),$${dr}<>0,(${vr}-${cr})*$${dr}<0)`,
-      style: { fill: COLORS.wrongDirection, color: "#9C0006" },
+      style: { ...COLORS.wrongDirection },
       priority: 2,
     });
   }
@@ -364,7 +373,7 @@ function calendarTable(
 ): number {
   const { grid, cols } = ctx;
   const byYear = grid.granularite !== "annee";
-  sheet.set(row, COL_LABEL, "tableHeader", `Calendrier — ${ctx.schema.niveaux.sousAction.toLowerCase()}s`);
+  sheet.set(row, COL_LABEL, "tableHeader", `Calendrier — ${pluraliser(ctx.schema.niveaux.sousAction).toLowerCase()}`);
   if (byYear) sheet.merge(row, COL_LABEL, row + 1, COL_LABEL);
   const years = [...new Set(grid.periods.map((p) => p.slice(0, 4)))];
   for (const y of years) {
@@ -451,7 +460,7 @@ function calendarTable(
 }
 
 function ctxLabel(ctx: AxeSheetContext, sheet: SheetBuilder, row: number, node: string, text: string) {
-  ctx.labels.push({ sheet: sheet.plan.name, address: a1(row, COL_LABEL), node, text });
+  ctx.labels.push({ sheet: sheet.plan.name, address: a1(row, COL_LABEL), node, text: typo(text) });
 }
 
 function indicatorTable(
@@ -572,7 +581,7 @@ function indicatorRow(
       if (year <= campaignYear) sheet.set(row, vc, "cellInfo", "↓");
       else sheet.set(row, vc, "lockedText");
     } else if (year === campaignYear) {
-      sheet.set(row, vc, INPUT_STYLE[ind.type]);
+      sheet.set(row, vc, ind.obligatoire ? requis(INPUT_STYLE[ind.type]) : INPUT_STYLE[ind.type]);
       sheet.validate(valueValidation(ctx.schema, ind, [a1(row, vc)]));
       bind({ node: ind.id, kind: "valeur", period: String(year), input: true }, row, vc);
     } else {
@@ -649,7 +658,7 @@ function partRow(
   sheet.set(row, cols.atteinte, "jugement");
   for (const [year, vc] of cols.valeur) {
     if (year === campaignYear) {
-      sheet.set(row, vc, "inputDecimal");
+      sheet.set(row, vc, ind.obligatoire ? requis("inputDecimal") : "inputDecimal");
       // The numerator's row is just above the denominator's.
       const other = { rows: part === "numerateur" ? 1 : -1, cols: 0 };
       sheet.validate(valueValidation(ctx.schema, ind, [a1(row, vc)], { part, other }));

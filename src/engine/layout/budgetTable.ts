@@ -8,7 +8,7 @@
  * bound too, so that a carry-over brings last year's amounts into them.
  */
 import { a1 } from "../../util/a1";
-import { formatEuros } from "../../util/euros";
+import { euros, typo } from "../../util/typography";
 import { MONTANT_MAX, type Fiche } from "../../model/schema";
 import type { CellBinding, ValidationPlan } from "../plan";
 import { BUDGET_STAGES, budgetRowId, consommationFormula, STAGE_ROW_KIND, type BudgetStage } from "../rollup/budget";
@@ -51,7 +51,7 @@ export function budgetTable(sheet: SheetBuilder, fiche: Fiche, row: number, ctx:
     sheet.set(r, COL_ID, "meta", id);
     sheet.set(r, COL_LABEL, style, text);
     sheet.merge(r, COL_LABEL, r, labelTo);
-    ctx.labels.push({ sheet: sheet.plan.name, address: a1(r, COL_LABEL), node: id, text });
+    ctx.labels.push({ sheet: sheet.plan.name, address: a1(r, COL_LABEL), node: id, text: typo(text) });
   };
   // The second cell of a merged pair is hidden under the first, which alone holds the amount: it stays locked.
   const pair = (r: number, c: number, style: "tableHeader" | "lockedAmount" | "lockedShare") => {
@@ -60,7 +60,7 @@ export function budgetTable(sheet: SheetBuilder, fiche: Fiche, row: number, ctx:
   };
 
   if (fiche.budget !== undefined) {
-    const text = `Prévu au schéma : ${formatEuros(fiche.budget)}`;
+    const text = `Prévu au schéma : ${euros(fiche.budget)}`;
     sheet.set(row, COL_LABEL, "ficheInfo", text);
     sheet.merge(row, COL_LABEL, row, lastCol);
     row++;

@@ -21,7 +21,7 @@ export const CONTROLES_COLUMNS = [
 export function buildControles(campaignYear: number): SheetBuilder {
   const sheet = new SheetBuilder(CONTROLES, "controles");
   const s = sheet.plan;
-  s.tabColor = COLORS.wrongDirection;
+  s.tabColor = COLORS.controles;
   sheet.set(1, 1, "title", `Contrôles de la campagne ${campaignYear}`);
   sheet.set(
     2,

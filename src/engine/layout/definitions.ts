@@ -7,6 +7,7 @@
  */
 import { TOLERANCE_STABLE } from "../rollup/atteinte";
 import { SheetBuilder } from "./sheetBuilder";
+import { pourcent } from "../../util/typography";
 
 export interface Definition {
   id: string;
@@ -14,7 +15,8 @@ export interface Definition {
   texte: { fr: string; en: string };
 }
 
-const stable = `${Math.round(TOLERANCE_STABLE * 100)} %`;
+const stable = pourcent(TOLERANCE_STABLE * 100, 0);
+const stableEn = `${Math.round(TOLERANCE_STABLE * 100)}%`;
 
 export const DEFINITIONS: readonly Definition[] = [
   {
@@ -86,7 +88,7 @@ export const DEFINITIONS: readonly Definition[] = [
     terme: { fr: "Cible atteinte", en: "Target met" },
     texte: {
       fr: `Une cible est atteinte quand la valeur lui est supérieure ou égale (sens hausse ou sans sens), inférieure ou égale (sens baisse, et pour une date, qui est une échéance), à ${stable} près de la cible (sens stable), ou égale à la réponse attendue (Oui/Non) ; un ratio est jugé sur son taux.`,
-      en: `A target is met when the value is greater than or equal to it (direction hausse or none), less than or equal to it (direction baisse, and for a date, which is a deadline), within ${stable} of it (direction stable), or the expected answer (Oui/Non); a ratio is judged on its rate.`,
+      en: `A target is met when the value is greater than or equal to it (direction hausse or none), less than or equal to it (direction baisse, and for a date, which is a deadline), within ${stableEn} of it (direction stable), or the expected answer (Oui/Non); a ratio is judged on its rate.`,
     },
   },
   {

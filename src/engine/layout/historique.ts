@@ -11,6 +11,7 @@ import type { CellBinding, PlanMeta } from "../plan";
 import { RECIT_KINDS, RECIT_RUBRIQUE, type RecitKind } from "./recit";
 import { SheetBuilder } from "./sheetBuilder";
 import { COLORS } from "./styles";
+import { typo } from "../../util/typography";
 
 export const HISTORIQUE = "Bilans précédents";
 const HEADER_ROW = 3;
@@ -50,10 +51,10 @@ export function buildHistorique(
     2,
     2,
     "note",
-    "Repris des classeurs des années précédentes (bilan carry-over) ; en lecture seule. Le bilan de l'année se saisit sur la feuille de chaque axe.",
+    `Repris des classeurs des années précédentes (bilan carry-over) ; en lecture seule. Le bilan de l'année se saisit sur la feuille de chaque ${schema.niveaux.axe.toLowerCase()}.`,
   );
   sheet.merge(2, 2, 2, 6);
-  ["Fiche", "Année", ...RECIT_KINDS.map((k) => RECIT_RUBRIQUE[k])].forEach((h, i) =>
+  [schema.niveaux.fiche, "Année", ...RECIT_KINDS.map((k) => RECIT_RUBRIQUE[k])].forEach((h, i) =>
     sheet.set(HEADER_ROW, 2 + i, "tableHeader", h),
   );
   s.autoFilter = `B${HEADER_ROW}:F${HEADER_ROW}`;
@@ -67,7 +68,7 @@ export function buildHistorique(
       sheet.set(row, 1, "meta", id);
       sheet.set(row, 2, "rowLabel", text);
       sheet.set(row, 3, "cellInfo", year);
-      labels.push({ sheet: HISTORIQUE, address: a1(row, 2), node: id, text });
+      labels.push({ sheet: HISTORIQUE, address: a1(row, 2), node: id, text: typo(text) });
       RECIT_KINDS.forEach((kind, i) => {
         const col = FIRST_TEXT_COL + i;
         sheet.set(row, col, "lockedNarrative");

@@ -4,8 +4,9 @@
  */
 import type { Indicateur, Schema, ValueType } from "../../model/schema";
 import type { ValidationPlan, ValidationRule } from "../plan";
-import type { StyleKey } from "./styles";
+import type { Requirable } from "./styles";
 import { a1 } from "../../util/a1";
+import { nombre } from "../../util/typography";
 
 export const STATUTS = ["Réalisé", "En cours", "Reporté", "Abandonné", "Non commencé"] as const;
 export const OUI_NON = ["Oui", "Non"] as const;
@@ -24,7 +25,7 @@ export const TYPE_LABEL: Record<ValueType, string> = {
 
 export const SENS_LABEL = { hausse: "↗ hausse", baisse: "↘ baisse", stable: "→ stable", aucun: "" } as const;
 
-export const INPUT_STYLE: Record<ValueType, StyleKey> = {
+export const INPUT_STYLE: Record<ValueType, Requirable> = {
   count: "inputCount",
   rate: "inputRate",
   ratio: "inputDecimal",
@@ -42,7 +43,7 @@ function between(min: number | undefined, max: number | undefined): string {
   return "";
 }
 
-const fr = (n: number) => String(n).replace(".", ",");
+const fr = (n: number) => nombre(n, 10);
 
 /**
  * The custom-formula validation of a ratio's part at `self`, its other part at `other` (relative A1

@@ -12,7 +12,7 @@
 import { a1 } from "../../util/a1";
 import type { Fiche, Indicateur } from "../../model/schema";
 import type { BindingKind, CellBinding, ValidationPlan } from "../plan";
-import type { StyleKey } from "./styles";
+import { requis, type StyleKey } from "./styles";
 import type { SheetBuilder } from "./sheetBuilder";
 
 export const RECIT_KINDS = ["realisations", "difficultes", "perspectives"] as const satisfies readonly BindingKind[];
@@ -122,7 +122,7 @@ export function reponseRows(
     const now = y === c.campaignYear;
     sheet.set(row, 1, "meta", id);
     c.label(row, id, now ? `Réponse ${y} (campagne)` : `Réponse ${y}`);
-    textRow(sheet, row, c, now ? "inputText" : "lockedText", now ? 60 : 30);
+    textRow(sheet, row, c, now ? (ind.obligatoire ? requis("inputText") : "inputText") : "lockedText", now ? 60 : 30);
     // The yellow of an expected, still empty answer (axeSheet's conditional formats) looks for this kind.
     if (now && ind.obligatoire) sheet.set(row, c.kindCol, "meta", "rep");
     if (now) textInputs.push(a1(row, c.first));

@@ -2,7 +2,8 @@
 import { a1 } from "../../util/a1";
 import { CELL_TEXT_MAX } from "../../model/schema";
 import type { CellPlan, ConditionalFormatPlan, Scalar, SheetKind, SheetPlan, ValidationPlan } from "../plan";
-import type { StyleKey } from "./styles";
+import { STYLES, type StyleKey } from "./styles";
+import { typo } from "../../util/typography";
 
 export class SheetBuilder {
   readonly plan: SheetPlan;
@@ -23,6 +24,7 @@ export class SheetBuilder {
     };
   }
 
+  /** Writes a text of the layout or of the model: what it shows follows French typography. */
   set(
     row: number,
     col: number,
@@ -30,11 +32,29 @@ export class SheetBuilder {
     value?: Scalar,
     extra: Partial<Pick<CellPlan, "formula" | "link">> = {},
   ): CellPlan {
+    return this.write(row, col, style, value, extra, true);
+  }
+
+  /** Writes a value someone typed (a carried or consolidated value, a comment): as it is, whatever its style. */
+  setAsTyped(row: number, col: number, style: StyleKey, value?: Scalar): CellPlan {
+    return this.write(row, col, style, value, {}, false);
+  }
+
+  private write(
+    row: number,
+    col: number,
+    style: StyleKey,
+    value: Scalar | undefined,
+    extra: Partial<Pick<CellPlan, "formula" | "link">>,
+    typographic: boolean,
+  ): CellPlan {
     const key = a1(row, col);
     if (this.cellIndex.has(key)) throw new Error(`layout: cell ${this.plan.name}!${key} written twice`);
     // Texts of the model fit in a cell one by one (schema.ts); several of them joined (a period's jalons) may not:
     // the cell shows the start, the model in _bilan_meta keeps them whole.
     if (typeof value === "string" && value.length > CELL_TEXT_MAX) value = `${value.slice(0, CELL_TEXT_MAX - 1)}…`;
+    // What the workbook shows follows French typography; what is typed (inputs) and read back (meta) stays as it is.
+    if (typographic && typeof value === "string" && this.shown(style) && !extra.formula) value = typo(value);
     const cell: CellPlan = { row, col, style, ...(value === undefined || value === "" ? {} : { value }), ...extra };
     this.cellIndex.set(key, cell);
     this.plan.cells.push(cell);
@@ -46,7 +66,17 @@ export class SheetBuilder {
   }
 
   validate(v: ValidationPlan): void {
-    this.plan.validations.push(v);
+    // Excel's limits: 32 characters of title, 255 of message.
+    const text = (x: { title: string; message: string }) => ({
+      title: typo(x.title).slice(0, 32),
+      message: typo(x.message).slice(0, 255),
+    });
+    this.plan.validations.push({ ...v, prompt: text(v.prompt), error: { ...v.error, ...text(v.error) } });
+  }
+
+  /** A text of the layout or of the model that the workbook shows, not a value typed or read back. */
+  private shown(style: StyleKey): boolean {
+    return this.plan.kind !== "meta" && style !== "meta" && STYLES[style].locked;
   }
 
   conditional(c: ConditionalFormatPlan): void {

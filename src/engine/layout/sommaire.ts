@@ -15,6 +15,13 @@ import { HISTORIQUE } from "./historique";
 import { SheetBuilder } from "./sheetBuilder";
 import { sommaireBudget } from "./sommaireBudget";
 import { COLORS, type StyleKey } from "./styles";
+import { pluraliser } from "../../util/typography";
+
+/** The département a title names: none when the model does not say (« Non précisé », empty). */
+export function departementConnu(departement: string | undefined): string | undefined {
+  const d = departement?.trim();
+  return d && !/^non[ \u00A0]pr[ée]cis[ée]e?$/i.test(d) ? d : undefined;
+}
 
 export const SOMMAIRE = "Sommaire";
 /** Rollup columns of the axe table; their keys differ from the figures' (`FIGURES`): both are binding keys of a row. */
@@ -86,7 +93,11 @@ export function buildSommaire(
   };
 
   line(1, "title", schema.titre);
-  line(2, "subtitle", `${schema.departement} · ${schema.periode.debut}-${schema.periode.fin}`);
+  line(
+    2,
+    "subtitle",
+    [departementConnu(schema.departement), `${schema.periode.debut}-${schema.periode.fin}`].filter(Boolean).join(" · "),
+  );
   line(3, "label", `Bilan de la campagne ${meta.campaignYear}`);
   const date = generatedAt.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" });
   line(4, "note", `Classeur généré le ${date} · modèle « ${schema.id} » version ${schema.version}`);
@@ -101,17 +112,18 @@ export function buildSommaire(
 
   line(7, "label", "Mode d'emploi");
   const y = meta.campaignYear;
+  const { niveaux } = schema;
   const indicateurs = axes.some((a) => a.fiches.some((f) => f.indicateurs.length));
   const precedents = y > schema.periode.debut;
   // Only what this schéma's workbook holds (a schéma without indicators is not told how to fill them), numbered.
   const help = [
-    `Chaque axe a sa feuille. Pour chaque fiche action : le calendrier (${schema.niveaux.sousAction.toLowerCase()})${indicateurs ? ", les indicateurs" : ""}, le budget, puis le bilan qualitatif de l'année.`,
-    `Calendrier : pour chaque période prévue jusqu'à ${y} (cellule blanche), choisir l'état dans la liste : Réalisé, En cours, Reporté, Abandonné, Non commencé ; pour un état Reporté ou Abandonné, en donner le motif dans la colonne Commentaire. Les périodes grisées ne sont pas prévues ; « ${FUTUR_MARK} » marque une période à venir, dont l'état se saisira lors d'une prochaine campagne ; « ${SANS_CALENDRIER_MARK} » : sous-action sans calendrier publié, un seul état pour la campagne. Les définitions des synthèses sont sous les tableaux.`,
+    `Chaque ${niveaux.axe.toLowerCase()} a sa feuille. Pour chaque ${niveaux.fiche.toLowerCase()} : le calendrier (${pluraliser(niveaux.sousAction).toLowerCase()})${indicateurs ? ", les indicateurs" : ""}, le budget, puis le bilan qualitatif de l'année.`,
+    `Calendrier : pour chaque période prévue jusqu'à ${y} (cellule blanche encadrée), choisir l'état dans la liste : Réalisé, En cours, Reporté, Abandonné, Non commencé ; pour un état Reporté ou Abandonné, en donner le motif dans la colonne Commentaire. Les périodes en gris ne sont pas prévues ; « ${FUTUR_MARK} » marque une période à venir, dont l'état se saisira lors d'une prochaine campagne ; « ${SANS_CALENDRIER_MARK} » : sous-action sans calendrier publié, un seul état pour la campagne. Les définitions des synthèses sont sous les tableaux.`,
     indicateurs
       ? `Indicateurs : saisir la valeur ${y} (pour un ratio, le numérateur et le dénominateur : le taux se calcule ; pour un indicateur texte, la réponse sur sa ligne « Réponse ${y} »), la source et, si besoin, un commentaire. Les cibles que le schéma ne fixe pas se saisissent dans les colonnes « Cible » de ${y} et des années suivantes ; elles sont reprises d'une campagne à l'autre.`
       : undefined,
-    `Budget : saisir les montants ${y} votés, engagés et mandatés de chaque fiche (le taux de consommation se calcule). Bilan qualitatif : réalisations de l'année, difficultés et perspectives${precedents ? ` ; les perspectives de ${y - 1} sont rappelées au-dessus, et les bilans précédents sont sur la feuille « ${HISTORIQUE} »` : ""}.`,
-    "Les cellules jaunes sont des saisies attendues encore vides ; une valeur en rouge s'écarte de sa cible dans le mauvais sens.",
+    `Budget : saisir les montants ${y} votés, engagés et mandatés de chaque ${niveaux.fiche.toLowerCase()} (le taux de consommation se calcule). Bilan qualitatif : réalisations de l'année, difficultés et perspectives${precedents ? ` ; les perspectives de ${y - 1} sont rappelées au-dessus, et les bilans précédents sont sur la feuille « ${HISTORIQUE} »` : ""}.`,
+    "Les saisies attendues sont encadrées de bleu foncé ; tant qu'elles sont vides, leur fond est jaune pâle. Une valeur sur fond rouge foncé s'écarte de sa cible dans le mauvais sens ; chaque état du calendrier et chaque jugement de cible s'écrit aussi en toutes lettres.",
     "Ne pas insérer, supprimer ni renommer de lignes ou de feuilles : le classeur est relu et contrôlé par identifiant.",
   ]
     .filter((x): x is string => x !== undefined)
@@ -122,7 +134,15 @@ export function buildSommaire(
   });
 
   const h = 9 + help.length;
-  const headers = ["Axe", "Fiches", "Sous-actions", "Indicateurs", ...SOMMAIRE_ROLLUPS.map(([, label]) => label)];
+  // Each schéma's words for its levels (« Actions en retard » where sous-actions are called actions).
+  const sousActions = pluraliser(niveaux.sousAction);
+  const headers = [
+    niveaux.axe,
+    pluraliser(niveaux.fiche),
+    sousActions,
+    "Indicateurs",
+    ...SOMMAIRE_ROLLUPS.map(([, label]) => label.replace(/^Sous-actions/, sousActions)),
+  ];
   headers.forEach((text, i) => sheet.set(h, 2 + i, "tableHeader", text));
   s.rowHeights[h] = 32;
   /** A row's rollups: its figures in the hidden columns (`figures` gives their formulas), the rates over them, the errors. */

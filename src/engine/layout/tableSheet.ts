@@ -29,7 +29,8 @@ export function buildTableSheet(t: TableSheet): SheetBuilder {
     sheet.set(TABLE_HEADER_ROW, i + 1, "tableHeader", header);
     s.columnWidths[i + 1] = width;
   });
-  t.rows.forEach((row, r) => row.forEach((v, c) => sheet.set(TABLE_HEADER_ROW + 1 + r, c + 1, "rowLabel", v)));
+  // The rows hold values people typed: never retouched.
+  t.rows.forEach((row, r) => row.forEach((v, c) => sheet.setAsTyped(TABLE_HEADER_ROW + 1 + r, c + 1, "rowLabel", v)));
   s.freeze = { rows: TABLE_HEADER_ROW, columns: 0 };
   s.autoFilter = `A${TABLE_HEADER_ROW}:${colLetter(t.columns.length)}${TABLE_HEADER_ROW}`;
   s.protection = { allowFormatRows: true, allowFormatColumns: true, allowAutoFilter: true };

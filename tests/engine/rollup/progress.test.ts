@@ -23,6 +23,7 @@ import { recheck, recheckScope } from "../../../src/engine/validate/recheck";
 import { snapshotOf } from "../../../src/hosts/xlsx/snapshot";
 import { readBack, setCell } from "../../support/fill";
 import { expand } from "../../support/plans";
+import { typo } from "../../../src/util/typography";
 
 type FicheInput = NonNullable<SchemaInput["axes"][number]["fiches"]>[number];
 
@@ -273,7 +274,7 @@ test("the Sommaire prints every definition after the axe and budget tables", () 
   expect(budget.row).toBeGreaterThan(total);
   expect(heading.row).toBeGreaterThan(budget.row);
   const texts = sommaire.cells.filter((c) => c.row > heading.row).map((c) => c.value);
-  expect(texts).toEqual(DEFINITIONS.map((d) => `${d.terme.fr} : ${d.texte.fr}`));
+  expect(texts).toEqual(DEFINITIONS.map((d) => typo(`${d.terme.fr} : ${d.texte.fr}`)));
   // One sentence each, in both languages.
   for (const d of DEFINITIONS)
     for (const text of [d.texte.fr, d.texte.en]) expect(text.replace(/\(.*?\)/g, "").match(/\. /g)).toBeNull();
