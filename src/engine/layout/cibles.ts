@@ -23,8 +23,8 @@ export function cibleCell(ind: Indicateur, year: number, campaign: number): Cibl
   return year >= campaign ? { kind: "saisie" } : { kind: "reprise" };
 }
 
-/** A ratio's target is the rate it aims at (0–100), typed like a rate. */
-const targetType = (ind: Indicateur): Indicateur => (ind.type === "ratio" ? { ...ind, type: "rate" } : ind);
+/** The indicator as its target cells are typed and checked: a ratio's target is the rate it aims at (0–100). */
+export const asTarget = (ind: Indicateur): Indicateur => (ind.type === "ratio" ? { ...ind, type: "rate" } : ind);
 
 export const TARGET_INPUT_STYLE: Record<Exclude<Indicateur["type"], "text">, StyleKey> = {
   count: "inputCount",
@@ -38,7 +38,7 @@ export const TARGET_INPUT_STYLE: Record<Exclude<Indicateur["type"], "text">, Sty
 
 /** The data validation of a target cell: the indicator's own (a rate for a ratio), prompted as a target. */
 export function targetValidation(schema: Schema, ind: Indicateur, year: number, ranges: string[]): ValidationPlan {
-  const v = valueValidation(schema, targetType(ind), ranges);
+  const v = valueValidation(schema, asTarget(ind), ranges);
   return {
     ...v,
     prompt: {
@@ -47,9 +47,6 @@ export function targetValidation(schema: Schema, ind: Indicateur, year: number, 
     },
   };
 }
-
-/** The indicator as its target cells are checked: a ratio's target is a rate. */
-export const asTarget = targetType;
 
 /** The target of a year: the model's, else the one typed in the workbook (a number, a date, or Oui/Non). */
 export function targetOf(ind: Indicateur, year: number | string, typed: (key: string) => unknown): Valeur | undefined {
