@@ -146,8 +146,9 @@ export function computeRollups(
       const [numerateur, denominateur] = ratio ? [p[n + i], p[2 * n + i]] : [];
       const valeur = ratio ? ratioRate(numerateur, denominateur) : p[i];
       // The model's target, else the one entered in the row's target cell.
-      const cible = ind.cibles[y] ?? values.get(`${ind.id}@cible:${y}`);
-      const jugement = judge(ind, valeur, targetCell(ind, ind.cibles[y]) ?? values.get(`${ind.id}@cible:${y}`));
+      const typed = values.get(`${ind.id}@cible:${y}`);
+      const cible = ind.cibles[y] ?? typed;
+      const jugement = judge(ind, valeur, targetCell(ind, ind.cibles[y]) ?? typed);
       if (y === campaign) now = jugement;
       const hasValue = valeur !== undefined || numerateur !== undefined || denominateur !== undefined;
       if (!hasValue && cible === undefined) continue;
