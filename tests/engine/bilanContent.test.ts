@@ -132,6 +132,19 @@ describe("narrative", () => {
     }
   });
 
+  test("a sous-action's comment is one cell of the indicators' Commentaire column, unmerged", () => {
+    const b = binding(campaignPlan, `${sa.id}@commentaire:${YEAR}`)!;
+    const sheet = campaignPlan.sheets.find((s) => s.name === b.sheet)!;
+    const { row, col } = parseA1(b.address);
+    const indicatorComment = campaignPlan.meta.bindings.find(
+      (x) => x.sheet === b.sheet && x.kind === "commentaire" && x.node.includes(".ind_"),
+    )!;
+    expect(parseA1(indicatorComment.address).col).toBe(col);
+    expect(
+      sheet.merges.filter((m) => m.split(":").some((a) => parseA1(a).row === row && parseA1(a).col === col)),
+    ).toEqual([]);
+  });
+
   test("a Reporté or Abandonné without a reason is a finding on the sous-action's comment; with one, none", async () => {
     const plan = fillValid(planOf(essonne, { campaignYear: YEAR }), essonne);
     setInput(plan, `${sa.id}@statut:${YEAR}`, "Reporté");

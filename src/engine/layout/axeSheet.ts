@@ -53,11 +53,11 @@ export interface AxeColumns extends RollupColumns {
   source: number;
   commentaire: number;
   /**
-   * A sous-action's comment of the campaign (the reason of a *Reporté* or *Abandonné*), just right of the calendar:
-   * from `motif` to `motifTo`, merged when the indicator table's narrow columns lie there.
+   * A sous-action's comment of the campaign (the reason of a *Reporté* or *Abandonné*): the indicators' Commentaire
+   * column, one cell of its own (no merge inside a data table: a screen reader reads each cell under its header),
+   * or the column after the calendar when the calendar reaches that far.
    */
   motif: number;
-  motifTo: number;
   /** Whether the campaign's target was met, per indicator: a word (atteinte.ts). */
   atteinte: number;
   lastVisible: number;
@@ -80,11 +80,8 @@ export function axeColumns(schema: Schema, grid: CalendarGrid): AxeColumns {
   const valeur = new Map(years.map((y, i) => [y, FIRST + 6 + 2 * i]));
   const source = FIRST + 5 + 2 * years.length;
   const atteinte = source + 2;
-  // Next to its calendar row, over the narrow columns up to the indicators' source, or one column of its own
-  // (28 characters wide) when the calendar reaches that far.
-  const motif = FIRST + grid.periods.length;
-  const motifTo = Math.max(motif, source - 1);
-  const lastVisible = Math.max(atteinte, motifTo);
+  const motif = Math.max(source + 1, FIRST + grid.periods.length);
+  const lastVisible = Math.max(atteinte, motif);
   return {
     periods,
     nature: FIRST,
@@ -97,7 +94,6 @@ export function axeColumns(schema: Schema, grid: CalendarGrid): AxeColumns {
     source,
     commentaire: source + 1,
     motif,
-    motifTo,
     atteinte,
     lastVisible,
     kind: lastVisible + 1,
@@ -141,8 +137,10 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
   s.columnWidths[COL_ID] = 4;
   s.columnWidths[COL_LABEL] = 52;
   for (let c = FIRST; c <= last; c++) s.columnWidths[c] = 11;
+  // A year's value holds amounts too (budget table, amount indicators): 999 999 999,99 € in full.
+  for (const c of cols.valeur.values()) s.columnWidths[c] = 16;
   s.columnWidths[cols.commentaire] = Math.max(s.columnWidths[cols.commentaire] ?? 0, 28);
-  if (cols.motif === cols.motifTo) s.columnWidths[cols.motif] = Math.max(s.columnWidths[cols.motif] ?? 0, 28);
+  s.columnWidths[cols.motif] = Math.max(s.columnWidths[cols.motif] ?? 0, 28);
   s.columnWidths[cols.source] = Math.max(s.columnWidths[cols.source] ?? 0, 16);
   s.hiddenColumns.push(COL_ID, ...HELPERS.map((h) => cols[h]));
   s.freeze = { rows: 2, columns: 2 };
@@ -387,9 +385,10 @@ function calendarTable(
   }
   if (byYear) sheet.set(row + 1, COL_LABEL, "tableHeader");
   sheet.set(row, cols.motif, "tableHeader", `Commentaire ${ctx.campaignYear} (motif si reporté ou abandonné)`);
-  for (let c = cols.motif + 1; c <= cols.motifTo; c++) sheet.set(row, c, "tableHeader");
-  if (byYear) for (let c = cols.motif; c <= cols.motifTo; c++) sheet.set(row + 1, c, "tableHeader");
-  sheet.merge(row, cols.motif, row + (byYear ? 1 : 0), cols.motifTo);
+  if (byYear) {
+    sheet.set(row + 1, cols.motif, "tableHeader");
+    sheet.merge(row, cols.motif, row + 1, cols.motif);
+  }
   sheet.plan.rowHeights[row] = Math.max(sheet.plan.rowHeights[row] ?? 0, 30);
   row += byYear ? 2 : 1;
 
@@ -435,7 +434,6 @@ function calendarTable(
     }
     sheet.set(row, cols.fiche, "meta", fiche.id);
     sheet.set(row, cols.motif, "inputText");
-    sheet.merge(row, cols.motif, row, cols.motifTo);
     textCells.push(a1(row, cols.motif));
     bind({ node: sa.id, kind: "commentaire", period: String(ctx.campaignYear), input: true }, row, cols.motif);
     if (cal.inputs.length) {

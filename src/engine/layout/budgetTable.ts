@@ -2,9 +2,10 @@
  * A fiche's budget table, under its indicator table: the amount the model
  * plans (« Prévu au schéma : 1 200 000 € »), then one row per stage — voté,
  * engagé, mandaté — and the rate of consumption (mandaté / voté), with one
- * column per year of the schéma. Each year's amount spans the two columns the
- * indicator table gives that year (cible and valeur), so that 999 999 999,99 €
- * fits. The campaign year's amounts are inputs; the other years are locked and
+ * column per year of the schéma: the year's Valeur column of the indicator
+ * table, wide enough for 999 999 999,99 € (axeSheet.ts), one cell per amount —
+ * no merged cells, so that a screen reader reads each amount under its year.
+ * The campaign year's amounts are inputs; the other years are locked and
  * bound too, so that a carry-over brings last year's amounts into them.
  */
 import { a1 } from "../../util/a1";
@@ -43,20 +44,16 @@ export function montantValidation(ranges: string[]): ValidationPlan {
 /** Writes the table from `row`; returns the row after it. */
 export function budgetTable(sheet: SheetBuilder, fiche: Fiche, row: number, ctx: AxeSheetContext, bind: Bind): number {
   const { cols, campaignYear } = ctx;
-  const years = [...cols.cible.entries()];
-  const lastCol = Math.max(...years.map(([, c]) => c + 1));
-  // Labels span the indicator table's fixed columns, so the table reads as one block.
+  const years = [...cols.valeur.entries()];
+  const lastCol = Math.max(...years.map(([, c]) => c));
+  // Labels in the wide label column; the indicator table's fixed columns beside them take the label's style,
+  // unmerged, so the table reads as one block and each cell keeps its own header.
   const labelTo = cols.reference;
   const label = (r: number, id: string, text: string, style: "rowLabel" | "tableHeader") => {
     sheet.set(r, COL_ID, "meta", id);
     sheet.set(r, COL_LABEL, style, text);
-    sheet.merge(r, COL_LABEL, r, labelTo);
+    for (let c = COL_LABEL + 1; c <= labelTo; c++) sheet.set(r, c, style);
     ctx.labels.push({ sheet: sheet.plan.name, address: a1(r, COL_LABEL), node: id, text: typo(text) });
-  };
-  // The second cell of a merged pair is hidden under the first, which alone holds the amount: it stays locked.
-  const pair = (r: number, c: number, style: "tableHeader" | "lockedAmount" | "lockedShare") => {
-    sheet.set(r, c + 1, style);
-    sheet.merge(r, c, r, c + 1);
   };
 
   if (fiche.budget !== undefined) {
@@ -67,10 +64,9 @@ export function budgetTable(sheet: SheetBuilder, fiche: Fiche, row: number, ctx:
   }
   sheet.set(row, COL_LABEL, "tableHeader", "Budget (€)");
   for (let c = COL_LABEL + 1; c <= labelTo; c++) sheet.set(row, c, "tableHeader");
-  sheet.merge(row, COL_LABEL, row, labelTo);
   for (const [year, c] of years) {
+    sheet.set(row, c - 1, "tableHeader");
     sheet.set(row, c, "tableHeader", year === campaignYear ? `${year} (campagne)` : year);
-    pair(row, c, "tableHeader");
   }
   row++;
 
@@ -84,7 +80,6 @@ export function budgetTable(sheet: SheetBuilder, fiche: Fiche, row: number, ctx:
     for (const [year, c] of years) {
       const input = year === campaignYear;
       sheet.set(row, c, input ? "inputAmount" : "lockedAmount");
-      pair(row, c, "lockedAmount");
       if (input) inputs.push(a1(row, c));
       bind({ node: fiche.id, kind: stage, period: String(year), input }, row, c);
     }
@@ -97,7 +92,6 @@ export function budgetTable(sheet: SheetBuilder, fiche: Fiche, row: number, ctx:
   for (const [year, c] of years) {
     const formula = consommationFormula(a1(rowOf.vote, c), a1(rowOf.mandate, c));
     sheet.set(row, c, "lockedShare", undefined, { formula });
-    pair(row, c, "lockedShare");
     bind({ node: id, kind: "synthese", period: String(year), input: false, formula }, row, c);
   }
   return row + 1;

@@ -147,7 +147,7 @@ export const schemaBudget = (s: Schema, axes: BudgetFigures[]) => sumFigures(axe
 export interface BudgetColumns {
   kind: number;
   fiche: number;
-  /** The column of the campaign year's amount cells (the first of its merged pair). */
+  /** The column of the campaign year's amount cells (its Valeur column). */
   montant: number;
 }
 
