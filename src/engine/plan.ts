@@ -36,8 +36,6 @@ export interface CellPlan {
   formula?: string;
   /** Key into `WorkbookPlan.styles`. */
   style: string;
-  /** Internal link: `#'Sheet name'!A1`. */
-  link?: string;
   /** A note on the cell: a partner's comment carried into a new workbook. */
   note?: string;
 }

@@ -36,3 +36,22 @@ export function parseA1(address: string): { row: number; col: number } {
 export function sheetRef(sheet: string, address: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${address}`;
 }
+
+/** Excel refuses a text constant longer than this inside a formula. */
+const FORMULA_TEXT_MAX = 255;
+
+/** A text as a formula constant: quotes doubled, split into `"…"&"…"` pieces under Excel's limit. */
+export function textConstant(text: string): string {
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length || pieces.length === 0; i += FORMULA_TEXT_MAX)
+    pieces.push(`"${text.slice(i, i + FORMULA_TEXT_MAX).replace(/"/g, '""')}"`);
+  return pieces.join("&");
+}
+
+/**
+ * A link to a place in the workbook as a HYPERLINK formula rather than a cell hyperlink: its text wraps in every
+ * spreadsheet (LibreOffice does not wrap a cell hyperlink's text), and it is one formula to write.
+ */
+export function hyperlinkFormula(sheet: string, address: string, text: string): string {
+  return `=HYPERLINK(${textConstant(`#${sheetRef(sheet, address)}`)},${textConstant(text)})`;
+}

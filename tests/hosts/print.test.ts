@@ -160,6 +160,24 @@ describe.each(IDS)("%s printed by LibreOffice", (id) => {
     expect(checked).toBeGreaterThanOrEqual(schema.axes.flatMap((a) => a.fiches).length);
   });
 
+  test("the Sommaire's long axe titles wrap in their column (a HYPERLINK formula's text does; a cell hyperlink's did not)", () => {
+    const p = get();
+    const sommaire = p.plan.sheets.find((s) => s.kind === "sommaire")!;
+    const lines = p.pages.filter((page) => sheetOfPage(page, p) === sommaire).flatMap((page) => page.lines);
+    const long = sommaire.cells
+      .filter((c) => c.formula?.startsWith("=HYPERLINK(") && String(c.value).length > 90)
+      .map((c) => words(String(c.value)));
+    expect(long.length).toBeGreaterThan(0);
+    for (const title of long) {
+      const first = lines.find((l) => l.text.includes(title.slice(0, 3).join(" ")));
+      expect({ title: title.join(" "), printed: first !== undefined }).toEqual({
+        title: title.join(" "),
+        printed: true,
+      });
+      expect(first!.text).not.toContain(title.slice(-2).join(" "));
+    }
+  });
+
   test("no page ends with a table's header", () => {
     const p = get();
     const orphans: string[] = [];

@@ -30,7 +30,7 @@ export class SheetBuilder {
     col: number,
     style: StyleKey,
     value?: Scalar,
-    extra: Partial<Pick<CellPlan, "formula" | "link">> = {},
+    extra: Partial<Pick<CellPlan, "formula">> = {},
   ): CellPlan {
     return this.write(row, col, style, value, extra, true);
   }
@@ -45,7 +45,7 @@ export class SheetBuilder {
     col: number,
     style: StyleKey,
     value: Scalar | undefined,
-    extra: Partial<Pick<CellPlan, "formula" | "link">>,
+    extra: Partial<Pick<CellPlan, "formula">>,
     typographic: boolean,
   ): CellPlan {
     const key = a1(row, col);

@@ -4,7 +4,7 @@
  * from its sheet's helper columns into hidden columns of its row; the rates
  * shown are formulas over those, and the total row sums them again.
  */
-import { a1, range, sheetRef } from "../../util/a1";
+import { a1, hyperlinkFormula, range } from "../../util/a1";
 import type { Axe, Fiche, Schema } from "../../model/schema";
 import type { CellBinding, PlanMeta } from "../plan";
 import { FIGURES, type Rates } from "../rollup/figures";
@@ -15,7 +15,7 @@ import { HISTORIQUE } from "./historique";
 import { SheetBuilder } from "./sheetBuilder";
 import { sommaireBudget } from "./sommaireBudget";
 import { COLORS, type StyleKey } from "./styles";
-import { pluraliser } from "../../util/typography";
+import { pluraliser, typo } from "../../util/typography";
 
 /** The département a title names: none when the model does not say (« Non précisé », empty). */
 export function departementConnu(departement: string | undefined): string | undefined {
@@ -177,8 +177,8 @@ export function buildSommaire(
 
   axes.forEach(({ axe, fiches, sheet: target }, i) => {
     const row = h + 1 + i;
-    const text = `${schema.niveaux.axe} ${axe.numero} — ${axe.titre}`;
-    sheet.set(row, 2, "link", text, { link: `#${sheetRef(target, "A1")}` });
+    const text = typo(`${schema.niveaux.axe} ${axe.numero} — ${axe.titre}`);
+    sheet.set(row, 2, "link", text, { formula: hyperlinkFormula(target, "A1", text) });
     sheet.fitHeight(row, text.length, 58);
     sheet.set(row, 3, "cellInfo", fiches.length);
     sheet.set(

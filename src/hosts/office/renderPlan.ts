@@ -252,7 +252,6 @@ function writeLayout(ws: Excel.Worksheet, sheet: SheetPlan, plan: WorkbookPlan):
   for (const [row, height] of Object.entries(sheet.rowHeights)) ws.getRange(`${row}:${row}`).format.rowHeight = height;
   writeStyles(ws, sheet, plan);
   for (const range of sheet.merges) ws.getRange(range).merge(false);
-  for (const cell of sheet.cells) if (cell.link) link(ws, cell);
   writeValidations(ws, sheet);
   writeConditionalFormats(ws, sheet.conditionalFormats);
   freeze(ws, sheet);
@@ -300,7 +299,7 @@ function contentSteps(ws: Excel.Worksheet, sheet: SheetPlan): Step[] {
   let left = Infinity;
   let right = 0;
   for (const c of sheet.cells) {
-    if ((c.value === undefined && c.formula === undefined) || c.link) continue; // a link writes its own text
+    if (c.value === undefined && c.formula === undefined) continue;
     byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
     left = Math.min(left, c.col);
     right = Math.max(right, c.col);
@@ -329,11 +328,6 @@ function contentSteps(ws: Excel.Worksheet, sheet: SheetPlan): Step[] {
       ws.getRange(`${colLetter(left)}${top}:${colLetter(right)}${bottom}`).formulas = formulas;
     },
   }));
-}
-
-function link(ws: Excel.Worksheet, cell: CellPlan): void {
-  const target = cell.link!.startsWith("#") ? { documentReference: cell.link!.slice(1) } : { address: cell.link! };
-  ws.getRange(`${colLetter(cell.col)}${cell.row}`).hyperlink = { ...target, textToDisplay: String(cell.value ?? "") };
 }
 
 function freeze(ws: Excel.Worksheet, sheet: SheetPlan): void {

@@ -27,7 +27,6 @@ import {
   inlineString,
   mergeKeepingStyles,
   streamingWorkbook,
-  writeLink,
 } from "./streamingWriter";
 import { plainDefinedNames, type RawDefinedName } from "./definedNames";
 import { ratioPartFormulaAt } from "../../engine/layout/inputs";
@@ -163,13 +162,9 @@ function renderSheet(
       const address = a1(cell.row, cell.col);
       const style = styles.get(cell.style);
       if (!style) throw new Error(`renderPlanToXlsx: ${sheet.name}!${address} has an unknown style "${cell.style}"`);
-      if (cell.link !== undefined)
-        writeLink(ws, address, cell.value === undefined ? "" : String(cell.value), cell.link);
-      else {
-        const value = cellValue(cell);
-        if (value !== undefined)
-          row.getCell(cell.col).value = !sharedStrings && typeof value === "string" ? inlineString(value) : value;
-      }
+      const value = cellValue(cell);
+      if (value !== undefined)
+        row.getCell(cell.col).value = !sharedStrings && typeof value === "string" ? inlineString(value) : value;
       row.getCell(cell.col).style = style;
       if (cell.note !== undefined) row.getCell(cell.col).note = cell.note;
     }

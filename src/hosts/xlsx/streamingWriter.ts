@@ -33,7 +33,7 @@ const MAX_ROW_INDEX = 1048575;
 
 interface WriterInternals {
   _merges: string[];
-  _sheetRelsWriter: { _hyperlinks: { address: string; target: string }[]; commit(): void };
+  _sheetRelsWriter: { commit(): void };
   _rows: unknown[] | null;
   _workbook: { styles: unknown };
   startedData: boolean;
@@ -83,9 +83,6 @@ const ConditionalFormattings =
 const ExtLst = require("exceljs/lib/xlsx/xform/sheet/ext-lst-xform") as new () => Xform;
 const WorkbookXform = require("exceljs/lib/xlsx/xform/book/workbook-xform") as new () => Xform;
 
-/** What exceljs writes as a `location` (its own test, hyperlink-xform.js). */
-const LOCATION = /^[^!]+![a-zA-Z]+[\d]+$/;
-
 export interface StreamingWorkbook {
   workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   /** The file, once every sheet is committed. */
@@ -117,15 +114,6 @@ export function streamingWorkbook(meta: { creator: string; created: Date }): Str
       return Buffer.concat(chunks);
     },
   };
-}
-
-/** Writes `text` in `address` with a link to `target` (`#'Sheet'!A1` inside the workbook, or a URL). */
-export function writeLink(ws: ExcelJS.Worksheet, address: string, text: string, target: string): void {
-  const location = target.startsWith("#") ? target.slice(1) : undefined;
-  if (location && LOCATION.test(location)) {
-    ws.getCell(address).value = text;
-    (ws as unknown as WriterInternals)._sheetRelsWriter._hyperlinks.push({ address, target: location });
-  } else ws.getCell(address).value = { text, hyperlink: target };
 }
 
 /**

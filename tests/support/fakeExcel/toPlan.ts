@@ -93,7 +93,6 @@ export function stateToPlan(state: FakeWorkbookState, meta: WorkbookPlan["meta"]
       const c: CellPlan = { row, col, style: styleKey(cell.format) };
       if (cell.formula) c.formula = cell.formula;
       else if (cell.value !== null) c.value = cell.value;
-      if (cell.hyperlink?.documentReference) c.link = `#${cell.hyperlink.documentReference}`;
       cells.push(c);
       if (cell.validation) {
         const key = JSON.stringify(cell.validation);
