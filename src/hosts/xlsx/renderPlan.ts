@@ -21,13 +21,7 @@ import type {
   ValidationRule,
   WorkbookPlan,
 } from "../../engine/plan";
-import {
-  commitRow,
-  commitSheet,
-  inlineString,
-  mergeKeepingStyles,
-  streamingWorkbook,
-} from "./streamingWriter";
+import { commitRow, commitSheet, inlineString, mergeKeepingStyles, streamingWorkbook } from "./streamingWriter";
 import { plainDefinedNames, type RawDefinedName } from "./definedNames";
 import { ratioPartFormulaAt } from "../../engine/layout/inputs";
 
