@@ -31,6 +31,20 @@ describe.each(BUILTIN_IDS)("%s", (id) => {
   const plan = builtinPlan(id);
   const printed = plan.sheets.filter((s) => s.print && s.visibility === "visible");
 
+  test("a merged cell of the title rows ends at the first strip, its wrapped text on a row tall enough", () => {
+    for (const s of printed.filter((x) => x.print!.columnBreaks?.length && x.print!.titleRows)) {
+      const [from, to] = s.print!.titleRows!.split(":").map(Number) as [number, number];
+      const firstBreak = s.print!.columnBreaks![0]!;
+      for (const m of s.merges) {
+        const [a, b] = m.split(":").map(parseA1) as [{ row: number; col: number }, { row: number; col: number }];
+        if (a.row >= from && b.row <= to)
+          expect({ sheet: s.name, m, crosses: b.col >= firstBreak }).toEqual({ sheet: s.name, m, crosses: false });
+      }
+      const title = s.cells.find((c) => c.row === 1 && c.style === "axeTitle");
+      if (title && String(title.value).length > 120) expect(s.rowHeights[1]).toBeGreaterThan(16 * 1.3);
+    }
+  });
+
   test("every sheet that prints has a scale, margins and the footer", () => {
     const schema = JSON.parse(plan.modelJson) as { titre: string };
     expect(printed.length).toBeGreaterThan(0);

@@ -160,7 +160,7 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
     ctx.bindings.push({ key, sheet: name, ...b, address: a1(row, col) });
   };
 
-  label(1, axe.id, `${schema.niveaux.axe} ${axe.numero} — ${axe.titre}`, "title", last);
+  label(1, axe.id, `${schema.niveaux.axe} ${axe.numero} — ${axe.titre}`, "axeTitle", last);
   sheet.set(
     2,
     COL_LABEL,

@@ -12,7 +12,7 @@
  * (never over 100 %).
  */
 import type { CellStyle, SheetPlan } from "../plan";
-import { parseA1 } from "../../util/a1";
+import { a1, parseA1 } from "../../util/a1";
 
 /** The smallest text on paper, in points. */
 export const MIN_PRINTED_PT = 8;
@@ -107,11 +107,41 @@ function paginateSheet(sheet: SheetPlan, ctx: PrintContext): void {
   const chosen = strips(hi);
   const widest = Math.max(...chosen.map((s) => sum(s[0]!, s[s.length - 1]!, width)), 0);
   print.scale = Math.min(100, Math.floor((100 * page) / (titleWidth + widest || 1)));
-  if (chosen.length > 1) print.columnBreaks = chosen.slice(1).map((s) => s[0]!);
-  else delete print.titleColumns;
+  if (chosen.length > 1) {
+    print.columnBreaks = chosen.slice(1).map((s) => s[0]!);
+    keepTitleRowsInFirstStrip(sheet, print.columnBreaks[0]!, width, ctx.styles);
+  } else delete print.titleColumns;
   print.margins = { ...PRINT_MARGINS };
   keepHeadersWithRows(sheet, ctx.styles);
   print.footer = { left: leftFooter(ctx.schema, ctx.campaignYear), right: RIGHT_FOOTER };
+}
+
+/**
+ * A merged cell of the repeated title rows ends where the first strip does: LibreOffice draws the text of a merged
+ * cell that crosses a strip again from the repeated label column, over its own words (Orne's 182-character axe
+ * title printed as two interleaved lines). Cut there, its text wraps (the style's) on a row tall enough for it.
+ */
+function keepTitleRowsInFirstStrip(
+  sheet: SheetPlan,
+  firstBreak: number,
+  width: (col: number) => number,
+  styles: Record<string, CellStyle>,
+): void {
+  const [from, to] = (sheet.print!.titleRows ?? "0:0").split(":").map(Number);
+  sheet.merges = sheet.merges.map((range) => {
+    const [a, b = a] = range.split(":").map((x) => parseA1(x));
+    if (a!.row < from! || b!.row > to! || b!.col < firstBreak || a!.col >= firstBreak) return range;
+    const cell = sheet.cells.find((c) => c.row === a!.row && c.col === a!.col);
+    const size = styles[cell?.style ?? ""]?.size ?? DEFAULT_PT;
+    if (cell && typeof cell.value === "string" && a!.row === b!.row) {
+      // Characters of the text's size per line: a width counts digits of the 11 pt default font.
+      const perLine = (sum(a!.col, firstBreak - 1, width) / columnPoints(1)) * (DEFAULT_PT / size);
+      const lines = Math.ceil((cell.value.length * 1.1) / perLine);
+      const height = Math.ceil(lines * size * 1.3);
+      if (lines > 1) sheet.rowHeights[a!.row] = Math.max(sheet.rowHeights[a!.row] ?? 0, height);
+    }
+    return `${a1(a!.row, a!.col)}:${a1(b!.row, firstBreak - 1)}`;
+  });
 }
 
 /**

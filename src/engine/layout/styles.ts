@@ -73,6 +73,8 @@ const input = { locked: false, fill: COLORS.input, border: COLORS.border, vertic
 
 const BASE_STYLES = {
   title: { ...ro, bold: true, size: 16, color: COLORS.title },
+  /** An axe sheet's title, merged across the sheet: wrapped where printing cuts it at the first strip (print.ts). */
+  axeTitle: { ...ro, bold: true, size: 16, color: COLORS.title, wrap: true, vertical: "top" },
   subtitle: { ...ro, size: 11, color: COLORS.muted },
   text: { ...ro, wrap: true, vertical: "top" },
   label: { ...ro, bold: true, color: COLORS.ink, vertical: "top" },
@@ -88,11 +90,11 @@ const BASE_STYLES = {
     vertical: "middle",
     wrap: true,
   },
-  /** Headers of a summary row: smaller, so that « Avancement » fits a calendar column. */
+  /** Headers of a summary row: smaller, so that « Avancement » fits a calendar column, yet no smaller than 10 pt: the sheet then prints at 80 % (8 pt) in two strips. */
   syntheseHeader: {
     ...ro,
     bold: true,
-    size: 9,
+    size: 10,
     fill: COLORS.header,
     border: COLORS.border,
     horizontal: "center",
@@ -118,7 +120,7 @@ const BASE_STYLES = {
     horizontal: "center",
     vertical: "top",
     italic: true,
-    size: 9,
+    size: 10,
     color: STATE.futur.color,
   },
   lockedValue: {
