@@ -19,7 +19,7 @@
 import { both, type Bilingual } from "../i18n";
 import type { Indicateur, Schema } from "../model/schema";
 import { aggregate, type Observation } from "./rollup/aggregate";
-import { isBudgetStage, STAGE_NAME, sumAmounts } from "./rollup/budget";
+import { isBudgetStage, stageName, sumAmounts } from "./rollup/budget";
 import type { PlanMeta, SheetPlan, SourceRef } from "./plan";
 import type { SnapValue } from "./snapshot";
 import { untrustedFinding, type ValidationReport } from "./validate";
@@ -225,7 +225,7 @@ function mergeValues(
       const amounts = answers.map((a) => a.value).filter((v): v is number => typeof v === "number");
       if (amounts.length === answers.length) out.values.set(key, sumAmounts(amounts));
       else if (answers.length === 1) out.values.set(key, answers[0]!.value);
-      else out.divergences.push({ key, label: `${label} — ${STAGE_NAME[kind]} ${period}`, answers: describe(answers) });
+      else out.divergences.push({ key, label: `${label} — ${stageName(kind)} ${period}`, answers: describe(answers) });
     } else if (ind && (kind === "valeur" || kind === "numerateur" || kind === "denominateur")) {
       mergeIndicator(out, ind, period, byKey, done);
     }
