@@ -25,7 +25,11 @@ export const statuts = (lang: Lang): string[] => STATUT_KEYS.map((s) => statutWo
 export const ouiNon = (lang: Lang): [oui: string, non: string] => [t(lang, "workbook.oui"), t(lang, "workbook.non")];
 
 /** A word typed as Excel compares it (`TRIM`, case ignored). */
-const norm = (v: string) => v.replace(/^ +| +$/g, "").replace(/ {2,}/g, " ").toLowerCase();
+const norm = (v: string) =>
+  v
+    .replace(/^ +| +$/g, "")
+    .replace(/ {2,}/g, " ")
+    .toLowerCase();
 
 /**
  * What a typed word means, the workbook's language first, then any other when no word of the workbook's

@@ -1,6 +1,7 @@
 /** The Contrôles sheet: an empty findings table, filled by validation. */
 import { colLetter } from "../../util/a1";
 import type { Lang } from "../../i18n";
+import { langOf, type PlanMeta } from "../plan";
 import { SheetBuilder } from "./sheetBuilder";
 import { COLORS } from "./styles";
 import { wordsOf, type Words } from "./words";
@@ -9,6 +10,8 @@ import { wordsOf, type Words } from "./words";
 export const controlesName = (lang: Lang): string => wordsOf(lang)("sheet.controles");
 /** Its name in a French workbook. */
 export const CONTROLES = controlesName("fr");
+/** Its name in a workbook, from the workbook's metadata. */
+export const controlesOf = (meta: Pick<PlanMeta, "lang">): string => controlesName(langOf(meta));
 export const CONTROLES_HEADER_ROW = 3;
 /** The findings table's columns: the key of each heading (`workbook.controles.col.*`) and its width. */
 export const CONTROLES_COLUMNS = [

@@ -6,7 +6,7 @@
  */
 import { a1, range, sheetRef } from "../../util/a1";
 import type { Axe, Fiche, Schema } from "../../model/schema";
-import type { CellBinding, PlanMeta } from "../plan";
+import { langOf, type CellBinding, type PlanMeta } from "../plan";
 import { FIGURES, type Rates } from "../rollup/figures";
 import { figureFormulas, rateFormulas, type FigureFormulas, type RollupColumns } from "../rollup/formulas";
 import { futurMark, SANS_CALENDRIER_MARK } from "./calendar";
@@ -29,6 +29,8 @@ export function departementConnu(departement: string | undefined): string | unde
 export const sommaireName = (lang: Lang): string => wordsOf(lang)("sheet.sommaire");
 /** Its name in a French workbook. */
 export const SOMMAIRE = sommaireName("fr");
+/** Its name in a workbook, from the workbook's metadata. */
+export const sommaireOf = (meta: Pick<PlanMeta, "lang">): string => sommaireName(langOf(meta));
 /**
  * Rollup columns of the axe table (their headings: `workbook.sommaire.rollup.*`); their keys differ from the
  * figures' (`FIGURES`): both are binding keys of a row.

@@ -60,9 +60,7 @@ export function sommaireBudget(
 
   sheet.set(row, LABEL, "label", w("budget.campagne", { year: campaign }));
   row++;
-  [niveaux.axe, ...budgetHeaders(w)].forEach((text, i) =>
-    sheet.set(row, LABEL + i, "tableHeader", text),
-  );
+  [niveaux.axe, ...budgetHeaders(w)].forEach((text, i) => sheet.set(row, LABEL + i, "tableHeader", text));
   s.rowHeights[row] = 32;
   row++;
 

@@ -33,7 +33,9 @@ export const typoOf = (lang: Lang): ((text: string) => string) => (lang === "fr"
 
 /** A number as the workbook's language writes it: « 1 200,5 », "1,200.5". */
 export function numberOf(lang: Lang, n: number, decimals = 10): string {
-  return lang === "fr" ? nombre(n, decimals) : new Intl.NumberFormat("en-GB", { maximumFractionDigits: decimals }).format(n);
+  return lang === "fr"
+    ? nombre(n, decimals)
+    : new Intl.NumberFormat("en-GB", { maximumFractionDigits: decimals }).format(n);
 }
 
 type Niveau = keyof Schema["niveaux"];
