@@ -7,7 +7,9 @@
 import { inLang, t, type Lang } from "../i18n";
 import type { Schema } from "../model/schema";
 import { layoutWorkbook } from "../engine/layout";
-import { addNonRepris, NON_REPRIS, transferValues } from "../engine/transfer";
+import { langOf } from "../engine/plan";
+import { valuesIn } from "../engine/valueWords";
+import { addNonRepris, nonReprisName, transferValues } from "../engine/transfer";
 import { nodeIndex } from "../engine/validate/locate";
 import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
 import { loadSchemaOrFail } from "./loadSchema";
@@ -17,6 +19,8 @@ import { checkWorkbookName, UserError, writeOutput } from "./output";
 export interface RemakeOptions {
   output: string;
   force: boolean;
+  /** The new workbook's language, when `--lang` gives one; the old workbook's otherwise. */
+  lang?: Lang;
 }
 
 async function remake(
@@ -31,15 +35,18 @@ async function remake(
   otherInputs: string[] = [],
 ): Promise<number> {
   const { meta } = report;
+  const workbookLang = o.lang ?? langOf(meta);
   const layout = layoutWorkbook(schema, {
     campaignYear,
     granularite: meta.granularite as Schema["granularite"],
     ...(meta.cut ? { cut: { kind: meta.cut.kind, id: meta.cut.id } } : {}),
+    lang: workbookLang,
   });
   if (!layout.ok) throw new UserError(inLang(lang, layout.error));
   const oldNodes = nodeIndex(report.schema);
+  // Statuses and Oui/Non said in the new workbook's language (the same words when it keeps the old one's).
   const { carried, notCarried } = transferValues(
-    report.values,
+    valuesIn(report.values, schema, workbookLang),
     report.plan,
     layout.plan,
     (id) => oldNodes.get(id)?.label ?? id,
@@ -48,7 +55,7 @@ async function remake(
   addNonRepris(layout.plan, [...notCarried, ...commentsNotCarried], report.nonRepris, why);
   writeOutput(o.output, await renderPlanToXlsx(layout.plan), o.force, lang, [file, ...otherInputs]);
   process.stderr.write(
-    `${t(lang, "cli.reuse.done", { file: o.output, carried, notCarried: notCarried.length + report.nonRepris.length, sheet: NON_REPRIS })}\n`,
+    `${t(lang, "cli.reuse.done", { file: o.output, carried, notCarried: notCarried.length + report.nonRepris.length, sheet: nonReprisName(workbookLang) })}\n`,
   );
   return 0;
 }
@@ -63,7 +70,7 @@ export async function carryOverCommand(file: string, o: RemakeOptions & { year: 
     report,
     report.schema,
     o.year,
-    t("fr", "cli.carryOver.why", { year: report.meta.campaignYear }),
+    t(o.lang ?? langOf(report.meta), "cli.carryOver.why", { year: report.meta.campaignYear }),
     o,
     lang,
   );
@@ -75,6 +82,6 @@ export async function upgradeCommand(file: string, o: RemakeOptions & { schema: 
   const schema = await loadSchemaOrFail(o.schema, lang);
   if (schema.id !== report.schema.id)
     throw new UserError(t(lang, "cli.upgrade.otherModel", { found: report.schema.id, expected: schema.id }));
-  const why = t("fr", "cli.upgrade.why", { from: report.schema.version, to: schema.version });
+  const why = t(o.lang ?? langOf(report.meta), "cli.upgrade.why", { from: report.schema.version, to: schema.version });
   return remake(file, report, schema, report.meta.campaignYear, why, o, lang, [o.schema]);
 }

@@ -118,6 +118,8 @@ export async function generate(o: GenerateOptions, lang: Lang): Promise<number> 
   const started = Date.now();
   const layout = layoutWorkbook(r.schema, {
     campaignYear: year,
+    // The workbook in the run's language, as its messages are.
+    lang,
     ...(o.granularity ? { granularite: o.granularity } : {}),
     ...(cut ? { cut } : {}),
     ...(o.password ? { password: o.password } : {}),

@@ -17,6 +17,8 @@ export interface ConsolidateOptions {
   output: string;
   force: boolean;
   schema?: string;
+  /** The master's language, when `--lang` gives one; else the reference file's. */
+  lang?: Lang;
 }
 
 export async function consolidateCommand(args: string[], o: ConsolidateOptions, lang: Lang): Promise<number> {
@@ -33,7 +35,10 @@ export async function consolidateCommand(args: string[], o: ConsolidateOptions, 
       say(t(lang, "cli.consolidate.ownOutput", { file }));
     } else sources.push({ file, report });
   }
-  const c = consolidate(sources, expected ? { schema: expected } : undefined);
+  const c = consolidate(sources, {
+    ...(expected ? { schema: expected } : {}),
+    ...(o.lang ? { lang: o.lang } : {}),
+  });
   const reason = (r: { reason: { message: string; messageEn: string } }) => inLang(lang, r.reason);
   for (const a of c.accepted) say(t(lang, "cli.consolidate.accepted", a));
   for (const r of c.setAside) say(t(lang, "cli.consolidate.setAside", { file: r.file, reason: reason(r) }));
@@ -55,7 +60,7 @@ export async function consolidateCommand(args: string[], o: ConsolidateOptions, 
       file: o.output,
       count: c.accepted.length,
       values: master.carried,
-      sheet: PAR_SOURCE,
+      sheet: c.parSource?.name ?? PAR_SOURCE,
     }),
   );
   return code;

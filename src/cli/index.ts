@@ -16,10 +16,15 @@ import { localiseCommander, localiseError } from "./usage";
 // to load, which `validate` (whose files are read in a worker) and `--help` need not pay in the main thread.
 const commands = () => import("./commands");
 
-function langFromArgv(argv: string[]): Lang {
+/** The language `--lang` asks for, if given. */
+function explicitLang(argv: string[]): Lang | undefined {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
-  if (i < 0) return parseLang(process.env.BILAN_LANG);
+  if (i < 0) return undefined;
   return parseLang(argv[i]!.includes("=") ? argv[i]!.split("=")[1] : argv[i + 1]);
+}
+
+function langFromArgv(argv: string[]): Lang {
+  return explicitLang(argv) ?? parseLang(process.env.BILAN_LANG);
 }
 
 /** The version of the package (package.json sits two folders up, from src/cli and from dist/cli alike). */
@@ -30,7 +35,17 @@ function version(): string {
 /** Where commander writes: stdout and stderr unless a test says otherwise. */
 export type CommanderOutput = Pick<OutputConfiguration, "writeOut" | "writeErr">;
 
-export function buildProgram(lang: Lang, setExit: (code: number) => void, output: CommanderOutput = {}): Command {
+/**
+ * `lang`: the run's language, of its messages and of the workbooks `generate` and `demo` make. `asked`: the one
+ * `--lang` gave, which alone turns the workbook that `carry-over`, `upgrade` and `consolidate` read into another
+ * language (they keep its language otherwise).
+ */
+export function buildProgram(
+  lang: Lang,
+  setExit: (code: number) => void,
+  output: CommanderOutput = {},
+  asked?: Lang,
+): Command {
   // The words in the help's <placeholders>, in the user's language (commander names options by their flags alone).
   const w = {
     file: t(lang, "cli.term.file"),
@@ -165,7 +180,7 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void, output
     .requiredOption(`-o, --output <${w.file}.xlsx>`, t(lang, "cli.generate.output"))
     .option("--force", t(lang, "cli.force"), false)
     .action((files: string[], o: ConsolidateOptions) =>
-      run(async () => (await import("./consolidate")).consolidateCommand(files, o, lang))(),
+      run(async () => (await import("./consolidate")).consolidateCommand(files, { ...o, lang: asked }, lang))(),
     );
 
   program
@@ -191,7 +206,7 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void, output
     .requiredOption(`-o, --output <${w.file}.xlsx>`, t(lang, "cli.generate.output"))
     .option("--force", t(lang, "cli.force"), false)
     .action((file: string, o: { year: number; output: string; force: boolean }) =>
-      run(async () => (await import("./carryOver")).carryOverCommand(file, o, lang))(),
+      run(async () => (await import("./carryOver")).carryOverCommand(file, { ...o, lang: asked }, lang))(),
     );
 
   program
@@ -202,7 +217,7 @@ export function buildProgram(lang: Lang, setExit: (code: number) => void, output
     .requiredOption(`-o, --output <${w.file}.xlsx>`, t(lang, "cli.generate.output"))
     .option("--force", t(lang, "cli.force"), false)
     .action((file: string, o: { schema: string; output: string; force: boolean }) =>
-      run(async () => (await import("./carryOver")).upgradeCommand(file, o, lang))(),
+      run(async () => (await import("./carryOver")).upgradeCommand(file, { ...o, lang: asked }, lang))(),
     );
 
   program
@@ -218,7 +233,7 @@ export async function main(argv: string[], output: CommanderOutput = {}): Promis
   const lang = langFromArgv(argv);
   let code = 0;
   try {
-    await buildProgram(lang, (c) => (code = c), output).parseAsync(argv);
+    await buildProgram(lang, (c) => (code = c), output, explicitLang(argv)).parseAsync(argv);
   } catch (e) {
     // Commander has already written its message (or the help that was asked for).
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;

@@ -7,7 +7,8 @@ import { inLang, t, type Lang } from "../i18n";
 import type { Scalar, WorkbookPlan } from "../engine/plan";
 import { trustedReport, type TrustedReport } from "../engine/validate";
 import { nodeIndex } from "../engine/validate/locate";
-import { NON_REPRIS, nonReprisRows, transferComments } from "../engine/transfer";
+import { nonReprisName, nonReprisRows, transferComments } from "../engine/transfer";
+import { langOf } from "../engine/plan";
 import { readAndValidate } from "./validateOne";
 import { UserError } from "./output";
 
@@ -31,7 +32,7 @@ export function carryComments(report: TrustedReport, plan: WorkbookPlan, output:
   const moved = transferComments(comments, plan, (id) => nodes.get(id)?.label ?? id);
   if (comments.length)
     process.stderr.write(
-      `${t(lang, "cli.reuse.comments", { file: output, carried: moved.carried, notCarried: moved.notCarried.length, sheet: NON_REPRIS })}\n`,
+      `${t(lang, "cli.reuse.comments", { file: output, carried: moved.carried, notCarried: moved.notCarried.length, sheet: nonReprisName(langOf(plan.meta)) })}\n`,
     );
   return moved.notCarried;
 }

@@ -8,8 +8,9 @@
  * the Sommaire); when the workbook is no bilan or something fails, they open the pane on
  * their view, where the user gets the explanation.
  */
-import { CONTROLES } from "../engine/layout/controles";
-import { SOMMAIRE } from "../engine/layout/sommaire";
+import { controlesOf } from "../engine/layout/controles";
+import { sommaireName } from "../engine/layout/sommaire";
+import { LANGS } from "../model/vocabulaire";
 import { controlerClasseur } from "../hosts/office/controler";
 import { requestVue, type Vue } from "../shared/vue";
 import { RECALCULER } from "../hosts/office/dashboard";
@@ -27,11 +28,13 @@ async function openPaneOn(vue: Vue): Promise<void> {
 }
 
 /** Shows a sheet of the bilan; false when the workbook has none of that name. */
-async function show(sheet: string): Promise<boolean> {
+/** Activates the first of these sheets the workbook has (a sheet's name in each language it may be in). */
+async function show(...names: string[]): Promise<boolean> {
   return Excel.run(RUN, async (ctx) => {
-    const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet).load("name");
+    const found = names.map((n) => ctx.workbook.worksheets.getItemOrNullObject(n).load("name"));
     await ctx.sync();
-    if (ws.isNullObject) return false;
+    const ws = found.find((w) => !w.isNullObject);
+    if (!ws) return false;
     ws.activate();
     await ctx.sync();
     return true;
@@ -57,7 +60,7 @@ export async function generer(event: Office.AddinCommands.Event): Promise<void> 
 export async function controler(event: Office.AddinCommands.Event): Promise<void> {
   await run("controler", event, async () => {
     const { report } = await Excel.run(RUN, (ctx) => controlerClasseur(ctx));
-    return report.readable && (await show(CONTROLES));
+    return report.readable && report.meta !== undefined && (await show(controlesOf(report.meta)));
   });
 }
 
@@ -68,7 +71,7 @@ export async function calculer(event: Office.AddinCommands.Event): Promise<void>
       ctx.workbook.application.calculate(RECALCULER);
       await ctx.sync();
     });
-    return show(SOMMAIRE);
+    return show(...LANGS.map(sommaireName));
   });
 }
 

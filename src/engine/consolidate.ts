@@ -16,10 +16,14 @@
  *   a target or a status on which sources disagree is listed; a status takes
  *   the least advanced.
  */
+import type { Lang } from "../i18n";
+import { readStatut, type Statut } from "../model/vocabulaire";
+import { langOf } from "./plan";
+import { valuesIn } from "./valueWords";
 import { both, type Bilingual } from "../i18n";
 import type { Indicateur, Schema } from "../model/schema";
 import { aggregate, type Observation } from "./rollup/aggregate";
-import { isBudgetStage, STAGE_NAME, sumAmounts } from "./rollup/budget";
+import { isBudgetStage, stageName, sumAmounts } from "./rollup/budget";
 import type { PlanMeta, SheetPlan, SourceRef } from "./plan";
 import type { SnapValue } from "./snapshot";
 import { untrustedFinding, type ValidationReport } from "./validate";
@@ -40,8 +44,10 @@ export interface ConsolidationSource {
 
 /** The model a consolidation must be of: `--schema`, or the open workbook's (with its campaign). */
 export interface Expected {
-  schema: Schema;
+  schema?: Schema;
   campaignYear?: number;
+  /** The master's language: `--lang`, or the open workbook's; else the reference file's. */
+  lang?: Lang;
 }
 
 export interface Consolidation {
@@ -52,6 +58,8 @@ export interface Consolidation {
   /** The reference the accepted files share. */
   schema?: Schema;
   meta?: PlanMeta;
+  /** The master's language: its statuses and Oui/Non are said in it, whatever each source's. */
+  lang?: Lang;
   /** Master values by binding key. */
   values: Map<string, SnapValue>;
   /** Keys the sources disagree on, with what each said. */
@@ -65,7 +73,7 @@ export interface Consolidation {
 const RECIT = new Set<string>(RECIT_KINDS);
 
 /** Least advanced first: a master status never claims more than its least advanced source ("Abandonné" only when all agree). */
-const STATUT_ORDER = ["Non commencé", "Reporté", "En cours", "Réalisé"];
+const STATUT_ORDER: (Statut | undefined)[] = ["nonCommence", "reporte", "enCours", "realise"];
 
 /** What a file must share with the others to be merged. */
 const signature = (schema: Schema, meta: PlanMeta, hash = meta.structureHash) =>
@@ -96,10 +104,10 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected)
   // The reference: the model asked for, else the one most files share (not merely the first file's).
   const tally = new Map<string, number>();
   for (const s of trusted) tally.set(signature(s.schema, s.meta), (tally.get(signature(s.schema, s.meta)) ?? 0) + 1);
-  const reference = expected
+  const reference = expected?.schema
     ? trusted.find(
         (s) =>
-          signature(s.schema, s.meta) === signature(expected.schema, s.meta, structureHash(expected.schema)) &&
+          signature(s.schema, s.meta) === signature(expected.schema!, s.meta, structureHash(expected.schema!)) &&
           (expected.campaignYear === undefined || s.meta.campaignYear === expected.campaignYear),
       )
     : trusted.find((s) => tally.get(signature(s.schema, s.meta)) === Math.max(...tally.values()));
@@ -113,7 +121,7 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected)
         found: describeModel(s.schema, s.meta.campaignYear),
         expected: reference
           ? describeModel(reference.schema, reference.meta.campaignYear)
-          : describeModel(expected!.schema, expected!.campaignYear),
+          : describeModel(expected!.schema!, expected!.campaignYear),
       }),
       unreadable: false,
     });
@@ -124,7 +132,14 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected)
   const schema = expected?.schema ?? reference.schema;
   out.schema = schema;
   out.meta = reference.meta;
-  const units = decisions.units;
+  const lang = expected?.lang ?? langOf(reference.meta);
+  out.lang = lang;
+  // Each source's statuses and Oui/Non in the master's language, so that « Oui » and "Yes" agree (its hash, which
+  // says what the file holds, was taken from its values as they are).
+  const units = decisions.units.map((u) => ({
+    ...u,
+    members: u.members.map((m) => ({ ...m, values: valuesIn(m.values, schema, lang) })),
+  }));
   out.accepted = units
     .flatMap((u) => u.members.map((m) => ({ file: m.file, who: u.label })))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -137,23 +152,26 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected)
     out,
     units.map((u) => ({ who: u.label, values: mergeCopies(out, u, labelOf) })),
     schema,
+    lang,
   );
   // Partners' comments and notes have no single cell in the master: each is listed with its source.
   const commentsOf = new Map(sources.map((s) => [s.file, s.report.comments ?? []]));
+  // Each source's values as it typed them.
   out.parSource = parSourceSheet(
+    lang,
     units.map((u) => u.label),
-    units.flatMap((u) =>
+    decisions.units.flatMap((u) =>
       u.members.flatMap((m) => [
         ...[...m.values].map(([key, value]) => [u.label, baseName(m.file), key, labelOf(key), value]),
         ...(commentsOf.get(m.file) ?? []).map((c) => {
           const node = c.binding?.node ?? c.node;
           const label = (node !== undefined ? nodes.get(node)?.label : undefined) ?? `${c.sheet}!${c.address}`;
-          return [u.label, baseName(m.file), commentKey(c), label, noteText(c.comment)];
+          return [u.label, baseName(m.file), commentKey(c), label, noteText(c.comment, lang)];
         }),
       ]),
     ),
   );
-  paginate([out.parSource], { schema: schema.titre, campaignYear: out.meta.campaignYear, styles: STYLES });
+  paginate([out.parSource], { schema: schema.titre, campaignYear: out.meta.campaignYear, styles: STYLES, lang });
   return out;
 }
 
@@ -180,6 +198,7 @@ function mergeValues(
   out: Consolidation,
   sources: { who: string; values: Map<string, SnapValue> }[],
   schema: Schema,
+  lang: Lang,
 ): void {
   const nodes = nodeIndex(schema);
   const byKey = new Map<string, { who: string; value: SnapValue }[]>();
@@ -196,9 +215,8 @@ function mergeValues(
       const texts = [...new Set(answers.map((a) => String(a.value).trim()))];
       if (texts.length === 1) out.values.set(key, texts[0]!);
       else {
-        const ranked = texts
-          .filter((x) => STATUT_ORDER.includes(x))
-          .sort((a, b) => STATUT_ORDER.indexOf(a) - STATUT_ORDER.indexOf(b));
+        const rank = (x: string) => STATUT_ORDER.indexOf(readStatut(x, lang));
+        const ranked = texts.filter((x) => rank(x) >= 0).sort((a, b) => rank(a) - rank(b));
         if (ranked[0]) out.values.set(key, ranked[0]);
         out.divergences.push({ key, label, answers: describe(answers) });
       }
@@ -225,7 +243,7 @@ function mergeValues(
       const amounts = answers.map((a) => a.value).filter((v): v is number => typeof v === "number");
       if (amounts.length === answers.length) out.values.set(key, sumAmounts(amounts));
       else if (answers.length === 1) out.values.set(key, answers[0]!.value);
-      else out.divergences.push({ key, label: `${label} — ${STAGE_NAME[kind]} ${period}`, answers: describe(answers) });
+      else out.divergences.push({ key, label: `${label} — ${stageName(kind)} ${period}`, answers: describe(answers) });
     } else if (ind && (kind === "valeur" || kind === "numerateur" || kind === "denominateur")) {
       mergeIndicator(out, ind, period, byKey, done);
     }

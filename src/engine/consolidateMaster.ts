@@ -5,7 +5,8 @@
  * in its metadata) that the CLI writes, or, merging into an open workbook,
  * its metadata sheet made again with the sources it now holds.
  */
-import { both, type Bilingual } from "../i18n";
+import { both, type Bilingual, type Lang } from "../i18n";
+import { wordsOf } from "./layout/words";
 import type { Granularite, Schema } from "../model/schema";
 import type { Consolidation } from "./consolidate";
 import type { PlanMeta, Scalar, SheetPlan, WorkbookPlan } from "./plan";
@@ -15,22 +16,27 @@ import { layoutOptionsOf } from "./validate/readMeta";
 import { buildTableSheet } from "./layout/tableSheet";
 import { addNonRepris, transferValues } from "./transfer";
 
-export const PAR_SOURCE = "Valeurs par source";
+/** The sheet's name in a workbook of this language. */
+export const parSourceName = (lang: Lang): string => wordsOf(lang)("parSource.sheet");
+/** Its name in a French workbook. */
+export const PAR_SOURCE = parSourceName("fr");
 
-/** One row per merged file and value: source, file, key, element, value. */
-export function parSourceSheet(sources: string[], rows: Scalar[][]): SheetPlan {
+/** One row per merged file and value: source, file, key, element, value; in the master's language. */
+export function parSourceSheet(lang: Lang, sources: string[], rows: Scalar[][]): SheetPlan {
+  const w = wordsOf(lang);
   return buildTableSheet({
-    name: PAR_SOURCE,
-    title: "Valeurs par source",
-    note: `Consolidation de ${sources.length} source(s) : ${sources.join(", ")}.`,
+    name: parSourceName(lang),
+    title: parSourceName(lang),
+    note: w("parSource.note", { n: sources.length, sources: sources.join(", ") }),
     columns: [
-      ["Source", 30],
-      ["Fichier", 28],
-      ["Clé", 34],
-      ["Élément", 48],
-      ["Valeur", 30],
+      [w("parSource.col.source"), 30],
+      [w("parSource.col.fichier"), 28],
+      [w("nonRepris.col.cle"), 34],
+      [w("nonRepris.col.element"), 48],
+      [w("nonRepris.col.valeur"), 30],
     ],
     rows,
+    lang,
   }).plan;
 }
 
@@ -44,13 +50,14 @@ export function masterPlan(
     campaignYear: c.meta.campaignYear,
     granularite: c.meta.granularite as Granularite,
     sources: c.sources,
+    ...(c.lang ? { lang: c.lang } : {}),
     ...(generatedAt ? { generatedAt } : {}),
   });
   if (!layout.ok) return layout;
   const plan = layout.plan;
   // Every key has its cell in a whole workbook; should one not, it is kept aside, not lost.
   const { carried, notCarried } = transferValues(c.values, plan, plan, (id) => id);
-  addNonRepris(plan, notCarried, [], "sans cellule dans le classeur maître");
+  addNonRepris(plan, notCarried, [], wordsOf(c.lang)("parSource.noCell"));
   // Before the metadata sheet, which stays last.
   plan.sheets.splice(plan.sheets.length - 1, 0, c.parSource);
   return { ok: true, plan, carried };

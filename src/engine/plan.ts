@@ -7,6 +7,8 @@
  * (`B7`, `C5:H5`); formulas are in the invariant (en-US) syntax and start with `=`.
  */
 
+import type { Lang } from "../i18n";
+
 export type Scalar = string | number | boolean;
 
 export interface CellStyle {
@@ -219,6 +221,11 @@ export interface PlanMeta {
   granularite: string;
   generatedAt: string;
   cut?: { kind: "partenaire" | "territoire"; id: string; nom: string };
+  /**
+   * The language of the workbook's own words and values (statuses, Oui/Non, judgements), when not French:
+   * absent in a French workbook, as in every workbook made before it was recorded.
+   */
+  lang?: Lang;
   /** A consolidated workbook: the partner / territory workbooks it holds, so that none is ever counted twice. */
   sources?: SourceRef[];
   /** Ids of the fiches the workbook holds (all, or those of the cut). */
@@ -236,3 +243,6 @@ export interface WorkbookPlan {
   sheets: SheetPlan[];
   names: DefinedName[];
 }
+
+/** The language of a workbook, from its metadata (French when it names none). */
+export const langOf = (meta: Pick<PlanMeta, "lang">): Lang => meta.lang ?? "fr";

@@ -12,11 +12,12 @@
  */
 import { periodsBetween } from "../model/periods";
 import type { Schema } from "../model/schema";
-import type { PlanMeta } from "./plan";
-import { BUDGET_STAGES, budgetKey, STAGE_NAME } from "./rollup/budget";
+import { langOf, type PlanMeta } from "./plan";
+import { BUDGET_STAGES, budgetKey, stageName } from "./rollup/budget";
 import type { SnapValue } from "./snapshot";
 import { targetOf } from "./layout/cibles";
-import { RECIT_KINDS, RECIT_RUBRIQUE } from "./layout/recit";
+import { RECIT_KINDS, recitRubrique } from "./layout/recit";
+import { wordsOf } from "./layout/words";
 
 export const TIDY_COLUMNS = [
   "fichier",
@@ -48,6 +49,8 @@ export type TidyRow = Partial<Record<(typeof TIDY_COLUMNS)[number], string | num
 
 export function tidyRows(file: string, schema: Schema, meta: PlanMeta, values: Map<string, SnapValue>): TidyRow[] {
   const rows: TidyRow[] = [];
+  // Values as typed, in the workbook's language; the headings' and stages' names in that language too.
+  const lang = langOf(meta);
   const cutName = meta.cut?.nom;
   const base: TidyRow = {
     fichier: file,
@@ -111,7 +114,7 @@ export function tidyRows(file: string, schema: Schema, meta: PlanMeta, values: M
             ...where,
             element: `${fiche.id}#${kind}`,
             type_element: "bilan qualitatif",
-            libelle: RECIT_RUBRIQUE[kind],
+            libelle: recitRubrique(kind, wordsOf(lang)),
             periode: year,
             valeur: texte,
           });
@@ -155,7 +158,7 @@ export function tidyRows(file: string, schema: Schema, meta: PlanMeta, values: M
             ...where,
             element: fiche.id,
             type_element: "budget",
-            libelle: STAGE_NAME[stage],
+            libelle: stageName(stage, lang),
             periode: year,
             valeur,
             unite: "€",

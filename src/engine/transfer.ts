@@ -5,8 +5,10 @@
  * has no place in the new plan is returned, never dropped: the caller keeps it
  * in a *Non repris* sheet.
  */
-import { t } from "../i18n";
-import type { CellPlan, Scalar, WorkbookPlan } from "./plan";
+import { t, type Lang } from "../i18n";
+import { LANGS } from "../model/vocabulaire";
+import { langOf, type CellPlan, type Scalar, type WorkbookPlan } from "./plan";
+import { wordsOf } from "./layout/words";
 import { sheetOf, type SnapComment, type SnapValue, type Snapshot } from "./snapshot";
 import type { PlacedComment } from "./validate";
 import { paginate } from "./layout/print";
@@ -28,7 +30,10 @@ export interface NotCarried {
   why?: string;
 }
 
-export const NON_REPRIS = "Non repris";
+/** The sheet's name in a workbook of this language. */
+export const nonReprisName = (lang: Lang): string => wordsOf(lang)("nonRepris.sheet");
+/** Its name in a French workbook. */
+export const NON_REPRIS = nonReprisName("fr");
 
 export function transferValues(
   values: Map<string, SnapValue>,
@@ -72,13 +77,15 @@ export function transferComments(
   newPlan: WorkbookPlan,
   labelOf: (node: string) => string,
 ): { carried: number; notCarried: NotCarried[] } {
+  // The words the new workbook adds to a comment are in its language.
+  const lang = langOf(newPlan.meta);
   const cellOf = boundCells(newPlan, true);
   let carried = 0;
   const notCarried: NotCarried[] = [];
   for (const c of comments) {
     const cell = c.binding && cellOf(c.binding.key);
     if (cell) {
-      cell.note = noteText(c.comment);
+      cell.note = noteText(c.comment, lang);
       carried++;
       continue;
     }
@@ -87,8 +94,8 @@ export function transferComments(
       key: commentKey(c),
       label: node !== undefined ? labelOf(node) : c.sheet,
       from: `${c.sheet}!${c.address}`,
-      value: noteText(c.comment),
-      why: t("fr", "transfer.comment.why"),
+      value: noteText(c.comment, lang),
+      why: t(lang, "transfer.comment.why"),
     });
   }
   return { carried, notCarried };
@@ -99,13 +106,14 @@ export const commentKey = (c: PlacedComment) =>
   c.binding ? `${c.binding.key}#commentaire` : `commentaire@${c.sheet}!${c.address}`;
 
 /** The text of a comment as a note of the new workbook: a thread says whose it was and keeps its replies. */
-export function noteText(c: SnapComment): string {
-  if (c.kind === "note") return c.author && !c.text.startsWith(c.author) ? `${c.author} :\n${c.text}` : c.text;
+export function noteText(c: SnapComment, lang: Lang = "fr"): string {
+  if (c.kind === "note")
+    return c.author && !c.text.startsWith(c.author) ? `${c.author}${lang === "fr" ? " :" : ":"}\n${c.text}` : c.text;
   const head = c.author
-    ? t("fr", "transfer.comment.threadBy", { author: c.author })
-    : t("fr", "transfer.comment.thread");
+    ? t(lang, "transfer.comment.threadBy", { author: c.author })
+    : t(lang, "transfer.comment.thread");
   const replies = (c.replies ?? []).map((r) =>
-    r.author ? t("fr", "transfer.comment.replyBy", { author: r.author, text: r.text }) : r.text,
+    r.author ? t(lang, "transfer.comment.replyBy", { author: r.author, text: r.text }) : r.text,
   );
   return [head, c.text, ...replies].join("\n");
 }
@@ -122,9 +130,9 @@ function boundCells(plan: WorkbookPlan, withFormulas: boolean): (key: string) =>
   };
 }
 
-/** The rows of a workbook's *Non repris* sheet, so that the next workbook made from it keeps them too. */
+/** The rows of a workbook's *Non repris* sheet (in whichever language), so that the next workbook made from it keeps them too. */
 export function nonReprisRows(snapshot: Snapshot): Scalar[][] {
-  const sheet = sheetOf(snapshot, NON_REPRIS);
+  const sheet = LANGS.map((l) => sheetOf(snapshot, nonReprisName(l))).find((s) => s !== undefined);
   if (!sheet) return [];
   const rows: Scalar[][] = [];
   for (let r = TABLE_HEADER_ROW + 1; sheet.cells.has(`A${r}`); r++)
@@ -136,21 +144,24 @@ export function nonReprisRows(snapshot: Snapshot): Scalar[][] {
 export function addNonRepris(plan: WorkbookPlan, notCarried: NotCarried[], earlier: Scalar[][], why: string): void {
   const rows: Scalar[][] = [...earlier, ...notCarried.map((n) => [n.key, n.label, n.from, n.value, n.why ?? why])];
   if (!rows.length) return;
+  const lang = langOf(plan.meta);
+  const w = wordsOf(lang);
   const sheet = buildTableSheet({
-    name: NON_REPRIS,
-    title: "Valeurs non reprises",
-    note: "Valeurs saisies, commentaires et notes qui n'ont plus de cellule dans ce classeur (indicateur ou période retirés, commentaires d'une autre campagne, commentaire hors des cellules de saisie). Ils sont gardés ici, tels quels.",
+    name: nonReprisName(lang),
+    title: w("nonRepris.title"),
+    note: w("nonRepris.note"),
     columns: [
-      ["Clé", 34],
-      ["Élément", 48],
-      ["Ancienne cellule", 28],
-      ["Valeur", 40],
-      ["Motif", 30],
+      [w("nonRepris.col.cle"), 34],
+      [w("nonRepris.col.element"), 48],
+      [w("nonRepris.col.ancienne"), 28],
+      [w("nonRepris.col.valeur"), 40],
+      [w("nonRepris.col.motif"), 30],
     ],
     rows,
+    lang,
   });
   const { titre } = JSON.parse(plan.modelJson) as { titre: string };
-  paginate([sheet.plan], { schema: titre, campaignYear: plan.meta.campaignYear, styles: plan.styles });
+  paginate([sheet.plan], { schema: titre, campaignYear: plan.meta.campaignYear, styles: plan.styles, lang });
   // Before the metadata sheet, which stays last.
   plan.sheets.splice(plan.sheets.length - 1, 0, sheet.plan);
 }

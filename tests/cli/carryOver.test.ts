@@ -11,7 +11,9 @@ import { loadBuiltin } from "../../src/model/builtins";
 import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
 import { snapshotXlsx } from "../../src/hosts/xlsx/snapshot";
 import { validateSnapshot, type ValidationReport } from "../../src/engine/validate";
-import { NON_REPRIS } from "../../src/engine/transfer";
+import { NON_REPRIS, nonReprisName } from "../../src/engine/transfer";
+import { wordKinds } from "../../src/engine/valueWords";
+import { inLangOf, statuts } from "../../src/model/vocabulaire";
 import { fillValid } from "../support/fill";
 import { planOf, setInput } from "../support/plans";
 
@@ -34,7 +36,7 @@ function bilan(args: string[]) {
 async function report(file: string): Promise<ValidationReport & { nonRepris: string[] }> {
   const snap = await snapshotXlsx(readFileSync(join(dir, file)), file);
   if (!snap.ok) throw new Error(`${file} unreadable`);
-  const sheet = snap.snapshot.sheets.find((s) => s.name === NON_REPRIS);
+  const sheet = snap.snapshot.sheets.find((s) => s.name === NON_REPRIS || s.name === nonReprisName("en"));
   const keys = sheet
     ? [...sheet.cells].filter(([a]) => /^A\d+$/.test(a) && Number(a.slice(1)) > 3).map(([, c]) => String(c.value))
     : [];
@@ -74,6 +76,38 @@ test("carry-over to next year keeps every value, by key or in Non repris; the in
   expect(bilan(["carry-over", "bilan-2025.xlsx", "--year", "2026", "-o", "bilan-2026.xlsx"]).code).toBe(0);
   const after = await report("bilan-2026.xlsx");
   for (const key of next.nonRepris) expect(after.nonRepris).toContain(key);
+});
+
+test("carry-over --lang en: an English workbook, every value kept, statuses and Oui/Non said in English", async () => {
+  expect(
+    bilan(["carry-over", "bilan-2024.xlsx", "--year", "2025", "-o", "bilan-2025-en.xlsx", "--lang", "en"]).code,
+  ).toBe(0);
+  const next = await report("bilan-2025-en.xlsx");
+  expect(next.meta?.lang).toBe("en");
+  expect(next.findings.filter((f) => f.severity === "erreur" || f.rule === "type.autre-langue")).toEqual([]);
+  const kindOf = wordKinds(schema);
+  const words = [...original.values].filter(([k]) => kindOf(k));
+  expect(words.length).toBeGreaterThan(5);
+  for (const [key, value] of original.values) {
+    if (!next.values.has(key)) {
+      expect(next.nonRepris).toContain(key);
+      continue;
+    }
+    expect({ key, value: next.values.get(key) }).toEqual({ key, value: inLangOf(value, kindOf(key), "en") });
+  }
+  const carriedStatuts = [...next.values].filter(([k]) => k.includes("@statut:")).map(([, v]) => String(v));
+  expect(carriedStatuts.length).toBeGreaterThan(0);
+  expect(carriedStatuts.every((v) => statuts("en").includes(v))).toBe(true);
+  // Carried over again without --lang it stays English; with --lang fr, the French words come back.
+  expect(bilan(["carry-over", "bilan-2025-en.xlsx", "--year", "2026", "-o", "bilan-2026-en.xlsx"]).code).toBe(0);
+  expect((await report("bilan-2026-en.xlsx")).meta?.lang).toBe("en");
+  expect(
+    bilan(["carry-over", "bilan-2025-en.xlsx", "--year", "2026", "-o", "bilan-2026-fr.xlsx", "--lang", "fr"]).code,
+  ).toBe(0);
+  const back = await report("bilan-2026-fr.xlsx");
+  expect(back.meta?.lang).toBeUndefined();
+  for (const [key, value] of original.values)
+    if (back.values.has(key)) expect({ key, value: back.values.get(key) }).toEqual({ key, value });
 });
 
 test("upgrade to a new model version: a removed indicator's values go to Non repris", async () => {

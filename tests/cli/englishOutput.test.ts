@@ -10,10 +10,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BUILTIN_IDS, loadBuiltin } from "../../src/model/builtins";
 import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
-import { OUI_NON, STATUTS } from "../../src/engine/layout/inputs";
+import { ouiNon, statuts } from "../../src/model/vocabulaire";
 import { REPORT_COLUMNS } from "../../src/engine/validate/report";
 import { fillBad } from "../support/fillBad";
 import { planOf } from "../support/plans";
+
+const STATUTS = statuts("fr");
+const OUI_NON = ouiNon("fr");
 
 jest.setTimeout(300_000);
 

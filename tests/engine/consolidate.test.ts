@@ -11,6 +11,8 @@ import type { Schema } from "../../src/model/schema";
 import type { WorkbookPlan } from "../../src/engine/plan";
 import { consolidate, type ConsolidationSource } from "../../src/engine/consolidate";
 import { masterPlan } from "../../src/engine/consolidateMaster";
+import { wordKinds } from "../../src/engine/valueWords";
+import { inLangOf, readStatut } from "../../src/model/vocabulaire";
 import { validateSnapshot } from "../../src/engine/validate";
 import { snapshotOf } from "../../src/hosts/xlsx/snapshot";
 import { fillValid, readBack, sheetNamed } from "../support/fill";
@@ -174,3 +176,50 @@ test("a master whose list of sources was edited by hand fails its metadata proof
   expect(r.rejected.map((x) => x.file)).toEqual(["maitre.xlsx"]);
   expect(r.values.get(KEY)).toBe(3);
 });
+
+describe("an English and a French return of the same schéma", () => {
+  /** A partner's workbook in English, filled as `partner` fills one, its statuses and Oui/Non said in English. */
+  function partnerInEnglish(id: string, value: number): WorkbookPlan {
+    const plan = fillValid(planOf(orne, { cut: { kind: "partenaire", id }, lang: "en" }), orne);
+    const kindOf = wordKinds(orne);
+    for (const b of plan.meta.bindings) {
+      const cell = b.input && kindOf(b.key) ? bindingCell(plan, b.key) : undefined;
+      if (cell && typeof cell.value === "string") cell.value = String(inLangOf(cell.value, kindOf(b.key), "en"));
+    }
+    setInput(plan, KEY, value);
+    return plan;
+  }
+
+  let bEn: ConsolidationSource;
+  beforeAll(async () => {
+    bEn = await source("b-en.xlsx", partnerInEnglish(pB, 5));
+  });
+
+  test("merge: amounts add up, the same answers in two languages agree, the master speaks the reference's language", () => {
+    expect(bEn.report.meta?.lang).toBe("en");
+    const r = consolidate([a, bEn]);
+    expect(r.accepted.map((x) => x.file)).toEqual(["a.xlsx", "b-en.xlsx"]);
+    expect(r.rejected).toEqual([]);
+    expect(r.values.get(KEY)).toBe(12);
+    const statutKeys = [...r.values.keys()].filter((k) => k.includes("@statut:"));
+    expect(statutKeys.length).toBeGreaterThan(0);
+    expect(statutKeys.every((k) => readStatut(r.values.get(k), "fr", true) !== undefined)).toBe(true);
+    // A status or a yes/no both files give, in their own words, is one answer.
+    expect(r.divergences.filter((d) => d.key.includes("@statut:") || kindOfOrne(d.key) === "ouiNon")).toEqual([]);
+  });
+
+  test("--lang en: an English master, which validates without a word of another language", async () => {
+    const r = consolidate([a, bEn], { lang: "en" });
+    expect(r.lang).toBe("en");
+    const statutKeys = [...r.values.keys()].filter((k) => k.includes("@statut:"));
+    expect(statutKeys.every((k) => readStatut(r.values.get(k), "en", true) !== undefined)).toBe(true);
+    const m = masterPlan(r, GENERATED_AT);
+    if (!m.ok) throw new Error(m.error.message);
+    expect(m.plan.meta.lang).toBe("en");
+    const read = (await source("maitre-en.xlsx", m.plan)).report;
+    expect(read.findings.filter((f) => f.structure || f.rule === "type.autre-langue")).toEqual([]);
+    expect(read.values.get(KEY)).toBe(12);
+  });
+});
+
+const kindOfOrne = wordKinds(orne);

@@ -1,7 +1,7 @@
 import { BUILTIN_IDS, loadBuiltin } from "../../src/model/builtins";
 import type { Schema } from "../../src/model/schema";
 import { layoutWorkbook, type LayoutOptions } from "../../src/engine/layout";
-import { STATUTS } from "../../src/engine/layout/inputs";
+import { statuts } from "../../src/model/vocabulaire";
 import { RECIT_MAX } from "../../src/engine/layout/recit";
 import { SOMMAIRE_ROLLUPS } from "../../src/engine/layout/sommaire";
 import { FIGURES } from "../../src/engine/rollup/figures";
@@ -10,6 +10,8 @@ import type { CellBinding, SheetPlan, ValidationRule } from "../../src/engine/pl
 import { a1, parseA1 } from "../../src/util/a1";
 import { expand, planOf } from "../support/plans";
 import { typo } from "../../src/util/typography";
+
+const STATUTS = statuts("fr");
 
 const plan = planOf;
 

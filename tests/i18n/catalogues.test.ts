@@ -14,9 +14,10 @@ const CATALOGUES = ["i18n/fr.ts", "i18n/en.ts"];
 
 /**
  * Namespaces whose keys are called by their short name inside their own module: the pane's `t("generate")`
- * says `pane.generate`, the manifest validator's `error("xml.malformed")` says `manifest.xml.malformed`.
+ * says `pane.generate`, the manifest validator's `error("xml.malformed")` says `manifest.xml.malformed`, the layout's
+ * `w("ind.cible")` says `workbook.ind.cible`.
  */
-const SHORT_NAMES: Record<string, string> = { "pane.": "taskpane", "manifest.": "manifest" };
+const SHORT_NAMES: Record<string, string> = { "pane.": "taskpane", "manifest.": "manifest", "workbook.": "engine" };
 
 function sources(dir: string): { path: string; text: string }[] {
   return readdirSync(dir).flatMap((name) => {

@@ -8,11 +8,13 @@
  */
 import { parsePeriode } from "../../src/model/periods";
 import type { Schema } from "../../src/model/schema";
-import { STATUTS } from "../../src/engine/layout/inputs";
+import { statuts } from "../../src/model/vocabulaire";
 import { nodeIndex } from "../../src/engine/validate/locate";
 import type { CellPlan, Scalar, WorkbookPlan } from "../../src/engine/plan";
 import { parseA1 } from "../../src/util/a1";
 import { serial } from "./fill";
+
+const STATUTS = statuts("fr");
 
 /** mulberry32: small, fast, good enough to fill cells. */
 export function seeded(seed: number): () => number {

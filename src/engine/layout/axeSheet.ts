@@ -12,33 +12,25 @@
 import { a1, absolute, colLetter, range } from "../../util/a1";
 import type { Axe, Fiche, Indicateur, Schema } from "../../model/schema";
 import type { CellBinding, DefinedName } from "../plan";
-import { JUGEMENTS, judgementCounts, judgementFormula, targetCell } from "../rollup/atteinte";
+import { JUGEMENT_KEYS, jugementWord, judgementCounts, judgementFormula, targetCell } from "../rollup/atteinte";
 import { SOUS_ACTION_FIGURES, sousActionFormulas } from "../rollup/calendrier";
 import { filledFormula } from "../rollup/excel";
 import { RATES, type Rates } from "../rollup/figures";
 import { figureFormulas, rateFormulas, type RollupColumns } from "../rollup/formulas";
 import { budgetTable } from "./budgetTable";
-import { FUTUR_MARK, jalonsByPeriod, SANS_CALENDRIER_MARK, sousActionCalendar, type CalendarGrid } from "./calendar";
-import {
-  INPUT_STYLE,
-  SENS_LABEL,
-  statusValidation,
-  STATUTS,
-  textValidation,
-  TYPE_LABEL,
-  valueValidation,
-} from "./inputs";
+import { futurMark, jalonsByPeriod, SANS_CALENDRIER_MARK, sousActionCalendar, type CalendarGrid } from "./calendar";
+import { INPUT_STYLE, sensLabel, statusValidation, textValidation, typeLabel, valueValidation } from "./inputs";
 import { cibleCell, TARGET_INPUT_STYLE, targetValidation } from "./cibles";
 import { definedName } from "./naming";
 import { recitBlock, recitValidation, reponseRows, type RecitContext } from "./recit";
 import { SheetBuilder } from "./sheetBuilder";
 import { COLORS, requis, type StyleKey } from "./styles";
-import { pluraliser, typo } from "../../util/typography";
+import { STATUT_KEYS, statutWord } from "../../model/vocabulaire";
+import type { NiveauxDits, Words } from "./words";
 
 export const COL_ID = 1;
 export const COL_LABEL = 2;
 const FIRST = 3;
-const NATURE_LABEL = { realisation: "Réalisation", impact: "Impact", resultat: "Résultat" } as const;
 
 /** Column positions of an axe sheet, the same on every axe sheet of a workbook. */
 export interface AxeColumns extends RollupColumns {
@@ -115,6 +107,9 @@ export function axeColumns(schema: Schema, grid: CalendarGrid): AxeColumns {
 
 export interface AxeSheetContext {
   schema: Schema;
+  /** The workbook's words, and the schéma's level names as it says them. */
+  w: Words;
+  niveaux: NiveauxDits;
   campaignYear: number;
   grid: CalendarGrid;
   cols: AxeColumns;
@@ -129,8 +124,8 @@ const partenaireNames = (schema: Schema, ids: string[]) =>
   ids.map((id) => schema.partenaires.find((p) => p.id === id)?.nom ?? id).join(", ");
 
 export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeSheetContext): SheetBuilder {
-  const { schema, cols, campaignYear } = ctx;
-  const sheet = new SheetBuilder(name, "axe");
+  const { schema, cols, campaignYear, w, niveaux } = ctx;
+  const sheet = new SheetBuilder(name, "axe", w.lang);
   sheet.plan.axeId = axe.id;
   const last = cols.lastVisible;
   const s = sheet.plan;
@@ -153,28 +148,24 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
     sheet.set(row, COL_LABEL, style, text);
     sheet.merge(row, COL_LABEL, row, mergeTo);
     sheet.fitHeight(row, text.length, mergeTo === COL_LABEL ? 52 : 52 + (mergeTo - COL_LABEL) * 11);
-    ctx.labels.push({ sheet: name, address: a1(row, COL_LABEL), node, text: typo(text) });
+    ctx.labels.push({ sheet: name, address: a1(row, COL_LABEL), node, text: sheet.typo(text) });
   };
   const bind = (b: Omit<CellBinding, "sheet" | "key" | "address">, row: number, col: number) => {
     const key = `${b.node}@${b.kind}${b.period ? `:${b.period}` : ""}`;
     ctx.bindings.push({ key, sheet: name, ...b, address: a1(row, col) });
   };
 
-  label(1, axe.id, `${schema.niveaux.axe} ${axe.numero} — ${axe.titre}`, "axeTitle", last);
-  sheet.set(
-    2,
-    COL_LABEL,
-    "note",
-    `Campagne ${campaignYear} · saisir dans les cellules blanches : états d'avancement, valeurs et cibles, sources et commentaires, budget et bilan qualitatif ${campaignYear}. Les cellules grisées sont verrouillées.`,
-  );
+  label(1, axe.id, `${niveaux.axe} ${axe.numero} — ${axe.titre}`, "axeTitle", last);
+  sheet.set(2, COL_LABEL, "note", w("axe.note", { year: campaignYear }));
   sheet.merge(2, COL_LABEL, 2, last);
 
-  const axeText = `${schema.niveaux.axe} ${axe.numero}`;
+  const axeText = `${niveaux.axe} ${axe.numero}`;
   let row = syntheseTable(sheet, 3, axe.id, axeText, figureFormulas(cols, {}), ctx, bind) + 1;
   const firstContentRow = row;
   const statusCells: string[] = [];
   const textCells: string[] = [];
   const recit: RecitContext = {
+    w,
     campaignYear,
     debut: schema.periode.debut,
     first: FIRST,
@@ -191,13 +182,20 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
   for (const fiche of fiches) {
     const top = row;
     if (fiche !== fiches[0]) s.print.rowBreaks!.push(top);
-    label(row++, fiche.id, `${schema.niveaux.fiche} N° ${fiche.numero} — ${fiche.titre}`, "ficheHeader", last);
+    label(
+      row++,
+      fiche.id,
+      w("ficheTitle", { fiche: niveaux.fiche, numero: fiche.numero, titre: fiche.titre }),
+      "ficheHeader",
+      last,
+    );
     sheet.set(top, cols.kind, "meta", "fiche");
     const objectif = axe.objectifs.find((o) => o.id === fiche.objectif);
+    const labelled = (label: string, text: string) => w("labelled", { label, text });
     const info = [
-      objectif ? `${schema.niveaux.objectif} : ${objectif.titre}` : undefined,
-      fiche.pilotes.length ? `Pilotes : ${partenaireNames(schema, fiche.pilotes)}` : undefined,
-      fiche.partenaires.length ? `Partenaires : ${partenaireNames(schema, fiche.partenaires)}` : undefined,
+      objectif ? labelled(niveaux.objectif, objectif.titre) : undefined,
+      fiche.pilotes.length ? labelled(w("axe.pilotes"), partenaireNames(schema, fiche.pilotes)) : undefined,
+      fiche.partenaires.length ? labelled(w("axe.partenaires"), partenaireNames(schema, fiche.partenaires)) : undefined,
     ].filter((x): x is string => Boolean(x));
     for (const text of info) {
       sheet.set(row, COL_LABEL, "ficheInfo", text);
@@ -206,7 +204,7 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
       row++;
     }
     row++;
-    const ficheText = `${schema.niveaux.fiche} N° ${fiche.numero}`;
+    const ficheText = w("ficheNumber", { fiche: niveaux.fiche, numero: fiche.numero });
     row = syntheseTable(sheet, row, fiche.id, ficheText, figureFormulas(cols, { fiche: fiche.id }), ctx, bind) + 1;
 
     if (fiche.sousActions.length) row = calendarTable(sheet, fiche, row, ctx, statusCells, textCells, bind) + 1;
@@ -219,18 +217,18 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
   const lastRow = Math.max(row, firstContentRow + 1);
 
   if (statusCells.length) {
-    sheet.validate(statusValidation(statusCells));
+    sheet.validate(statusValidation(statusCells, w));
     // Gantt-like colours: one rule per status over the calendar columns, limited to sous-action rows by the hidden kind column.
     const first = Math.min(...cols.periods.values());
     const lastPeriod = Math.max(...cols.periods.values());
     const area = range(firstContentRow, first, lastRow, lastPeriod);
     const kindRef = `$${colLetter(cols.kind)}${firstContentRow}`;
-    STATUTS.forEach((statut, i) =>
+    STATUT_KEYS.forEach((statut, i) =>
       sheet.conditional({
         ranges: [area],
         kind: "expression",
-        formula: `=AND(${kindRef}="sa",${a1(firstContentRow, first)}="${statut}")`,
-        style: { ...COLORS.status[statut] },
+        formula: `=AND(${kindRef}="sa",${a1(firstContentRow, first)}="${statutWord(statut, w.lang)}")`,
+        style: { ...COLORS.status[statutWord(statut, "fr")] },
         priority: 10 + i,
       }),
     );
@@ -243,8 +241,8 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
       priority: 1,
     });
   }
-  if (textCells.length) sheet.validate(textValidation(textCells, "Source ou commentaire"));
-  if (recit.inputs.length) sheet.validate(recitValidation(recit.inputs));
+  if (textCells.length) sheet.validate(textValidation(textCells, w("sourceOuCommentaire"), w));
+  if (recit.inputs.length) sheet.validate(recitValidation(recit.inputs, w));
   // A text indicator's answer of the campaign, expected and still empty (its row kind says so: recit.ts).
   sheet.conditional({
     ranges: [range(firstContentRow, FIRST, lastRow, FIRST)],
@@ -256,11 +254,11 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
 
   // The word of each target judged, coloured (the word says it; the colour helps the eye).
   const word = a1(firstContentRow, cols.atteinte).replace(/^([A-Z]+)/, "$$$1");
-  (Object.keys(JUGEMENTS) as (keyof typeof JUGEMENTS)[]).forEach((j, i) =>
+  JUGEMENT_KEYS.forEach((j, i) =>
     sheet.conditional({
       ranges: [range(firstContentRow, cols.atteinte, lastRow, cols.atteinte)],
       kind: "expression",
-      formula: `=${word}="${JUGEMENTS[j]}"`,
+      formula: `=${word}="${jugementWord(j, w.lang)}"`,
       style: COLORS.jugement[j],
       priority: 20 + i,
     }),
@@ -312,15 +310,6 @@ const HELPERS = [
   "cibleFixee",
 ] as const;
 
-/** Short words: the columns are 11 characters wide, and a header wraps on two lines at most. */
-const SYNTHESE_HEADERS: Record<keyof Rates, string> = {
-  avancement: "Avancement",
-  enRetard: "En retard",
-  nonRenseignees: "Non renseignées",
-  completude: "Saisies faites",
-  cibles: "Cibles atteintes",
-  atteinte: "Cibles atteintes (%)",
-};
 /** How each figure of a summary row is shown: a share, a count of sous-actions, or « n / N ». */
 const SYNTHESE_STYLE: Record<keyof Rates, StyleKey> = {
   avancement: "rollupValue",
@@ -345,8 +334,10 @@ function syntheseTable(
   bind: Bind,
 ): number {
   const formulas = rateFormulas(figures);
-  sheet.set(row, COL_LABEL, "tableHeader", `Synthèse de la campagne ${ctx.campaignYear}`);
-  RATES.forEach((rate, i) => sheet.set(row, FIRST + i, "syntheseHeader", SYNTHESE_HEADERS[rate]));
+  const { w } = ctx;
+  sheet.set(row, COL_LABEL, "tableHeader", w("synthese.title", { year: ctx.campaignYear }));
+  // Short words: the columns are 11 characters wide, and a header wraps on two lines at most.
+  RATES.forEach((rate, i) => sheet.set(row, FIRST + i, "syntheseHeader", w(`synthese.${rate}`)));
   sheet.plan.rowHeights[row] = 36;
   const id = `${node}#synthese`;
   sheet.set(row + 1, COL_ID, "meta", id);
@@ -369,9 +360,10 @@ function calendarTable(
   textCells: string[],
   bind: Bind,
 ): number {
-  const { grid, cols } = ctx;
+  const { grid, cols, w } = ctx;
   const byYear = grid.granularite !== "annee";
-  sheet.set(row, COL_LABEL, "tableHeader", `Calendrier — ${pluraliser(ctx.schema.niveaux.sousAction).toLowerCase()}`);
+  const sousActions = ctx.niveaux.pluriel.sousAction.toLowerCase();
+  sheet.set(row, COL_LABEL, "tableHeader", w("calendar.title", { sousActions }));
   if (byYear) sheet.merge(row, COL_LABEL, row + 1, COL_LABEL);
   const years = [...new Set(grid.periods.map((p) => p.slice(0, 4)))];
   for (const y of years) {
@@ -384,7 +376,7 @@ function calendarTable(
         sheet.set(row + 1, cols.periods.get(p)!, "tableHeader", p.slice(5));
   }
   if (byYear) sheet.set(row + 1, COL_LABEL, "tableHeader");
-  sheet.set(row, cols.motif, "tableHeader", `Commentaire ${ctx.campaignYear} (motif si reporté ou abandonné)`);
+  sheet.set(row, cols.motif, "tableHeader", w("calendar.motif", { year: ctx.campaignYear }));
   if (byYear) {
     sheet.set(row + 1, cols.motif, "tableHeader");
     sheet.merge(row, cols.motif, row + 1, cols.motif);
@@ -397,7 +389,7 @@ function calendarTable(
   const jalons = jalonsByPeriod(fiche, grid);
   for (const [p, c] of cols.periods)
     for (const libelle of jalons.get(p) ?? []) {
-      const text = `Jalon ${p.replace("-", " ")} : ${libelle}`;
+      const text = w("calendar.jalon", { period: p.replace("-", " "), libelle });
       sheet.set(row, COL_LABEL, "jalonLabel", text);
       sheet.fitHeight(row, text.length, 52);
       sheet.set(row, c, "jalon", "◆");
@@ -428,7 +420,7 @@ function calendarTable(
         bind({ node: sa.id, kind: "statut", period: p, input: false }, row, c);
       } else if (futurs.has(p)) {
         // Planned after the campaign: not an input yet, but bound, so that a value carried over lands here.
-        sheet.set(row, c, "futur", FUTUR_MARK);
+        sheet.set(row, c, "futur", futurMark(w.lang));
         bind({ node: sa.id, kind: "statut", period: p, input: false }, row, c);
       } else sheet.set(row, c, "unplanned", cal.publie ? undefined : SANS_CALENDRIER_MARK);
     }
@@ -445,6 +437,7 @@ function calendarTable(
         cal.fin,
         ctx.campaignYear,
         a1(row, cols.etat),
+        w.lang,
       );
       for (const figure of ["etat", ...SOUS_ACTION_FIGURES] as const) {
         const formula = helper[figure];
@@ -458,7 +451,7 @@ function calendarTable(
 }
 
 function ctxLabel(ctx: AxeSheetContext, sheet: SheetBuilder, row: number, node: string, text: string) {
-  ctx.labels.push({ sheet: sheet.plan.name, address: a1(row, COL_LABEL), node, text: typo(text) });
+  ctx.labels.push({ sheet: sheet.plan.name, address: a1(row, COL_LABEL), node, text: sheet.typo(text) });
 }
 
 function indicatorTable(
@@ -470,18 +463,18 @@ function indicatorTable(
   recit: RecitContext,
   bind: Bind,
 ): number {
-  const { cols, campaignYear } = ctx;
+  const { cols, campaignYear, w } = ctx;
   const h = row;
   const fixed: [number, string][] = [
-    [COL_LABEL, "Indicateurs"],
-    [cols.nature, "Nature"],
-    [cols.type, "Type"],
-    [cols.unite, "Unité"],
-    [cols.sens, "Sens attendu"],
-    [cols.reference, "Référence"],
-    [cols.source, "Source"],
-    [cols.commentaire, "Commentaire"],
-    [cols.atteinte, `Atteinte ${campaignYear}`],
+    [COL_LABEL, w("ind.indicateurs")],
+    [cols.nature, w("ind.nature")],
+    [cols.type, w("ind.type")],
+    [cols.unite, w("ind.unite")],
+    [cols.sens, w("ind.sens")],
+    [cols.reference, w("ind.reference")],
+    [cols.source, w("ind.source")],
+    [cols.commentaire, w("ind.commentaire")],
+    [cols.atteinte, w("ind.atteinte", { year: campaignYear })],
   ];
   for (const [c, text] of fixed) {
     sheet.set(h, c, "tableHeader", text);
@@ -489,11 +482,11 @@ function indicatorTable(
     sheet.merge(h, c, h + 1, c);
   }
   for (const [year, c] of cols.cible) {
-    sheet.set(h, c, "tableHeader", year === campaignYear ? `${year} (campagne)` : year);
+    sheet.set(h, c, "tableHeader", year === campaignYear ? w("ind.campagne", { year }) : year);
     sheet.set(h, c + 1, "tableHeader");
     sheet.merge(h, c, h, c + 1);
-    sheet.set(h + 1, c, "tableHeader", "Cible");
-    sheet.set(h + 1, c + 1, "tableHeader", "Valeur");
+    sheet.set(h + 1, c, "tableHeader", w("ind.cible"));
+    sheet.set(h + 1, c + 1, "tableHeader", w("ind.valeur"));
   }
   row = h + 2;
 
@@ -545,17 +538,17 @@ function indicatorRow(
   textCells: string[],
   bind: Bind,
 ): void {
-  const { cols, campaignYear } = ctx;
+  const { cols, campaignYear, w } = ctx;
   const text = ind.libelle;
   sheet.set(row, COL_ID, "meta", ind.id);
   sheet.set(row, COL_LABEL, "rowLabel", text);
   sheet.fitHeight(row, text.length, 52);
   ctxLabel(ctx, sheet, row, ind.id, text);
-  sheet.set(row, cols.nature, "cellInfo", NATURE_LABEL[ind.nature]);
-  sheet.set(row, cols.type, "cellInfo", TYPE_LABEL[ind.type]);
+  sheet.set(row, cols.nature, "cellInfo", w(`nature.${ind.nature}`));
+  sheet.set(row, cols.type, "cellInfo", typeLabel(w, ind.type));
   sheet.set(row, cols.unite, "cellInfo", ind.unite ?? "");
-  sheet.set(row, cols.sens, "cellInfo", SENS_LABEL[ind.sens]);
-  sheet.set(row, cols.reference, LOCKED_STYLE[ind.type], targetCell(ind, ind.reference?.valeur));
+  sheet.set(row, cols.sens, "cellInfo", sensLabel(w, ind.sens));
+  sheet.set(row, cols.reference, LOCKED_STYLE[ind.type], targetCell(ind, ind.reference?.valeur, w.lang));
   const isRatio = ind.type === "ratio";
   sheet.set(row, cols.kind, "meta", "ind");
   sheet.set(row, cols.required, "meta", ind.obligatoire && !isRatio ? 1 : 0);
@@ -567,9 +560,14 @@ function indicatorRow(
     const cible = cibleCell(ind, year, campaignYear);
     if (cible.kind === "saisie") {
       sheet.set(row, c, TARGET_INPUT_STYLE[ind.type as keyof typeof TARGET_INPUT_STYLE]);
-      sheet.validate(targetValidation(ctx.schema, ind, year, [a1(row, c)]));
+      sheet.validate(targetValidation(ctx.schema, ind, year, [a1(row, c)], w));
     } else
-      sheet.set(row, c, LOCKED_STYLE[ind.type], cible.kind === "modele" ? targetCell(ind, cible.valeur) : undefined);
+      sheet.set(
+        row,
+        c,
+        LOCKED_STYLE[ind.type],
+        cible.kind === "modele" ? targetCell(ind, cible.valeur, w.lang) : undefined,
+      );
     if (cible.kind === "saisie" || cible.kind === "reprise")
       bind({ node: ind.id, kind: "cible", period: String(year), input: cible.kind === "saisie" }, row, c);
     if (isRatio) continue; // its valeur cells are formulas, written by the caller
@@ -580,7 +578,7 @@ function indicatorRow(
       else sheet.set(row, vc, "lockedText");
     } else if (year === campaignYear) {
       sheet.set(row, vc, ind.obligatoire ? requis(INPUT_STYLE[ind.type]) : INPUT_STYLE[ind.type]);
-      sheet.validate(valueValidation(ctx.schema, ind, [a1(row, vc)]));
+      sheet.validate(valueValidation(ctx.schema, ind, [a1(row, vc)], w));
       bind({ node: ind.id, kind: "valeur", period: String(year), input: true }, row, vc);
     } else {
       sheet.set(row, vc, LOCKED_STYLE[ind.type]);
@@ -618,11 +616,11 @@ function rollupCells(sheet: SheetBuilder, ind: Indicateur, row: number, ctx: Axe
   }
   // A ratio's value cell of the year is its rate.
   const target = a1(row, cols.cible.get(campaignYear)!);
-  const formula = judgementFormula(ind, a1(row, vc), target);
+  const formula = judgementFormula(ind, a1(row, vc), target, ctx.w.lang);
   sheet.set(row, cols.atteinte, "jugement", undefined, formula ? { formula } : {});
   if (!formula) return;
   bind({ node: ind.id, kind: "synthese", period: "atteinte", input: false, formula }, row, cols.atteinte);
-  const counts = judgementCounts(a1(row, cols.atteinte));
+  const counts = judgementCounts(a1(row, cols.atteinte), ctx.w.lang);
   for (const [figure, f] of [
     ["cibleAtteinte", counts.atteinte],
     ["cibleFixee", counts.fixee],
@@ -641,9 +639,9 @@ function partRow(
   ctx: AxeSheetContext,
   bind: Bind,
 ): void {
-  const { cols, campaignYear } = ctx;
+  const { cols, campaignYear, w } = ctx;
   const p = part === "numerateur" ? ind.numerateur : ind.denominateur;
-  const text = `${part === "numerateur" ? "Numérateur" : "Dénominateur"} : ${p?.libelle ?? ""}`;
+  const text = w(part === "numerateur" ? "ind.numerateur" : "ind.denominateur", { libelle: p?.libelle ?? "" });
   sheet.set(row, COL_ID, "meta", `${ind.id}#${part}`);
   sheet.set(row, COL_LABEL, "subRowLabel", text);
   sheet.fitHeight(row, text.length, 50);
@@ -659,7 +657,7 @@ function partRow(
       sheet.set(row, vc, ind.obligatoire ? requis("inputDecimal") : "inputDecimal");
       // The numerator's row is just above the denominator's.
       const other = { rows: part === "numerateur" ? 1 : -1, cols: 0 };
-      sheet.validate(valueValidation(ctx.schema, ind, [a1(row, vc)], { part, other }));
+      sheet.validate(valueValidation(ctx.schema, ind, [a1(row, vc)], w, { part, other }));
       bind({ node: ind.id, kind: part, period: String(year), input: true }, row, vc);
     } else {
       sheet.set(row, vc, "lockedValue");

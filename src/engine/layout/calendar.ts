@@ -5,7 +5,10 @@
  */
 import { gridPeriodsOf, periodsBetween } from "../../model/periods";
 import type { Calendrier, Fiche, Granularite, Schema, SousAction } from "../../model/schema";
+import type { Lang } from "../../i18n";
+import { LANGS } from "../../model/vocabulaire";
 import { textIs, type CellValue } from "../rollup/excel";
+import { wordsOf } from "./words";
 import type { CellBinding } from "../plan";
 
 export interface CalendarGrid {
@@ -27,7 +30,9 @@ function planned(cal: Calendrier | undefined, grid: CalendarGrid): Set<string> |
 }
 
 /** What a locked planned period after the campaign shows: a word, so that it is not told by its colour alone. */
-export const FUTUR_MARK = "prévu";
+export const futurMark = (lang: Lang): string => wordsOf(lang)("futur");
+/** The mark of a French workbook. */
+export const FUTUR_MARK = futurMark("fr");
 /** What the period cells of a sous-action without a published calendar show, but the campaign's status cell. */
 export const SANS_CALENDRIER_MARK = "—";
 
@@ -81,9 +86,9 @@ export function sousActionCalendar(
   };
 }
 
-/** A status cell holding what the layout wrote there (« prévu »): no entered value. */
+/** A status cell holding what the layout wrote there (« prévu », "planned"): no entered value. */
 export function isMark(b: Pick<CellBinding, "kind" | "input">, value: CellValue): boolean {
-  return b.kind === "statut" && !b.input && textIs(value, FUTUR_MARK);
+  return b.kind === "statut" && !b.input && LANGS.some((l) => textIs(value, futurMark(l)));
 }
 
 /** Milestone labels by grid period, from the fiche and its sous-actions. */

@@ -9,7 +9,9 @@
 import type { Indicateur, Schema, Valeur } from "../../model/schema";
 import { dayOfSerial } from "../../util/excelDate";
 import type { ValidationPlan } from "../plan";
-import { valueValidation } from "./inputs";
+import { readOuiNon } from "../../model/vocabulaire";
+import { accepted, valueValidation } from "./inputs";
+import { wordsOf, type Words } from "./words";
 import type { StyleKey } from "./styles";
 
 /** How a target cell of the year is made: from the model, typed now, or carried from an earlier campaign. */
@@ -37,18 +39,23 @@ export const TARGET_INPUT_STYLE: Record<Exclude<Indicateur["type"], "text">, Sty
 };
 
 /** The data validation of a target cell: the indicator's own (a rate for a ratio), prompted as a target. */
-export function targetValidation(schema: Schema, ind: Indicateur, year: number, ranges: string[]): ValidationPlan {
-  const v = valueValidation(schema, asTarget(ind), ranges);
+export function targetValidation(
+  schema: Schema,
+  ind: Indicateur,
+  year: number,
+  ranges: string[],
+  w: Words = wordsOf(),
+): ValidationPlan {
+  const target = asTarget(ind);
+  const v = valueValidation(schema, target, ranges, w);
+  const { what } = accepted(schema, target, w);
   return {
     ...v,
-    prompt: {
-      title: `Cible ${year}`,
-      message: `Cible ${year} : ${v.prompt.message.replace(/^Saisir /, "")}`.slice(0, 255),
-    },
+    prompt: { title: w("input.cibleTitle", { year }), message: w("input.cible", { year, what }).slice(0, 255) },
   };
 }
 
-/** The target of a year: the model's, else the one typed in the workbook (a number, a date, or Oui/Non). */
+/** The target of a year: the model's, else the one typed in the workbook (a number, a date, or Oui/Non in either language). */
 export function targetOf(ind: Indicateur, year: number | string, typed: (key: string) => unknown): Valeur | undefined {
   const fixed = ind.cibles[String(year)];
   if (fixed !== undefined) return fixed;
@@ -57,7 +64,8 @@ export function targetOf(ind: Indicateur, year: number | string, typed: (key: st
   if (typeof v === "boolean") return v;
   if (typeof v === "string") {
     const s = v.trim();
-    if (ind.type === "boolean" && (s === "Oui" || s === "Non")) return s === "Oui";
+    const answer = ind.type === "boolean" ? readOuiNon(s) : undefined;
+    if (answer !== undefined) return answer;
     if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
   }
   return undefined;

@@ -8,12 +8,15 @@
 import { a1, sheetRef } from "../../util/a1";
 import type { Fiche, Schema } from "../../model/schema";
 import type { CellBinding, PlanMeta } from "../plan";
-import { RECIT_KINDS, RECIT_RUBRIQUE, type RecitKind } from "./recit";
+import { RECIT_KINDS, recitRubrique, type RecitKind } from "./recit";
 import { SheetBuilder } from "./sheetBuilder";
 import { COLORS } from "./styles";
-import { typo } from "../../util/typography";
+import { wordsOf, type NiveauxDits, type Words } from "./words";
 
-export const HISTORIQUE = "Bilans précédents";
+/** The sheet's name in a workbook of this language. */
+export const historiqueName = (w: Words): string => w("sheet.historique");
+/** Its name in a French workbook. */
+export const HISTORIQUE = historiqueName(wordsOf("fr"));
 const HEADER_ROW = 3;
 const FIRST_TEXT_COL = 4;
 
@@ -30,10 +33,13 @@ export function buildHistorique(
   campaignYear: number,
   bindings: CellBinding[],
   labels: PlanMeta["labels"],
+  w: Words,
+  niveaux: NiveauxDits,
 ): Historique | undefined {
   const { debut } = schema.periode;
   if (campaignYear <= debut) return undefined;
-  const sheet = new SheetBuilder(HISTORIQUE, "annexe");
+  const name = historiqueName(w);
+  const sheet = new SheetBuilder(name, "annexe", w.lang);
   const s = sheet.plan;
   s.tabColor = COLORS.muted;
   s.columnWidths = { 1: 4, 2: 36, 3: 8, 4: 60, 5: 50, 6: 50 };
@@ -46,15 +52,10 @@ export function buildHistorique(
     titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
     titleColumns: "B:C",
   };
-  sheet.set(1, 2, "title", "Bilans qualitatifs des campagnes précédentes");
-  sheet.set(
-    2,
-    2,
-    "note",
-    `Repris des classeurs des années précédentes (bilan carry-over) ; en lecture seule. Le bilan de l'année se saisit sur la feuille de chaque ${schema.niveaux.axe.toLowerCase()}.`,
-  );
+  sheet.set(1, 2, "title", w("historique.title"));
+  sheet.set(2, 2, "note", w("historique.note", { axe: niveaux.axe.toLowerCase() }));
   sheet.merge(2, 2, 2, 6);
-  [schema.niveaux.fiche, "Année", ...RECIT_KINDS.map((k) => RECIT_RUBRIQUE[k])].forEach((h, i) =>
+  [niveaux.fiche, w("historique.annee"), ...RECIT_KINDS.map((k) => recitRubrique(k, w))].forEach((h, i) =>
     sheet.set(HEADER_ROW, 2 + i, "tableHeader", h),
   );
   s.autoFilter = `B${HEADER_ROW}:F${HEADER_ROW}`;
@@ -64,11 +65,11 @@ export function buildHistorique(
   for (const fiche of fiches)
     for (let year = debut; year < campaignYear; year++) {
       const id = `${fiche.id}#recit:${year}`;
-      const text = `${schema.niveaux.fiche} N° ${fiche.numero} — ${fiche.titre}`;
+      const text = w("ficheTitle", { fiche: niveaux.fiche, numero: fiche.numero, titre: fiche.titre });
       sheet.set(row, 1, "meta", id);
       sheet.set(row, 2, "rowLabel", text);
       sheet.set(row, 3, "cellInfo", year);
-      labels.push({ sheet: HISTORIQUE, address: a1(row, 2), node: id, text: typo(text) });
+      labels.push({ sheet: name, address: a1(row, 2), node: id, text: sheet.typo(text) });
       RECIT_KINDS.forEach((kind, i) => {
         const col = FIRST_TEXT_COL + i;
         sheet.set(row, col, "lockedNarrative");
@@ -77,7 +78,7 @@ export function buildHistorique(
           node: fiche.id,
           kind,
           period: String(year),
-          sheet: HISTORIQUE,
+          sheet: name,
           address: a1(row, col),
           rowId: id,
           input: false,
@@ -91,7 +92,7 @@ export function buildHistorique(
     sheet,
     refOf: (fiche, year, kind) => {
       const r = rows.get(`${fiche}:${year}`);
-      return r === undefined ? undefined : sheetRef(HISTORIQUE, a1(r, FIRST_TEXT_COL + RECIT_KINDS.indexOf(kind)));
+      return r === undefined ? undefined : sheetRef(name, a1(r, FIRST_TEXT_COL + RECIT_KINDS.indexOf(kind)));
     },
   };
 }

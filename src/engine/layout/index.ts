@@ -11,12 +11,15 @@ import { buildAxeSheet, axeColumns, type AxeSheetContext } from "./axeSheet";
 import { calendarGrid } from "./calendar";
 import { buildControles } from "./controles";
 import { structureHash } from "./hash";
-import { buildHistorique, HISTORIQUE } from "./historique";
+import { buildHistorique, historiqueName } from "./historique";
 import { buildMetaSheet } from "./metaSheet";
 import { sheetName } from "./naming";
 import { paginate } from "./print";
-import { buildSommaire, SOMMAIRE } from "./sommaire";
+import { buildSommaire, sommaireName } from "./sommaire";
+import { controlesName } from "./controles";
 import { STYLES } from "./styles";
+import { niveauxOf, wordsOf } from "./words";
+import type { Lang } from "../../i18n";
 
 export interface LayoutOptions {
   campaignYear: number;
@@ -30,6 +33,8 @@ export interface LayoutOptions {
   generatedAt?: Date;
   /** A consolidated workbook: the sources it holds, recorded in its metadata. */
   sources?: SourceRef[];
+  /** The language of the workbook's own words and values; French by default. */
+  lang?: Lang;
 }
 
 export type LayoutResult = { ok: true; plan: WorkbookPlan } | { ok: false; error: Bilingual };
@@ -41,8 +46,8 @@ function keepFiche(schema: Schema, cut: PlanMeta["cut"], fiche: Fiche): boolean 
 }
 
 /** "Axe 1", but only "I" for a long level name ("Objectif stratégique"): sheet names have 31 characters. */
-function axePrefix(schema: Schema, numero: string): string {
-  return schema.niveaux.axe.length <= 4 ? `${schema.niveaux.axe} ${numero}` : numero;
+function axePrefix(axe: string, numero: string): string {
+  return axe.length <= 4 ? `${axe} ${numero}` : numero;
 }
 
 export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutResult {
@@ -72,6 +77,9 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
   }
 
   const granularite = options.granularite ?? schema.granularite;
+  const lang = options.lang ?? "fr";
+  const w = wordsOf(lang);
+  const niveaux = niveauxOf(schema, lang);
   const generatedAt = options.generatedAt ?? new Date();
   const bindings: CellBinding[] = [];
   const labels: PlanMeta["labels"] = [];
@@ -85,6 +93,7 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
     granularite,
     generatedAt: generatedAt.toISOString(),
     ...(cut ? { cut } : {}),
+    ...(lang !== "fr" ? { lang } : {}),
     ...(options.sources?.length ? { sources: options.sources } : {}),
     fiches: [],
     labels,
@@ -94,6 +103,8 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
   const grid = calendarGrid(schema, granularite);
   const ctx: AxeSheetContext = {
     schema,
+    w,
+    niveaux,
     campaignYear: year,
     grid,
     cols: axeColumns(schema, grid),
@@ -101,11 +112,11 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
     labels,
     names,
   };
-  const taken = new Set([SOMMAIRE, HISTORIQUE, "Contrôles", "_bilan_meta"]);
+  const taken = new Set([sommaireName(lang), historiqueName(w), controlesName(lang), "_bilan_meta"]);
   const axes = schema.axes
     .map((axe) => ({ axe, fiches: axe.fiches.filter((f) => keepFiche(schema, cut, f)) }))
     .filter((a) => a.fiches.length > 0)
-    .map((a) => ({ ...a, sheet: sheetName(`${axePrefix(schema, a.axe.numero)} - ${a.axe.titre}`, taken) }));
+    .map((a) => ({ ...a, sheet: sheetName(`${axePrefix(niveaux.axe, a.axe.numero)} - ${a.axe.titre}`, taken) }));
   if (axes.length === 0) return { ok: false, error: both("layout.emptyCut", { nom: cut?.nom ?? "" }) };
 
   meta.fiches = axes.flatMap((a) => a.fiches.map((f) => f.id));
@@ -115,13 +126,15 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
     year,
     bindings,
     labels,
+    w,
+    niveaux,
   );
   if (historique) ctx.historique = historique.refOf;
   const axeSheets = axes.map((a) => buildAxeSheet(a.sheet, a.axe, a.fiches, ctx).plan);
-  const sommaire = buildSommaire(schema, meta, axes, generatedAt, bindings, ctx.cols).plan;
-  const sheets = [sommaire, ...axeSheets, ...(historique ? [historique.sheet.plan] : []), buildControles(year).plan];
+  const sommaire = buildSommaire(schema, meta, axes, generatedAt, bindings, ctx.cols, w, niveaux).plan;
+  const sheets = [sommaire, ...axeSheets, ...(historique ? [historique.sheet.plan] : []), buildControles(year, w).plan];
   if (options.password) for (const s of sheets) if (s.protection) s.protection.password = options.password;
-  paginate(sheets, { schema: schema.titre, campaignYear: year, styles: STYLES });
+  paginate(sheets, { schema: schema.titre, campaignYear: year, styles: STYLES, lang });
   const modelJson = JSON.stringify(schema);
   sheets.push(buildMetaSheet(meta, modelJson).plan);
   if (options.password) sheets[sheets.length - 1]!.protection!.password = options.password;

@@ -1,30 +1,21 @@
 /**
  * What an input cell of each value type accepts: its style and its Excel data
- * validation, with French prompts and error texts. Model bounds narrow the range.
+ * validation, with prompts and error texts in the workbook's language. Model bounds narrow the range.
  */
 import type { Indicateur, Schema, ValueType } from "../../model/schema";
+import { ouiNon, statuts } from "../../model/vocabulaire";
 import type { ValidationPlan, ValidationRule } from "../plan";
 import type { Requirable } from "./styles";
 import { a1 } from "../../util/a1";
-import { nombre } from "../../util/typography";
+import { numberOf, wordsOf, type Words } from "./words";
 
-export const STATUTS = ["Réalisé", "En cours", "Reporté", "Abandonné", "Non commencé"] as const;
-export const OUI_NON = ["Oui", "Non"] as const;
 export const TEXT_MAX = 1000;
 
-export const TYPE_LABEL: Record<ValueType, string> = {
-  count: "Nombre",
-  rate: "Taux (%)",
-  ratio: "Ratio (%)",
-  boolean: "Oui/Non",
-  amount: "Montant (€)",
-  number: "Mesure",
-  text: "Texte",
-  date: "Date",
-};
+/** The word of each value type, in the indicator table's Type column. */
+export const typeLabel = (w: Words, type: ValueType): string => w(`type.${type}`);
 
-export const SENS_LABEL = { hausse: "↗ hausse", baisse: "↘ baisse", stable: "→ stable", aucun: "" } as const;
-
+/** The expected direction, in the Sens column (none: empty). */
+export const sensLabel = (w: Words, sens: Indicateur["sens"]): string => (sens === "aucun" ? "" : w(`sens.${sens}`));
 export const INPUT_STYLE: Record<ValueType, Requirable> = {
   count: "inputCount",
   rate: "inputRate",
@@ -36,14 +27,13 @@ export const INPUT_STYLE: Record<ValueType, Requirable> = {
   date: "inputDate",
 };
 
-function between(min: number | undefined, max: number | undefined): string {
-  if (min !== undefined && max !== undefined) return `entre ${fr(min)} et ${fr(max)}`;
-  if (min !== undefined) return `supérieur ou égal à ${fr(min)}`;
-  if (max !== undefined) return `inférieur ou égal à ${fr(max)}`;
+function between(w: Words, min: number | undefined, max: number | undefined): string {
+  const n = (x: number) => numberOf(w.lang, x, 10);
+  if (min !== undefined && max !== undefined) return w("input.between", { min: n(min), max: n(max) });
+  if (min !== undefined) return w("input.atLeast", { min: n(min) });
+  if (max !== undefined) return w("input.atMost", { max: n(max) });
   return "";
 }
-
-const fr = (n: number) => nombre(n, 10);
 
 /**
  * The custom-formula validation of a ratio's part at `self`, its other part at `other` (relative A1
@@ -79,97 +69,115 @@ export function valueValidation(
   schema: Schema,
   ind: Indicateur,
   ranges: string[],
+  w: Words = wordsOf(),
   part?: { part: "numerateur" | "denominateur"; other: { rows: number; cols: number } },
 ): ValidationPlan {
   const title = ind.libelle.slice(0, 32);
-  const make = (rule: ValidationRule, what: string, errorMessage: string): ValidationPlan => ({
+  const { rule, what, error } = accepted(schema, ind, w, part);
+  return {
     ranges,
     rule,
     allowBlank: true,
     prompt: {
       title: title.length < ind.libelle.length ? `${title.slice(0, 31)}…` : title,
-      message: `Saisir ${what}.`.slice(0, 255),
+      message: w("input.prompt", { what }).slice(0, 255),
     },
-    error: { style: "stop", title: "Valeur refusée", message: errorMessage.slice(0, 255) },
-  });
+    error: { style: "stop", title: w("input.refused"), message: error.slice(0, 255) },
+  };
+}
+
+/** What a value cell accepts: its rule, what to type (« un nombre entier ≥ 0 ») and the error's text. */
+export function accepted(
+  schema: Schema,
+  ind: Indicateur,
+  w: Words,
+  part?: { part: "numerateur" | "denominateur"; other: { rows: number; cols: number } },
+): { rule: ValidationRule; what: string; error: string } {
+  const make = (rule: ValidationRule, what: string, error: string) => ({ rule, what, error });
   if (part) {
     const numerator = part.part === "numerateur";
-    const label = numerator ? ind.numerateur?.libelle : ind.denominateur?.libelle;
+    const label = (numerator ? ind.numerateur?.libelle : ind.denominateur?.libelle) ?? "";
     return make(
       { type: "ratioPart", ...part },
-      numerator
-        ? `le numérateur (${label}) : un nombre ≥ 0, numérateur ≤ dénominateur`
-        : `le dénominateur (${label}) : un nombre ≥ 0, numérateur ≤ dénominateur`,
-      "Le numérateur et le dénominateur sont des nombres positifs ou nuls, le numérateur au plus égal au dénominateur.",
+      w(numerator ? "input.numerateur" : "input.denominateur", { label }),
+      w("input.ratioError"),
     );
   }
   const { debut, fin } = schema.periode;
   switch (ind.type) {
     case "count": {
       const r = narrowed({ min: 0 }, ind);
-      return make(
-        { type: "whole", ...r },
-        `un nombre entier ${between(r.min, r.max)}`,
-        `Un nombre entier ${between(r.min, r.max)} est attendu (pas de décimales ni de texte).`,
-      );
+      const b = between(w, r.min, r.max);
+      return make({ type: "whole", ...r }, w("input.count", { between: b }), w("input.countError", { between: b }));
     }
     case "rate": {
       const r = narrowed({ min: 0, max: 100 }, ind);
-      return make(
-        { type: "decimal", ...r },
-        `un pourcentage ${between(r.min, r.max)} (ex. 12,5 pour 12,5 %)`,
-        `Un pourcentage ${between(r.min, r.max)} est attendu : saisir 12,5 pour 12,5 %.`,
-      );
+      const b = between(w, r.min, r.max);
+      return make({ type: "decimal", ...r }, w("input.rate", { between: b }), w("input.rateError", { between: b }));
     }
     case "amount": {
       const r = narrowed({ min: 0 }, ind);
-      return make(
-        { type: "decimal", ...r },
-        `un montant en euros ${between(r.min, r.max)}`,
-        `Un montant en euros ${between(r.min, r.max)} est attendu.`,
-      );
+      const b = between(w, r.min, r.max);
+      return make({ type: "decimal", ...r }, w("input.amount", { between: b }), w("input.amountError", { between: b }));
     }
     case "number": {
       const r = narrowed({}, ind);
       // Words joined without the empty ones: no unit and no bounds must not leave double spaces.
-      const what = ["nombre", ind.unite ? `en ${ind.unite}` : "", between(r.min, r.max)].filter(Boolean).join(" ");
-      return make({ type: "decimal", ...r }, `un ${what}`, `Un ${what} est attendu.`);
+      const what = [
+        w("input.number"),
+        ind.unite ? w("input.numberUnit", { unite: ind.unite }) : "",
+        between(w, r.min, r.max),
+      ]
+        .filter(Boolean)
+        .join(" ");
+      return make({ type: "decimal", ...r }, w("input.numberWhat", { what }), w("input.numberError", { what }));
     }
-    case "boolean":
-      return make({ type: "list", values: [...OUI_NON] }, "Oui ou Non", "Choisir Oui ou Non dans la liste.");
+    case "boolean": {
+      const [oui, non] = ouiNon(w.lang);
+      return make(
+        { type: "list", values: [oui, non] },
+        w("input.boolean", { oui, non }),
+        w("input.booleanError", { oui, non }),
+      );
+    }
     case "date":
       return make(
         { type: "date", min: `${debut}-01-01`, max: `${fin}-12-31` },
-        `une date entre le 01/01/${debut} et le 31/12/${fin}`,
-        `Une date entre le 01/01/${debut} et le 31/12/${fin} est attendue.`,
+        w("input.date", { debut, fin }),
+        w("input.dateError", { debut, fin }),
       );
     case "text":
     case "ratio":
       return make(
         { type: "textLength", max: TEXT_MAX },
-        `un texte de ${TEXT_MAX} caractères au plus`,
-        `Le texte est limité à ${TEXT_MAX} caractères.`,
+        w("input.text", { max: TEXT_MAX }),
+        w("input.textError", { max: TEXT_MAX }),
       );
   }
 }
 
-export function statusValidation(ranges: string[]): ValidationPlan {
+export function statusValidation(ranges: string[], w: Words = wordsOf()): ValidationPlan {
+  const list = statuts(w.lang);
   return {
     ranges,
-    rule: { type: "list", values: [...STATUTS] },
+    rule: { type: "list", values: list },
     allowBlank: true,
-    prompt: { title: "État d'avancement", message: `Choisir : ${STATUTS.join(", ")}.` },
-    error: { style: "stop", title: "État inconnu", message: `Choisir un état dans la liste : ${STATUTS.join(", ")}.` },
+    prompt: { title: w("input.statutTitle"), message: w("input.statutPrompt", { list: list.join(", ") }) },
+    error: {
+      style: "stop",
+      title: w("input.statutErrorTitle"),
+      message: w("input.statutError", { list: list.join(", ") }),
+    },
   };
 }
 
-export function textValidation(ranges: string[], what: string): ValidationPlan {
+export function textValidation(ranges: string[], what: string, w: Words = wordsOf()): ValidationPlan {
   return {
     ranges,
     rule: { type: "textLength", max: TEXT_MAX },
     allowBlank: true,
-    prompt: { title: what, message: `Texte libre, ${TEXT_MAX} caractères au plus.` },
+    prompt: { title: what, message: w("input.freeText", { max: TEXT_MAX }) },
     // Stop, not warning: validate counts a longer text as an erreur, so Excel must not let one through.
-    error: { style: "stop", title: "Texte trop long", message: `Le texte dépasse ${TEXT_MAX} caractères.` },
+    error: { style: "stop", title: w("input.tooLongTitle"), message: w("input.tooLong", { max: TEXT_MAX }) },
   };
 }

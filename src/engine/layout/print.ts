@@ -11,6 +11,8 @@
  * halves of a fiche are facing pages. A sheet that fits one width at that scale prints as one strip, as large as fits
  * (never over 100 %).
  */
+import type { Lang } from "../../i18n";
+import { wordsOf } from "./words";
 import type { CellStyle, SheetPlan } from "../plan";
 import { a1, parseA1 } from "../../util/a1";
 
@@ -45,6 +47,8 @@ export interface PrintContext {
   schema: string;
   campaignYear: number;
   styles: Record<string, CellStyle>;
+  /** The workbook's language, for the footer's words; French by default. */
+  lang?: Lang;
 }
 
 /** Excel's header/footer text: `&` starts a code, so a literal one is doubled. */
@@ -54,8 +58,8 @@ export const FOOTER_MAX = 255;
 const RIGHT_FOOTER = "page &P / &N";
 
 /** The left footer, the schéma's title shortened if the whole footer would pass Excel's limit. */
-function leftFooter(schema: string, campaignYear: number): string {
-  const tail = ` — campagne ${campaignYear} — &A`;
+function leftFooter(schema: string, campaignYear: number, lang: Lang = "fr"): string {
+  const tail = wordsOf(lang)("footer", { year: campaignYear });
   const room = FOOTER_MAX - "&L".length - tail.length - "&R".length - RIGHT_FOOTER.length;
   let title = footerText(schema);
   if (title.length > room) title = `${title.slice(0, room - 1).replace(/&$/, "")}…`;
@@ -113,7 +117,7 @@ function paginateSheet(sheet: SheetPlan, ctx: PrintContext): void {
   } else delete print.titleColumns;
   print.margins = { ...PRINT_MARGINS };
   keepHeadersWithRows(sheet, ctx.styles);
-  print.footer = { left: leftFooter(ctx.schema, ctx.campaignYear), right: RIGHT_FOOTER };
+  print.footer = { left: leftFooter(ctx.schema, ctx.campaignYear, ctx.lang), right: RIGHT_FOOTER };
 }
 
 /**

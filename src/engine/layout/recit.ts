@@ -14,6 +14,7 @@ import type { Fiche, Indicateur } from "../../model/schema";
 import type { BindingKind, CellBinding, ValidationPlan } from "../plan";
 import { requis, type StyleKey } from "./styles";
 import type { SheetBuilder } from "./sheetBuilder";
+import { wordsOf, type Words } from "./words";
 
 export const RECIT_KINDS = ["realisations", "difficultes", "perspectives"] as const satisfies readonly BindingKind[];
 export type RecitKind = (typeof RECIT_KINDS)[number];
@@ -22,39 +23,26 @@ export type RecitKind = (typeof RECIT_KINDS)[number];
 export const RECIT_MAX = 3000;
 
 /** Each heading's name, where the year is said elsewhere (a column, a row). */
-export const RECIT_RUBRIQUE: Record<RecitKind, string> = {
-  realisations: "Réalisations de l'année",
-  difficultes: "Difficultés / freins",
-  perspectives: "Perspectives",
-};
-
-/** Each heading's label on the fiche's block. */
-export const RECIT_LABEL: Record<RecitKind, (year: number) => string> = {
-  realisations: (y) => `Réalisations de l'année ${y}`,
-  difficultes: (y) => `Difficultés / freins ${y}`,
-  perspectives: (y) => `Perspectives (bilan ${y})`,
-};
+export const recitRubrique = (kind: RecitKind, w: Words = wordsOf()): string => w(`recit.rubrique.${kind}`);
 
 /** Heights in points: about six lines for a text being written, three for one read back. */
 const INPUT_HEIGHT = 96;
 const RECALL_HEIGHT = 48;
 
-export function recitValidation(ranges: string[]): ValidationPlan {
+export function recitValidation(ranges: string[], w: Words = wordsOf()): ValidationPlan {
   return {
     ranges,
     rule: { type: "textLength", max: RECIT_MAX },
     allowBlank: true,
-    prompt: {
-      title: "Bilan qualitatif",
-      message: `Texte libre, plusieurs paragraphes possibles (Alt+Entrée), ${RECIT_MAX} caractères au plus.`,
-    },
-    error: { style: "stop", title: "Texte trop long", message: `Le texte est limité à ${RECIT_MAX} caractères.` },
+    prompt: { title: w("recit.title"), message: w("recit.prompt", { max: RECIT_MAX }) },
+    error: { style: "stop", title: w("input.tooLongTitle"), message: w("input.textError", { max: RECIT_MAX }) },
   };
 }
 
 type Bind = (b: Omit<CellBinding, "sheet" | "key" | "address">, row: number, col: number) => void;
 
 export interface RecitContext {
+  w: Words;
   campaignYear: number;
   debut: number;
   /** First and last columns the texts span. */
@@ -80,14 +68,14 @@ function textRow(sheet: SheetBuilder, row: number, c: RecitContext, style: Style
 /** The fiche's narrative block; returns the row after it. */
 export function recitBlock(sheet: SheetBuilder, fiche: Fiche, row: number, c: RecitContext): number {
   const year = c.campaignYear;
-  sheet.set(row, c.first - 1, "tableHeader", `Bilan qualitatif de la campagne ${year}`);
+  sheet.set(row, c.first - 1, "tableHeader", c.w("recit.header", { year }));
   sheet.merge(row, c.first - 1, row, c.last);
   row++;
   const previous = c.historique?.(fiche.id, year - 1, "perspectives");
   if (previous) {
     const id = `${fiche.id}#rappel`;
     sheet.set(row, 1, "meta", id);
-    c.label(row, id, `Rappel : perspectives ${year - 1}`);
+    c.label(row, id, c.w("recit.rappel", { year: year - 1 }));
     sheet.set(row, c.kindCol, "meta", "recit");
     // Read from the history sheet, which keeps every earlier year's texts: one cell holds each text.
     const formula = `=IF(LEN(${previous})=0,"",${previous})`;
@@ -99,7 +87,7 @@ export function recitBlock(sheet: SheetBuilder, fiche: Fiche, row: number, c: Re
   for (const kind of RECIT_KINDS) {
     const id = `${fiche.id}#${kind}`;
     sheet.set(row, 1, "meta", id);
-    c.label(row, id, RECIT_LABEL[kind](year));
+    c.label(row, id, c.w(`recit.label.${kind}`, { year }));
     textRow(sheet, row, c, "inputNarrative", INPUT_HEIGHT);
     sheet.set(row, c.kindCol, "meta", "recit");
     c.inputs.push(a1(row, c.first));
@@ -121,7 +109,7 @@ export function reponseRows(
     const id = reponseRowId(ind, y);
     const now = y === c.campaignYear;
     sheet.set(row, 1, "meta", id);
-    c.label(row, id, now ? `Réponse ${y} (campagne)` : `Réponse ${y}`);
+    c.label(row, id, c.w(now ? "recit.reponseCampagne" : "recit.reponse", { year: y }));
     textRow(sheet, row, c, now ? (ind.obligatoire ? requis("inputText") : "inputText") : "lockedText", now ? 60 : 30);
     // The yellow of an expected, still empty answer (axeSheet's conditional formats) looks for this kind.
     if (now && ind.obligatoire) sheet.set(row, c.kindCol, "meta", "rep");

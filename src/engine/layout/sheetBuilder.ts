@@ -3,13 +3,17 @@ import { a1 } from "../../util/a1";
 import { CELL_TEXT_MAX } from "../../model/schema";
 import type { CellPlan, ConditionalFormatPlan, Scalar, SheetKind, SheetPlan, ValidationPlan } from "../plan";
 import { STYLES, type StyleKey } from "./styles";
-import { typo } from "../../util/typography";
+import type { Lang } from "../../i18n";
+import { typoOf } from "./words";
 
 export class SheetBuilder {
   readonly plan: SheetPlan;
   private cellIndex = new Map<string, CellPlan>();
+  /** French typography in a French workbook; an English one's texts as written. */
+  readonly typo: (text: string) => string;
 
-  constructor(name: string, kind: SheetKind) {
+  constructor(name: string, kind: SheetKind, lang: Lang = "fr") {
+    this.typo = typoOf(lang);
     this.plan = {
       name,
       kind,
@@ -24,7 +28,7 @@ export class SheetBuilder {
     };
   }
 
-  /** Writes a text of the layout or of the model: what it shows follows French typography. */
+  /** Writes a text of the layout or of the model: what it shows follows the typography of its language. */
   set(
     row: number,
     col: number,
@@ -54,7 +58,7 @@ export class SheetBuilder {
     // the cell shows the start, the model in _bilan_meta keeps them whole.
     if (typeof value === "string" && value.length > CELL_TEXT_MAX) value = `${value.slice(0, CELL_TEXT_MAX - 1)}…`;
     // What the workbook shows follows French typography; what is typed (inputs) and read back (meta) stays as it is.
-    if (typographic && typeof value === "string" && this.shown(style) && !extra.formula) value = typo(value);
+    if (typographic && typeof value === "string" && this.shown(style) && !extra.formula) value = this.typo(value);
     const cell: CellPlan = { row, col, style, ...(value === undefined || value === "" ? {} : { value }), ...extra };
     this.cellIndex.set(key, cell);
     this.plan.cells.push(cell);
@@ -68,8 +72,8 @@ export class SheetBuilder {
   validate(v: ValidationPlan): void {
     // Excel's limits: 32 characters of title, 255 of message.
     const text = (x: { title: string; message: string }) => ({
-      title: typo(x.title).slice(0, 32),
-      message: typo(x.message).slice(0, 255),
+      title: this.typo(x.title).slice(0, 32),
+      message: this.typo(x.message).slice(0, 255),
     });
     this.plan.validations.push({ ...v, prompt: text(v.prompt), error: { ...v.error, ...text(v.error) } });
   }

@@ -6,16 +6,18 @@
  */
 import { a1, hyperlinkFormula, range } from "../../util/a1";
 import type { Axe, Fiche, Schema } from "../../model/schema";
-import type { CellBinding, PlanMeta } from "../plan";
+import { langOf, type CellBinding, type PlanMeta } from "../plan";
 import { FIGURES, type Rates } from "../rollup/figures";
 import { figureFormulas, rateFormulas, type FigureFormulas, type RollupColumns } from "../rollup/formulas";
-import { FUTUR_MARK, SANS_CALENDRIER_MARK } from "./calendar";
+import { futurMark, SANS_CALENDRIER_MARK } from "./calendar";
 import { definitionsBlock } from "./definitions";
-import { HISTORIQUE } from "./historique";
+import { historiqueName } from "./historique";
 import { SheetBuilder } from "./sheetBuilder";
 import { sommaireBudget } from "./sommaireBudget";
 import { COLORS, type StyleKey } from "./styles";
-import { pluraliser, typo } from "../../util/typography";
+import { statuts, statutWord } from "../../model/vocabulaire";
+import type { Lang } from "../../i18n";
+import { wordsOf, type NiveauxDits, type Words } from "./words";
 
 /** The département a title names: none when the model does not say (« Non précisé », empty). */
 export function departementConnu(departement: string | undefined): string | undefined {
@@ -23,16 +25,24 @@ export function departementConnu(departement: string | undefined): string | unde
   return d && !/^non[ \u00A0]pr[ée]cis[ée]e?$/i.test(d) ? d : undefined;
 }
 
-export const SOMMAIRE = "Sommaire";
-/** Rollup columns of the axe table; their keys differ from the figures' (`FIGURES`): both are binding keys of a row. */
+/** The sheet's name in a workbook of this language. */
+export const sommaireName = (lang: Lang): string => wordsOf(lang)("sheet.sommaire");
+/** Its name in a French workbook. */
+export const SOMMAIRE = sommaireName("fr");
+/** Its name in a workbook, from the workbook's metadata. */
+export const sommaireOf = (meta: Pick<PlanMeta, "lang">): string => sommaireName(langOf(meta));
+/**
+ * Rollup columns of the axe table (their headings: `workbook.sommaire.rollup.*`); their keys differ from the
+ * figures' (`FIGURES`): both are binding keys of a row.
+ */
 export const SOMMAIRE_ROLLUPS = [
-  ["calendrier", "Avancement du calendrier"],
-  ["enRetard", "Sous-actions en retard"],
-  ["sansEtat", "Sous-actions non renseignées"],
-  ["completude", "Saisies renseignées"],
-  ["cibles", "Cibles atteintes"],
-  ["atteinte", "Part des cibles atteintes"],
-  ["controles", "Erreurs de contrôle"],
+  ["calendrier"],
+  ["enRetard"],
+  ["sansEtat"],
+  ["completude"],
+  ["cibles"],
+  ["atteinte"],
+  ["controles"],
 ] as const;
 /**
  * The rate each rollup column shows. `controles`, the number of errors found, is a plain cell written with
@@ -75,8 +85,11 @@ export function buildSommaire(
   generatedAt: Date,
   bindings: CellBinding[],
   cols: RollupColumns,
+  w: Words,
+  niveaux: NiveauxDits,
 ): SheetBuilder {
-  const sheet = new SheetBuilder(SOMMAIRE, "sommaire");
+  const name = sommaireName(w.lang);
+  const sheet = new SheetBuilder(name, "sommaire", w.lang);
   const s = sheet.plan;
   s.columnWidths = { 1: 2, 2: 58, 3: 10, 4: 13, 5: 12 };
   for (let c = ROLLUP_COL; c <= LAST_COL; c++) s.columnWidths[c] = 14;
@@ -98,33 +111,39 @@ export function buildSommaire(
     "subtitle",
     [departementConnu(schema.departement), `${schema.periode.debut}-${schema.periode.fin}`].filter(Boolean).join(" · "),
   );
-  line(3, "label", `Bilan de la campagne ${meta.campaignYear}`);
-  const date = generatedAt.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" });
-  line(4, "note", `Classeur généré le ${date} · modèle « ${schema.id} » version ${schema.version}`);
-  if (meta.cut) {
-    const what = meta.cut.kind === "partenaire" ? "le partenaire" : "le territoire";
-    const which =
-      meta.cut.kind === "partenaire"
-        ? "les fiches dont il est pilote ou partenaire"
-        : "les fiches dont des indicateurs sont recueillis par territoire";
-    line(5, "label", `Classeur pour ${what} « ${meta.cut.nom} » : il ne contient que ${which}.`);
-  }
+  line(3, "label", w("sommaire.campagne", { year: meta.campaignYear }));
+  const date = generatedAt.toLocaleDateString(w.lang === "fr" ? "fr-FR" : "en-GB", { timeZone: "Europe/Paris" });
+  line(4, "note", w("sommaire.generated", { date, id: schema.id, version: schema.version }));
+  if (meta.cut) line(5, "label", w(`sommaire.cut.${meta.cut.kind}`, { nom: meta.cut.nom }));
 
-  line(7, "label", "Mode d'emploi");
+  line(7, "label", w("sommaire.help"));
   const y = meta.campaignYear;
-  const { niveaux } = schema;
   const indicateurs = axes.some((a) => a.fiches.some((f) => f.indicateurs.length));
   const precedents = y > schema.periode.debut;
   // Only what this schéma's workbook holds (a schéma without indicators is not told how to fill them), numbered.
   const help = [
-    `Chaque ${niveaux.axe.toLowerCase()} a sa feuille. Pour chaque ${niveaux.fiche.toLowerCase()} : le calendrier (${pluraliser(niveaux.sousAction).toLowerCase()})${indicateurs ? ", les indicateurs" : ""}, le budget, puis le bilan qualitatif de l'année.`,
-    `Calendrier : pour chaque période prévue jusqu'à ${y} (cellule blanche encadrée), choisir l'état dans la liste : Réalisé, En cours, Reporté, Abandonné, Non commencé ; pour un état Reporté ou Abandonné, en donner le motif dans la colonne Commentaire. Les périodes en gris ne sont pas prévues ; « ${FUTUR_MARK} » marque une période à venir, dont l'état se saisira lors d'une prochaine campagne ; « ${SANS_CALENDRIER_MARK} » : sous-action sans calendrier publié, un seul état pour la campagne. Les définitions des synthèses sont sous les tableaux.`,
-    indicateurs
-      ? `Indicateurs : saisir la valeur ${y} (pour un ratio, le numérateur et le dénominateur : le taux se calcule ; pour un indicateur texte, la réponse sur sa ligne « Réponse ${y} »), la source et, si besoin, un commentaire. Les cibles que le schéma ne fixe pas se saisissent dans les colonnes « Cible » de ${y} et des années suivantes ; elles sont reprises d'une campagne à l'autre.`
-      : undefined,
-    `Budget : saisir les montants ${y} votés, engagés et mandatés de chaque ${niveaux.fiche.toLowerCase()} (le taux de consommation se calcule). Bilan qualitatif : réalisations de l'année, difficultés et perspectives${precedents ? ` ; les perspectives de ${y - 1} sont rappelées au-dessus, et les bilans précédents sont sur la feuille « ${HISTORIQUE} »` : ""}.`,
-    "Les saisies attendues sont encadrées de bleu foncé ; tant qu'elles sont vides, leur fond est jaune pâle. Une valeur sur fond rouge foncé s'écarte de sa cible dans le mauvais sens ; chaque état du calendrier et chaque jugement de cible s'écrit aussi en toutes lettres.",
-    "Ne pas insérer, supprimer ni renommer de lignes ou de feuilles : le classeur est relu et contrôlé par identifiant.",
+    w("sommaire.help.sheets", {
+      axe: niveaux.axe.toLowerCase(),
+      fiche: niveaux.fiche.toLowerCase(),
+      sousActions: niveaux.pluriel.sousAction.toLowerCase(),
+      indicateurs: indicateurs ? w("sommaire.help.sheetsIndicateurs") : "",
+    }),
+    w("sommaire.help.calendar", {
+      year: y,
+      statuts: statuts(w.lang).join(", "),
+      reporte: statutWord("reporte", w.lang),
+      abandonne: statutWord("abandonne", w.lang),
+      futur: futurMark(w.lang),
+      sans: SANS_CALENDRIER_MARK,
+    }),
+    indicateurs ? w("sommaire.help.indicateurs", { year: y }) : undefined,
+    w("sommaire.help.budget", {
+      year: y,
+      fiche: niveaux.fiche.toLowerCase(),
+      precedents: precedents ? w("sommaire.help.precedents", { previous: y - 1, sheet: historiqueName(w) }) : "",
+    }),
+    w("sommaire.help.colours"),
+    w("sommaire.help.rows"),
   ]
     .filter((x): x is string => x !== undefined)
     .map((text, i) => `${i + 1}. ${text}`);
@@ -135,13 +154,13 @@ export function buildSommaire(
 
   const h = 9 + help.length;
   // Each schéma's words for its levels (« Actions en retard » where sous-actions are called actions).
-  const sousActions = pluraliser(niveaux.sousAction);
+  const sousActions = niveaux.pluriel.sousAction;
   const headers = [
     niveaux.axe,
-    pluraliser(niveaux.fiche),
+    niveaux.pluriel.fiche,
     sousActions,
-    "Indicateurs",
-    ...SOMMAIRE_ROLLUPS.map(([, label]) => label.replace(/^Sous-actions/, sousActions)),
+    w("sommaire.indicateurs"),
+    ...SOMMAIRE_ROLLUPS.map(([key]) => w(`sommaire.rollup.${key}`, { sousActions })),
   ];
   headers.forEach((text, i) => sheet.set(h, 2 + i, "tableHeader", text));
   s.rowHeights[h] = 32;
@@ -153,7 +172,7 @@ export function buildSommaire(
         node,
         kind: "rollup",
         period,
-        sheet: SOMMAIRE,
+        sheet: name,
         address: a1(row, col),
         input: false,
         ...(formula ? { formula } : {}),
@@ -177,7 +196,7 @@ export function buildSommaire(
 
   axes.forEach(({ axe, fiches, sheet: target }, i) => {
     const row = h + 1 + i;
-    const text = typo(`${schema.niveaux.axe} ${axe.numero} — ${axe.titre}`);
+    const text = sheet.typo(`${niveaux.axe} ${axe.numero} — ${axe.titre}`);
     sheet.set(row, 2, "link", text, { formula: hyperlinkFormula(target, "A1", text) });
     sheet.fitHeight(row, text.length, 58);
     sheet.set(row, 3, "cellInfo", fiches.length);
@@ -199,7 +218,7 @@ export function buildSommaire(
 
   const first = h + 1;
   const total = first + axes.length;
-  sheet.set(total, 2, "rollupLabel", "Ensemble du schéma");
+  sheet.set(total, 2, "rollupLabel", w("ensemble"));
   const counts = [
     axes.reduce((n, a) => n + a.fiches.length, 0),
     axes.reduce((n, a) => n + a.fiches.reduce((m, f) => m + f.sousActions.length, 0), 0),
@@ -214,8 +233,8 @@ export function buildSommaire(
     ROLLUP_STYLE[key] === "rollupValue" ? [range(first, ROLLUP_COL + j, total, ROLLUP_COL + j)] : [],
   );
   sheet.conditional({ ranges: shares, kind: "dataBar", color: COLORS.progress, min: 0, max: 1, priority: 1 });
-  const next = sommaireBudget(sheet, schema, meta, axes, total + 2, bindings, cols);
-  definitionsBlock(sheet, next + 1, textTo, textWidth);
+  const next = sommaireBudget(sheet, schema, meta, axes, total + 2, bindings, cols, w, niveaux);
+  definitionsBlock(sheet, next + 1, textTo, textWidth, w);
   s.freeze = { rows: 0, columns: 0 };
   return sheet;
 }

@@ -15,12 +15,12 @@ import {
   plannedOf,
   tauxFormula,
   BUDGET_STAGES,
-  STAGE_NAME,
   type BudgetStage,
 } from "../rollup/budget";
 import type { RollupColumns } from "../rollup/formulas";
 import type { SommaireAxe } from "./sommaire";
 import type { SheetBuilder } from "./sheetBuilder";
+import type { NiveauxDits, Words } from "./words";
 
 /** Wide enough for « 999 999 999,99 € » and a schéma's total beyond a billion. */
 export const AMOUNT_WIDTH = 20;
@@ -30,10 +30,11 @@ const PREVU = 3;
 const STAGE_COL: Record<BudgetStage, number> = { vote: 4, engage: 5, mandate: 6 };
 const TAUX = 7;
 
-export const SOMMAIRE_BUDGET_HEADERS = [
-  "Prévu au schéma",
-  ...BUDGET_STAGES.map((stage) => STAGE_NAME[stage]),
-  "Taux de consommation",
+/** The table's headings after the level's: prévu, each stage, taux. */
+const budgetHeaders = (w: Words): string[] => [
+  w("budget.prevuHeader"),
+  ...BUDGET_STAGES.map((stage) => w(`budget.name.${stage}`)),
+  w("budget.tauxHeader"),
 ];
 
 /** Writes the table from `row` (the axes' sheets hold the fiches' budget tables); returns the row after it. */
@@ -45,6 +46,8 @@ export function sommaireBudget(
   row: number,
   bindings: CellBinding[],
   cols: RollupColumns,
+  w: Words,
+  niveaux: NiveauxDits,
 ): number {
   const s = sheet.plan;
   for (let c = PREVU; c <= STAGE_COL.mandate; c++) s.columnWidths[c] = Math.max(s.columnWidths[c] ?? 0, AMOUNT_WIDTH);
@@ -55,11 +58,9 @@ export function sommaireBudget(
   if (!bound) return row;
   const montantCol = parseA1(bound.address).col;
 
-  sheet.set(row, LABEL, "label", `Budget ${campaign}`);
+  sheet.set(row, LABEL, "label", w("budget.campagne", { year: campaign }));
   row++;
-  [`${schema.niveaux.axe}`, ...SOMMAIRE_BUDGET_HEADERS].forEach((text, i) =>
-    sheet.set(row, LABEL + i, "tableHeader", text),
-  );
+  [niveaux.axe, ...budgetHeaders(w)].forEach((text, i) => sheet.set(row, LABEL + i, "tableHeader", text));
   s.rowHeights[row] = 32;
   row++;
 
@@ -88,7 +89,7 @@ export function sommaireBudget(
 
   const first = row;
   for (const { axe, fiches, sheet: target } of axes) {
-    const text = `${schema.niveaux.axe} ${axe.numero} — ${axe.titre}`;
+    const text = `${niveaux.axe} ${axe.numero} — ${axe.titre}`;
     sheet.set(row, LABEL, "rowLabel", text);
     sheet.fitHeight(row, text.length, 58);
     const prevu = plannedOf(
@@ -100,7 +101,7 @@ export function sommaireBudget(
     row++;
   }
   const total = row;
-  sheet.set(total, LABEL, "rollupLabel", "Ensemble du schéma");
+  sheet.set(total, LABEL, "rollupLabel", w("ensemble"));
   const prevu = plannedOf(
     schema.budget?.montant,
     axes.map(({ axe, fiches }) =>
@@ -119,12 +120,12 @@ export function sommaireBudget(
   const budget = schema.budget;
   if (budget?.postes.length) {
     row++;
-    const title = budget.libelle ? `Budget publié — ${budget.libelle}` : "Budget publié";
+    const title = budget.libelle ? w("budget.publieDe", { libelle: budget.libelle }) : w("budget.publie");
     sheet.set(row, LABEL, "label", title);
     row++;
-    sheet.set(row, LABEL, "tableHeader", "Ligne budgétaire");
-    sheet.set(row, PREVU, "tableHeader", "Montant");
-    sheet.set(row, STAGE_COL.vote, "tableHeader", "Précision");
+    sheet.set(row, LABEL, "tableHeader", w("budget.ligne"));
+    sheet.set(row, PREVU, "tableHeader", w("budget.montant"));
+    sheet.set(row, STAGE_COL.vote, "tableHeader", w("budget.precision"));
     for (let c = STAGE_COL.vote + 1; c <= TAUX; c++) sheet.set(row, c, "tableHeader");
     sheet.merge(row, STAGE_COL.vote, row, TAUX);
     row++;
@@ -137,7 +138,7 @@ export function sommaireBudget(
       sheet.merge(row, STAGE_COL.vote, row, TAUX);
       row++;
     }
-    sheet.set(row, LABEL, "rollupLabel", "Total publié");
+    sheet.set(row, LABEL, "rollupLabel", w("budget.totalPublie"));
     sheet.set(row, PREVU, "lockedAmount", budget.montant);
     row++;
   }

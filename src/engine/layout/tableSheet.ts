@@ -3,6 +3,7 @@
  * beside the bilan: the *Non repris* values of a carry-over or an upgrade,
  * the values per source of a consolidation. Locked, filterable, printable.
  */
+import type { Lang } from "../../i18n";
 import type { Scalar } from "../plan";
 import { colLetter } from "../../util/a1";
 import { SheetBuilder } from "./sheetBuilder";
@@ -14,12 +15,14 @@ export interface TableSheet {
   note: string;
   columns: [header: string, width: number][];
   rows: Scalar[][];
+  /** The workbook's language (its typography); French by default. */
+  lang?: Lang;
 }
 
 export const TABLE_HEADER_ROW = 3;
 
 export function buildTableSheet(t: TableSheet): SheetBuilder {
-  const sheet = new SheetBuilder(t.name, "annexe");
+  const sheet = new SheetBuilder(t.name, "annexe", t.lang);
   const s = sheet.plan;
   s.tabColor = COLORS.muted;
   sheet.set(1, 1, "title", t.title);

@@ -19,9 +19,9 @@
  */
 import { DEFAULT_AGREGATION, type Agregation, type Indicateur } from "../../model/schema";
 import { parsePeriode, PER_YEAR } from "../../model/periods";
-import { OUI_NON } from "../layout/inputs";
+import { readOuiNon } from "../../model/vocabulaire";
 import { asDate } from "../validate/values";
-import { isFilled, textIs, type CellValue } from "./excel";
+import { isFilled, type CellValue } from "./excel";
 
 export interface Observation {
   /** Year or period (`2024`, `2024-S1`): orders observations for `last`. */
@@ -62,8 +62,7 @@ function usable(ind: Kind, o: Observation): boolean {
 
 /** Oui → true, Non → false (a yes/no cell may also hold a boolean). */
 function answer(v: CellValue): boolean | undefined {
-  if (typeof v === "boolean") return v;
-  return textIs(v, OUI_NON[0]) ? true : textIs(v, OUI_NON[1]) ? false : undefined;
+  return readOuiNon(v);
 }
 
 /** Where a period ends, in months: a year and its second semester end together. */

@@ -15,31 +15,29 @@
  *
  * The engine's judgement and the formula the layout writes are made here side by side.
  */
-import { OUI_NON } from "../layout/inputs";
+import type { Lang } from "../../i18n";
 import type { Indicateur, Valeur } from "../../model/schema";
+import { CANONICAL, ouiNon, readOuiNon } from "../../model/vocabulaire";
+import { wordsOf } from "../layout/words";
 import { excelSerial } from "../../util/excelDate";
-import { atMost, numberOf, textIs, type CellValue } from "./excel";
+import { atMost, numberOf, type CellValue } from "./excel";
 
 /** How far from its target a « stable » value may be and still meet it, as a share of the target. */
 export const TOLERANCE_STABLE = 0.05;
 
-export const JUGEMENTS = {
-  atteinte: "Atteinte",
-  nonAtteinte: "Non atteinte",
-  nonRenseignee: "Non renseignée",
-  sansCible: "Sans cible",
-} as const;
-export type Jugement = keyof typeof JUGEMENTS;
+export const JUGEMENT_KEYS = ["atteinte", "nonAtteinte", "nonRenseignee", "sansCible"] as const;
+export type Jugement = (typeof JUGEMENT_KEYS)[number];
 
-const [OUI, NON] = OUI_NON;
+/** The word of a judgement in a workbook of this language (« Atteinte », "Met"). */
+export const jugementWord = (j: Jugement, lang: Lang = CANONICAL): string => wordsOf(lang)(`jugement.${j}`);
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether an indicator of this type is ever judged against a target. */
 export const isJudged = (ind: Indicateur): boolean => ind.type !== "text";
 
-/** What a target of the model looks like in its cell: Oui/Non for a boolean, a day number for a date. */
-export function targetCell(ind: Indicateur, cible: Valeur | undefined): CellValue {
-  if (typeof cible === "boolean") return cible ? OUI : NON;
+/** What a target of the model looks like in its cell: Oui/Non (in the workbook's language) for a boolean, a day number for a date. */
+export function targetCell(ind: Indicateur, cible: Valeur | undefined, lang: Lang = CANONICAL): CellValue {
+  if (typeof cible === "boolean") return ouiNon(lang)[cible ? 0 : 1];
   if (ind.type === "date" && typeof cible === "string" && ISO_DAY.test(cible)) return excelSerial(cible);
   return cible;
 }
@@ -48,16 +46,23 @@ export function targetCell(ind: Indicateur, cible: Valeur | undefined): CellValu
 const dayNumber = (v: CellValue): number | undefined =>
   typeof v === "string" && ISO_DAY.test(v) ? excelSerial(v) : numberOf(v);
 
-const yesNo = (v: CellValue): string | undefined => (textIs(v, OUI) ? OUI : textIs(v, NON) ? NON : undefined);
+/** `TRIM(cell)="Oui"`: the words of the workbook's language only, as its formula reads them. */
+const yesNo = (v: CellValue, lang: Lang): boolean | undefined =>
+  typeof v === "string" ? readOuiNon(v, lang, true) : undefined;
 
 /**
  * `value` is the cell's value (for a ratio: its rate), `target` the target cell's (see `targetCell`).
  * Undefined for a type never judged.
  */
-export function judge(ind: Indicateur, value: CellValue, target: CellValue): Jugement | undefined {
+export function judge(
+  ind: Indicateur,
+  value: CellValue,
+  target: CellValue,
+  lang: Lang = CANONICAL,
+): Jugement | undefined {
   if (!isJudged(ind)) return undefined;
   if (ind.type === "boolean") {
-    const [t, v] = [yesNo(target), yesNo(value)];
+    const [t, v] = [yesNo(target, lang), yesNo(value, lang)];
     if (t === undefined) return "sansCible";
     if (v === undefined) return "nonRenseignee";
     return v === t ? "atteinte" : "nonAtteinte";
@@ -74,14 +79,18 @@ export function judge(ind: Indicateur, value: CellValue, target: CellValue): Jug
   return met ? "atteinte" : "nonAtteinte";
 }
 
-/** The judgement as a formula over the value cell `v` and the target cell `t` of the same row; none when never judged. */
-export function judgementFormula(ind: Indicateur, v: string, t: string): string | undefined {
+/**
+ * The judgement as a formula over the value cell `v` and the target cell `t` of the same row, in the words of the
+ * workbook's language; none when never judged.
+ */
+export function judgementFormula(ind: Indicateur, v: string, t: string, lang: Lang = CANONICAL): string | undefined {
   if (!isJudged(ind)) return undefined;
-  const W = JUGEMENTS;
-  const word = (cond: string) => `IF(${cond},"${W.atteinte}","${W.nonAtteinte}")`;
+  const W = (j: Jugement) => jugementWord(j, lang);
+  const word = (cond: string) => `IF(${cond},"${W("atteinte")}","${W("nonAtteinte")}")`;
   if (ind.type === "boolean") {
+    const [OUI, NON] = ouiNon(lang);
     const isYesNo = (c: string) => `OR(TRIM(${c})="${OUI}",TRIM(${c})="${NON}")`;
-    return `=IF(NOT(${isYesNo(t)}),"${W.sansCible}",IF(NOT(${isYesNo(v)}),"${W.nonRenseignee}",${word(`TRIM(${v})=TRIM(${t})`)}))`;
+    return `=IF(NOT(${isYesNo(t)}),"${W("sansCible")}",IF(NOT(${isYesNo(v)}),"${W("nonRenseignee")}",${word(`TRIM(${v})=TRIM(${t})`)}))`;
   }
   const cond =
     ind.type === "date" || ind.sens === "baisse"
@@ -89,13 +98,13 @@ export function judgementFormula(ind: Indicateur, v: string, t: string): string 
       : ind.sens === "stable"
         ? `ABS(${v}-${t})<=${TOLERANCE_STABLE}*ABS(${t})`
         : `${v}>=${t}`;
-  return `=IF(NOT(ISNUMBER(${t})),"${W.sansCible}",IF(NOT(ISNUMBER(${v})),"${W.nonRenseignee}",${word(cond)}))`;
+  return `=IF(NOT(ISNUMBER(${t})),"${W("sansCible")}",IF(NOT(ISNUMBER(${v})),"${W("nonRenseignee")}",${word(cond)}))`;
 }
 
 /** The 1/0 helper cells of a row over its word cell `w`: target met, target set. */
-export function judgementCounts(w: string): { atteinte: string; fixee: string } {
+export function judgementCounts(w: string, lang: Lang = CANONICAL): { atteinte: string; fixee: string } {
   return {
-    atteinte: `=IF(${w}="${JUGEMENTS.atteinte}",1,0)`,
-    fixee: `=IF(OR(${w}="",${w}="${JUGEMENTS.sansCible}"),0,1)`,
+    atteinte: `=IF(${w}="${jugementWord("atteinte", lang)}",1,0)`,
+    fixee: `=IF(OR(${w}="",${w}="${jugementWord("sansCible", lang)}"),0,1)`,
   };
 }

@@ -14,6 +14,8 @@
  * in the hidden row-kind column (`bvote`, `bengage`, `bmandate`) and its id in
  * the fiche column, so a summary sums the campaign column over those rows.
  */
+import type { Lang } from "../../i18n";
+import { wordsOf } from "../layout/words";
 import type { Axe, Fiche, Objectif, Schema } from "../../model/schema";
 import { colLetter, sheetRef } from "../../util/a1";
 import type { BindingKind } from "../plan";
@@ -25,8 +27,8 @@ export type BudgetStage = (typeof BUDGET_STAGES)[number];
 
 export const isBudgetStage = (kind: string): kind is BudgetStage => (BUDGET_STAGES as readonly string[]).includes(kind);
 
-/** Each stage's name in tables and exports. */
-export const STAGE_NAME: Record<BudgetStage, string> = { vote: "Voté", engage: "Engagé", mandate: "Mandaté" };
+/** Each stage's name in tables and exports, in a workbook's language (« Voté », "Voted"). */
+export const stageName = (stage: BudgetStage, lang: Lang = "fr"): string => wordsOf(lang)(`budget.name.${stage}`);
 
 /** What the hidden row-kind column holds on a fiche's row of each stage. */
 export const STAGE_ROW_KIND: Record<BudgetStage, string> = { vote: "bvote", engage: "bengage", mandate: "bmandate" };

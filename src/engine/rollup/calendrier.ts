@@ -13,10 +13,9 @@
  * side by side, from the same cells.
  */
 import { range } from "../../util/a1";
-import { STATUTS } from "../layout/inputs";
-import { isFilled, textIs, type CellValue } from "./excel";
-
-const [REALISE, EN_COURS, REPORTE, ABANDONNE] = STATUTS;
+import type { Lang } from "../../i18n";
+import { CANONICAL, readStatut, statutWord, type Statut } from "../../model/vocabulaire";
+import { isFilled, type CellValue } from "./excel";
 
 /** The figures of one sous-action, each 0 or 1 but `saisi` (statuses entered) and `requis` (statuses expected). */
 export interface SousActionFigures {
@@ -45,7 +44,12 @@ export function etatOf(statuts: CellValue[]): CellValue {
   return undefined;
 }
 
-export function sousActionFigures({ statuts, fin }: SousActionInputs, campaign: number): SousActionFigures {
+/** `lang`: the workbook's; its statuses are read as its formulas read them, in its words only. */
+export function sousActionFigures(
+  { statuts, fin }: SousActionInputs,
+  campaign: number,
+  lang: Lang = CANONICAL,
+): SousActionFigures {
   const out: SousActionFigures = {
     engagee: 0,
     realisee: 0,
@@ -62,10 +66,12 @@ export function sousActionFigures({ statuts, fin }: SousActionInputs, campaign: 
     out.nonRenseignee = 1;
     return out;
   }
-  const is = (s: string) => textIs(etat, s);
-  out.realisee = is(REALISE) ? 1 : 0;
-  out.enCours = is(EN_COURS) ? 1 : 0;
-  out.retard = is(REPORTE) || (fin < campaign && !is(REALISE) && !is(ABANDONNE)) ? 1 : 0;
+  // `TRIM(state)="word"` in the formulas: a status of another language is read by validate, not counted here.
+  const statut = readStatut(etat, lang, true);
+  const is = (s: Statut) => statut === s;
+  out.realisee = is("realise") ? 1 : 0;
+  out.enCours = is("enCours") ? 1 : 0;
+  out.retard = is("reporte") || (fin < campaign && !is("realise") && !is("abandonne")) ? 1 : 0;
   return out;
 }
 
@@ -73,7 +79,8 @@ export function sousActionFigures({ statuts, fin }: SousActionInputs, campaign: 
  * The helper cells of a sous-action row due in the campaign: its state (the
  * last status entered among its input cells: `LOOKUP(2,1/(filled),cells)`
  * picks the last filled one, in Excel and in LibreOffice; cells between them
- * that are not inputs are masked out), then its figures over that state cell.
+ * that are not inputs are masked out), then its figures over that state cell, in the status words of the
+ * workbook's language.
  */
 export function sousActionFormulas(
   row: number,
@@ -81,6 +88,7 @@ export function sousActionFormulas(
   fin: number,
   campaign: number,
   etatCell: string,
+  lang: Lang = CANONICAL,
 ): { etat: string } & Record<(typeof SOUS_ACTION_FIGURES)[number], string> {
   const sorted = [...cols].sort((a, b) => a - b);
   const [first, last] = [sorted[0]!, sorted[sorted.length - 1]!];
@@ -96,15 +104,16 @@ export function sousActionFormulas(
     etat = `=IFERROR(LOOKUP(2,1/((LEN(TRIM(${all}))>0)${mask}),${all}),"")`;
   }
   const e = `TRIM(${etatCell})`;
-  const is = (s: string) => `${e}="${s}"`;
+  const is = (s: Statut) => `${e}="${statutWord(s, lang)}"`;
   const filled = runs(row, sorted)
     .map((r) => `SUMPRODUCT(--(LEN(TRIM(${r}))>0))`)
     .join("+");
   return {
     etat,
-    realisee: `=IF(${is(REALISE)},1,0)`,
-    enCours: `=IF(${is(EN_COURS)},1,0)`,
-    retard: fin < campaign ? `=IF(OR(LEN(${e})=0,${is(REALISE)},${is(ABANDONNE)}),0,1)` : `=IF(${is(REPORTE)},1,0)`,
+    realisee: `=IF(${is("realise")},1,0)`,
+    enCours: `=IF(${is("enCours")},1,0)`,
+    retard:
+      fin < campaign ? `=IF(OR(LEN(${e})=0,${is("realise")},${is("abandonne")}),0,1)` : `=IF(${is("reporte")},1,0)`,
     nonRenseignee: `=IF(LEN(${e})=0,1,0)`,
     saisi: `=${filled}`,
   };

@@ -6,7 +6,7 @@
  */
 import { SOMMAIRE_RATES } from "../layout/sommaire";
 import type { CellBinding } from "../plan";
-import { JUGEMENTS } from "./atteinte";
+import { jugementWord } from "./atteinte";
 import { budgetResults } from "./budget";
 import type { Level, Rollups } from "./compute";
 import { RATES, type Figures, type Rates } from "./figures";
@@ -40,7 +40,7 @@ export function formulaResults(rollups: Rollups): ResultOf {
       for (const { id, type, saisi, atteinte, annees } of fiche.indicateurs) {
         const row: Record<string, Shown> = { saisi };
         if (atteinte !== undefined) {
-          row.atteinte = JUGEMENTS[atteinte];
+          row.atteinte = jugementWord(atteinte, rollups.lang);
           row.cibleAtteinte = atteinte === "atteinte" ? 1 : 0;
           row.cibleFixee = atteinte === "sansCible" ? 0 : 1;
         }

@@ -4,9 +4,10 @@
  * level's figures being the sums of its children's (figures.ts). The same
  * numbers as the workbook's formulas, computed without a spreadsheet.
  */
+import type { Lang } from "../../i18n";
 import type { Granularite, Indicateur, Schema, Valeur } from "../../model/schema";
 import { calendarGrid, sousActionCalendar } from "../layout/calendar";
-import type { PlanMeta } from "../plan";
+import { langOf, type PlanMeta } from "../plan";
 import type { Finding } from "../validate/findings";
 import { aggregate, type Aggregated, type Observation } from "./aggregate";
 import { judge, targetCell, type Jugement } from "./atteinte";
@@ -91,6 +92,8 @@ export interface Rollups extends Level {
   modelId: string;
   modelVersion: string;
   campaignYear: number;
+  /** The workbook's language when not French: the words its formula cells show (cells.ts). */
+  lang?: Lang;
   axes: AxeRollup[];
   controles?: number;
   budget: BudgetFigures;
@@ -113,6 +116,7 @@ export function computeRollups(
   options: RollupOptions = {},
 ): Rollups {
   const campaign = meta.campaignYear;
+  const lang = langOf(meta);
   const { debut, fin } = schema.periode;
   const n = fin - debut + 1;
   const PART = { valeur: 0, numerateur: n, denominateur: 2 * n } as const;
@@ -148,7 +152,7 @@ export function computeRollups(
       // The model's target, else the one entered in the row's target cell.
       const typed = values.get(`${ind.id}@cible:${y}`);
       const cible = ind.cibles[y] ?? typed;
-      const jugement = judge(ind, valeur, targetCell(ind, ind.cibles[y]) ?? typed);
+      const jugement = judge(ind, valeur, targetCell(ind, ind.cibles[y], lang) ?? typed, lang);
       if (y === campaign) now = jugement;
       const hasValue = valeur !== undefined || numerateur !== undefined || denominateur !== undefined;
       if (!hasValue && cible === undefined) continue;
@@ -192,7 +196,7 @@ export function computeRollups(
         const sousActions = fiche.sousActions.map((sa): SousActionRollup => {
           const cal = sousActionCalendar(fiche, sa, grid, campaign, fin);
           const statuts = cal.inputs.map((p) => values.get(`${sa.id}@statut:${p}`));
-          const f = sousActionFigures({ statuts, fin: cal.fin }, campaign);
+          const f = sousActionFigures({ statuts, fin: cal.fin }, campaign, lang);
           figures.engagees += f.engagee;
           figures.realisees += f.realisee;
           figures.enCours += f.enCours;
@@ -266,6 +270,7 @@ export function computeRollups(
     modelId: meta.modelId,
     modelVersion: meta.modelVersion,
     campaignYear: campaign,
+    ...(meta.lang ? { lang: meta.lang } : {}),
     ...level(sumOf(axes.map((a) => a.figures))),
     ...(errors ? { controles: errors.length } : {}),
     axes,

@@ -9,7 +9,8 @@ import { asTarget } from "../layout/cibles";
 import { TEXT_MAX } from "../layout/inputs";
 import { RECIT_KINDS, RECIT_MAX } from "../layout/recit";
 import { parsePeriode } from "../../model/periods";
-import type { CellBinding, PlanMeta } from "../plan";
+import { langOf, type CellBinding, type PlanMeta } from "../plan";
+import { readStatut, type Statut } from "../../model/vocabulaire";
 import { phrase } from "../../i18n";
 import { num } from "../../i18n/numbers";
 import { expecting, finding, type Finding } from "./findings";
@@ -47,6 +48,7 @@ export function checkValues(
 ): ValuesResult {
   const findings: Finding[] = [];
   const campaign = meta.campaignYear;
+  const lang = langOf(meta);
   /** Valid numbers by binding key, for ratio pairs and plausibility. */
   const numbers = new Map<string, number>();
   const flagged = new Set<string>();
@@ -60,7 +62,7 @@ export function checkValues(
     const max = TEXT_LIMIT[b.kind];
     const check =
       b.kind === "statut"
-        ? checkStatut(v, b.period!, campaign)
+        ? checkStatut(v, b.period!, campaign, lang)
         : max !== undefined
           ? String(v).length > max
             ? {
@@ -73,8 +75,8 @@ export function checkValues(
             ? checkMontant(v)
             : info?.indicateur
               ? b.kind === "cible"
-                ? checkValue(asTarget(info.indicateur), "valeur", v, schema)
-                : checkValue(info.indicateur, b.kind, v, schema)
+                ? checkValue(asTarget(info.indicateur), "valeur", v, schema, lang)
+                : checkValue(info.indicateur, b.kind, v, schema, lang)
               : undefined;
     if (check) {
       findings.push({ ...finding(check.rule, placeOf(b, at, info, v), check.params), ...expecting(check.expected) });
@@ -208,18 +210,18 @@ function plausibility(
   return out;
 }
 
-const NEEDS_REASON = new Set(["Reporté", "Abandonné"]);
+const NEEDS_REASON = new Set<Statut | undefined>(["reporte", "abandonne"]);
 
 /** A sous-action reported *Reporté* or *Abandonné* for the campaign says why, in its comment of the campaign. */
 function missingReasons(meta: PlanMeta, location: Location, nodes: Map<string, NodeInfo>): Finding[] {
   const out: Finding[] = [];
+  const lang = langOf(meta);
   const year = meta.campaignYear;
   const said = new Map<string, string>();
   for (const b of meta.bindings) {
     if (b.kind !== "statut" || parsePeriode(b.period!)?.year !== year) continue;
     const v = location.cells.get(b.key)?.cell?.value;
-    const statut = typeof v === "string" ? v.trim() : "";
-    if (NEEDS_REASON.has(statut) && !said.has(b.node)) said.set(b.node, statut);
+    if (NEEDS_REASON.has(readStatut(v, lang)) && !said.has(b.node)) said.set(b.node, String(v).trim());
   }
   for (const [node, statut] of said) {
     const b = meta.bindings.find((x) => x.key === `${node}@commentaire:${year}`);

@@ -48,6 +48,7 @@ export const RULES = {
   "type.date": ["validate.type.date", "erreur"],
   "type.date-en-texte": ["validate.type.dateAsText", "erreur"],
   "type.hors-liste": ["validate.type.notInList", "erreur"],
+  "type.autre-langue": ["validate.type.otherLanguage", "avertissement"],
   "type.texte-trop-long": ["validate.type.tooLong", "erreur"],
   "plage.negatif": ["validate.range.negative", "erreur"],
   "plage.taux-sup-100": ["validate.range.rateAbove100", "erreur"],

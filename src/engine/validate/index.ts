@@ -8,6 +8,8 @@
 import { both, type Bilingual, type MessageKey, type Params } from "../../i18n";
 import type { Schema } from "../../model/schema";
 import { structureHash } from "../layout/hash";
+import { sommaireName } from "../layout/sommaire";
+import { LANGS } from "../../model/vocabulaire";
 import type { PlanMeta, WorkbookPlan } from "../plan";
 import type { Snapshot, SnapValue } from "../snapshot";
 import { finding, sortFindings, type Finding } from "./findings";
@@ -57,7 +59,7 @@ export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = 
   };
   const read = readMeta(snapshot);
   if (!read.ok) {
-    if (read.missing && !snapshot.sheets.some((s) => s.name === "Sommaire"))
+    if (read.missing && !snapshot.sheets.some((s) => LANGS.some((l) => s.name === sommaireName(l))))
       return {
         ...base,
         readable: false,

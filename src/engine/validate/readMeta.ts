@@ -55,6 +55,7 @@ export function layoutOptionsOf(meta: PlanMeta): LayoutOptions {
     campaignYear: meta.campaignYear,
     granularite: meta.granularite as never,
     ...(meta.cut ? { cut: { kind: meta.cut.kind, id: meta.cut.id } } : {}),
+    ...(meta.lang ? { lang: meta.lang } : {}),
     generatedAt: new Date(meta.generatedAt),
     // Recorded, not derived: the proof checks they are well placed and that the rest agrees with the model.
     ...(meta.sources ? { sources: meta.sources } : {}),

@@ -10,7 +10,7 @@ import { parseA1, range } from "../../util/a1";
 import { bounds } from "../../util/rectangles";
 import type { CellBinding } from "../plan";
 import type { SheetSnapshot, SnapCell, SnapValue } from "../snapshot";
-import { SOMMAIRE } from "../layout/sommaire";
+import { sommaireOf } from "../layout/sommaire";
 import { sortFindings, type Finding } from "./findings";
 import { isEntered, nodeIndex, type Located, type Location, type NodeInfo } from "./locate";
 import { checkValues, type Completion } from "./checkValues";
@@ -56,11 +56,12 @@ export function recheckScope(report: TrustedReport, changes: CellChange[]): Rech
       sheets.add(b.sheet);
     }
   if (!fiches.size) return undefined;
+  const sommaire = sommaireOf(report.meta);
   const bindings = report.meta.bindings.filter((b) => {
     const fiche = ficheOf(b, nodes);
     if (fiche) return fiches.has(fiche);
     // Rollups above the fiches: their axe sheet's syntheses and the Sommaire.
-    return !b.input && (sheets.has(b.sheet) || b.sheet === SOMMAIRE);
+    return !b.input && (sheets.has(b.sheet) || b.sheet === sommaire);
   });
   return { fiches, bindings };
 }

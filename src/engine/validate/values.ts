@@ -6,10 +6,11 @@
 import type { Indicateur, Schema } from "../../model/schema";
 import { parsePeriode } from "../../model/periods";
 import { dayOfSerial } from "../../util/excelDate";
-import { OUI_NON, STATUTS, TEXT_MAX } from "../layout/inputs";
+import { TEXT_MAX } from "../layout/inputs";
+import { ouiNon, readOuiNon, readStatut, statuts, statutWord } from "../../model/vocabulaire";
 import type { CellBinding } from "../plan";
 import type { SnapValue } from "../snapshot";
-import { phrase, type Params, type Phrase } from "../../i18n";
+import { phrase, type Lang, type Params, type Phrase } from "../../i18n";
 import { num } from "../../i18n/numbers";
 import { expecting, finding, type Expected, type Finding, type RuleId } from "./findings";
 import { placeOf, type Located, type NodeInfo } from "./locate";
@@ -53,16 +54,38 @@ function textDate(v: SnapValue): string | undefined {
 
 type Check = { rule: RuleId; params: Params; expected: Expected } | undefined;
 
-/** A value of an indicator cell (valeur of any year, or a ratio part). */
-export function checkValue(ind: Indicateur, kind: CellBinding["kind"], v: SnapValue, schema: Schema): Check {
+/**
+ * A word of the workbook's list typed in another language (« Réalisé » in an English workbook): understood, but
+ * its live formulas, which compare with the workbook's words, do not count it.
+ */
+function otherLanguage(v: SnapValue, word: string): Check {
+  return { rule: "type.autre-langue", params: { value: String(v), word }, expected: word };
+}
+
+/** A value of an indicator cell (valeur of any year, or a ratio part), in a workbook of language `lang`. */
+export function checkValue(
+  ind: Indicateur,
+  kind: CellBinding["kind"],
+  v: SnapValue,
+  schema: Schema,
+  lang: Lang = "fr",
+): Check {
   const part = kind === "numerateur" || kind === "denominateur";
   const type = part ? "amount" : ind.type;
   const { debut, fin } = schema.periode;
   switch (type) {
-    case "boolean":
-      return OUI_NON.some((x) => x.toLowerCase() === String(v).trim().toLowerCase())
-        ? undefined
-        : { rule: "type.hors-liste", params: { value: String(v), list: OUI_NON.join(", ") }, expected: WHAT.boolean };
+    case "boolean": {
+      const answer = readOuiNon(String(v), lang);
+      if (answer === undefined)
+        return {
+          rule: "type.hors-liste",
+          params: { value: String(v), list: ouiNon(lang).join(", ") },
+          expected: WHAT.boolean,
+        };
+      return readOuiNon(String(v), lang, true) === undefined
+        ? otherLanguage(v, ouiNon(lang)[answer ? 0 : 1])
+        : undefined;
+    }
     case "text":
       return String(v).length > TEXT_MAX
         ? {
@@ -147,21 +170,18 @@ export function checkRatio(
  * A calendar status of an input cell (a planned period up to the campaign year: those after it are no inputs,
  * see horsPrevision.ts): in the list, and coherent with the campaign year.
  */
-export function checkStatut(v: SnapValue, period: string, campaignYear: number): Check {
+export function checkStatut(v: SnapValue, period: string, campaignYear: number, lang: Lang = "fr"): Check {
   // Case aside, as Excel compares a typed entry with its list, and as the rollups count it (rollup/excel.ts textIs).
-  const text = STATUTS.find((s) => s.toLowerCase() === String(v).trim().toLowerCase());
-  if (!text)
-    return {
-      rule: "type.hors-liste",
-      params: { value: String(v), list: STATUTS.join(", ") },
-      expected: STATUTS.join(", "),
-    };
+  const statut = readStatut(String(v), lang);
+  const list = statuts(lang).join(", ");
+  if (!statut) return { rule: "type.hors-liste", params: { value: String(v), list }, expected: list };
   const year = parsePeriode(period)?.year ?? campaignYear;
-  if (text === "Non commencé" && year < campaignYear)
+  if (statut === "nonCommence" && year < campaignYear)
     return {
       rule: "calendrier.non-commence-passe",
       params: { period, year: campaignYear },
-      expected: "Réalisé, En cours…",
+      expected: `${statutWord("realise", lang)}, ${statutWord("enCours", lang)}…`,
     };
+  if (readStatut(String(v), lang, true) === undefined) return otherLanguage(v, statutWord(statut, lang));
   return undefined;
 }

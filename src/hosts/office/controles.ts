@@ -7,9 +7,9 @@
  */
 import type { Finding } from "../../engine/validate/findings";
 import { controlesContent } from "../../engine/validate/controlesRows";
-import { CONTROLES, CONTROLES_COLUMNS, CONTROLES_HEADER_ROW } from "../../engine/layout/controles";
+import { controlesOf, CONTROLES_COLUMNS, CONTROLES_HEADER_ROW } from "../../engine/layout/controles";
+import { langOf, type PlanMeta } from "../../engine/plan";
 import type { SheetPlan, WorkbookPlan } from "../../engine/plan";
-import type { Lang } from "../../i18n";
 import type { Schema } from "../../model/schema";
 import { addCell, rectangles } from "../../util/rectangles";
 import { colLetter, parseA1, sheetRef } from "../../util/a1";
@@ -20,15 +20,19 @@ import { protect, whileUnprotected } from "./renderPlan";
 const LAST_COL = colLetter(CONTROLES_COLUMNS.length);
 export const HIGHLIGHT = { formula: "=TRUE", fill: "#FFC7CE", font: "#9C0006" } as const;
 
-/** Rewrites the Contrôles table; `previousLastRow` is the last row it used (from the snapshot). */
+/**
+ * Rewrites the Contrôles table; `previousLastRow` is the last row it used (from the snapshot). In the workbook's
+ * language, as the rest of the sheet is.
+ */
 export async function writeControles(
   context: Excel.RequestContext,
   findings: Finding[],
   schema: Schema | undefined,
   previousLastRow: number,
-  lang: Lang = "fr",
+  meta: Pick<PlanMeta, "lang">,
 ): Promise<void> {
-  const ws = context.workbook.worksheets.getItem(CONTROLES);
+  const lang = langOf(meta);
+  const ws = context.workbook.worksheets.getItem(controlesOf(meta));
   const first = CONTROLES_HEADER_ROW + 1;
   if (previousLastRow >= first) ws.getRange(`A${first}:${LAST_COL}${previousLastRow}`).clear("All");
   const content = controlesContent(findings, schema, lang);
@@ -58,7 +62,7 @@ export async function highlightFindings(
 ): Promise<number> {
   const bySheet = new Map<string, Map<number, Set<number>>>();
   for (const f of findings) {
-    if (!f.sheet || !f.cell || f.severity === "info" || f.sheet === CONTROLES) continue;
+    if (!f.sheet || !f.cell || f.severity === "info" || f.sheet === controlesOf(plan.meta)) continue;
     const cells = bySheet.get(f.sheet) ?? new Map<number, Set<number>>();
     const { row, col } = parseA1(f.cell);
     addCell(cells, row, col);

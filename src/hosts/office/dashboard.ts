@@ -3,7 +3,9 @@
  * formulas), then the Sommaire's bar chart of calendar progress per axe,
  * drawn over the Sommaire's own rollup cells so that it follows them.
  */
-import { SOMMAIRE } from "../../engine/layout/sommaire";
+import { sommaireOf } from "../../engine/layout/sommaire";
+import { langOf } from "../../engine/plan";
+import { t } from "../../i18n";
 import type { WorkbookPlan } from "../../engine/plan";
 import { parseA1 } from "../../util/a1";
 import { whileUnprotected } from "./renderPlan";
@@ -23,10 +25,11 @@ export async function refreshDashboard(
   password?: string,
 ): Promise<void> {
   context.workbook.application.calculate(RECALCULER);
-  const progress = plan.meta.bindings.filter((b) => b.sheet === SOMMAIRE && b.key.endsWith("@rollup:calendrier"));
-  const sheet = plan.sheets.find((s) => s.name === SOMMAIRE);
+  const sommaire = sommaireOf(plan.meta);
+  const progress = plan.meta.bindings.filter((b) => b.sheet === sommaire && b.key.endsWith("@rollup:calendrier"));
+  const sheet = plan.sheets.find((s) => s.name === sommaire);
   if (progress.length && sheet) {
-    const ws = context.workbook.worksheets.getItem(SOMMAIRE);
+    const ws = context.workbook.worksheets.getItem(sommaire);
     whileUnprotected(ws, sheet, password, () => {
       ws.charts.getItemOrNullObject(PROGRESS_CHART).delete();
       const rows = progress.map((b) => parseA1(b.address));
@@ -34,12 +37,12 @@ export async function refreshDashboard(
       const column = progress[0]!.address.replace(/\d+$/, "");
       const chart = ws.charts.add("BarClustered", ws.getRange(`${column}${first.row}:${column}${last.row}`), "Columns");
       chart.name = PROGRESS_CHART;
-      chart.title.text = "Avancement du calendrier par axe";
+      chart.title.text = t(langOf(plan.meta), "workbook.chart.progress");
       chart.legend.visible = false;
       chart.series.getItemAt(0).setXAxisValues(ws.getRange(`B${first.row}:B${last.row}`));
       chart.setPosition(`B${last.row + 3}`, `H${last.row + 3 + Math.max(12, 3 * rows.length)}`);
     });
   }
-  context.workbook.worksheets.getItem(SOMMAIRE).activate();
+  context.workbook.worksheets.getItem(sommaire).activate();
   await context.sync();
 }

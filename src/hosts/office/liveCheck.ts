@@ -10,7 +10,7 @@
  *   (not the Contrôles sheet, nor the metadata, nor a label).
  * Then only what the edit can affect is read and checked again (recheck.ts).
  */
-import { CONTROLES } from "../../engine/layout/controles";
+import { controlesOf } from "../../engine/layout/controles";
 import type { WorkbookPlan } from "../../engine/plan";
 import type { SnapCell } from "../../engine/snapshot";
 import type { TrustedReport, ValidateOptions } from "../../engine/validate";
@@ -60,7 +60,7 @@ export function saisieUtilisateur(
   plan: WorkbookPlan,
 ): Saisie | undefined {
   if (echoDuComplement(event)) return undefined;
-  if (!sheetName || sheetName === CONTROLES) return undefined;
+  if (!sheetName || sheetName === controlesOf(plan.meta)) return undefined;
   const sheet = plan.sheets.find((s) => s.name === sheetName);
   // The add-in's own sheets without inputs (metadata, Contrôles, Non repris…) are not the user's bilan.
   if (!sheet || !plan.meta.bindings.some((b) => b.input && b.sheet === sheetName)) return undefined;
@@ -87,7 +87,7 @@ export async function recontroler(
     ...r,
     range: sheets.getItem(r.sheet).getRange(r.address).load("address,values,formulas"),
   }));
-  const controles = sheets.getItem(CONTROLES).getUsedRangeOrNullObject(true).load("address");
+  const controles = sheets.getItem(controlesOf(previous.meta)).getUsedRangeOrNullObject(true).load("address");
   await context.sync();
   const fresh = new Map<string, Map<string, SnapCell>>();
   for (const { sheet, range } of ranges) {
@@ -99,6 +99,6 @@ export async function recontroler(
   const lastRow = controles.isNullObject
     ? 0
     : bounds(controles.address.slice(controles.address.lastIndexOf("!") + 1)).bottom;
-  await writeControles(context, report.findings, report.schema, lastRow, options.lang);
+  await writeControles(context, report.findings, report.schema, lastRow, report.meta);
   return { report, syncs: 2 };
 }

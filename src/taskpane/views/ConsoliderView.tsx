@@ -8,6 +8,7 @@
 import { useRef, useState } from "react";
 import { Badge, Button, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import { consolidate, type Consolidation } from "../../engine/consolidate";
+import { langOf } from "../../engine/plan";
 import { unreadableReport, validateSnapshot } from "../../engine/validate";
 import { snapshotXlsx } from "../../hosts/xlsx/snapshot";
 import { fusionner, lireBilan } from "../excel";
@@ -39,7 +40,9 @@ export function ConsoliderView() {
           : unreadableReport(file.name, snap.refusal.key, snap.refusal.params),
       });
     }
-    setResult(consolidate(sources, { schema: open.schema, campaignYear: open.meta.campaignYear }));
+    setResult(
+      consolidate(sources, { schema: open.schema, campaignYear: open.meta.campaignYear, lang: langOf(open.meta) }),
+    );
   };
 
   const merge = async () => {

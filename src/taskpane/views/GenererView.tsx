@@ -22,7 +22,7 @@ import { usePane } from "../state";
 type Cut = "tout" | "partenaire" | "territoire";
 
 export function GenererView() {
-  const { t, text, schema, failure } = usePane();
+  const { t, text, schema, failure, lang } = usePane();
   const now = new Date().getFullYear();
   const [year, setYear] = useState<number>();
   const [granularite, setGranularite] = useState<Granularite>();
@@ -55,6 +55,8 @@ export function GenererView() {
       granularite: g,
       ...(cut !== "tout" && who ? { cut: { kind: cut, id: who } } : {}),
       ...(password ? { password } : {}),
+      // The workbook in the pane's language (Office's display language), as the pane speaks.
+      lang,
     });
     if (!layout.ok) return setResult({ intent: "error", text: text(layout.error) });
     abort.current = new AbortController();

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { layoutWorkbook } from "../../../src/engine/layout";
-import { STATUTS } from "../../../src/engine/layout/inputs";
+import { statuts } from "../../../src/model/vocabulaire";
 import { computeRollups, FIGURES, type Figures, type Rollups } from "../../../src/engine/rollup";
 import type { CellValue } from "../../../src/engine/rollup";
 import type { WorkbookPlan } from "../../../src/engine/plan";
@@ -14,6 +14,8 @@ import { parsePeriode } from "../../../src/model/periods";
 import { parseSchemaOrThrow } from "../../../src/model/parse";
 import { SENS, type SchemaInput } from "../../../src/model/schema";
 import { seeded } from "../../support/fillRandom";
+
+const STATUTS = statuts("fr");
 
 type FicheInput = NonNullable<SchemaInput["axes"][number]["fiches"]>[number];
 type IndicateurInput = NonNullable<FicheInput["indicateurs"]>[number];
