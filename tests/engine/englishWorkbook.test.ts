@@ -60,7 +60,8 @@ function shownTexts(plan: WorkbookPlan): string[] {
       s.kind === "axe" ? s.name.slice(s.name.indexOf(" - ") + 3) : s.name,
       ...s.cells.flatMap((c) => [
         ...(typeof c.value === "string" && c.style !== "meta" ? [c.value] : []),
-        ...[...(c.formula ?? "").matchAll(/"([^"]*)"/g)].map((m) => m[1]!),
+        // A link's target (`"#'Sheet'!A1"`) names a sheet, whose name is checked above.
+        ...[...(c.formula ?? "").matchAll(/"([^"]*)"/g)].map((m) => m[1]!).filter((t) => !t.startsWith("#")),
       ]),
       ...s.validations.flatMap((v) => [
         v.prompt.title,
