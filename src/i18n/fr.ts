@@ -25,6 +25,52 @@ export const fr = {
   "model.unknownKeysSuggest": "champ inconnu : {{keys}} (vouliez-vous dire « {{suggestion}} » ?)",
   "model.valeur": "valeur « {{value}} » invalide (attendu : un nombre, true/false ou une date AAAA-MM-JJ)",
   "model.invalid": "valeur invalide",
+  "model.jsonError.InvalidSymbol":
+    'caractère inattendu (une valeur JSON est un objet, une liste, un texte entre guillemets droits ", un nombre, true, false ou null)',
+  "model.jsonError.InvalidNumberFormat":
+    "nombre mal écrit (un nombre JSON s'écrit avec un point décimal, sans espace : 12.5)",
+  "model.jsonError.PropertyNameExpected": 'nom de champ attendu entre guillemets droits ("titre")',
+  "model.jsonError.ValueExpected": "valeur attendue",
+  "model.jsonError.ColonExpected": "« : » attendu après le nom du champ",
+  "model.jsonError.CommaExpected": "virgule attendue entre deux éléments",
+  "model.jsonError.CloseBraceExpected": "« } » attendu pour fermer l'objet",
+  "model.jsonError.CloseBracketExpected": "« ] » attendu pour fermer la liste",
+  "model.jsonError.EndOfFileExpected": "texte après la fin du modèle (un seul objet JSON par fichier)",
+  "model.jsonError.InvalidCommentToken": "commentaire : le JSON n'en admet pas",
+  "model.jsonError.UnexpectedEndOfComment": "commentaire non fermé",
+  "model.jsonError.UnexpectedEndOfString":
+    'texte non fermé (guillemet droit " manquant, ou retour à la ligne dans un texte)',
+  "model.jsonError.UnexpectedEndOfNumber": "nombre inachevé",
+  "model.jsonError.InvalidUnicode": "séquence \\u invalide (quatre chiffres hexadécimaux attendus)",
+  "model.jsonError.InvalidEscapeCharacter": "caractère échappé inconnu après une barre oblique inverse",
+  "model.jsonError.InvalidCharacter":
+    "caractère de contrôle dans un texte (une tabulation ou un retour à la ligne s'écrivent \\t et \\n)",
+  "model.where.axes": "l'axe {{n}}",
+  "model.whereAt.axes": "l'axe en position {{n}}",
+  "model.where.objectifs": "l'objectif {{n}}",
+  "model.whereAt.objectifs": "l'objectif en position {{n}}",
+  "model.where.fiches": "la fiche {{n}}",
+  "model.whereAt.fiches": "la fiche en position {{n}}",
+  "model.where.sousActions": "la sous-action {{n}}",
+  "model.whereAt.sousActions": "la sous-action en position {{n}}",
+  "model.where.indicateurs": "l'indicateur {{n}}",
+  "model.whereAt.indicateurs": "l'indicateur en position {{n}}",
+  "model.where.partenaires": "le partenaire {{n}}",
+  "model.whereAt.partenaires": "le partenaire en position {{n}}",
+  "model.where.territoires": "le territoire {{n}}",
+  "model.whereAt.territoires": "le territoire en position {{n}}",
+  "model.where.jalons": "le jalon {{n}}",
+  "model.whereAt.jalons": "le jalon en position {{n}}",
+  "model.where.postes": "la ligne budgétaire {{n}}",
+  "model.whereAt.postes": "la ligne budgétaire en position {{n}}",
+  "model.where.of": "{{inner}} de {{outer}}",
+  "model.typeOf": "{{where}} : {{received}} reçu (attendu : {{expected}})",
+  "model.valeurText":
+    "texte « {{value}} » invalide (attendu : un nombre, true/false ou une date AAAA-MM-JJ ; un nombre s'écrit sans guillemets)",
+  "model.jsonUnquotedKey":
+    'JSON invalide ligne {{line}}, colonne {{column}} : nom de champ « {{name}} » sans guillemets droits (écrire "{{name}}")',
+  "model.jsonTrailingComma":
+    "JSON invalide ligne {{line}}, colonne {{column}} : virgule en trop avant la fin de l'objet ou de la liste",
   "model.json": "JSON invalide ligne {{line}}, colonne {{column}} : {{detail}}",
   "model.tooDeep":
     "JSON imbriqué sur plus de {{max}} niveaux ligne {{line}}, colonne {{column}} : un modèle n'en compte qu'une dizaine",
@@ -40,6 +86,12 @@ export const fr = {
   "check.referenceYear": "année de référence {{year}} postérieure à la fin du schéma ({{fin}})",
   "check.duplicateId": "identifiant « {{id}} » déjà utilisé par {{other}}",
   "check.duplicateNumero": "numéro « {{numero}} » déjà utilisé par {{other}}",
+  "check.madeIdNumero":
+    "identifiant « {{id}} », tiré du numéro « {{numero}} », déjà pris par {{other}} : donner un « id » à l'un des deux",
+  "check.madeIdPosition":
+    "identifiant « {{id}} », tiré de la position, déjà pris par {{other}} : donner un numéro ou un « id » à l'un des deux",
+  "check.unknownPartenaireSuggest":
+    "partenaire « {{ref}} » inconnu : vouliez-vous dire « {{suggestion}} » ? Sinon, l'ajouter à partenaires[] (connus : {{known}})",
   "check.ratioParts":
     "un indicateur de type ratio doit nommer son numérateur et son dénominateur (manque : {{missing}})",
   "check.partsNotRatio": "numérateur et dénominateur ne s'emploient qu'avec le type ratio (type : {{type}})",

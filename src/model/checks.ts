@@ -1,7 +1,7 @@
 /** Cross-field checks of a normalized model: what zod's per-field schemas cannot see. */
 import { t } from "../i18n";
 import { formatEuros } from "../util/euros";
-import { formatPath, issue, type ModelIssue, type PathSegment } from "./issues";
+import { issue, type ModelIssue, type PathSegment } from "./issues";
 import { isFiner, gridPeriodsOf, parsePeriode } from "./periods";
 import type { Calendrier, Indicateur, Schema, Valeur } from "./schema";
 import { ALLOWED_AGREGATIONS, RULE_OF_TYPE, TYPE_RANGE, valueFitsType } from "./valueRules";
@@ -39,21 +39,10 @@ export function checkModel(schema: Schema, paths: Map<string, PathSegment[]>): C
     cal.jalons.forEach((j, i) => checkPeriode(j.periode, [...path, "jalons", i, "periode"]));
   };
 
-  const numeros = new Map<string, PathSegment[]>();
-  const uniqueNumero = (scope: string, numero: string, path: PathSegment[]) => {
-    const key = `${scope}\u0000${numero}`;
-    const other = numeros.get(key);
-    if (other) errors.push(issue([...path, "numero"], "check.duplicateNumero", { numero, other: formatPath(other) }));
-    else numeros.set(key, path);
-  };
-
   for (const axe of schema.axes) {
-    uniqueNumero("axe", axe.numero, at(axe.id));
     for (const fiche of axe.fiches) {
-      uniqueNumero("fiche", fiche.numero, at(fiche.id));
       checkCalendrier(fiche.calendrier, at(fiche.id, "calendrier"));
       for (const sa of fiche.sousActions) {
-        if (sa.numero) uniqueNumero(`sa:${fiche.id}`, sa.numero, at(sa.id));
         checkCalendrier(sa.calendrier, at(sa.id, "calendrier"));
       }
       for (const ind of fiche.indicateurs) checkIndicateur(ind, at(ind.id), schema, errors);
