@@ -16,7 +16,8 @@ import { formatEuros } from "../util/euros";
 import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
 import { addNonRepris } from "../engine/transfer";
 import { errorMarks, markPlan } from "../engine/validate/marks";
-import { carryComments, openBilan } from "./openBilan";
+import { carryComments } from "../engine/carryOver";
+import { openBilan, sayComments } from "./openBilan";
 import { checkWorkbookName, UserError, writeOutput } from "./output";
 
 export interface RollupCliOptions {
@@ -56,7 +57,13 @@ export async function rollupCommand(file: string, o: RollupCliOptions, lang: Lan
   if (o.output) {
     const copy = fillPlan(plan, schema, values, resultOf, rollups);
     // The copy keeps the file's comments on their cells and its Non repris rows; a comment elsewhere goes there too.
-    addNonRepris(copy, carryComments(report, copy, o.output, lang), report.nonRepris, "");
+    const comments = carryComments(report, copy);
+    sayComments(
+      { total: report.comments?.length ?? 0, carried: comments.carried, notCarried: comments.notCarried.length },
+      o.output,
+      lang,
+    );
+    addNonRepris(copy, comments.notCarried, report.nonRepris, "");
     // The values the checks refuse stay visible in the copy: a fill and a note on each cell.
     markPlan(copy, errorMarks(findings, meta));
     writeOutput(o.output, await renderPlanToXlsx(copy), o.force, lang, [file]);

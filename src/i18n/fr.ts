@@ -327,13 +327,13 @@ export const fr = {
   "cli.carryOver.description":
     "prépare la campagne suivante à partir de ce classeur, en gardant toutes les valeurs saisies",
   "cli.carryOver.year": "année de la nouvelle campagne",
-  "cli.carryOver.notLater": "la nouvelle campagne ({{year}}) doit suivre celle du classeur ({{current}})",
-  "cli.carryOver.why": "saisie de la campagne {{year}} sans cellule dans la nouvelle",
+  "carryOver.notLater": "la nouvelle campagne ({{year}}) doit suivre celle du classeur ({{current}})",
+  "carryOver.why": "saisie de la campagne {{year}} sans cellule dans la nouvelle",
   "cli.upgrade.description":
     "passe ce classeur à une nouvelle version du modèle, en gardant toutes les valeurs saisies",
   "cli.upgrade.schema": "nouvelle version du modèle (id intégré ou fichier)",
-  "cli.upgrade.otherModel": "le classeur est du modèle « {{found}} », pas de « {{expected}} »",
-  "cli.upgrade.why": "retiré entre les versions {{from}} et {{to}} du modèle",
+  "upgrade.otherModel": "le classeur est du modèle « {{found}} », pas de « {{expected}} »",
+  "upgrade.why": "retiré entre les versions {{from}} et {{to}} du modèle",
   "transfer.comment.thread": "Commentaire (repris comme note) :",
   "transfer.comment.threadBy": "Commentaire de {{author}} (repris comme note) :",
   "transfer.comment.replyBy": "Réponse de {{author}} : {{text}}",
