@@ -12,7 +12,7 @@ import type { Scalar, WorkbookPlan } from "./plan";
 import type { Snapshot } from "./snapshot";
 import { addNonRepris, nonReprisRows, transferComments, transferValues, type NotCarried } from "./transfer";
 import { trustedReport, type TrustedReport, type ValidationReport } from "./validate";
-import { nodeIndex } from "./validate/locate";
+import { nodeIndex } from "../model/nodes";
 
 /** A trusted report with the rows of its workbook's *Non repris* sheet, that the next workbook keeps too. */
 export type ReusedBilan = TrustedReport & { nonRepris: Scalar[][] };

@@ -25,7 +25,7 @@ import type { SnapValue } from "./snapshot";
 import { untrustedFinding, type ValidationReport } from "./validate";
 import { structureHash } from "./layout/hash";
 import { excelSerial } from "../util/excelDate";
-import { nodeIndex } from "./validate/locate";
+import { nodeIndex } from "../model/nodes";
 import { baseName, candidate, decide, type Unit } from "./consolidateSources";
 import { parSourceSheet } from "./consolidateMaster";
 import { paginate } from "./layout/print";

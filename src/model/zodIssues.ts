@@ -151,15 +151,13 @@ export function fromZodIssues(root: z.ZodType, issues: readonly z.core.$ZodIssue
           out.push(issue(path, "model.tooLong", { length: String(input).length, max: Number(i.maximum) }));
         else out.push(issue(path, "model.tooBig", { value: show(input), max: String(i.maximum) }));
         break;
-      case "invalid_format":
-        {
-          const code = formatCode((i as { pattern?: string }).pattern);
-          // « "20" » is a text in quotes, which the author may not see: say so.
-          const asText = code === "model.valeur" && typeof input === "string";
-          out.push(issue(path, asText ? "model.valeurText" : code, { value: show(input) }));
-          break;
-        }
+      case "invalid_format": {
+        const code = formatCode((i as { pattern?: string }).pattern);
+        // « "20" » is a text in quotes, which the author may not see: say so.
+        const asText = code === "model.valeur" && typeof input === "string";
+        out.push(issue(path, asText ? "model.valeurText" : code, { value: show(input) }));
         break;
+      }
       case "invalid_key":
         // A record key (a year in `cibles`): zod reports the key's own issues inside.
         out.push(

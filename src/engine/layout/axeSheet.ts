@@ -18,7 +18,8 @@ import { filledFormula } from "../rollup/excel";
 import { RATES, type Rates } from "../rollup/figures";
 import { figureFormulas, rateFormulas, type RollupColumns } from "../rollup/formulas";
 import { budgetTable } from "./budgetTable";
-import { FUTUR_MARK, jalonsByPeriod, SANS_CALENDRIER_MARK, sousActionCalendar, type CalendarGrid } from "./calendar";
+import { jalonsByPeriod, sousActionCalendar, type CalendarGrid } from "../../model/calendarGrid";
+import { FUTUR_MARK, SANS_CALENDRIER_MARK } from "./calendar";
 import {
   INPUT_STYLE,
   SENS_LABEL,

@@ -19,8 +19,8 @@
  */
 import { DEFAULT_AGREGATION, type Agregation, type Indicateur } from "../../model/schema";
 import { parsePeriode, PER_YEAR } from "../../model/periods";
+import { asDate } from "../../util/excelDate";
 import { OUI_NON } from "../layout/inputs";
-import { asDate } from "../validate/values";
 import { isFilled, textIs, type CellValue } from "./excel";
 
 export interface Observation {

@@ -4,7 +4,7 @@
  * what a spreadsheet's recalculation is checked against. "" where the
  * formula shows nothing.
  */
-import { SOMMAIRE_RATES } from "../layout/sommaire";
+import { SOMMAIRE_RATES } from "./figures";
 import type { CellBinding } from "../plan";
 import { JUGEMENTS } from "./atteinte";
 import { budgetResults } from "./budget";

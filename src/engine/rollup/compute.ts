@@ -5,7 +5,7 @@
  * numbers as the workbook's formulas, computed without a spreadsheet.
  */
 import type { Granularite, Indicateur, Schema, Valeur } from "../../model/schema";
-import { calendarGrid, sousActionCalendar } from "../layout/calendar";
+import { calendarGrid, sousActionCalendar } from "../../model/calendarGrid";
 import type { PlanMeta } from "../plan";
 import type { Finding } from "../validate/findings";
 import { aggregate, type Aggregated, type Observation } from "./aggregate";

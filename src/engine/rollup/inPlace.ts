@@ -8,7 +8,7 @@ import type { Schema } from "../../model/schema";
 import { parseA1 } from "../../util/a1";
 import { excelSerial } from "../../util/excelDate";
 import type { WorkbookPlan } from "../plan";
-import { nodeIndex } from "../validate/locate";
+import { nodeIndex } from "../../model/nodes";
 import type { ResultOf } from "./cells";
 import type { Rollups } from "./compute";
 import type { CellValue } from "./excel";

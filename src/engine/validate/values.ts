@@ -5,14 +5,15 @@
  */
 import type { Indicateur, Schema } from "../../model/schema";
 import { parsePeriode } from "../../model/periods";
-import { dayOfSerial } from "../../util/excelDate";
+import { asDate } from "../../util/excelDate";
 import { OUI_NON, STATUTS, TEXT_MAX } from "../layout/inputs";
 import type { CellBinding } from "../plan";
 import type { SnapValue } from "../snapshot";
 import { phrase, type Params, type Phrase } from "../../i18n";
 import { num } from "../../i18n/numbers";
 import { expecting, finding, type Expected, type Finding, type RuleId } from "./findings";
-import { placeOf, type Located, type NodeInfo } from "./locate";
+import type { NodeInfo } from "../../model/nodes";
+import { placeOf, type Located } from "./locate";
 
 const fr = num;
 
@@ -33,13 +34,6 @@ export function boundsText(min?: number, max?: number): Expected {
     return phrase("validate.expected.boundsBoth", { min: fr(min), max: fr(max) });
   if (min !== undefined) return phrase("validate.expected.atLeast", { min: fr(min) });
   return phrase("validate.expected.atMost", { max: fr(max!) });
-}
-
-/** A date cell's value as `YYYY-MM-DD`, or undefined when it is no date. */
-export function asDate(v: SnapValue): string | undefined {
-  if (typeof v === "number" && v > 0 && v < 2958466) return dayOfSerial(v);
-  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))) return v;
-  return undefined;
 }
 
 /** A French date typed as text (`15/03/2024`, `15-03-2024`, `15.03.2024`) as `YYYY-MM-DD`, if it is a real day. */
