@@ -4,7 +4,7 @@ import { formatEuros } from "../util/euros";
 import { issue, type ModelIssue, type PathSegment } from "./issues";
 import { isFiner, gridPeriodsOf, parsePeriode } from "./periods";
 import type { Calendrier, Indicateur, Schema, Valeur } from "./schema";
-import { ALLOWED_AGREGATIONS, RULE_OF_TYPE, TYPE_RANGE, valueFitsType } from "./valueRules";
+import { valueFits, valueType } from "./valueTypes";
 
 export interface CheckResult {
   errors: ModelIssue[];
@@ -75,9 +75,10 @@ function checkBudget(schema: Schema, warnings: ModelIssue[]): void {
 function checkIndicateur(ind: Indicateur, path: PathSegment[], schema: Schema, errors: ModelIssue[]): void {
   const { debut, fin } = schema.periode;
   const { type } = ind;
-  const rule = t("fr", RULE_OF_TYPE[type]);
+  const def = valueType(type);
+  const rule = t("fr", def.regle);
 
-  if (type === "ratio") {
+  if (def.famille === "ratio") {
     const missing = [!ind.numerateur && "numerateur.libelle", !ind.denominateur && "denominateur.libelle"].filter(
       Boolean,
     );
@@ -86,7 +87,7 @@ function checkIndicateur(ind: Indicateur, path: PathSegment[], schema: Schema, e
     errors.push(issue([...path, ind.numerateur ? "numerateur" : "denominateur"], "check.partsNotRatio", { type }));
   }
 
-  const allowed = ALLOWED_AGREGATIONS[type];
+  const allowed = def.agregations;
   if (!allowed.includes(ind.agregation)) {
     errors.push(
       issue([...path, "agregation"], "check.aggregation", {
@@ -101,21 +102,21 @@ function checkIndicateur(ind: Indicateur, path: PathSegment[], schema: Schema, e
   const max = ind.bornes?.max;
   if (min !== undefined && max !== undefined && min > max)
     errors.push(issue([...path, "bornes"], "check.boundsOrder", { min, max }));
-  const range = TYPE_RANGE[type];
+  const range = def.plage;
   for (const [bound, value] of [
     ["min", min],
     ["max", max],
   ] as const) {
     if (value === undefined) continue;
-    const outside = (range?.min !== undefined && value < range.min) || (range?.max !== undefined && value > range.max);
-    if (outside || type === "text" || type === "boolean" || type === "date")
+    const outside = (range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max);
+    if (outside || (def.famille !== "nombre" && def.famille !== "ratio"))
       errors.push(issue([...path, "bornes", bound], "check.boundsType", { bound, value, type, rule }));
   }
 
   const checkValue = (v: Valeur, where: PathSegment[]) => {
-    if (!valueFitsType(type, v)) {
+    if (!valueFits(def, v)) {
       errors.push(
-        issue(where, type === "text" ? "check.textTarget" : "check.valueType", {
+        issue(where, def.famille === "texte" ? "check.textTarget" : "check.valueType", {
           value: JSON.stringify(v),
           type,
           rule,

@@ -19,17 +19,18 @@ import { RATES, type Rates } from "../rollup/figures";
 import { figureFormulas, rateFormulas, type RollupColumns } from "../rollup/formulas";
 import { budgetTable } from "./budgetTable";
 import { jalonsByPeriod, sousActionCalendar, type CalendarGrid } from "../../model/calendarGrid";
+import { valueType, type Format } from "../../model/valueTypes";
 import { FUTUR_MARK, SANS_CALENDRIER_MARK } from "./calendar";
 import {
-  INPUT_STYLE,
+  inputStyle,
   SENS_LABEL,
   statusValidation,
   STATUTS,
   textValidation,
-  TYPE_LABEL,
+  typeLabel,
   valueValidation,
 } from "./inputs";
-import { cibleCell, TARGET_INPUT_STYLE, targetValidation } from "./cibles";
+import { cibleCell, targetInputStyle, targetValidation } from "./cibles";
 import { definedName } from "./naming";
 import { recitBlock, recitValidation, reponseRows, type RecitContext } from "./recit";
 import { SheetBuilder } from "./sheetBuilder";
@@ -528,16 +529,17 @@ function indicatorTable(
   return row;
 }
 
-const LOCKED_STYLE: Record<Indicateur["type"], StyleKey> = {
-  count: "lockedValue",
-  amount: "lockedValue",
-  number: "lockedValue",
-  rate: "lockedRate",
-  ratio: "lockedRate",
-  boolean: "lockedText",
-  text: "lockedText",
+const LOCKED_STYLE: Record<Format, StyleKey> = {
+  entier: "lockedValue",
+  euros: "lockedValue",
+  decimal: "lockedValue",
+  pourcent: "lockedRate",
+  ouiNon: "lockedText",
+  texte: "lockedText",
   date: "lockedDate",
 };
+/** The style of a locked value, baseline or target cell of the indicator (a ratio's are rates). */
+const lockedStyle = (ind: Indicateur): StyleKey => LOCKED_STYLE[valueType(ind.type).formatCible];
 
 function indicatorRow(
   sheet: SheetBuilder,
@@ -555,10 +557,10 @@ function indicatorRow(
   sheet.fitHeight(row, text.length, 52);
   ctxLabel(ctx, sheet, row, ind.id, text);
   sheet.set(row, cols.nature, "cellInfo", NATURE_LABEL[ind.nature]);
-  sheet.set(row, cols.type, "cellInfo", TYPE_LABEL[ind.type]);
+  sheet.set(row, cols.type, "cellInfo", typeLabel(ind.type));
   sheet.set(row, cols.unite, "cellInfo", ind.unite ?? "");
   sheet.set(row, cols.sens, "cellInfo", SENS_LABEL[ind.sens]);
-  sheet.set(row, cols.reference, LOCKED_STYLE[ind.type], targetCell(ind, ind.reference?.valeur));
+  sheet.set(row, cols.reference, lockedStyle(ind), targetCell(ind, ind.reference?.valeur));
   const isRatio = ind.type === "ratio";
   sheet.set(row, cols.kind, "meta", "ind");
   sheet.set(row, cols.required, "meta", ind.obligatoire && !isRatio ? 1 : 0);
@@ -569,10 +571,9 @@ function indicatorRow(
   for (const [year, c] of cols.cible) {
     const cible = cibleCell(ind, year, campaignYear);
     if (cible.kind === "saisie") {
-      sheet.set(row, c, TARGET_INPUT_STYLE[ind.type as keyof typeof TARGET_INPUT_STYLE]);
+      sheet.set(row, c, targetInputStyle(ind));
       sheet.validate(targetValidation(ctx.schema, ind, year, [a1(row, c)]));
-    } else
-      sheet.set(row, c, LOCKED_STYLE[ind.type], cible.kind === "modele" ? targetCell(ind, cible.valeur) : undefined);
+    } else sheet.set(row, c, lockedStyle(ind), cible.kind === "modele" ? targetCell(ind, cible.valeur) : undefined);
     if (cible.kind === "saisie" || cible.kind === "reprise")
       bind({ node: ind.id, kind: "cible", period: String(year), input: cible.kind === "saisie" }, row, c);
     if (isRatio) continue; // its valeur cells are formulas, written by the caller
@@ -582,11 +583,11 @@ function indicatorRow(
       if (year <= campaignYear) sheet.set(row, vc, "cellInfo", "↓");
       else sheet.set(row, vc, "lockedText");
     } else if (year === campaignYear) {
-      sheet.set(row, vc, ind.obligatoire ? requis(INPUT_STYLE[ind.type]) : INPUT_STYLE[ind.type]);
+      sheet.set(row, vc, ind.obligatoire ? requis(inputStyle(ind.type)) : inputStyle(ind.type));
       sheet.validate(valueValidation(ctx.schema, ind, [a1(row, vc)]));
       bind({ node: ind.id, kind: "valeur", period: String(year), input: true }, row, vc);
     } else {
-      sheet.set(row, vc, LOCKED_STYLE[ind.type]);
+      sheet.set(row, vc, lockedStyle(ind));
       bind({ node: ind.id, kind: "valeur", period: String(year), input: false }, row, vc);
     }
   }

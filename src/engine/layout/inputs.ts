@@ -1,8 +1,10 @@
 /**
  * What an input cell of each value type accepts: its style and its Excel data
- * validation, with French prompts and error texts. Model bounds narrow the range.
+ * validation, with French prompts and error texts, from the table of value types
+ * (model/valueTypes.ts). Model bounds narrow the range.
  */
 import type { Indicateur, Schema, ValueType } from "../../model/schema";
+import { valueType, type Format } from "../../model/valueTypes";
 import type { ValidationPlan, ValidationRule } from "../plan";
 import type { Requirable } from "./styles";
 import { a1 } from "../../util/a1";
@@ -12,29 +14,24 @@ export const STATUTS = ["Réalisé", "En cours", "Reporté", "Abandonné", "Non 
 export const OUI_NON = ["Oui", "Non"] as const;
 export const TEXT_MAX = 1000;
 
-export const TYPE_LABEL: Record<ValueType, string> = {
-  count: "Nombre",
-  rate: "Taux (%)",
-  ratio: "Ratio (%)",
-  boolean: "Oui/Non",
-  amount: "Montant (€)",
-  number: "Mesure",
-  text: "Texte",
-  date: "Date",
-};
+/** What the « Type » column shows: the value type's label (model/valueTypes.ts). */
+export const typeLabel = (type: ValueType): string => valueType(type).libelle;
 
 export const SENS_LABEL = { hausse: "↗ hausse", baisse: "↘ baisse", stable: "→ stable", aucun: "" } as const;
 
-export const INPUT_STYLE: Record<ValueType, Requirable> = {
-  count: "inputCount",
-  rate: "inputRate",
-  ratio: "inputDecimal",
-  boolean: "inputBoolean",
-  amount: "inputAmount",
-  number: "inputDecimal",
-  text: "inputText",
+/** The cell style of each number format of the table of value types. */
+export const FORMAT_STYLE: Record<Format, Requirable> = {
+  entier: "inputCount",
+  pourcent: "inputRate",
+  decimal: "inputDecimal",
+  euros: "inputAmount",
+  ouiNon: "inputBoolean",
   date: "inputDate",
+  texte: "inputText",
 };
+
+/** The style of a value cell of the type. */
+export const inputStyle = (type: ValueType): Requirable => FORMAT_STYLE[valueType(type).format];
 
 function between(min: number | undefined, max: number | undefined): string {
   if (min !== undefined && max !== undefined) return `entre ${fr(min)} et ${fr(max)}`;
@@ -104,38 +101,22 @@ export function valueValidation(
     );
   }
   const { debut, fin } = schema.periode;
-  switch (ind.type) {
-    case "count": {
-      const r = narrowed({ min: 0 }, ind);
-      return make(
-        { type: "whole", ...r },
-        `un nombre entier ${between(r.min, r.max)}`,
-        `Un nombre entier ${between(r.min, r.max)} est attendu (pas de décimales ni de texte).`,
-      );
-    }
-    case "rate": {
-      const r = narrowed({ min: 0, max: 100 }, ind);
-      return make(
-        { type: "decimal", ...r },
-        `un pourcentage ${between(r.min, r.max)} (ex. 12,5 pour 12,5 %)`,
-        `Un pourcentage ${between(r.min, r.max)} est attendu : saisir 12,5 pour 12,5 %.`,
-      );
-    }
-    case "amount": {
-      const r = narrowed({ min: 0 }, ind);
-      return make(
-        { type: "decimal", ...r },
-        `un montant en euros ${between(r.min, r.max)}`,
-        `Un montant en euros ${between(r.min, r.max)} est attendu.`,
-      );
-    }
-    case "number": {
-      const r = narrowed({}, ind);
+  const def = valueType(ind.type);
+  switch (def.famille) {
+    case "nombre": {
+      const r = narrowed(def.plage, ind);
+      const saisie = def.saisie ?? { quoi: "un nombre" };
       // Words joined without the empty ones: no unit and no bounds must not leave double spaces.
-      const what = ["nombre", ind.unite ? `en ${ind.unite}` : "", between(r.min, r.max)].filter(Boolean).join(" ");
-      return make({ type: "decimal", ...r }, `un ${what}`, `Un ${what} est attendu.`);
+      const what = [saisie.quoi, saisie.unite && ind.unite ? `en ${ind.unite}` : "", between(r.min, r.max)]
+        .filter(Boolean)
+        .join(" ");
+      return make(
+        { type: def.entier ? "whole" : "decimal", ...r },
+        `${what}${saisie.exemple ?? ""}`,
+        `${what.charAt(0).toUpperCase()}${what.slice(1)} est attendu${saisie.finErreur ?? "."}`,
+      );
     }
-    case "boolean":
+    case "ouiNon":
       return make({ type: "list", values: [...OUI_NON] }, "Oui ou Non", "Choisir Oui ou Non dans la liste.");
     case "date":
       return make(
@@ -143,7 +124,7 @@ export function valueValidation(
         `une date entre le 01/01/${debut} et le 31/12/${fin}`,
         `Une date entre le 01/01/${debut} et le 31/12/${fin} est attendue.`,
       );
-    case "text":
+    case "texte":
     case "ratio":
       return make(
         { type: "textLength", max: TEXT_MAX },

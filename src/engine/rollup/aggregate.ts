@@ -18,6 +18,7 @@
  * the value is absent.
  */
 import { DEFAULT_AGREGATION, type Agregation, type Indicateur } from "../../model/schema";
+import { valueType } from "../../model/valueTypes";
 import { parsePeriode, PER_YEAR } from "../../model/periods";
 import { asDate } from "../../util/excelDate";
 import { OUI_NON } from "../layout/inputs";
@@ -46,16 +47,16 @@ export interface Aggregated {
 type Kind = Pick<Indicateur, "type" | "agregation">;
 
 function usable(ind: Kind, o: Observation): boolean {
-  switch (ind.type) {
+  switch (valueType(ind.type).famille) {
     case "ratio":
       return typeof o.numerateur === "number" && typeof o.denominateur === "number";
-    case "boolean":
+    case "ouiNon":
       return answer(o.valeur) !== undefined;
     case "date":
       return asDate(o.valeur ?? "") !== undefined;
-    case "text":
+    case "texte":
       return isFilled(o.valeur);
-    default:
+    case "nombre":
       return typeof o.valeur === "number";
   }
 }
@@ -105,7 +106,7 @@ function combine(ind: Kind, how: Agregation, list: Observation[]): Aggregated {
     case "min":
     case "max": {
       const pick = how === "min" ? -1 : 1;
-      if (ind.type === "date") {
+      if (valueType(ind.type).famille === "date") {
         const days = list.map((o) => asDate(o.valeur!)!).sort();
         return { n, valeur: pick < 0 ? days[0]! : days[n - 1]! };
       }

@@ -15,6 +15,7 @@
  *
  * The engine's judgement and the formula the layout writes are made here side by side.
  */
+import { valueType } from "../../model/valueTypes";
 import { OUI_NON } from "../layout/inputs";
 import type { Indicateur, Valeur } from "../../model/schema";
 import { excelSerial } from "../../util/excelDate";
@@ -35,12 +36,14 @@ const [OUI, NON] = OUI_NON;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether an indicator of this type is ever judged against a target. */
-export const isJudged = (ind: Indicateur): boolean => ind.type !== "text";
+export const isJudged = (ind: Indicateur): boolean => familleOf(ind) !== "texte";
+
+const familleOf = (ind: Indicateur) => valueType(ind.type).famille;
 
 /** What a target of the model looks like in its cell: Oui/Non for a boolean, a day number for a date. */
 export function targetCell(ind: Indicateur, cible: Valeur | undefined): CellValue {
   if (typeof cible === "boolean") return cible ? OUI : NON;
-  if (ind.type === "date" && typeof cible === "string" && ISO_DAY.test(cible)) return excelSerial(cible);
+  if (familleOf(ind) === "date" && typeof cible === "string" && ISO_DAY.test(cible)) return excelSerial(cible);
   return cible;
 }
 
@@ -56,17 +59,17 @@ const yesNo = (v: CellValue): string | undefined => (textIs(v, OUI) ? OUI : text
  */
 export function judge(ind: Indicateur, value: CellValue, target: CellValue): Jugement | undefined {
   if (!isJudged(ind)) return undefined;
-  if (ind.type === "boolean") {
+  if (familleOf(ind) === "ouiNon") {
     const [t, v] = [yesNo(target), yesNo(value)];
     if (t === undefined) return "sansCible";
     if (v === undefined) return "nonRenseignee";
     return v === t ? "atteinte" : "nonAtteinte";
   }
-  const [t, v] = ind.type === "date" ? [numberOf(target), dayNumber(value)] : [numberOf(target), numberOf(value)];
+  const [t, v] = familleOf(ind) === "date" ? [numberOf(target), dayNumber(value)] : [numberOf(target), numberOf(value)];
   if (t === undefined) return "sansCible";
   if (v === undefined) return "nonRenseignee";
   const met =
-    ind.type === "date" || ind.sens === "baisse"
+    familleOf(ind) === "date" || ind.sens === "baisse"
       ? atMost(v, t)
       : ind.sens === "stable"
         ? atMost(Math.abs(v - t), TOLERANCE_STABLE * Math.abs(t))
@@ -79,12 +82,12 @@ export function judgementFormula(ind: Indicateur, v: string, t: string): string 
   if (!isJudged(ind)) return undefined;
   const W = JUGEMENTS;
   const word = (cond: string) => `IF(${cond},"${W.atteinte}","${W.nonAtteinte}")`;
-  if (ind.type === "boolean") {
+  if (familleOf(ind) === "ouiNon") {
     const isYesNo = (c: string) => `OR(TRIM(${c})="${OUI}",TRIM(${c})="${NON}")`;
     return `=IF(NOT(${isYesNo(t)}),"${W.sansCible}",IF(NOT(${isYesNo(v)}),"${W.nonRenseignee}",${word(`TRIM(${v})=TRIM(${t})`)}))`;
   }
   const cond =
-    ind.type === "date" || ind.sens === "baisse"
+    familleOf(ind) === "date" || ind.sens === "baisse"
       ? `${v}<=${t}`
       : ind.sens === "stable"
         ? `ABS(${v}-${t})<=${TOLERANCE_STABLE}*ABS(${t})`

@@ -4,6 +4,7 @@
  * wrong value is reported once with its best explanation.
  */
 import type { Indicateur, Schema } from "../../model/schema";
+import { valueType } from "../../model/valueTypes";
 import { parsePeriode } from "../../model/periods";
 import { asDate } from "../../util/excelDate";
 import { OUI_NON, STATUTS, TEXT_MAX } from "../layout/inputs";
@@ -17,17 +18,8 @@ import { placeOf, type Located } from "./locate";
 
 const fr = num;
 
-/** What a number cell of this indicator expects, in words. */
-const WHAT: Record<Indicateur["type"], Phrase> = {
-  count: phrase("validate.what.count"),
-  rate: phrase("validate.what.rate"),
-  ratio: phrase("validate.what.ratio"),
-  amount: phrase("validate.what.amount"),
-  number: phrase("validate.what.number"),
-  boolean: phrase("validate.what.boolean"),
-  date: phrase("validate.what.date"),
-  text: phrase("validate.what.text"),
-};
+/** What a value cell of this type expects, in words (the table of value types). */
+const what = (type: string): Phrase => phrase(valueType(type).attendu);
 
 export function boundsText(min?: number, max?: number): Expected {
   if (min !== undefined && max !== undefined)
@@ -50,14 +42,16 @@ type Check = { rule: RuleId; params: Params; expected: Expected } | undefined;
 /** A value of an indicator cell (valeur of any year, or a ratio part). */
 export function checkValue(ind: Indicateur, kind: CellBinding["kind"], v: SnapValue, schema: Schema): Check {
   const part = kind === "numerateur" || kind === "denominateur";
+  // A ratio's part is a number ≥ 0, as an amount is.
   const type = part ? "amount" : ind.type;
+  const def = valueType(type);
   const { debut, fin } = schema.periode;
-  switch (type) {
-    case "boolean":
+  switch (def.famille) {
+    case "ouiNon":
       return OUI_NON.some((x) => x.toLowerCase() === String(v).trim().toLowerCase())
         ? undefined
-        : { rule: "type.hors-liste", params: { value: String(v), list: OUI_NON.join(", ") }, expected: WHAT.boolean };
-    case "text":
+        : { rule: "type.hors-liste", params: { value: String(v), list: OUI_NON.join(", ") }, expected: what(type) };
+    case "texte":
       return String(v).length > TEXT_MAX
         ? {
             rule: "type.texte-trop-long",
@@ -82,14 +76,15 @@ export function checkValue(ind: Indicateur, kind: CellBinding["kind"], v: SnapVa
         expected: phrase("validate.expected.dateRange", { debut, fin }),
       };
     }
-    default: {
-      const what = part ? WHAT.number : WHAT[type];
+    case "nombre":
+    case "ratio": {
+      const expected = part ? what("number") : what(type);
       if (typeof v !== "number")
-        return { rule: "type.texte-au-lieu-de-nombre", params: { value: String(v), what }, expected: what };
-      if (type === "count" && !Number.isInteger(v))
-        return { rule: "type.decimales", params: { value: fr(v) }, expected: WHAT.count };
-      if (v < 0 && type !== "number") return { rule: "plage.negatif", params: { value: fr(v) }, expected: "≥ 0" };
-      if (type === "rate" && v > 100) {
+        return { rule: "type.texte-au-lieu-de-nombre", params: { value: String(v), what: expected }, expected };
+      if (def.entier && !Number.isInteger(v)) return { rule: "type.decimales", params: { value: fr(v) }, expected };
+      if (v < 0 && def.plage.min !== undefined && def.plage.min >= 0)
+        return { rule: "plage.negatif", params: { value: fr(v) }, expected: "≥ 0" };
+      if (def.pourcent && v > 100) {
         const hint = v <= 10_000 ? phrase("validate.range.rateHint", { value: fr(v / 100) }) : "";
         return {
           rule: "plage.taux-sup-100",
@@ -104,7 +99,7 @@ export function checkValue(ind: Indicateur, kind: CellBinding["kind"], v: SnapVa
           params: { value: fr(v), bounds: boundsText(min, max) },
           expected: boundsText(min, max),
         };
-      if (type === "rate" && v > 0 && v < 1 && !Number.isInteger(v))
+      if (def.pourcent && v > 0 && v < 1 && !Number.isInteger(v))
         return {
           rule: "type.proportion",
           params: { value: fr(v), percent: fr(v * 100) },

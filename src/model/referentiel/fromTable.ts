@@ -23,29 +23,14 @@ import {
 } from "./cells";
 import { colLetter } from "../../util/a1";
 import { cibleLabel, matchHeader, type Column } from "./columns";
+import { valueType, valueTypeIds } from "../valueTypes";
 import { NIVEAUX_SEPARATOR, POSTE_SEPARATOR } from "./toTable";
 
 type Json = Record<string, unknown>;
 
-/** French words people write in the Type / Nature / Sens / Agrégation columns. */
+/** French words people write in the Type (from the table of value types) / Nature / Sens / Agrégation columns. */
 const SYNONYMS: Record<string, Record<string, string>> = {
-  type: {
-    nombre: "count",
-    comptage: "count",
-    effectif: "count",
-    taux: "rate",
-    pourcentage: "rate",
-    "%": "rate",
-    "oui/non": "boolean",
-    booleen: "boolean",
-    montant: "amount",
-    euros: "amount",
-    "€": "amount",
-    mesure: "number",
-    valeur: "number",
-    texte: "text",
-    qualitatif: "text",
-  },
+  type: Object.fromEntries(valueTypeIds().flatMap((type) => valueType(type).synonymes.map((word) => [word, type]))),
   nature: { realisation: "realisation", impact: "impact", resultat: "resultat", resultats: "resultat" },
   sens: { augmentation: "hausse", diminution: "baisse", "": "aucun", neutre: "aucun" },
   agregation: {
