@@ -10,7 +10,7 @@
  * etape_budget `vote`, `engage` or `mandate`, valeur the amount in euros):
  * long like the rest, so that amounts sum with one filter.
  */
-import { valueType } from "../model/valueTypes";
+import { familleOf, valueType } from "../model/valueTypes";
 import { periodsBetween } from "../model/periods";
 import type { Schema } from "../model/schema";
 import type { PlanMeta } from "./plan";
@@ -123,7 +123,7 @@ export function tidyRows(file: string, schema: Schema, meta: PlanMeta, values: M
           const num = at("numerateur");
           const den = at("denominateur");
           const valeur =
-            ind.type === "ratio"
+            familleOf(ind.type) === "ratio"
               ? typeof num === "number" && typeof den === "number" && den !== 0
                 ? (num / den) * 100
                 : undefined

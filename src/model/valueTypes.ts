@@ -169,5 +169,8 @@ export type ValueTypeId = keyof typeof VALUE_TYPE_DEFS;
 /** The entry of a type. */
 export const valueType = (type: string): ValueTypeDef => (VALUE_TYPE_DEFS as Record<string, ValueTypeDef>)[type]!;
 
+/** How a value of the type is held: what code that differs by kind of value asks, never the type's own id. */
+export const familleOf = (type: string): Famille => valueType(type).famille;
+
 /** Every type of the table, in its order (read when a module that needs the list loads). */
 export const valueTypeIds = (): ValueTypeId[] => Object.keys(VALUE_TYPE_DEFS) as ValueTypeId[];

@@ -19,7 +19,7 @@ import { RATES, type Rates } from "../rollup/figures";
 import { figureFormulas, rateFormulas, type RollupColumns } from "../rollup/formulas";
 import { budgetTable } from "./budgetTable";
 import { jalonsByPeriod, sousActionCalendar, type CalendarGrid } from "../../model/calendarGrid";
-import { valueType, type Format } from "../../model/valueTypes";
+import { familleOf, valueType, type Format } from "../../model/valueTypes";
 import { FUTUR_MARK, SANS_CALENDRIER_MARK } from "./calendar";
 import {
   inputStyle,
@@ -505,8 +505,8 @@ function indicatorTable(
     const top = row;
     indicatorRow(sheet, fiche, ind, row, ctx, textCells, bind);
     row++;
-    if (ind.type === "text") row = reponseRows(sheet, ind, row, recit, textCells);
-    if (ind.type === "ratio") {
+    if (familleOf(ind.type) === "texte") row = reponseRows(sheet, ind, row, recit, textCells);
+    if (familleOf(ind.type) === "ratio") {
       for (const part of ["numerateur", "denominateur"] as const) {
         partRow(sheet, fiche, ind, part, row, ctx, bind);
         row++;
@@ -561,7 +561,7 @@ function indicatorRow(
   sheet.set(row, cols.unite, "cellInfo", ind.unite ?? "");
   sheet.set(row, cols.sens, "cellInfo", SENS_LABEL[ind.sens]);
   sheet.set(row, cols.reference, lockedStyle(ind), targetCell(ind, ind.reference?.valeur));
-  const isRatio = ind.type === "ratio";
+  const isRatio = familleOf(ind.type) === "ratio";
   sheet.set(row, cols.kind, "meta", "ind");
   sheet.set(row, cols.required, "meta", ind.obligatoire && !isRatio ? 1 : 0);
   sheet.set(row, cols.direction, "meta", ind.sens === "hausse" ? 1 : ind.sens === "baisse" ? -1 : 0);
@@ -578,7 +578,7 @@ function indicatorRow(
       bind({ node: ind.id, kind: "cible", period: String(year), input: cible.kind === "saisie" }, row, c);
     if (isRatio) continue; // its valeur cells are formulas, written by the caller
     const vc = cols.valeur.get(year)!;
-    if (ind.type === "text") {
+    if (familleOf(ind.type) === "texte") {
       // Its answers have rows of their own, wide enough to read (recit.ts).
       if (year <= campaignYear) sheet.set(row, vc, "cellInfo", "↓");
       else sheet.set(row, vc, "lockedText");
@@ -611,9 +611,9 @@ function rollupCells(sheet: SheetBuilder, ind: Indicateur, row: number, ctx: Axe
   const vc = cols.valeur.get(campaignYear)!;
   if (ind.obligatoire) {
     const cells =
-      ind.type === "ratio"
+      familleOf(ind.type) === "ratio"
         ? [a1(row + 1, vc), a1(row + 2, vc)]
-        : ind.type === "text" // its answer of the campaign: the last of its answer rows (recit.ts)
+        : familleOf(ind.type) === "texte" // its answer of the campaign: the last of its answer rows (recit.ts)
           ? [a1(row + 1 + campaignYear - ctx.schema.periode.debut, FIRST)]
           : [a1(row, vc)];
     const formula = filledFormula(cells);

@@ -9,7 +9,7 @@
 import type { Indicateur, Schema, Valeur } from "../../model/schema";
 import { dayOfSerial } from "../../util/excelDate";
 import type { ValidationPlan } from "../plan";
-import { valueType } from "../../model/valueTypes";
+import { familleOf, valueType } from "../../model/valueTypes";
 import { FORMAT_STYLE, valueValidation } from "./inputs";
 import type { Requirable } from "./styles";
 
@@ -25,11 +25,11 @@ export function cibleCell(ind: Indicateur, year: number, campaign: number): Cibl
 }
 
 /** A text answer has no target: it is neither a number, a day nor Oui/Non to reach. */
-export const hasTarget = (ind: Indicateur): boolean => valueType(ind.type).famille !== "texte";
+export const hasTarget = (ind: Indicateur): boolean => familleOf(ind.type) !== "texte";
 
 /** The indicator as its target cells are typed and checked: a ratio's target is the rate it aims at (0–100). */
 export const asTarget = (ind: Indicateur): Indicateur =>
-  valueType(ind.type).famille === "ratio" ? { ...ind, type: "rate" } : ind;
+  familleOf(ind.type) === "ratio" ? { ...ind, type: "rate" } : ind;
 
 /** The style of a target cell of the indicator. */
 export const targetInputStyle = (ind: Indicateur): Requirable => FORMAT_STYLE[valueType(ind.type).formatCible];
@@ -55,7 +55,7 @@ export function targetOf(ind: Indicateur, year: number | string, typed: (key: st
   if (typeof v === "boolean") return v;
   if (typeof v === "string") {
     const s = v.trim();
-    if (valueType(ind.type).famille === "ouiNon" && (s === "Oui" || s === "Non")) return s === "Oui";
+    if (familleOf(ind.type) === "ouiNon" && (s === "Oui" || s === "Non")) return s === "Oui";
     if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
   }
   return undefined;
@@ -77,8 +77,8 @@ export function withTypedTargets(schema: Schema, values: Map<string, unknown>): 
         for (let y = schema.periode.debut; y <= schema.periode.fin; y++) {
           if (cibles[String(y)] !== undefined) continue;
           const t = targetOf(ind, y, (k) => values.get(k));
-          const v = valueType(ind.type).famille === "date" ? (dateOf(values.get(`${ind.id}@cible:${y}`)) ?? t) : t;
-          if (v === undefined || (valueType(ind.type).famille === "date" && typeof v === "number")) continue;
+          const v = familleOf(ind.type) === "date" ? (dateOf(values.get(`${ind.id}@cible:${y}`)) ?? t) : t;
+          if (v === undefined || (familleOf(ind.type) === "date" && typeof v === "number")) continue;
           cibles[String(y)] = v;
           count++;
         }

@@ -18,7 +18,7 @@
  * the value is absent.
  */
 import { DEFAULT_AGREGATION, type Agregation, type Indicateur } from "../../model/schema";
-import { valueType } from "../../model/valueTypes";
+import { familleOf } from "../../model/valueTypes";
 import { parsePeriode, PER_YEAR } from "../../model/periods";
 import { asDate } from "../../util/excelDate";
 import { OUI_NON } from "../layout/inputs";
@@ -47,7 +47,7 @@ export interface Aggregated {
 type Kind = Pick<Indicateur, "type" | "agregation">;
 
 function usable(ind: Kind, o: Observation): boolean {
-  switch (valueType(ind.type).famille) {
+  switch (familleOf(ind.type)) {
     case "ratio":
       return typeof o.numerateur === "number" && typeof o.denominateur === "number";
     case "ouiNon":
@@ -106,7 +106,7 @@ function combine(ind: Kind, how: Agregation, list: Observation[]): Aggregated {
     case "min":
     case "max": {
       const pick = how === "min" ? -1 : 1;
-      if (valueType(ind.type).famille === "date") {
+      if (familleOf(ind.type) === "date") {
         const days = list.map((o) => asDate(o.valeur!)!).sort();
         return { n, valeur: pick < 0 ? days[0]! : days[n - 1]! };
       }

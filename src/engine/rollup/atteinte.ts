@@ -15,7 +15,7 @@
  *
  * The engine's judgement and the formula the layout writes are made here side by side.
  */
-import { valueType } from "../../model/valueTypes";
+import { familleOf } from "../../model/valueTypes";
 import { OUI_NON } from "../layout/inputs";
 import type { Indicateur, Valeur } from "../../model/schema";
 import { excelSerial } from "../../util/excelDate";
@@ -36,14 +36,12 @@ const [OUI, NON] = OUI_NON;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether an indicator of this type is ever judged against a target. */
-export const isJudged = (ind: Indicateur): boolean => familleOf(ind) !== "texte";
-
-const familleOf = (ind: Indicateur) => valueType(ind.type).famille;
+export const isJudged = (ind: Indicateur): boolean => familleOf(ind.type) !== "texte";
 
 /** What a target of the model looks like in its cell: Oui/Non for a boolean, a day number for a date. */
 export function targetCell(ind: Indicateur, cible: Valeur | undefined): CellValue {
   if (typeof cible === "boolean") return cible ? OUI : NON;
-  if (familleOf(ind) === "date" && typeof cible === "string" && ISO_DAY.test(cible)) return excelSerial(cible);
+  if (familleOf(ind.type) === "date" && typeof cible === "string" && ISO_DAY.test(cible)) return excelSerial(cible);
   return cible;
 }
 
@@ -59,17 +57,18 @@ const yesNo = (v: CellValue): string | undefined => (textIs(v, OUI) ? OUI : text
  */
 export function judge(ind: Indicateur, value: CellValue, target: CellValue): Jugement | undefined {
   if (!isJudged(ind)) return undefined;
-  if (familleOf(ind) === "ouiNon") {
+  if (familleOf(ind.type) === "ouiNon") {
     const [t, v] = [yesNo(target), yesNo(value)];
     if (t === undefined) return "sansCible";
     if (v === undefined) return "nonRenseignee";
     return v === t ? "atteinte" : "nonAtteinte";
   }
-  const [t, v] = familleOf(ind) === "date" ? [numberOf(target), dayNumber(value)] : [numberOf(target), numberOf(value)];
+  const [t, v] =
+    familleOf(ind.type) === "date" ? [numberOf(target), dayNumber(value)] : [numberOf(target), numberOf(value)];
   if (t === undefined) return "sansCible";
   if (v === undefined) return "nonRenseignee";
   const met =
-    familleOf(ind) === "date" || ind.sens === "baisse"
+    familleOf(ind.type) === "date" || ind.sens === "baisse"
       ? atMost(v, t)
       : ind.sens === "stable"
         ? atMost(Math.abs(v - t), TOLERANCE_STABLE * Math.abs(t))
@@ -82,12 +81,12 @@ export function judgementFormula(ind: Indicateur, v: string, t: string): string 
   if (!isJudged(ind)) return undefined;
   const W = JUGEMENTS;
   const word = (cond: string) => `IF(${cond},"${W.atteinte}","${W.nonAtteinte}")`;
-  if (familleOf(ind) === "ouiNon") {
+  if (familleOf(ind.type) === "ouiNon") {
     const isYesNo = (c: string) => `OR(TRIM(${c})="${OUI}",TRIM(${c})="${NON}")`;
     return `=IF(NOT(${isYesNo(t)}),"${W.sansCible}",IF(NOT(${isYesNo(v)}),"${W.nonRenseignee}",${word(`TRIM(${v})=TRIM(${t})`)}))`;
   }
   const cond =
-    familleOf(ind) === "date" || ind.sens === "baisse"
+    familleOf(ind.type) === "date" || ind.sens === "baisse"
       ? `${v}<=${t}`
       : ind.sens === "stable"
         ? `ABS(${v}-${t})<=${TOLERANCE_STABLE}*ABS(${t})`

@@ -4,6 +4,7 @@
  * level's figures being the sums of its children's (figures.ts). The same
  * numbers as the workbook's formulas, computed without a spreadsheet.
  */
+import { familleOf } from "../../model/valueTypes";
 import type { Granularite, Indicateur, Schema, Valeur } from "../../model/schema";
 import { calendarGrid, sousActionCalendar } from "../../model/calendarGrid";
 import type { PlanMeta } from "../plan";
@@ -137,7 +138,7 @@ export function computeRollups(
 
   const indicateur = (ind: Indicateur): IndicateurRollup => {
     const p = parts.get(ind.id) ?? [];
-    const ratio = ind.type === "ratio";
+    const ratio = familleOf(ind.type) === "ratio";
     const annees: Record<string, Annee> = {};
     const observations: Observation[] = [];
     let now: Jugement | undefined;

@@ -4,7 +4,7 @@
  * completion rates per fiche and axe), and plausibility against the previous
  * year and the baseline.
  */
-import { valueType } from "../../model/valueTypes";
+import { familleOf } from "../../model/valueTypes";
 import type { Schema } from "../../model/schema";
 import { asTarget } from "../layout/cibles";
 import { TEXT_MAX } from "../layout/inputs";
@@ -93,9 +93,7 @@ export function checkValues(
       (b.kind === "statut" && (parsePeriode(b.period!)?.year ?? campaign) <= campaign) ||
       (ind?.obligatoire === true &&
         b.period === String(campaign) &&
-        (valueType(ind.type).famille === "ratio"
-          ? b.kind === "numerateur" || b.kind === "denominateur"
-          : b.kind === "valeur"));
+        (familleOf(ind.type) === "ratio" ? b.kind === "numerateur" || b.kind === "denominateur" : b.kind === "valeur"));
     if (!isRequired) continue;
     const list = required.get(info.fiche.id) ?? [];
     list.push({ b, at: location.cells.get(b.key) });
@@ -174,7 +172,7 @@ function plausibility(
   };
   for (const b of meta.bindings) {
     const ind = nodes.get(b.node)?.indicateur;
-    const famille = ind && valueType(ind.type).famille;
+    const famille = ind && familleOf(ind.type);
     const ratio = famille === "ratio";
     if (!ind || b.period !== String(year) || b.kind !== (ratio ? "numerateur" : "valeur")) continue;
     // Plausibility is a matter of numbers: a count, a rate, an amount, a measure, a ratio.

@@ -7,14 +7,14 @@ import { useState } from "react";
 import { Button, Dropdown, Field, MessageBar, MessageBarBody, Option, ProgressBar } from "@fluentui/react-components";
 import type { WorkbookPlan } from "../../engine/plan";
 import type { Schema, ValueType } from "../../model/schema";
-import { valueType } from "../../model/valueTypes";
+import { familleOf } from "../../model/valueTypes";
 import { computeRollups, type Rollups } from "../../engine/rollup";
 import { calculerTableauDeBord, lireBilan, tracerIndicateur } from "../excel";
 import { usePane } from "../state";
 import type { Lang } from "../../i18n";
 
 /** Indicators a line can show. */
-const isNumeric = (type: ValueType) => ["nombre", "ratio"].includes(valueType(type).famille);
+const isNumeric = (type: ValueType) => ["nombre", "ratio"].includes(familleOf(type));
 
 /** « 78,6 % » in French (decimal comma, narrow no-break space), "78.6%" in English. */
 const percent = (v: number | undefined, lang: Lang) =>
