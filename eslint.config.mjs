@@ -7,6 +7,68 @@ import tsParser from "@typescript-eslint/parser";
 // .js/.ts files only: the same block is applied to .tsx below.
 const scriptBlock = officeAddins.configs.recommended.find((c) => c.files?.some((f) => f.includes("ts")));
 
+/**
+ * The layering, by construction (model ← engine ← hosts ← cli / taskpane / commands): a folder imports only from
+ * the folders below it. `util`, `i18n` and `shared` sit under the model. Each entry: the folder, and what it may
+ * not import. Type-only imports are refused too: a lower layer that names an upper one's types depends on it.
+ */
+const UPPER = ["model", "engine", "hosts", "cli", "taskpane", "commands", "manifest"];
+const LAYERS = [
+  { files: ["src/util/**", "src/i18n/**", "src/shared/**"], above: UPPER },
+  { files: ["src/model/**"], above: UPPER.slice(1) },
+  { files: ["src/engine/**"], above: UPPER.slice(2) },
+  { files: ["src/hosts/**"], above: UPPER.slice(3) },
+];
+/** An import path that goes into one of `folders` of src, relative (`../../engine/plan`) or not. */
+const into = (folders) => `^(\\.{1,2}/)+(src/)?(${folders.join("|")})(/|$)`;
+
+/**
+ * Inside the engine, rollup is the lowest folder (layout writes its formulas, validate reads its keys): it may not
+ * import layout nor validate, but their types, which make no loop at run time (the workbook's words it needs, the
+ * statuses and Oui/Non, are in the model's vocabulary).
+ */
+const ROLLUP_UP = "^\\.\\./(validate|layout)(/|$)";
+
+const layering = [
+  ...LAYERS.map(({ files, above }) => ({
+    files,
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: into(above),
+              message: `Layering: ${files[0].split("/")[1]} may not import from ${above.join(", ")}.`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: ["src/engine/rollup/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: into(UPPER.slice(2)),
+              message: "Layering: engine may not import from hosts, cli, taskpane, commands, manifest.",
+            },
+            {
+              regex: ROLLUP_UP,
+              message: "Layering: rollup is the engine's lowest folder; shared things live in the model or in rollup.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
 export default [
   { ignores: ["dist/**", "node_modules/**", "coverage/**"] },
   ...officeAddins.configs.react,
@@ -26,6 +88,7 @@ export default [
       ],
     },
   },
+  ...layering,
   {
     files: ["**/*.tsx"],
     rules: {

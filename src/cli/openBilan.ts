@@ -1,38 +1,23 @@
 /**
- * A bilan workbook read and validated, for the commands that reuse its values
- * (refused with a sentence otherwise), and what a workbook made from it must
- * keep besides: its *Non repris* rows, its comments.
+ * A bilan workbook read and validated, for the commands that reuse its values (refused with a sentence
+ * otherwise), with the rows of its *Non repris* sheet (engine/carryOver.ts).
  */
 import { inLang, t, type Lang } from "../i18n";
-import type { Scalar, WorkbookPlan } from "../engine/plan";
-import { trustedReport, type TrustedReport } from "../engine/validate";
-import { nodeIndex } from "../engine/validate/locate";
-import { nonReprisName, nonReprisRows, transferComments } from "../engine/transfer";
-import { langOf } from "../engine/plan";
+import { reusedBilan, type Remade, type ReusedBilan } from "../engine/carryOver";
 import { readAndValidate } from "./validateOne";
 import { UserError } from "./output";
 
-/** A trusted report with the rows of its workbook's *Non repris* sheet, that the next workbook keeps too. */
-export type OpenedBilan = TrustedReport & { nonRepris: Scalar[][] };
-
-export async function openBilan(file: string, lang: Lang): Promise<OpenedBilan> {
+export async function openBilan(file: string, lang: Lang): Promise<ReusedBilan> {
   const { report, snapshot } = await readAndValidate(file, {});
-  const trusted = trustedReport(report);
-  if (!trusted.ok) {
-    const reason = inLang(lang, trusted.reason);
-    throw new UserError(t(lang, "cli.reuse.refused", { file, reason }));
-  }
-  return { ...trusted.report, nonRepris: snapshot ? nonReprisRows(snapshot) : [] };
+  const reused = reusedBilan(report, snapshot);
+  if (!reused.ok) throw new UserError(t(lang, "cli.reuse.refused", { file, reason: inLang(lang, reused.reason) }));
+  return reused.bilan;
 }
 
-/** The report's comments as notes of `plan`; those without a place are returned for *Non repris*, and said on stderr. */
-export function carryComments(report: TrustedReport, plan: WorkbookPlan, output: string, lang: Lang) {
-  const nodes = nodeIndex(report.schema);
-  const comments = report.comments ?? [];
-  const moved = transferComments(comments, plan, (id) => nodes.get(id)?.label ?? id);
-  if (comments.length)
+/** How many of the file's comments found their cell in `output`, said on stderr when it had any. */
+export function sayComments(comments: Remade["comments"], output: string, lang: Lang, sheet: string): void {
+  if (comments.total)
     process.stderr.write(
-      `${t(lang, "cli.reuse.comments", { file: output, carried: moved.carried, notCarried: moved.notCarried.length, sheet: nonReprisName(langOf(plan.meta)) })}\n`,
+      `${t(lang, "cli.reuse.comments", { file: output, carried: comments.carried, notCarried: comments.notCarried, sheet })}\n`,
     );
-  return moved.notCarried;
 }

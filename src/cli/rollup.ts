@@ -14,9 +14,11 @@ import { computeRollups, fillPlan, formulaResults, type Rates, type Rollups } fr
 import type { BudgetFigures } from "../engine/rollup/budget";
 import { formatEuros } from "../util/euros";
 import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
-import { addNonRepris } from "../engine/transfer";
+import { addNonRepris, nonReprisName } from "../engine/transfer";
+import { langOf } from "../engine/plan";
 import { errorMarks, markPlan } from "../engine/validate/marks";
-import { carryComments, openBilan } from "./openBilan";
+import { carryComments } from "../engine/carryOver";
+import { openBilan, sayComments } from "./openBilan";
 import { checkWorkbookName, UserError, writeOutput } from "./output";
 
 export interface RollupCliOptions {
@@ -56,7 +58,14 @@ export async function rollupCommand(file: string, o: RollupCliOptions, lang: Lan
   if (o.output) {
     const copy = fillPlan(plan, schema, values, resultOf, rollups);
     // The copy keeps the file's comments on their cells and its Non repris rows; a comment elsewhere goes there too.
-    addNonRepris(copy, carryComments(report, copy, o.output, lang), report.nonRepris, "");
+    const comments = carryComments(report, copy);
+    sayComments(
+      { total: report.comments?.length ?? 0, carried: comments.carried, notCarried: comments.notCarried.length },
+      o.output,
+      lang,
+      nonReprisName(langOf(meta)),
+    );
+    addNonRepris(copy, comments.notCarried, report.nonRepris, "");
     // The values the checks refuse stay visible in the copy: a fill and a note on each cell.
     markPlan(copy, errorMarks(findings, meta));
     writeOutput(o.output, await renderPlanToXlsx(copy), o.force, lang, [file]);

@@ -20,6 +20,7 @@ import type { Lang } from "../i18n";
 import { readStatut, type Statut } from "../model/vocabulaire";
 import { langOf } from "./plan";
 import { valuesIn } from "./valueWords";
+import { familleOf } from "../model/valueTypes";
 import { both, type Bilingual } from "../i18n";
 import type { Indicateur, Schema } from "../model/schema";
 import { aggregate, type Observation } from "./rollup/aggregate";
@@ -29,7 +30,7 @@ import type { SnapValue } from "./snapshot";
 import { untrustedFinding, type ValidationReport } from "./validate";
 import { structureHash } from "./layout/hash";
 import { excelSerial } from "../util/excelDate";
-import { nodeIndex } from "./validate/locate";
+import { nodeIndex } from "../model/nodes";
 import { baseName, candidate, decide, type Unit } from "./consolidateSources";
 import { parSourceSheet } from "./consolidateMaster";
 import { paginate } from "./layout/print";
@@ -226,12 +227,12 @@ function mergeValues(
         key,
         answers.map((a) => (answers.length > 1 ? `[${a.who}]\n${a.value}` : String(a.value))).join("\n\n"),
       );
-    } else if (kind === "source" || kind === "commentaire" || ind?.type === "text") {
+    } else if (kind === "source" || kind === "commentaire" || (ind !== undefined && familleOf(ind.type) === "texte")) {
       out.values.set(
         key,
         answers.map((a) => (answers.length > 1 ? `[${a.who}] ${a.value}` : String(a.value))).join(" ; "),
       );
-    } else if (ind?.type === "boolean" || kind === "cible") {
+    } else if ((ind !== undefined && familleOf(ind.type) === "ouiNon") || kind === "cible") {
       // A yes/no, or a target (set by the ODPE, not summed): kept when the sources agree, listed when they do not.
       const texts = [...new Set(answers.map((a) => String(a.value).trim()))];
       if (texts.length === 1)
@@ -276,10 +277,10 @@ function mergeIndicator(
   }));
   const result = aggregate(ind, observations);
   for (const k of ["valeur", "numerateur", "denominateur"]) done.add(key(k));
-  if (ind.type === "ratio") {
+  if (familleOf(ind.type) === "ratio") {
     if (result.numerateur !== undefined) out.values.set(key("numerateur"), result.numerateur);
     if (result.denominateur !== undefined) out.values.set(key("denominateur"), result.denominateur);
-  } else if (typeof result.valeur === "string" && ind.type === "date")
+  } else if (typeof result.valeur === "string" && familleOf(ind.type) === "date")
     out.values.set(key("valeur"), excelSerial(result.valeur));
   else if (result.valeur !== undefined) out.values.set(key("valeur"), result.valeur);
 }

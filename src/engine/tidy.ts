@@ -10,6 +10,7 @@
  * etape_budget `vote`, `engage` or `mandate`, valeur the amount in euros):
  * long like the rest, so that amounts sum with one filter.
  */
+import { familleOf, valueType } from "../model/valueTypes";
 import { periodsBetween } from "../model/periods";
 import type { Schema } from "../model/schema";
 import { langOf, type PlanMeta } from "./plan";
@@ -125,7 +126,7 @@ export function tidyRows(file: string, schema: Schema, meta: PlanMeta, values: M
           const num = at("numerateur");
           const den = at("denominateur");
           const valeur =
-            ind.type === "ratio"
+            familleOf(ind.type) === "ratio"
               ? typeof num === "number" && typeof den === "number" && den !== 0
                 ? (num / den) * 100
                 : undefined
@@ -147,7 +148,7 @@ export function tidyRows(file: string, schema: Schema, meta: PlanMeta, values: M
             libelle: ind.libelle,
             periode: year,
             ...Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined)),
-            ...(ind.unite ? { unite: ind.unite } : ind.type === "rate" || ind.type === "ratio" ? { unite: "%" } : {}),
+            ...(ind.unite ? { unite: ind.unite } : valueType(ind.type).pourcent ? { unite: "%" } : {}),
           });
         }
       for (const year of years)

@@ -1,10 +1,10 @@
 /** Cross-field checks of a normalized model: what zod's per-field schemas cannot see. */
 import { t } from "../i18n";
 import { formatEuros } from "../util/euros";
-import { formatPath, issue, type ModelIssue, type PathSegment } from "./issues";
+import { issue, type ModelIssue, type PathSegment } from "./issues";
 import { isFiner, gridPeriodsOf, parsePeriode } from "./periods";
 import type { Calendrier, Indicateur, Schema, Valeur } from "./schema";
-import { ALLOWED_AGREGATIONS, RULE_OF_TYPE, TYPE_RANGE, valueFitsType } from "./valueRules";
+import { valueFits, valueType } from "./valueTypes";
 
 export interface CheckResult {
   errors: ModelIssue[];
@@ -39,21 +39,10 @@ export function checkModel(schema: Schema, paths: Map<string, PathSegment[]>): C
     cal.jalons.forEach((j, i) => checkPeriode(j.periode, [...path, "jalons", i, "periode"]));
   };
 
-  const numeros = new Map<string, PathSegment[]>();
-  const uniqueNumero = (scope: string, numero: string, path: PathSegment[]) => {
-    const key = `${scope}\u0000${numero}`;
-    const other = numeros.get(key);
-    if (other) errors.push(issue([...path, "numero"], "check.duplicateNumero", { numero, other: formatPath(other) }));
-    else numeros.set(key, path);
-  };
-
   for (const axe of schema.axes) {
-    uniqueNumero("axe", axe.numero, at(axe.id));
     for (const fiche of axe.fiches) {
-      uniqueNumero("fiche", fiche.numero, at(fiche.id));
       checkCalendrier(fiche.calendrier, at(fiche.id, "calendrier"));
       for (const sa of fiche.sousActions) {
-        if (sa.numero) uniqueNumero(`sa:${fiche.id}`, sa.numero, at(sa.id));
         checkCalendrier(sa.calendrier, at(sa.id, "calendrier"));
       }
       for (const ind of fiche.indicateurs) checkIndicateur(ind, at(ind.id), schema, errors);
@@ -86,9 +75,10 @@ function checkBudget(schema: Schema, warnings: ModelIssue[]): void {
 function checkIndicateur(ind: Indicateur, path: PathSegment[], schema: Schema, errors: ModelIssue[]): void {
   const { debut, fin } = schema.periode;
   const { type } = ind;
-  const rule = t("fr", RULE_OF_TYPE[type]);
+  const def = valueType(type);
+  const rule = t("fr", def.regle);
 
-  if (type === "ratio") {
+  if (def.famille === "ratio") {
     const missing = [!ind.numerateur && "numerateur.libelle", !ind.denominateur && "denominateur.libelle"].filter(
       Boolean,
     );
@@ -97,7 +87,7 @@ function checkIndicateur(ind: Indicateur, path: PathSegment[], schema: Schema, e
     errors.push(issue([...path, ind.numerateur ? "numerateur" : "denominateur"], "check.partsNotRatio", { type }));
   }
 
-  const allowed = ALLOWED_AGREGATIONS[type];
+  const allowed = def.agregations;
   if (!allowed.includes(ind.agregation)) {
     errors.push(
       issue([...path, "agregation"], "check.aggregation", {
@@ -112,21 +102,21 @@ function checkIndicateur(ind: Indicateur, path: PathSegment[], schema: Schema, e
   const max = ind.bornes?.max;
   if (min !== undefined && max !== undefined && min > max)
     errors.push(issue([...path, "bornes"], "check.boundsOrder", { min, max }));
-  const range = TYPE_RANGE[type];
+  const range = def.plage;
   for (const [bound, value] of [
     ["min", min],
     ["max", max],
   ] as const) {
     if (value === undefined) continue;
-    const outside = (range?.min !== undefined && value < range.min) || (range?.max !== undefined && value > range.max);
-    if (outside || type === "text" || type === "boolean" || type === "date")
+    const outside = (range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max);
+    if (outside || (def.famille !== "nombre" && def.famille !== "ratio"))
       errors.push(issue([...path, "bornes", bound], "check.boundsType", { bound, value, type, rule }));
   }
 
   const checkValue = (v: Valeur, where: PathSegment[]) => {
-    if (!valueFitsType(type, v)) {
+    if (!valueFits(def, v)) {
       errors.push(
-        issue(where, type === "text" ? "check.textTarget" : "check.valueType", {
+        issue(where, def.famille === "texte" ? "check.textTarget" : "check.valueType", {
           value: JSON.stringify(v),
           type,
           rule,

@@ -3,7 +3,8 @@
  * every node (generated from numbering when omitted), references turned into
  * ids, aggregations defaulted. Ids must be unique across the whole model.
  */
-import { fold, slug } from "../util/text";
+import type { PerLang } from "../i18n";
+import { closest, fold, slug } from "../util/text";
 import { issue, formatPath, type ModelIssue, type PathSegment } from "./issues";
 import {
   DEFAULT_AGREGATION,
@@ -48,9 +49,12 @@ class RefIndex {
   }
 }
 
-function list(values: string[], max = 8): string {
-  const shown = values.slice(0, max);
-  return values.length > max ? `${shown.join(", ")}, …` : shown.join(", ") || "—";
+/** Every known name, each quoted: a list cut short would offer « … » as if it were a name. */
+function list(values: string[]): PerLang {
+  return {
+    fr: values.map((v) => `« ${v} »`).join(", ") || "—",
+    en: values.map((v) => `“${v}”`).join(", ") || "—",
+  };
 }
 
 export function normalize(input: Parsed): Normalized {
@@ -62,6 +66,40 @@ export function normalize(input: Parsed): Normalized {
     if (other) errors.push(issue([...path, "id"], "check.duplicateId", { id, other: formatPath(other) }));
     else paths.set(id, path);
     return id;
+  };
+
+  /**
+   * A numbered node's id, given or made from its number (or its position). Two nodes of one scope with the same
+   * number are said once, at the second number, naming the first by its own path; the id made from that number,
+   * which the author never wrote, is then not reported again.
+   */
+  const numeros = new Map<string, PathSegment[]>();
+  const claimNumbered = (
+    scope: string,
+    given: string | undefined,
+    numero: string | undefined,
+    made: string,
+    path: PathSegment[],
+  ): string => {
+    if (numero !== undefined) {
+      const key = `${scope}\u0000${numero}`;
+      const first = numeros.get(key);
+      if (first) {
+        errors.push(issue([...path, "numero"], "check.duplicateNumero", { numero, other: formatPath(first) }));
+        if (given === undefined) return made;
+      } else numeros.set(key, path);
+    }
+    if (given !== undefined) return claim(given, path);
+    const other = paths.get(made);
+    if (!other) return claim(made, path);
+    errors.push(
+      issue(path, numero === undefined ? "check.madeIdPosition" : "check.madeIdNumero", {
+        id: made,
+        numero: numero ?? "",
+        other: formatPath(other),
+      }),
+    );
+    return made;
   };
 
   const acteurs = (items: Parsed["partenaires"], prefix: string, key: string): { list: Acteur[]; index: RefIndex } => {
@@ -85,14 +123,19 @@ export function normalize(input: Parsed): Normalized {
   };
   const partenaireRefs = (refs: string[], path: PathSegment[]) =>
     refs.map((ref, i) =>
-      resolve(partenaires.index, ref, [...path, i], () =>
-        issue([...path, i], "check.unknownPartenaire", { ref, known: list(partenaires.index.known) }),
-      ),
+      resolve(partenaires.index, ref, [...path, i], () => {
+        const known = partenaires.index.known;
+        // A short name is near every other short name: « ARS » is not a typo of « PJJ ».
+        const suggestion = closest(ref, known, Math.min(3, Math.floor(ref.length / 3)));
+        return suggestion
+          ? issue([...path, i], "check.unknownPartenaireSuggest", { ref, suggestion, known: list(known) })
+          : issue([...path, i], "check.unknownPartenaire", { ref, known: list(known) });
+      }),
     );
 
   const axes: Axe[] = input.axes.map((a, ai) => {
     const axePath: PathSegment[] = ["axes", ai];
-    const axeId = claim(a.id ?? `axe_${slug(a.numero)}`, axePath);
+    const axeId = claimNumbered("axe", a.id, a.numero, `axe_${slug(a.numero)}`, axePath);
     const objectifs: Objectif[] = a.objectifs.map((o, oi) => ({
       ...o,
       id: claim(o.id ?? `${axeId}.obj_${o.numero ? slug(o.numero) : oi + 1}`, [...axePath, "objectifs", oi]),
@@ -102,10 +145,16 @@ export function normalize(input: Parsed): Normalized {
 
     const fiches: Fiche[] = a.fiches.map((f, fi) => {
       const fPath: PathSegment[] = [...axePath, "fiches", fi];
-      const ficheId = claim(f.id ?? `fa_${slug(f.numero)}`, fPath);
+      const ficheId = claimNumbered("fiche", f.id, f.numero, `fa_${slug(f.numero)}`, fPath);
       const sousActions: SousAction[] = f.sousActions.map((s, si) => ({
         ...s,
-        id: claim(s.id ?? `${ficheId}.sa_${s.numero ? slug(s.numero) : si + 1}`, [...fPath, "sousActions", si]),
+        id: claimNumbered(
+          `sa:${fPath.join(".")}`,
+          s.id,
+          s.numero,
+          `${ficheId}.sa_${s.numero ? slug(s.numero) : si + 1}`,
+          [...fPath, "sousActions", si],
+        ),
         pilotes: partenaireRefs(s.pilotes, [...fPath, "sousActions", si, "pilotes"]),
       }));
       const saIndex = new RefIndex(sousActions.map((s) => s.numero ?? s.libelle));

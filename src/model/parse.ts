@@ -2,6 +2,7 @@
  * Entry point for reading a schéma model: typed model, or the list of every
  * problem with its JSON path (structure first, then cross-field checks).
  */
+import { phrase, type MessageKey } from "../i18n";
 import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { checkModel } from "./checks";
 import { issue, type ModelIssue } from "./issues";
@@ -17,7 +18,8 @@ export function parseSchema(data: unknown): ParseResult {
     return { ok: false, errors: [issue("", "model.notObject")], warnings: [] };
   }
   const parsed = SchemaModel.safeParse(data, { reportInput: true });
-  if (!parsed.success) return { ok: false, errors: fromZodIssues(SchemaModel, parsed.error.issues), warnings: [] };
+  if (!parsed.success)
+    return { ok: false, errors: fromZodIssues(SchemaModel, parsed.error.issues, data), warnings: [] };
 
   const { schema, paths, errors } = normalize(parsed.data);
   const checks = checkModel(schema, paths);
@@ -52,13 +54,29 @@ export function parseSchemaJson(text: string): ParseResult {
   return parseSchema(data);
 }
 
-/** JSON.parse does not always say where; jsonc-parser does (it is only asked after JSON.parse failed). */
+/**
+ * JSON.parse does not always say where; jsonc-parser does (it is only asked after JSON.parse failed). Its error
+ * codes (`PropertyNameExpected`) are said in words; a comma before `}` or `]`, the commonest slip, is named as such.
+ */
 function jsonSyntaxIssue(text: string, e: unknown): ModelIssue {
   const errors: ParseError[] = [];
   parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
-  const detail = first ? printParseErrorCode(first.error) : e instanceof Error ? e.message : String(e);
-  return issue("", "model.json", { ...lineColumn(text, first?.offset ?? 0), detail });
+  if (!first)
+    return issue("", "model.json", { ...lineColumn(text, 0), detail: e instanceof Error ? e.message : String(e) });
+  const where = lineColumn(text, first.offset);
+  const code = printParseErrorCode(first.error);
+  const before = text.slice(0, first.offset).trimEnd();
+  if (
+    (code === "PropertyNameExpected" || code === "ValueExpected") &&
+    before.endsWith(",") &&
+    /^\s*[}\]]/.test(text.slice(first.offset))
+  )
+    return issue("", "model.jsonTrailingComma", lineColumn(text, before.length - 1));
+  // `titre: …` or `'titre': …`, as in JavaScript: a field name without JSON's double quotes.
+  const unquoted = /^'?([A-Za-z_$][\w$]*)'?\s*:/.exec(text.slice(first.offset));
+  if (code === "InvalidSymbol" && unquoted) return issue("", "model.jsonUnquotedKey", { ...where, name: unquoted[1]! });
+  return issue("", "model.json", { ...where, detail: phrase(`model.jsonError.${code}` as MessageKey) });
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {

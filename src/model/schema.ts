@@ -7,6 +7,7 @@
  * Cross-field rules (ids, references, years) live in `checks.ts`.
  */
 import { z } from "zod";
+import { valueType, valueTypeIds, type ValueTypeId } from "./valueTypes";
 
 /** Ids become parts of Excel defined names: letters, digits, `_` and `.` only. */
 export const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_.]{0,63}$/;
@@ -77,7 +78,8 @@ export const NATURES = ["realisation", "impact", "resultat"] as const;
  * boolean: Oui/Non · amount: euros · number: any other measure with a unit (durée moyenne en jours…) ·
  * text: qualitative answer · date.
  */
-export const VALUE_TYPES = ["count", "rate", "ratio", "boolean", "amount", "number", "text", "date"] as const;
+/** From the table of value types (valueTypes.ts), the one place where a type is defined. */
+export const VALUE_TYPES = valueTypeIds() as [ValueTypeId, ...ValueTypeId[]];
 export const SENS = ["hausse", "baisse", "stable", "aucun"] as const;
 export const AGREGATIONS = ["sum", "ratio", "mean", "share", "last", "max", "min", "count"] as const;
 export const COLLECTES = ["territoire", "partenaire"] as const;
@@ -85,17 +87,10 @@ export const COLLECTES = ["territoire", "partenaire"] as const;
 export const ValueType = z.enum(VALUE_TYPES);
 export const Agregation = z.enum(AGREGATIONS);
 
-/** Aggregation used when the author does not set one (DESIGN §2.3). */
-export const DEFAULT_AGREGATION: Record<z.infer<typeof ValueType>, z.infer<typeof Agregation>> = {
-  count: "sum",
-  amount: "sum",
-  ratio: "ratio",
-  rate: "mean",
-  number: "mean",
-  boolean: "share",
-  text: "count",
-  date: "last",
-};
+/** Aggregation used when the author does not set one (DESIGN §2.3): the first its value type allows. */
+export const DEFAULT_AGREGATION = Object.fromEntries(
+  VALUE_TYPES.map((type) => [type, valueType(type).agregations[0]!]),
+) as Record<ValueTypeId, z.infer<typeof Agregation>>;
 
 const Partie = z
   .object({

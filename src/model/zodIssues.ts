@@ -1,24 +1,27 @@
 /** Turns zod's issues into ModelIssues with readable French/English messages. */
 import type { z } from "zod";
+import { phrase, type PerLang, type Phrase } from "../i18n";
 import { closest } from "../util/text";
 import { issue, type ModelIssue, type PathSegment } from "./issues";
 import { DATE_PATTERN, ID_PATTERN, LINE_PATTERN, LONE_SURROGATE, PERIODE_PATTERN, YEAR_PATTERN } from "./schema";
 
-const TYPE_NAMES: Record<string, string> = {
-  string: "texte",
-  number: "nombre",
-  int: "nombre entier",
-  boolean: "booléen (true/false)",
-  object: "objet",
-  array: "liste",
-  undefined: "rien",
-  null: "null",
+const TYPE_NAMES: Record<string, PerLang> = {
+  string: { fr: "texte", en: "text" },
+  number: { fr: "nombre", en: "number" },
+  int: { fr: "nombre entier", en: "whole number" },
+  boolean: { fr: "booléen (true/false)", en: "boolean (true/false)" },
+  object: { fr: "objet", en: "object" },
+  array: { fr: "liste", en: "list" },
+  undefined: { fr: "rien", en: "nothing" },
+  null: { fr: "null", en: "null" },
 };
 
-function typeName(value: unknown): string {
-  if (value === null) return "null";
+const typeNamed = (name: string): PerLang | string => TYPE_NAMES[name] ?? name;
+
+function typeName(value: unknown): PerLang | string {
+  if (value === null) return TYPE_NAMES.null!;
   if (Array.isArray(value)) return TYPE_NAMES.array!;
-  return TYPE_NAMES[typeof value] ?? typeof value;
+  return typeNamed(typeof value);
 }
 
 function show(value: unknown): string {
@@ -68,27 +71,67 @@ function keysAt(schema: AnySchema, path: readonly PathSegment[]): string[] {
   return s?._zod.def.type === "object" ? Object.keys(s._zod.def.shape as object) : [];
 }
 
-export function fromZodIssues(root: z.ZodType, issues: readonly z.core.$ZodIssue[]): ModelIssue[] {
+/** The lists of the model whose items a message can name: « la fiche 3 de l'axe 2 ». */
+const NAMED_LISTS = [
+  "axes",
+  "objectifs",
+  "fiches",
+  "sousActions",
+  "indicateurs",
+  "partenaires",
+  "territoires",
+  "jalons",
+  "postes",
+] as const;
+type NamedList = (typeof NAMED_LISTS)[number];
+const isNamedList = (s: PathSegment | undefined): s is NamedList => NAMED_LISTS.includes(s as NamedList);
+
+/**
+ * What a path means to the author, innermost first: `axes[1].fiches[2]` is « la fiche en position 3 de l'axe 2 »
+ * (an item is named by its published numero when it has one, by its position otherwise). Undefined when the path
+ * goes through no list item.
+ */
+export function describePath(path: readonly PathSegment[], data: unknown): Phrase | undefined {
+  let node: unknown = data;
+  let where: Phrase | undefined;
+  for (let k = 0; k < path.length; k++) {
+    const seg = path[k]!;
+    const item = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[seg] : undefined;
+    const list = path[k - 1];
+    if (typeof seg === "number" && isNamedList(list)) {
+      const numero = item !== null && typeof item === "object" ? (item as { numero?: unknown }).numero : undefined;
+      const named =
+        typeof numero === "string" && numero
+          ? phrase(`model.where.${list}`, { n: numero })
+          : phrase(`model.whereAt.${list}`, { n: seg + 1 });
+      where = where ? phrase("model.where.of", { inner: named, outer: where }) : named;
+    }
+    node = item;
+  }
+  return where;
+}
+
+export function fromZodIssues(root: z.ZodType, issues: readonly z.core.$ZodIssue[], data?: unknown): ModelIssue[] {
   const out: ModelIssue[] = [];
   for (const i of issues) {
     const path = i.path as PathSegment[];
     const input = (i as { input?: unknown }).input;
     if (input === undefined && (i.code === "invalid_type" || i.code === "invalid_value")) {
-      const expected =
-        i.code === "invalid_value" ? i.values.map(String).join(", ") : (TYPE_NAMES[i.expected] ?? i.expected);
+      const expected = i.code === "invalid_value" ? i.values.map(String).join(", ") : typeNamed(i.expected);
       out.push(issue(path, "model.missing", { expected }));
       continue;
     }
     switch (i.code) {
       case "invalid_type":
         if (input === undefined) {
-          out.push(issue(path, "model.missing", { expected: TYPE_NAMES[i.expected] ?? i.expected }));
+          out.push(issue(path, "model.missing", { expected: typeNamed(i.expected) }));
         } else if (i.expected === "int") {
           out.push(issue(path, "model.notInteger", { value: show(input) }));
         } else {
-          out.push(
-            issue(path, "model.type", { received: typeName(input), expected: TYPE_NAMES[i.expected] ?? i.expected }),
-          );
+          const types = { received: typeName(input), expected: typeNamed(i.expected) };
+          // « texte reçu (attendu : objet) » alone does not say which object was meant.
+          const where = i.expected === "object" ? describePath(path, data) : undefined;
+          out.push(where ? issue(path, "model.typeOf", { ...types, where }) : issue(path, "model.type", types));
         }
         break;
       case "invalid_value": {
@@ -108,15 +151,20 @@ export function fromZodIssues(root: z.ZodType, issues: readonly z.core.$ZodIssue
           out.push(issue(path, "model.tooLong", { length: String(input).length, max: Number(i.maximum) }));
         else out.push(issue(path, "model.tooBig", { value: show(input), max: String(i.maximum) }));
         break;
-      case "invalid_format":
-        out.push(issue(path, formatCode((i as { pattern?: string }).pattern), { value: show(input) }));
+      case "invalid_format": {
+        const code = formatCode((i as { pattern?: string }).pattern);
+        // « "20" » is a text in quotes, which the author may not see: say so.
+        const asText = code === "model.valeur" && typeof input === "string";
+        out.push(issue(path, asText ? "model.valeurText" : code, { value: show(input) }));
         break;
+      }
       case "invalid_key":
         // A record key (a year in `cibles`): zod reports the key's own issues inside.
         out.push(
           ...fromZodIssues(
             root,
             i.issues.map((sub) => ({ ...sub, path: [...path, ...sub.path] })),
+            data,
           ),
         );
         break;
@@ -131,7 +179,7 @@ export function fromZodIssues(root: z.ZodType, issues: readonly z.core.$ZodIssue
         }
         break;
       case "invalid_union":
-        out.push(issue(path, "model.valeur", { value: show(input) }));
+        out.push(issue(path, typeof input === "string" ? "model.valeurText" : "model.valeur", { value: show(input) }));
         break;
       case "custom":
         if (i.params?.code === "surrogate" && typeof input === "string") {

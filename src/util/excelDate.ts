@@ -8,3 +8,10 @@ export const excelSerial = (day: string): number =>
 /** 45473 → `2024-06-30` (the time of day, if any, is dropped). */
 export const dayOfSerial = (serial: number): string =>
   new Date(EXCEL_EPOCH + Math.round(serial) * 86_400_000).toISOString().slice(0, 10);
+
+/** A date cell's value as `YYYY-MM-DD`, or undefined when it is no date. */
+export function asDate(v: unknown): string | undefined {
+  if (typeof v === "number" && v > 0 && v < 2958466) return dayOfSerial(v);
+  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))) return v;
+  return undefined;
+}

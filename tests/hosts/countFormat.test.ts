@@ -9,7 +9,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { STYLES } from "../../src/engine/layout/styles";
 import { excelStyle } from "../../src/hosts/xlsx/renderPlan";
-import { INPUT_STYLE } from "../../src/engine/layout/inputs";
+import { inputStyle } from "../../src/engine/layout/inputs";
 import { convertWithLibreOffice, disposeLibreOfficeProfile } from "../support/libreoffice";
 
 const dir = mkdtempSync(join(tmpdir(), "bilan-count-"));
@@ -19,7 +19,7 @@ afterAll(() => {
 });
 
 test("count inputs use the General format", () => {
-  expect(INPUT_STYLE.count).toBe("inputCount");
+  expect(inputStyle("count")).toBe("inputCount");
   expect(STYLES.inputCount.numberFormat).toBe("General");
 });
 

@@ -172,8 +172,8 @@ const cases: [string, (m: Model) => void, string, string, string][] = [
     "target of a wrong kind",
     (m) => (m.axes[0].fiches[0].indicateurs[0].cibles = { "2024": "beaucoup" }),
     'axes[0].fiches[0].indicateurs[0].cibles["2024"]',
-    "model.valeur",
-    "valeur « beaucoup » invalide",
+    "model.valeurText",
+    "texte « beaucoup » invalide",
   ],
   [
     "unsupported format version",
@@ -213,9 +213,9 @@ const cases: [string, (m: Model) => void, string, string, string][] = [
   [
     "duplicate fiche number",
     (m) => (m.axes[1].fiches[0].numero = "1"),
-    "axes[1].fiches[0].id",
-    "check.duplicateId",
-    "déjà utilisé",
+    "axes[1].fiches[0].numero",
+    "check.duplicateNumero",
+    "numéro « 1 » déjà utilisé par axes[0].fiches[0]",
   ],
   [
     "ratio without denominator",

@@ -6,7 +6,7 @@
  */
 import type { Indicateur, Schema } from "../../src/model/schema";
 import { parsePeriode } from "../../src/model/periods";
-import { nodeIndex } from "../../src/engine/validate/locate";
+import { nodeIndex } from "../../src/model/nodes";
 import type { WorkbookPlan } from "../../src/engine/plan";
 import type { ReadSheet, ReadWorkbook } from "../../src/hosts/xlsx/readWorkbook";
 import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";

@@ -9,7 +9,7 @@
 import { parsePeriode } from "../../src/model/periods";
 import type { Schema } from "../../src/model/schema";
 import { statuts } from "../../src/model/vocabulaire";
-import { nodeIndex } from "../../src/engine/validate/locate";
+import { nodeIndex } from "../../src/model/nodes";
 import type { CellPlan, Scalar, WorkbookPlan } from "../../src/engine/plan";
 import { parseA1 } from "../../src/util/a1";
 import { serial } from "./fill";

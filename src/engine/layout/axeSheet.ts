@@ -18,9 +18,11 @@ import { filledFormula } from "../rollup/excel";
 import { RATES, type Rates } from "../rollup/figures";
 import { figureFormulas, rateFormulas, type RollupColumns } from "../rollup/formulas";
 import { budgetTable } from "./budgetTable";
-import { futurMark, jalonsByPeriod, SANS_CALENDRIER_MARK, sousActionCalendar, type CalendarGrid } from "./calendar";
-import { INPUT_STYLE, sensLabel, statusValidation, textValidation, typeLabel, valueValidation } from "./inputs";
-import { cibleCell, TARGET_INPUT_STYLE, targetValidation } from "./cibles";
+import { jalonsByPeriod, sousActionCalendar, type CalendarGrid } from "../../model/calendarGrid";
+import { familleOf, valueType, type Format } from "../../model/valueTypes";
+import { futurMark, SANS_CALENDRIER_MARK } from "./calendar";
+import { inputStyle, sensLabel, statusValidation, textValidation, typeLabel, valueValidation } from "./inputs";
+import { cibleCell, targetInputStyle, targetValidation } from "./cibles";
 import { definedName } from "./naming";
 import { recitBlock, recitValidation, reponseRows, type RecitContext } from "./recit";
 import { SheetBuilder } from "./sheetBuilder";
@@ -494,8 +496,8 @@ function indicatorTable(
     const top = row;
     indicatorRow(sheet, fiche, ind, row, ctx, textCells, bind);
     row++;
-    if (ind.type === "text") row = reponseRows(sheet, ind, row, recit, textCells);
-    if (ind.type === "ratio") {
+    if (familleOf(ind.type) === "texte") row = reponseRows(sheet, ind, row, recit, textCells);
+    if (familleOf(ind.type) === "ratio") {
       for (const part of ["numerateur", "denominateur"] as const) {
         partRow(sheet, fiche, ind, part, row, ctx, bind);
         row++;
@@ -518,16 +520,17 @@ function indicatorTable(
   return row;
 }
 
-const LOCKED_STYLE: Record<Indicateur["type"], StyleKey> = {
-  count: "lockedValue",
-  amount: "lockedValue",
-  number: "lockedValue",
-  rate: "lockedRate",
-  ratio: "lockedRate",
-  boolean: "lockedText",
-  text: "lockedText",
+const LOCKED_STYLE: Record<Format, StyleKey> = {
+  entier: "lockedValue",
+  euros: "lockedValue",
+  decimal: "lockedValue",
+  pourcent: "lockedRate",
+  ouiNon: "lockedText",
+  texte: "lockedText",
   date: "lockedDate",
 };
+/** The style of a locked value, baseline or target cell of the indicator (a ratio's are rates). */
+const lockedStyle = (ind: Indicateur): StyleKey => LOCKED_STYLE[valueType(ind.type).formatCible];
 
 function indicatorRow(
   sheet: SheetBuilder,
@@ -548,8 +551,8 @@ function indicatorRow(
   sheet.set(row, cols.type, "cellInfo", typeLabel(w, ind.type));
   sheet.set(row, cols.unite, "cellInfo", ind.unite ?? "");
   sheet.set(row, cols.sens, "cellInfo", sensLabel(w, ind.sens));
-  sheet.set(row, cols.reference, LOCKED_STYLE[ind.type], targetCell(ind, ind.reference?.valeur, w.lang));
-  const isRatio = ind.type === "ratio";
+  sheet.set(row, cols.reference, lockedStyle(ind), targetCell(ind, ind.reference?.valeur, w.lang));
+  const isRatio = familleOf(ind.type) === "ratio";
   sheet.set(row, cols.kind, "meta", "ind");
   sheet.set(row, cols.required, "meta", ind.obligatoire && !isRatio ? 1 : 0);
   sheet.set(row, cols.direction, "meta", ind.sens === "hausse" ? 1 : ind.sens === "baisse" ? -1 : 0);
@@ -559,29 +562,24 @@ function indicatorRow(
   for (const [year, c] of cols.cible) {
     const cible = cibleCell(ind, year, campaignYear);
     if (cible.kind === "saisie") {
-      sheet.set(row, c, TARGET_INPUT_STYLE[ind.type as keyof typeof TARGET_INPUT_STYLE]);
+      sheet.set(row, c, targetInputStyle(ind));
       sheet.validate(targetValidation(ctx.schema, ind, year, [a1(row, c)], w));
     } else
-      sheet.set(
-        row,
-        c,
-        LOCKED_STYLE[ind.type],
-        cible.kind === "modele" ? targetCell(ind, cible.valeur, w.lang) : undefined,
-      );
+      sheet.set(row, c, lockedStyle(ind), cible.kind === "modele" ? targetCell(ind, cible.valeur, w.lang) : undefined);
     if (cible.kind === "saisie" || cible.kind === "reprise")
       bind({ node: ind.id, kind: "cible", period: String(year), input: cible.kind === "saisie" }, row, c);
     if (isRatio) continue; // its valeur cells are formulas, written by the caller
     const vc = cols.valeur.get(year)!;
-    if (ind.type === "text") {
+    if (familleOf(ind.type) === "texte") {
       // Its answers have rows of their own, wide enough to read (recit.ts).
       if (year <= campaignYear) sheet.set(row, vc, "cellInfo", "↓");
       else sheet.set(row, vc, "lockedText");
     } else if (year === campaignYear) {
-      sheet.set(row, vc, ind.obligatoire ? requis(INPUT_STYLE[ind.type]) : INPUT_STYLE[ind.type]);
+      sheet.set(row, vc, ind.obligatoire ? requis(inputStyle(ind.type)) : inputStyle(ind.type));
       sheet.validate(valueValidation(ctx.schema, ind, [a1(row, vc)], w));
       bind({ node: ind.id, kind: "valeur", period: String(year), input: true }, row, vc);
     } else {
-      sheet.set(row, vc, LOCKED_STYLE[ind.type]);
+      sheet.set(row, vc, lockedStyle(ind));
       bind({ node: ind.id, kind: "valeur", period: String(year), input: false }, row, vc);
     }
   }
@@ -605,9 +603,9 @@ function rollupCells(sheet: SheetBuilder, ind: Indicateur, row: number, ctx: Axe
   const vc = cols.valeur.get(campaignYear)!;
   if (ind.obligatoire) {
     const cells =
-      ind.type === "ratio"
+      familleOf(ind.type) === "ratio"
         ? [a1(row + 1, vc), a1(row + 2, vc)]
-        : ind.type === "text" // its answer of the campaign: the last of its answer rows (recit.ts)
+        : familleOf(ind.type) === "texte" // its answer of the campaign: the last of its answer rows (recit.ts)
           ? [a1(row + 1 + campaignYear - ctx.schema.periode.debut, FIRST)]
           : [a1(row, vc)];
     const formula = filledFormula(cells);

@@ -10,9 +10,10 @@ import type { Indicateur, Schema, Valeur } from "../../model/schema";
 import { dayOfSerial } from "../../util/excelDate";
 import type { ValidationPlan } from "../plan";
 import { readOuiNon } from "../../model/vocabulaire";
-import { accepted, valueValidation } from "./inputs";
+import { familleOf, valueType } from "../../model/valueTypes";
+import { accepted, FORMAT_STYLE, valueValidation } from "./inputs";
 import { wordsOf, type Words } from "./words";
-import type { StyleKey } from "./styles";
+import type { Requirable } from "./styles";
 
 /** How a target cell of the year is made: from the model, typed now, or carried from an earlier campaign. */
 export type CibleCell =
@@ -21,22 +22,19 @@ export type CibleCell =
 export function cibleCell(ind: Indicateur, year: number, campaign: number): CibleCell {
   const valeur = ind.cibles[String(year)];
   if (valeur !== undefined) return { kind: "modele", valeur };
-  if (ind.type === "text") return { kind: "aucune" };
+  if (!hasTarget(ind)) return { kind: "aucune" };
   return year >= campaign ? { kind: "saisie" } : { kind: "reprise" };
 }
 
-/** The indicator as its target cells are typed and checked: a ratio's target is the rate it aims at (0–100). */
-export const asTarget = (ind: Indicateur): Indicateur => (ind.type === "ratio" ? { ...ind, type: "rate" } : ind);
+/** A text answer has no target: it is neither a number, a day nor Oui/Non to reach. */
+export const hasTarget = (ind: Indicateur): boolean => familleOf(ind.type) !== "texte";
 
-export const TARGET_INPUT_STYLE: Record<Exclude<Indicateur["type"], "text">, StyleKey> = {
-  count: "inputCount",
-  rate: "inputRate",
-  ratio: "inputRate",
-  boolean: "inputBoolean",
-  amount: "inputAmount",
-  number: "inputDecimal",
-  date: "inputDate",
-};
+/** The indicator as its target cells are typed and checked: a ratio's target is the rate it aims at (0–100). */
+export const asTarget = (ind: Indicateur): Indicateur =>
+  familleOf(ind.type) === "ratio" ? { ...ind, type: "rate" } : ind;
+
+/** The style of a target cell of the indicator. */
+export const targetInputStyle = (ind: Indicateur): Requirable => FORMAT_STYLE[valueType(ind.type).formatCible];
 
 /** The data validation of a target cell: the indicator's own (a rate for a ratio), prompted as a target. */
 export function targetValidation(
@@ -64,7 +62,7 @@ export function targetOf(ind: Indicateur, year: number | string, typed: (key: st
   if (typeof v === "boolean") return v;
   if (typeof v === "string") {
     const s = v.trim();
-    const answer = ind.type === "boolean" ? readOuiNon(s) : undefined;
+    const answer = familleOf(ind.type) === "ouiNon" ? readOuiNon(s) : undefined;
     if (answer !== undefined) return answer;
     if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
   }
@@ -87,8 +85,8 @@ export function withTypedTargets(schema: Schema, values: Map<string, unknown>): 
         for (let y = schema.periode.debut; y <= schema.periode.fin; y++) {
           if (cibles[String(y)] !== undefined) continue;
           const t = targetOf(ind, y, (k) => values.get(k));
-          const v = ind.type === "date" ? (dateOf(values.get(`${ind.id}@cible:${y}`)) ?? t) : t;
-          if (v === undefined || (ind.type === "date" && typeof v === "number")) continue;
+          const v = familleOf(ind.type) === "date" ? (dateOf(values.get(`${ind.id}@cible:${y}`)) ?? t) : t;
+          if (v === undefined || (familleOf(ind.type) === "date" && typeof v === "number")) continue;
           cibles[String(y)] = v;
           count++;
         }

@@ -8,7 +8,7 @@ import { fold } from "../../util/text";
 import type { Fiche, Granularite, Schema } from "../../model/schema";
 import type { CellBinding, DefinedName, PlanMeta, SourceRef, WorkbookPlan } from "../plan";
 import { buildAxeSheet, axeColumns, type AxeSheetContext } from "./axeSheet";
-import { calendarGrid } from "./calendar";
+import { calendarGrid } from "../../model/calendarGrid";
 import { buildControles } from "./controles";
 import { structureHash } from "./hash";
 import { buildHistorique, historiqueName } from "./historique";

@@ -1,8 +1,10 @@
 /**
  * What an input cell of each value type accepts: its style and its Excel data
- * validation, with prompts and error texts in the workbook's language. Model bounds narrow the range.
+ * validation, with prompts and error texts in the workbook's language, from the table of value types
+ * (model/valueTypes.ts). Model bounds narrow the range.
  */
 import type { Indicateur, Schema, ValueType } from "../../model/schema";
+import { valueType, type Format } from "../../model/valueTypes";
 import { ouiNon, statuts } from "../../model/vocabulaire";
 import type { ValidationPlan, ValidationRule } from "../plan";
 import type { Requirable } from "./styles";
@@ -11,21 +13,25 @@ import { numberOf, wordsOf, type Words } from "./words";
 
 export const TEXT_MAX = 1000;
 
-/** The word of each value type, in the indicator table's Type column. */
-export const typeLabel = (w: Words, type: ValueType): string => w(`type.${type}`);
+/** What the « Type » column shows: the value type's label (model/valueTypes.ts), in the workbook's language. */
+export const typeLabel = (w: Words, type: ValueType): string => valueType(type).libelle[w.lang];
 
 /** The expected direction, in the Sens column (none: empty). */
 export const sensLabel = (w: Words, sens: Indicateur["sens"]): string => (sens === "aucun" ? "" : w(`sens.${sens}`));
-export const INPUT_STYLE: Record<ValueType, Requirable> = {
-  count: "inputCount",
-  rate: "inputRate",
-  ratio: "inputDecimal",
-  boolean: "inputBoolean",
-  amount: "inputAmount",
-  number: "inputDecimal",
-  text: "inputText",
+
+/** The cell style of each number format of the table of value types. */
+export const FORMAT_STYLE: Record<Format, Requirable> = {
+  entier: "inputCount",
+  pourcent: "inputRate",
+  decimal: "inputDecimal",
+  euros: "inputAmount",
+  ouiNon: "inputBoolean",
   date: "inputDate",
+  texte: "inputText",
 };
+
+/** The style of a value cell of the type. */
+export const inputStyle = (type: ValueType): Requirable => FORMAT_STYLE[valueType(type).format];
 
 function between(w: Words, min: number | undefined, max: number | undefined): string {
   const n = (x: number) => numberOf(w.lang, x, 10);
@@ -104,35 +110,27 @@ export function accepted(
     );
   }
   const { debut, fin } = schema.periode;
-  switch (ind.type) {
-    case "count": {
-      const r = narrowed({ min: 0 }, ind);
-      const b = between(w, r.min, r.max);
-      return make({ type: "whole", ...r }, w("input.count", { between: b }), w("input.countError", { between: b }));
-    }
-    case "rate": {
-      const r = narrowed({ min: 0, max: 100 }, ind);
-      const b = between(w, r.min, r.max);
-      return make({ type: "decimal", ...r }, w("input.rate", { between: b }), w("input.rateError", { between: b }));
-    }
-    case "amount": {
-      const r = narrowed({ min: 0 }, ind);
-      const b = between(w, r.min, r.max);
-      return make({ type: "decimal", ...r }, w("input.amount", { between: b }), w("input.amountError", { between: b }));
-    }
-    case "number": {
-      const r = narrowed({}, ind);
+  const def = valueType(ind.type);
+  switch (def.famille) {
+    case "nombre": {
+      const r = narrowed(def.plage, ind);
+      const quoi = def.saisie?.quoi[w.lang] ?? w("input.number");
       // Words joined without the empty ones: no unit and no bounds must not leave double spaces.
       const what = [
-        w("input.number"),
-        ind.unite ? w("input.numberUnit", { unite: ind.unite }) : "",
+        quoi,
+        def.saisie?.unite && ind.unite ? w("input.numberUnit", { unite: ind.unite }) : "",
         between(w, r.min, r.max),
       ]
         .filter(Boolean)
         .join(" ");
-      return make({ type: "decimal", ...r }, w("input.numberWhat", { what }), w("input.numberError", { what }));
+      const fin = def.saisie?.finErreur?.[w.lang] ?? ".";
+      return make(
+        { type: def.entier ? "whole" : "decimal", ...r },
+        `${what}${def.saisie?.exemple?.[w.lang] ?? ""}`,
+        w("input.expected", { what: `${what.charAt(0).toUpperCase()}${what.slice(1)}`, fin }),
+      );
     }
-    case "boolean": {
+    case "ouiNon": {
       const [oui, non] = ouiNon(w.lang);
       return make(
         { type: "list", values: [oui, non] },
@@ -146,7 +144,7 @@ export function accepted(
         w("input.date", { debut, fin }),
         w("input.dateError", { debut, fin }),
       );
-    case "text":
+    case "texte":
     case "ratio":
       return make(
         { type: "textLength", max: TEXT_MAX },

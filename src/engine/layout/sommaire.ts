@@ -7,7 +7,7 @@
 import { a1, hyperlinkFormula, range } from "../../util/a1";
 import type { Axe, Fiche, Schema } from "../../model/schema";
 import { langOf, type CellBinding, type PlanMeta } from "../plan";
-import { FIGURES, type Rates } from "../rollup/figures";
+import { FIGURES, SOMMAIRE_RATES } from "../rollup/figures";
 import { figureFormulas, rateFormulas, type FigureFormulas, type RollupColumns } from "../rollup/formulas";
 import { futurMark, SANS_CALENDRIER_MARK } from "./calendar";
 import { definitionsBlock } from "./definitions";
@@ -44,18 +44,6 @@ export const SOMMAIRE_ROLLUPS = [
   ["atteinte"],
   ["controles"],
 ] as const;
-/**
- * The rate each rollup column shows. `controles`, the number of errors found, is a plain cell written with
- * the checks (`bilan rollup` runs them): a formula over the Contrôles sheet would depend on its wording.
- */
-export const SOMMAIRE_RATES: Record<string, keyof Rates> = {
-  calendrier: "avancement",
-  enRetard: "enRetard",
-  sansEtat: "nonRenseignees",
-  completude: "completude",
-  cibles: "cibles",
-  atteinte: "atteinte",
-};
 /** How each rollup column is shown: a share (with a data bar), a count, or « n / N ». */
 const ROLLUP_STYLE: Record<(typeof SOMMAIRE_ROLLUPS)[number][0], StyleKey> = {
   calendrier: "rollupValue",

@@ -18,9 +18,10 @@
  * the value is absent.
  */
 import { DEFAULT_AGREGATION, type Agregation, type Indicateur } from "../../model/schema";
+import { familleOf } from "../../model/valueTypes";
 import { parsePeriode, PER_YEAR } from "../../model/periods";
 import { readOuiNon } from "../../model/vocabulaire";
-import { asDate } from "../validate/values";
+import { asDate } from "../../util/excelDate";
 import { isFilled, type CellValue } from "./excel";
 
 export interface Observation {
@@ -46,16 +47,16 @@ export interface Aggregated {
 type Kind = Pick<Indicateur, "type" | "agregation">;
 
 function usable(ind: Kind, o: Observation): boolean {
-  switch (ind.type) {
+  switch (familleOf(ind.type)) {
     case "ratio":
       return typeof o.numerateur === "number" && typeof o.denominateur === "number";
-    case "boolean":
+    case "ouiNon":
       return answer(o.valeur) !== undefined;
     case "date":
       return asDate(o.valeur ?? "") !== undefined;
-    case "text":
+    case "texte":
       return isFilled(o.valeur);
-    default:
+    case "nombre":
       return typeof o.valeur === "number";
   }
 }
@@ -104,7 +105,7 @@ function combine(ind: Kind, how: Agregation, list: Observation[]): Aggregated {
     case "min":
     case "max": {
       const pick = how === "min" ? -1 : 1;
-      if (ind.type === "date") {
+      if (familleOf(ind.type) === "date") {
         const days = list.map((o) => asDate(o.valeur!)!).sort();
         return { n, valeur: pick < 0 ? days[0]! : days[n - 1]! };
       }

@@ -15,10 +15,10 @@
  *
  * The engine's judgement and the formula the layout writes are made here side by side.
  */
-import type { Lang } from "../../i18n";
+import { t, type Lang } from "../../i18n";
+import { familleOf } from "../../model/valueTypes";
 import type { Indicateur, Valeur } from "../../model/schema";
 import { CANONICAL, ouiNon, readOuiNon } from "../../model/vocabulaire";
-import { wordsOf } from "../layout/words";
 import { excelSerial } from "../../util/excelDate";
 import { atMost, numberOf, type CellValue } from "./excel";
 
@@ -29,16 +29,16 @@ export const JUGEMENT_KEYS = ["atteinte", "nonAtteinte", "nonRenseignee", "sansC
 export type Jugement = (typeof JUGEMENT_KEYS)[number];
 
 /** The word of a judgement in a workbook of this language (« Atteinte », "Met"). */
-export const jugementWord = (j: Jugement, lang: Lang = CANONICAL): string => wordsOf(lang)(`jugement.${j}`);
+export const jugementWord = (j: Jugement, lang: Lang = CANONICAL): string => t(lang, `workbook.jugement.${j}`);
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether an indicator of this type is ever judged against a target. */
-export const isJudged = (ind: Indicateur): boolean => ind.type !== "text";
+export const isJudged = (ind: Indicateur): boolean => familleOf(ind.type) !== "texte";
 
 /** What a target of the model looks like in its cell: Oui/Non (in the workbook's language) for a boolean, a day number for a date. */
 export function targetCell(ind: Indicateur, cible: Valeur | undefined, lang: Lang = CANONICAL): CellValue {
   if (typeof cible === "boolean") return ouiNon(lang)[cible ? 0 : 1];
-  if (ind.type === "date" && typeof cible === "string" && ISO_DAY.test(cible)) return excelSerial(cible);
+  if (familleOf(ind.type) === "date" && typeof cible === "string" && ISO_DAY.test(cible)) return excelSerial(cible);
   return cible;
 }
 
@@ -61,17 +61,18 @@ export function judge(
   lang: Lang = CANONICAL,
 ): Jugement | undefined {
   if (!isJudged(ind)) return undefined;
-  if (ind.type === "boolean") {
+  if (familleOf(ind.type) === "ouiNon") {
     const [t, v] = [yesNo(target, lang), yesNo(value, lang)];
     if (t === undefined) return "sansCible";
     if (v === undefined) return "nonRenseignee";
     return v === t ? "atteinte" : "nonAtteinte";
   }
-  const [t, v] = ind.type === "date" ? [numberOf(target), dayNumber(value)] : [numberOf(target), numberOf(value)];
+  const [t, v] =
+    familleOf(ind.type) === "date" ? [numberOf(target), dayNumber(value)] : [numberOf(target), numberOf(value)];
   if (t === undefined) return "sansCible";
   if (v === undefined) return "nonRenseignee";
   const met =
-    ind.type === "date" || ind.sens === "baisse"
+    familleOf(ind.type) === "date" || ind.sens === "baisse"
       ? atMost(v, t)
       : ind.sens === "stable"
         ? atMost(Math.abs(v - t), TOLERANCE_STABLE * Math.abs(t))
@@ -87,13 +88,13 @@ export function judgementFormula(ind: Indicateur, v: string, t: string, lang: La
   if (!isJudged(ind)) return undefined;
   const W = (j: Jugement) => jugementWord(j, lang);
   const word = (cond: string) => `IF(${cond},"${W("atteinte")}","${W("nonAtteinte")}")`;
-  if (ind.type === "boolean") {
+  if (familleOf(ind.type) === "ouiNon") {
     const [OUI, NON] = ouiNon(lang);
     const isYesNo = (c: string) => `OR(TRIM(${c})="${OUI}",TRIM(${c})="${NON}")`;
     return `=IF(NOT(${isYesNo(t)}),"${W("sansCible")}",IF(NOT(${isYesNo(v)}),"${W("nonRenseignee")}",${word(`TRIM(${v})=TRIM(${t})`)}))`;
   }
   const cond =
-    ind.type === "date" || ind.sens === "baisse"
+    familleOf(ind.type) === "date" || ind.sens === "baisse"
       ? `${v}<=${t}`
       : ind.sens === "stable"
         ? `ABS(${v}-${t})<=${TOLERANCE_STABLE}*ABS(${t})`

@@ -14,8 +14,7 @@
  * in the hidden row-kind column (`bvote`, `bengage`, `bmandate`) and its id in
  * the fiche column, so a summary sums the campaign column over those rows.
  */
-import type { Lang } from "../../i18n";
-import { wordsOf } from "../layout/words";
+import { t, type Lang } from "../../i18n";
 import type { Axe, Fiche, Objectif, Schema } from "../../model/schema";
 import { colLetter, sheetRef } from "../../util/a1";
 import type { BindingKind } from "../plan";
@@ -28,7 +27,7 @@ export type BudgetStage = (typeof BUDGET_STAGES)[number];
 export const isBudgetStage = (kind: string): kind is BudgetStage => (BUDGET_STAGES as readonly string[]).includes(kind);
 
 /** Each stage's name in tables and exports, in a workbook's language (« Voté », "Voted"). */
-export const stageName = (stage: BudgetStage, lang: Lang = "fr"): string => wordsOf(lang)(`budget.name.${stage}`);
+export const stageName = (stage: BudgetStage, lang: Lang = "fr"): string => t(lang, `workbook.budget.name.${stage}`);
 
 /** What the hidden row-kind column holds on a fiche's row of each stage. */
 export const STAGE_ROW_KIND: Record<BudgetStage, string> = { vote: "bvote", engage: "bengage", mandate: "bmandate" };

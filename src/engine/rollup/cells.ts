@@ -4,7 +4,8 @@
  * what a spreadsheet's recalculation is checked against. "" where the
  * formula shows nothing.
  */
-import { SOMMAIRE_RATES } from "../layout/sommaire";
+import { familleOf } from "../../model/valueTypes";
+import { SOMMAIRE_RATES } from "./figures";
 import type { CellBinding } from "../plan";
 import { jugementWord } from "./atteinte";
 import { budgetResults } from "./budget";
@@ -45,7 +46,7 @@ export function formulaResults(rollups: Rollups): ResultOf {
           row.cibleFixee = atteinte === "sansCible" ? 0 : 1;
         }
         // A ratio's rate of each year (its `taux` cells).
-        if (type === "ratio")
+        if (familleOf(type) === "ratio")
           for (const [year, a] of Object.entries(annees)) row[year] = a.valeur as number | undefined;
         rows.set(id, row);
       }

@@ -5,8 +5,9 @@
  * numbers as the workbook's formulas, computed without a spreadsheet.
  */
 import type { Lang } from "../../i18n";
+import { familleOf } from "../../model/valueTypes";
 import type { Granularite, Indicateur, Schema, Valeur } from "../../model/schema";
-import { calendarGrid, sousActionCalendar } from "../layout/calendar";
+import { calendarGrid, sousActionCalendar } from "../../model/calendarGrid";
 import { langOf, type PlanMeta } from "../plan";
 import type { Finding } from "../validate/findings";
 import { aggregate, type Aggregated, type Observation } from "./aggregate";
@@ -141,7 +142,7 @@ export function computeRollups(
 
   const indicateur = (ind: Indicateur): IndicateurRollup => {
     const p = parts.get(ind.id) ?? [];
-    const ratio = ind.type === "ratio";
+    const ratio = familleOf(ind.type) === "ratio";
     const annees: Record<string, Annee> = {};
     const observations: Observation[] = [];
     let now: Jugement | undefined;

@@ -89,3 +89,16 @@ export function ratesOf(f: Figures): Rates {
       : {}),
   };
 }
+
+/**
+ * The rate each rollup column shows. `controles`, the number of errors found, is a plain cell written with
+ * the checks (`bilan rollup` runs them): a formula over the Contrôles sheet would depend on its wording.
+ */
+export const SOMMAIRE_RATES: Record<string, keyof Rates> = {
+  calendrier: "avancement",
+  enRetard: "enRetard",
+  sansEtat: "nonRenseignees",
+  completude: "completude",
+  cibles: "cibles",
+  atteinte: "atteinte",
+};

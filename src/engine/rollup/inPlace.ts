@@ -4,11 +4,12 @@
  * that moved are back in place), every formula cell given the engine's result
  * as its cached value, and the Sommaire's error counts written.
  */
+import { familleOf } from "../../model/valueTypes";
 import type { Schema } from "../../model/schema";
 import { parseA1 } from "../../util/a1";
 import { excelSerial } from "../../util/excelDate";
 import type { WorkbookPlan } from "../plan";
-import { nodeIndex } from "../validate/locate";
+import { nodeIndex } from "../../model/nodes";
 import type { ResultOf } from "./cells";
 import type { Rollups } from "./compute";
 import type { CellValue } from "./excel";
@@ -35,7 +36,8 @@ export function fillPlan(
     const value = b.formula ? resultOf(b) : b.kind === "rollup" ? errors.get(b.node) : values.get(b.key);
     if (value === undefined) continue;
     // Dates are read back as days (`2024-06-30`): written again as the serial numbers Excel keeps.
-    const isDate = nodes.get(b.node)?.indicateur?.type === "date" && b.kind === "valeur";
+    const ind = nodes.get(b.node)?.indicateur;
+    const isDate = ind !== undefined && familleOf(ind.type) === "date" && b.kind === "valeur";
     cell.value = isDate && typeof value === "string" && ISO_DAY.test(value) ? excelSerial(value) : value;
   }
   return plan;

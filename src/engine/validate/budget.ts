@@ -11,7 +11,8 @@ import type { SnapValue } from "../snapshot";
 import { phrase, type Params } from "../../i18n";
 import { euros, num } from "../../i18n/numbers";
 import { expecting, finding, type Expected, type Finding, type RuleId } from "./findings";
-import { placeOf, type Location, type NodeInfo } from "./locate";
+import type { NodeInfo } from "../../model/nodes";
+import { placeOf, type Location } from "./locate";
 
 type Check = { rule: RuleId; params: Params; expected: Expected } | undefined;
 

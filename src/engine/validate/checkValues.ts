@@ -4,6 +4,7 @@
  * completion rates per fiche and axe), and plausibility against the previous
  * year and the baseline.
  */
+import { familleOf } from "../../model/valueTypes";
 import type { Schema } from "../../model/schema";
 import { asTarget } from "../layout/cibles";
 import { TEXT_MAX } from "../layout/inputs";
@@ -14,7 +15,8 @@ import { readStatut, type Statut } from "../../model/vocabulaire";
 import { phrase } from "../../i18n";
 import { num } from "../../i18n/numbers";
 import { expecting, finding, type Finding } from "./findings";
-import { placeOf, type Located, type Location, type NodeInfo } from "./locate";
+import type { NodeInfo } from "../../model/nodes";
+import { placeOf, type Located, type Location } from "./locate";
 import { checkRatio, checkStatut, checkValue } from "./values";
 import { isBudgetStage } from "../rollup/budget";
 import { checkBudgetStages, checkMontant } from "./budget";
@@ -93,7 +95,7 @@ export function checkValues(
       (b.kind === "statut" && (parsePeriode(b.period!)?.year ?? campaign) <= campaign) ||
       (ind?.obligatoire === true &&
         b.period === String(campaign) &&
-        (ind.type === "ratio" ? b.kind === "numerateur" || b.kind === "denominateur" : b.kind === "valeur"));
+        (familleOf(ind.type) === "ratio" ? b.kind === "numerateur" || b.kind === "denominateur" : b.kind === "valeur"));
     if (!isRequired) continue;
     const list = required.get(info.fiche.id) ?? [];
     list.push({ b, at: location.cells.get(b.key) });
@@ -172,9 +174,11 @@ function plausibility(
   };
   for (const b of meta.bindings) {
     const ind = nodes.get(b.node)?.indicateur;
-    const ratio = ind?.type === "ratio";
+    const famille = ind && familleOf(ind.type);
+    const ratio = famille === "ratio";
     if (!ind || b.period !== String(year) || b.kind !== (ratio ? "numerateur" : "valeur")) continue;
-    if (!["count", "amount", "number", "rate", "ratio"].includes(ind.type)) continue;
+    // Plausibility is a matter of numbers: a count, a rate, an amount, a measure, a ratio.
+    if (famille !== "nombre" && !ratio) continue;
     if (flagged.has(b.key) || (ratio && flagged.has(`${b.node}@denominateur:${year}`))) continue;
     const v = valueOf(b.node, year, ratio);
     const at = location.cells.get(b.key);

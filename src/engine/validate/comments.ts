@@ -11,7 +11,8 @@ import { parseA1 } from "../../util/a1";
 import type { CellBinding, PlanMeta } from "../plan";
 import type { SnapComment, Snapshot } from "../snapshot";
 import { finding, RULES, type Finding, type FindingPlace } from "./findings";
-import type { Location, NodeInfo } from "./locate";
+import type { NodeInfo } from "../../model/nodes";
+import type { Location } from "./locate";
 
 export interface PlacedComment {
   sheet: string;

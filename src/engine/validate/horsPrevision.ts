@@ -10,13 +10,14 @@
 import type { Granularite, Schema } from "../../model/schema";
 import { a1 } from "../../util/a1";
 import { axeColumns } from "../layout/axeSheet";
-import { calendarGrid } from "../layout/calendar";
+import { calendarGrid } from "../../model/calendarGrid";
 import { isFilled } from "../rollup/excel";
 import type { WorkbookPlan } from "../plan";
 import { cellOf, sheetOf, type Snapshot } from "../snapshot";
 import { phrase } from "../../i18n";
 import { expecting, finding, type Finding } from "./findings";
-import { type Location, type NodeInfo } from "./locate";
+import type { NodeInfo } from "../../model/nodes";
+import type { Location } from "./locate";
 
 export function statutsHorsPrevision(
   schema: Schema,

@@ -4,34 +4,13 @@
  * inserted or deleted above it) is found by that id, not by its position,
  * and reported where the shift begins; a row that is gone leaves its cells unread.
  */
-import type { Axe, Fiche, Indicateur, Schema, SousAction } from "../../model/schema";
+import type { NodeInfo } from "../../model/nodes";
 import { a1, parseA1 } from "../../util/a1";
 import { isMark } from "../layout/calendar";
 import type { CellBinding, PlanMeta } from "../plan";
 import { isBudgetStage } from "../rollup/budget";
 import { cellOf, rowIds, sheetOf, type SheetSnapshot, type SnapCell, type SnapValue, type Snapshot } from "../snapshot";
 import { finding, type Finding, type FindingPlace } from "./findings";
-
-export interface NodeInfo {
-  axe: Axe;
-  fiche?: Fiche;
-  sousAction?: SousAction;
-  indicateur?: Indicateur;
-  label: string;
-}
-
-export function nodeIndex(schema: Schema): Map<string, NodeInfo> {
-  const out = new Map<string, NodeInfo>();
-  for (const axe of schema.axes) {
-    out.set(axe.id, { axe, label: axe.titre });
-    for (const fiche of axe.fiches) {
-      out.set(fiche.id, { axe, fiche, label: `${schema.niveaux.fiche} N° ${fiche.numero}` });
-      for (const sa of fiche.sousActions) out.set(sa.id, { axe, fiche, sousAction: sa, label: sa.libelle });
-      for (const ind of fiche.indicateurs) out.set(ind.id, { axe, fiche, indicateur: ind, label: ind.libelle });
-    }
-  }
-  return out;
-}
 
 /** The id column A holds on a bound cell's row. */
 export function rowIdOf(b: CellBinding): string {

@@ -8,7 +8,8 @@ import type { WorkbookPlan } from "../plan";
 import { cellOf, sheetOf, type Snapshot } from "../snapshot";
 import { phrase } from "../../i18n";
 import { finding, type Finding } from "./findings";
-import { placeOf, type Location, type NodeInfo } from "./locate";
+import type { NodeInfo } from "../../model/nodes";
+import { placeOf, type Location } from "./locate";
 import { typo } from "../../util/typography";
 
 /** The expected model against the one the workbook was made from. */

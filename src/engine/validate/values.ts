@@ -4,8 +4,9 @@
  * wrong value is reported once with its best explanation.
  */
 import type { Indicateur, Schema } from "../../model/schema";
+import { valueType } from "../../model/valueTypes";
 import { parsePeriode } from "../../model/periods";
-import { dayOfSerial } from "../../util/excelDate";
+import { asDate } from "../../util/excelDate";
 import { TEXT_MAX } from "../layout/inputs";
 import { ouiNon, readOuiNon, readStatut, statuts, statutWord } from "../../model/vocabulaire";
 import type { CellBinding } from "../plan";
@@ -13,34 +14,19 @@ import type { SnapValue } from "../snapshot";
 import { phrase, type Lang, type Params, type Phrase } from "../../i18n";
 import { num } from "../../i18n/numbers";
 import { expecting, finding, type Expected, type Finding, type RuleId } from "./findings";
-import { placeOf, type Located, type NodeInfo } from "./locate";
+import type { NodeInfo } from "../../model/nodes";
+import { placeOf, type Located } from "./locate";
 
 const fr = num;
 
-/** What a number cell of this indicator expects, in words. */
-const WHAT: Record<Indicateur["type"], Phrase> = {
-  count: phrase("validate.what.count"),
-  rate: phrase("validate.what.rate"),
-  ratio: phrase("validate.what.ratio"),
-  amount: phrase("validate.what.amount"),
-  number: phrase("validate.what.number"),
-  boolean: phrase("validate.what.boolean"),
-  date: phrase("validate.what.date"),
-  text: phrase("validate.what.text"),
-};
+/** What a value cell of this type expects, in words (the table of value types). */
+const what = (type: string): Phrase => phrase(valueType(type).attendu);
 
 export function boundsText(min?: number, max?: number): Expected {
   if (min !== undefined && max !== undefined)
     return phrase("validate.expected.boundsBoth", { min: fr(min), max: fr(max) });
   if (min !== undefined) return phrase("validate.expected.atLeast", { min: fr(min) });
   return phrase("validate.expected.atMost", { max: fr(max!) });
-}
-
-/** A date cell's value as `YYYY-MM-DD`, or undefined when it is no date. */
-export function asDate(v: SnapValue): string | undefined {
-  if (typeof v === "number" && v > 0 && v < 2958466) return dayOfSerial(v);
-  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))) return v;
-  return undefined;
 }
 
 /** A French date typed as text (`15/03/2024`, `15-03-2024`, `15.03.2024`) as `YYYY-MM-DD`, if it is a real day. */
@@ -71,22 +57,24 @@ export function checkValue(
   lang: Lang = "fr",
 ): Check {
   const part = kind === "numerateur" || kind === "denominateur";
+  // A ratio's part is a number ≥ 0, as an amount is.
   const type = part ? "amount" : ind.type;
+  const def = valueType(type);
   const { debut, fin } = schema.periode;
-  switch (type) {
-    case "boolean": {
+  switch (def.famille) {
+    case "ouiNon": {
       const answer = readOuiNon(String(v), lang);
       if (answer === undefined)
         return {
           rule: "type.hors-liste",
           params: { value: String(v), list: ouiNon(lang).join(", ") },
-          expected: WHAT.boolean,
+          expected: what(type),
         };
       return readOuiNon(String(v), lang, true) === undefined
         ? otherLanguage(v, ouiNon(lang)[answer ? 0 : 1])
         : undefined;
     }
-    case "text":
+    case "texte":
       return String(v).length > TEXT_MAX
         ? {
             rule: "type.texte-trop-long",
@@ -111,14 +99,15 @@ export function checkValue(
         expected: phrase("validate.expected.dateRange", { debut, fin }),
       };
     }
-    default: {
-      const what = part ? WHAT.number : WHAT[type];
+    case "nombre":
+    case "ratio": {
+      const expected = part ? what("number") : what(type);
       if (typeof v !== "number")
-        return { rule: "type.texte-au-lieu-de-nombre", params: { value: String(v), what }, expected: what };
-      if (type === "count" && !Number.isInteger(v))
-        return { rule: "type.decimales", params: { value: fr(v) }, expected: WHAT.count };
-      if (v < 0 && type !== "number") return { rule: "plage.negatif", params: { value: fr(v) }, expected: "≥ 0" };
-      if (type === "rate" && v > 100) {
+        return { rule: "type.texte-au-lieu-de-nombre", params: { value: String(v), what: expected }, expected };
+      if (def.entier && !Number.isInteger(v)) return { rule: "type.decimales", params: { value: fr(v) }, expected };
+      if (v < 0 && def.plage.min !== undefined && def.plage.min >= 0)
+        return { rule: "plage.negatif", params: { value: fr(v) }, expected: "≥ 0" };
+      if (def.pourcent && v > 100) {
         const hint = v <= 10_000 ? phrase("validate.range.rateHint", { value: fr(v / 100) }) : "";
         return {
           rule: "plage.taux-sup-100",
@@ -133,7 +122,7 @@ export function checkValue(
           params: { value: fr(v), bounds: boundsText(min, max) },
           expected: boundsText(min, max),
         };
-      if (type === "rate" && v > 0 && v < 1 && !Number.isInteger(v))
+      if (def.pourcent && v > 0 && v < 1 && !Number.isInteger(v))
         return {
           rule: "type.proportion",
           params: { value: fr(v), percent: fr(v * 100) },

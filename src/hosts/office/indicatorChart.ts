@@ -4,6 +4,7 @@
  * cells, so the chart follows what is typed), on a sheet of its own that the
  * add-in replaces at each drawing — never a sheet of the user's.
  */
+import { familleOf } from "../../model/valueTypes";
 import type { WorkbookPlan } from "../../engine/plan";
 import { both } from "../../i18n";
 import type { Indicateur, Schema } from "../../model/schema";
@@ -28,7 +29,7 @@ export async function drawIndicatorChart(
   const ws = sheets.add(INDICATOR_SHEET);
   ws.customProperties.add(SHEET_TAG, plan.meta.modelId);
   // A ratio is drawn by its rate; any other number by its value.
-  const kind = ind.type === "ratio" ? "taux" : "valeur";
+  const kind = familleOf(ind.type) === "ratio" ? "taux" : "valeur";
   const rows: (string | number)[][] = [["Année", "Cible", "Valeur"]];
   for (let year = schema.periode.debut; year <= schema.periode.fin; year++) {
     const b = plan.meta.bindings.find((x) => x.key === `${ind.id}@${kind}:${year}`);

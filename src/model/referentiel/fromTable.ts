@@ -4,7 +4,7 @@
  * cells repeat the row above (tables are often typed with merged cells).
  * Every problem names its cell: `referentiel.csv!E12 (Type)`.
  */
-import type { Params } from "../../i18n";
+import type { Params, PerLang } from "../../i18n";
 import type { MessageKey } from "../../i18n";
 import { fold } from "../../util/text";
 import { issue, type ModelIssue } from "../issues";
@@ -22,30 +22,15 @@ import {
   type Table,
 } from "./cells";
 import { colLetter } from "../../util/a1";
-import { matchHeader, type Column } from "./columns";
+import { cibleLabel, matchHeader, type Column } from "./columns";
+import { valueType, valueTypeIds } from "../valueTypes";
 import { NIVEAUX_SEPARATOR, POSTE_SEPARATOR } from "./toTable";
 
 type Json = Record<string, unknown>;
 
-/** French words people write in the Type / Nature / Sens / Agrégation columns. */
+/** French words people write in the Type (from the table of value types) / Nature / Sens / Agrégation columns. */
 const SYNONYMS: Record<string, Record<string, string>> = {
-  type: {
-    nombre: "count",
-    comptage: "count",
-    effectif: "count",
-    taux: "rate",
-    pourcentage: "rate",
-    "%": "rate",
-    "oui/non": "boolean",
-    booleen: "boolean",
-    montant: "amount",
-    euros: "amount",
-    "€": "amount",
-    mesure: "number",
-    valeur: "number",
-    texte: "text",
-    qualitatif: "text",
-  },
+  type: Object.fromEntries(valueTypeIds().flatMap((type) => valueType(type).synonymes.map((word) => [word, type]))),
   nature: { realisation: "realisation", impact: "impact", resultat: "resultat", resultats: "resultat" },
   sens: { augmentation: "hausse", diminution: "baisse", "": "aucun", neutre: "aucun" },
   agregation: {
@@ -99,6 +84,29 @@ class Level<T extends Json> {
   }
 }
 
+/**
+ * The columns named when a header is unknown: the main ones, and the target columns with the schéma's own years
+ * (its « Début » and « Fin » cells) — an example year outside the schéma would mislead.
+ */
+function knownColumnsHint(table: Table): PerLang {
+  const header = table.rows[0] ?? [];
+  const yearOf = (key: string): number | undefined => {
+    const col = header.findIndex((h) => (matchHeader(cellText(h)) as Column | undefined)?.key === key);
+    if (col < 0) return undefined;
+    const value = table.rows
+      .slice(1)
+      .map((r) => readNumber(r[col]))
+      .find((v) => typeof v === "number");
+    return typeof value === "number" && Number.isInteger(value) ? value : undefined;
+  };
+  const debut = yearOf("debut");
+  const fin = yearOf("fin");
+  const main = "Axe, Fiche, Indicateur, Type";
+  if (debut === undefined) return { fr: `${main}, ${cibleLabel("AAAA")}`, en: `${main}, ${cibleLabel("YYYY")}` };
+  const cibles = fin !== undefined && fin > debut ? `${cibleLabel(debut)} … ${cibleLabel(fin)}` : cibleLabel(debut);
+  return { fr: `${main}, ${cibles}`, en: `${main}, ${cibles}` };
+}
+
 export function fromTable(table: Table): ParseResult {
   const errors: ModelIssue[] = [];
   const header = table.rows[0];
@@ -112,7 +120,7 @@ export function fromTable(table: Table): ParseResult {
   // Header
   const colOf = new Map<string, number>();
   const cibleCols: [string, number][] = [];
-  const knownLabels = () => "Axe, Fiche, Indicateur, Type, Cible 2024…";
+  const knownLabels = () => knownColumnsHint(table);
   header.forEach((h, i) => {
     const name = cellText(h);
     if (!name) {

@@ -7,13 +7,14 @@ import { useState } from "react";
 import { Button, Dropdown, Field, MessageBar, MessageBarBody, Option, ProgressBar } from "@fluentui/react-components";
 import type { WorkbookPlan } from "../../engine/plan";
 import type { Schema, ValueType } from "../../model/schema";
+import { familleOf } from "../../model/valueTypes";
 import { computeRollups, type Rollups } from "../../engine/rollup";
 import { calculerTableauDeBord, lireBilan, tracerIndicateur } from "../excel";
 import { usePane } from "../state";
 import type { Lang } from "../../i18n";
 
 /** Indicators a line can show. */
-const NUMERIC: ValueType[] = ["count", "rate", "ratio", "amount", "number"];
+const isNumeric = (type: ValueType) => ["nombre", "ratio"].includes(familleOf(type));
 
 /** « 78,6 % » in French (decimal comma, narrow no-break space), "78.6%" in English. */
 const percent = (v: number | undefined, lang: Lang) =>
@@ -48,7 +49,7 @@ export function CalculerView() {
         .flatMap((a) => a.fiches)
         .filter((f) => ready.plan.meta.fiches.includes(f.id))
         .flatMap((f) => f.indicateurs)
-        .filter((i) => NUMERIC.includes(i.type))
+        .filter((i) => isNumeric(i.type))
     : [];
   const draw = async () => {
     const ind = drawable.find((i) => i.id === indicator);
