@@ -23,9 +23,7 @@ export function controlesContent(findings: Finding[], schema: Schema | undefined
   // The schéma's word for its axes, said as the workbook says it (the default « Axe » is "Axis" in English).
   const axeWord = schema ? niveauxOf(schema, lang).axe : wordsOf(lang)("niveau.axe");
   const perAxe = [...byAxe]
-    .map(([id, n]) =>
-      t(lang, "validate.controles.axe", { axe: axeWord, numero: axes.get(id) ?? id, n }),
-    )
+    .map(([id, n]) => t(lang, "validate.controles.axe", { axe: axeWord, numero: axes.get(id) ?? id, n }))
     .join(" · ");
   const countsText = t(lang, "validate.controles.counts", { ...counts });
   const summary = perAxe ? t(lang, "validate.controles.byAxe", { counts: countsText, perAxe }) : countsText;
