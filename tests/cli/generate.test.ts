@@ -41,6 +41,33 @@ test("generate writes the workbook and says what it holds", async () => {
   ]);
 });
 
+test("generate --lang en writes an English workbook, which validate reads in English", async () => {
+  const file = join(dir, "essonne-en.xlsx");
+  const r = bilan("generate", "--schema", "essonne_2022_2026", "--year", "2024", "-o", file, "--lang", "en");
+  expect(r.code).toBe(0);
+  const wb = await readXlsx(readFileSync(file));
+  expect(wb.sheets.map((s) => s.name)).toEqual([
+    "Summary",
+    expect.stringMatching(/^Axis 1 - /),
+    expect.stringMatching(/^Axis 2 - /),
+    expect.stringMatching(/^Axis 3 - /),
+    expect.stringMatching(/^Axis 4 - /),
+    "Earlier bilans",
+    "Checks",
+    "_bilan_meta",
+  ]);
+  const summary = wb.sheets.find((s) => s.name === "Summary")!;
+  expect(Object.values(summary.cells).map((c) => c.value)).toEqual(
+    expect.arrayContaining(["Bilan of the 2024 campaign", "How to fill it in", "Whole schéma"]),
+  );
+  // A new workbook only lacks its answers: warnings of completeness, no erreur.
+  const v = bilan("validate", file, "--format", "json", "--lang", "en");
+  expect(v.code).toBe(0);
+  const rows = JSON.parse(v.out) as { severity: string; rule: string }[];
+  expect(rows.filter((x) => x.severity === "error")).toEqual([]);
+  expect(rows.length).toBeGreaterThan(0);
+});
+
 test("generate never overwrites a file without --force", () => {
   const file = join(dir, "precious.xlsx");
   writeFileSync(file, "do not touch");

@@ -3,6 +3,7 @@ import { inLang, t, type Lang } from "../../i18n";
 import type { Schema } from "../../model/schema";
 import { sheetRef } from "../../util/a1";
 import { CONTROLES_COLUMNS } from "../layout/controles";
+import { niveauxOf, wordsOf } from "../layout/words";
 import { countBySeverity, expectedIn, severityWord, type Finding } from "./findings";
 
 export interface ControlesContent {
@@ -19,10 +20,10 @@ export function controlesContent(findings: Finding[], schema: Schema | undefined
   const counts = countBySeverity(findings);
   const byAxe = new Map<string, number>();
   for (const f of findings) if (f.axe) byAxe.set(f.axe, (byAxe.get(f.axe) ?? 0) + 1);
+  // The schéma's word for its axes, said as the workbook says it (the default « Axe » is "Axis" in English).
+  const axeWord = schema ? niveauxOf(schema, lang).axe : wordsOf(lang)("niveau.axe");
   const perAxe = [...byAxe]
-    .map(([id, n]) =>
-      t(lang, "validate.controles.axe", { axe: schema?.niveaux.axe ?? "Axe", numero: axes.get(id) ?? id, n }),
-    )
+    .map(([id, n]) => t(lang, "validate.controles.axe", { axe: axeWord, numero: axes.get(id) ?? id, n }))
     .join(" · ");
   const countsText = t(lang, "validate.controles.counts", { ...counts });
   const summary = perAxe ? t(lang, "validate.controles.byAxe", { counts: countsText, perAxe }) : countsText;

@@ -1,7 +1,7 @@
 /**
  * Marks of the errors left in a workbook: each input cell holding a value
  * that a check finds wrong (severity « erreur ») gets a fill of the error
- * colour and a note with the findings' French messages, so that « Fait »,
+ * colour and a note with the findings' messages in the workbook's language, so that « Fait »,
  * « 12 réunions » or −4 no longer look like entries. The hosts write them
  * after Contrôler (Office.js) and in the copy `bilan rollup -o` writes (.xlsx).
  *
@@ -9,8 +9,9 @@
  * `MARK_HEAD`, so that the next run, and every reader of notes, can take it
  * away again. A user's own note on the cell is kept, the mark put after it.
  */
-import { t } from "../../i18n";
-import type { CellBinding, PlanMeta, WorkbookPlan } from "../plan";
+import { inLang, t, type Lang } from "../../i18n";
+import { LANGS } from "../../model/vocabulaire";
+import { langOf, type CellBinding, type PlanMeta, type WorkbookPlan } from "../plan";
 import { parseA1 } from "../../util/a1";
 import type { Finding } from "./findings";
 
@@ -18,8 +19,10 @@ import type { Finding } from "./findings";
 export const MARK_STYLE = { fill: "#FF8B8B", color: "#7A0000" } as const;
 /** The conditional format that fills marked cells (always true: the mark, not the value, decides). */
 export const MARK_FORMULA = "=TRUE";
-/** The first line of a mark's note; what tells a mark from a user's note. */
-export const MARK_HEAD = t("fr", "validate.mark.head");
+/** The first line of a mark's note in a workbook of this language; what tells a mark from a user's note. */
+export const markHead = (lang: Lang): string => t(lang, "validate.mark.head");
+/** The first line of a mark's note in a French workbook. */
+export const MARK_HEAD = markHead("fr");
 /** Between a user's note and the mark after it. */
 const SEPARATOR = "\n\n";
 
@@ -29,7 +32,7 @@ export interface ErrorMark {
   address: string;
   /** The input cell's binding: where the value goes in a workbook made again from the model. */
   binding: CellBinding;
-  /** The note's mark: `MARK_HEAD`, then each finding's French message on its own line. */
+  /** The note's mark: its head, then each finding's message on its own line, in the workbook's language. */
   text: string;
 }
 
@@ -44,6 +47,7 @@ export function errorMarks(findings: Finding[], meta: PlanMeta): ErrorMark[] {
     const k = `${b.sheet}\n${b.node}`;
     inputs.set(k, [...(inputs.get(k) ?? []), b]);
   }
+  const lang = langOf(meta);
   const marks = new Map<string, { mark: ErrorMark; messages: string[] }>();
   for (const f of findings) {
     if (f.severity !== "erreur" || !f.sheet || !f.cell || !f.node) continue;
@@ -58,21 +62,25 @@ export function errorMarks(findings: Finding[], meta: PlanMeta): ErrorMark[] {
       mark: { sheet: f.sheet, address: f.cell, binding, text: "" },
       messages: [],
     };
-    if (!entry.messages.includes(f.message)) entry.messages.push(f.message);
+    const message = inLang(lang, f);
+    if (!entry.messages.includes(message)) entry.messages.push(message);
     marks.set(where, entry);
   }
-  return [...marks.values()].map(({ mark, messages }) => ({ ...mark, text: [MARK_HEAD, ...messages].join("\n") }));
+  return [...marks.values()].map(({ mark, messages }) => ({
+    ...mark,
+    text: [markHead(lang), ...messages].join("\n"),
+  }));
 }
 
 /**
  * A note without its mark: undefined when nothing else was in it (the whole note was a mark). The mark is the
- * block from `MARK_HEAD` to the next blank line (its messages are single lines), so that what the user wrote
+ * block from its head (in either language) to the next blank line (its messages are single lines), so that what the user wrote
  * before it, or after it past a blank line, is kept.
  */
 export function withoutMark(note: string | undefined): string | undefined {
   if (note === undefined) return undefined;
-  const at = note.indexOf(MARK_HEAD);
-  if (at < 0) return note;
+  const at = Math.min(...LANGS.map((l) => note.indexOf(markHead(l))).filter((i) => i >= 0));
+  if (!Number.isFinite(at)) return note;
   const end = note.indexOf(SEPARATOR, at);
   const before = note.slice(0, at).replace(/\n+$/, "");
   const after = end < 0 ? "" : note.slice(end + SEPARATOR.length);

@@ -1,5 +1,10 @@
 /** The marks' notes: a mark is found and taken out wherever it is, and the user's own text is kept. */
-import { MARK_HEAD, withMark, withoutMark } from "../../../src/engine/validate/marks";
+import { errorMarks, MARK_HEAD, markHead, withMark, withoutMark } from "../../../src/engine/validate/marks";
+import { loadBuiltin } from "../../../src/model/builtins";
+import { validateSnapshot } from "../../../src/engine/validate";
+import { snapshotOf } from "../../../src/hosts/xlsx/snapshot";
+import { readBack } from "../../support/fill";
+import { planOf, setInput } from "../../support/plans";
 
 const mark = `${MARK_HEAD}\nLa valeur « Fait » n'est pas un nombre.`;
 
@@ -17,4 +22,21 @@ test("a mark replaces the one before it, never adds to it", () => {
   expect(withMark(once, mark)).toBe(once);
   expect(withMark(withMark(undefined, mark), mark)).toBe(mark);
   expect(once).toBe(`À vérifier\n\n${mark}`);
+});
+
+describe("in an English workbook", () => {
+  const schema = loadBuiltin("fiche_action_5_2022_2026");
+
+  test("a mark says its head and its messages in English; either language's mark comes out", async () => {
+    const plan = planOf(schema, { lang: "en" });
+    const b = plan.meta.bindings.find((x) => x.input && x.kind === "statut")!;
+    setInput(plan, b.key, "Fini");
+    const report = validateSnapshot(snapshotOf(await readBack(plan), "en.xlsx"));
+    const marks = errorMarks(report.findings, report.meta!);
+    expect(marks.map((m) => m.binding.key)).toEqual([b.key]);
+    const en = report.findings.find((f) => f.cell === b.address && f.severity === "erreur")!;
+    expect(marks[0]!.text).toBe(`${markHead("en")}\n${en.messageEn}`);
+    expect(withoutMark(withMark("To check", marks[0]!.text))).toBe("To check");
+    expect(withoutMark(`${withMark("À vérifier", mark)}\n\n${marks[0]!.text}`)).toBe("À vérifier");
+  });
 });
