@@ -64,7 +64,7 @@ export const en: Record<keyof typeof fr, string> = {
   "model.where.of": "{{inner}} of {{outer}}",
   "model.typeOf": "{{where}}: got {{received}} (expected: {{expected}})",
   "model.valeurText":
-    "invalid text “{{value}}” (expected: a number, true/false or a YYYY-MM-DD date; a number is written without quotes)",
+    "invalid text {{value}} (expected: a number, true/false or a YYYY-MM-DD date; a number is written without quotes)",
   "model.jsonUnquotedKey":
     'invalid JSON at line {{line}}, column {{column}}: field name “{{name}}” without straight double quotes (write "{{name}}")',
   "model.jsonTrailingComma":

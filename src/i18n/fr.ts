@@ -66,7 +66,7 @@ export const fr = {
   "model.where.of": "{{inner}} de {{outer}}",
   "model.typeOf": "{{where}} : {{received}} reçu (attendu : {{expected}})",
   "model.valeurText":
-    "texte « {{value}} » invalide (attendu : un nombre, true/false ou une date AAAA-MM-JJ ; un nombre s'écrit sans guillemets)",
+    "texte {{value}} invalide (attendu : un nombre, true/false ou une date AAAA-MM-JJ ; un nombre s'écrit sans guillemets)",
   "model.jsonUnquotedKey":
     'JSON invalide ligne {{line}}, colonne {{column}} : nom de champ « {{name}} » sans guillemets droits (écrire "{{name}}")',
   "model.jsonTrailingComma":

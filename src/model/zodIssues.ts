@@ -30,6 +30,12 @@ function show(value: unknown): string {
   return json === undefined ? String(value) : json.length > 60 ? `${json.slice(0, 57)}…` : json;
 }
 
+/** A text as the author typed it, in its straight quotes (`"20"`): the quotes are what make it a text. */
+function showQuoted(value: string): string {
+  const json = JSON.stringify(value);
+  return json.length > 60 ? `${json.slice(0, 58)}…"` : json;
+}
+
 /** Which human rule a regex stands for (zod reports the pattern as `/source/`). */
 function formatCode(pattern: string | undefined) {
   switch (pattern?.replace(/^\/(.*)\/[a-z]*$/, "$1")) {
@@ -155,7 +161,11 @@ export function fromZodIssues(root: z.ZodType, issues: readonly z.core.$ZodIssue
         const code = formatCode((i as { pattern?: string }).pattern);
         // « "20" » is a text in quotes, which the author may not see: say so.
         const asText = code === "model.valeur" && typeof input === "string";
-        out.push(issue(path, asText ? "model.valeurText" : code, { value: show(input) }));
+        out.push(
+          asText
+            ? issue(path, "model.valeurText", { value: showQuoted(input) })
+            : issue(path, code, { value: show(input) }),
+        );
         break;
       }
       case "invalid_key":
@@ -179,7 +189,11 @@ export function fromZodIssues(root: z.ZodType, issues: readonly z.core.$ZodIssue
         }
         break;
       case "invalid_union":
-        out.push(issue(path, typeof input === "string" ? "model.valeurText" : "model.valeur", { value: show(input) }));
+        out.push(
+          typeof input === "string"
+            ? issue(path, "model.valeurText", { value: showQuoted(input) })
+            : issue(path, "model.valeur", { value: show(input) }),
+        );
         break;
       case "custom":
         if (i.params?.code === "surrogate" && typeof input === "string") {

@@ -123,15 +123,15 @@ describe("an unknown partenaire", () => {
   });
 });
 
-test("a number typed in quotes is called a text", () => {
+test("a number typed in quotes is called a text, shown in its quotes", () => {
   expect(broken((m) => (m.axes[0].fiches[0].indicateurs[0].cibles = { "2024": "20" }))).toEqual([
-    'axes[0].fiches[0].indicateurs[0].cibles["2024"] : texte « 20 » invalide (attendu : un nombre, true/false ou ' +
+    'axes[0].fiches[0].indicateurs[0].cibles["2024"] : texte "20" invalide (attendu : un nombre, true/false ou ' +
       "une date AAAA-MM-JJ ; un nombre s'écrit sans guillemets)",
   ]);
   const m = validModel();
   m.axes[0].fiches[0].indicateurs[0].reference = { valeur: "20" };
   expect(messages(parseSchema(m), "en")).toEqual([
-    "axes[0].fiches[0].indicateurs[0].reference.valeur: invalid text “20” (expected: a number, true/false or a " +
+    'axes[0].fiches[0].indicateurs[0].reference.valeur: invalid text "20" (expected: a number, true/false or a ' +
       "YYYY-MM-DD date; a number is written without quotes)",
   ]);
 });

@@ -173,7 +173,7 @@ const cases: [string, (m: Model) => void, string, string, string][] = [
     (m) => (m.axes[0].fiches[0].indicateurs[0].cibles = { "2024": "beaucoup" }),
     'axes[0].fiches[0].indicateurs[0].cibles["2024"]',
     "model.valeurText",
-    "texte « beaucoup » invalide",
+    'texte "beaucoup" invalide',
   ],
   [
     "unsupported format version",
