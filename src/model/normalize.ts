@@ -98,7 +98,7 @@ export function normalize(input: Parsed): Normalized {
       id: claim(o.id ?? `${axeId}.obj_${o.numero ? slug(o.numero) : oi + 1}`, [...axePath, "objectifs", oi]),
     }));
     const objIndex = new RefIndex(objectifs.map((o) => o.titre));
-    for (const o of objectifs) objIndex.add(o.id, o.numero, o.titre);
+    for (const o of objectifs) objIndex.add(o.id, o.numero, o.titre, ...o.alias);
 
     const fiches: Fiche[] = a.fiches.map((f, fi) => {
       const fPath: PathSegment[] = [...axePath, "fiches", fi];

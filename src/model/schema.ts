@@ -71,6 +71,18 @@ export const Calendrier = z
     "Calendrier de la sous-action, sinon celui de sa fiche. Sans aucun des deux (ou sans période ni jalon), la sous-action est « sans calendrier publié » : un seul état à saisir, celui de la campagne, engagée chaque année et prévue jusqu'à la fin du schéma — à la différence de dureeSchema, qui la prévoit à chaque période",
   );
 
+/**
+ * An item the author inferred rather than read as published (a sous-action matched from an overview slide, an axe
+ * number the document does not state): why, and the line of the source text it comes from, verbatim.
+ */
+export const Deduit = z
+  .object({
+    motif: Line.describe("Pourquoi l'élément est déduit : « numéro non publié », « repris de la synthèse »"),
+    ligne: z.number().int().min(1).optional().describe("Ligne du texte source d'où il est déduit (1 = première)"),
+    texte: Line.optional().describe("Cette ligne, à l'identique"),
+  })
+  .strict();
+
 export const NATURES = ["realisation", "impact", "resultat"] as const;
 /**
  * count: integer ≥ 0 · rate: percentage 0–100 · ratio: numerator and denominator entered, rate derived ·
@@ -195,11 +207,15 @@ export const SousAction = z
     id: Id.optional(),
     numero: Line.optional(),
     libelle: Line,
+    introduction: Line.optional().describe(
+      "Phrase publiée qui introduit cette sous-action et les suivantes (« Trois sous projets sont à distinguer : »)",
+    ),
     /** Detail items of the sous-action, one per line. */
     details: LineList,
     /** Partenaires (id, nom or sigle) piloting this sous-action when it differs from the fiche (seed 004). */
     pilotes: z.array(Line).default([]),
     calendrier: Calendrier.optional(),
+    deduit: Deduit.optional().describe("Sous-action déduite, non publiée telle quelle"),
   })
   .strict();
 
@@ -208,6 +224,7 @@ export const Fiche = z
     id: Id.optional(),
     numero: Line.describe("Numéro publié ; les fiches sont numérotées sur tout le schéma (« 1 », « 12 », « I.1 »)"),
     titre: Line,
+    deduit: Deduit.optional().describe("Ce que la fiche a de déduit, non publié tel quel (son numéro…)"),
     objectif: Line.optional().describe(
       "Objectif opérationnel de la fiche : id, numéro ou titre d'un objectif du même axe",
     ),
@@ -233,6 +250,9 @@ export const Objectif = z
     id: Id.optional(),
     numero: Line.optional(),
     titre: Line,
+    alias: LineList.describe(
+      "Autres formulations publiées du même objectif ; les fiches peuvent y renvoyer par l'une d'elles",
+    ),
     budget: Montant.optional().describe("Budget prévu en euros, quand le document donne un montant"),
   })
   .strict();
@@ -241,6 +261,7 @@ export const Axe = z
   .object({
     id: Id.optional(),
     numero: Line,
+    deduit: Deduit.optional().describe("Ce que l'axe a de déduit, non publié tel quel (son numéro…)"),
     titre: Line,
     principe: Text.optional().describe("Principe ou présentation de l'axe"),
     enjeux: LineList.describe("Enjeux / finalités de l'axe"),
@@ -309,6 +330,7 @@ type Parsed = z.output<typeof SchemaModel>;
 type WithId<T> = Omit<T, "id"> & { id: string };
 export type Calendrier = z.output<typeof Calendrier>;
 export type Jalon = z.output<typeof Jalon>;
+export type Deduit = z.output<typeof Deduit>;
 export type BudgetSchema = z.output<typeof BudgetSchema>;
 export type PosteBudgetaire = z.output<typeof PosteBudgetaire>;
 export type ValueType = z.output<typeof ValueType>;

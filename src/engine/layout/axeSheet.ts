@@ -406,6 +406,12 @@ function calendarTable(
     }
 
   for (const sa of fiche.sousActions) {
+    // The published sentence that introduces this sous-action and the next ones, on its own row above them.
+    if (sa.introduction) {
+      sheet.set(row, COL_LABEL, "note", sa.introduction);
+      sheet.fitHeight(row, sa.introduction.length, 52);
+      row++;
+    }
     const text = `${sa.numero ? `${sa.numero} ` : ""}${sa.libelle}`;
     sheet.set(row, COL_ID, "meta", sa.id);
     sheet.set(row, COL_LABEL, "rowLabel", text);

@@ -23,7 +23,7 @@ import {
 } from "./cells";
 import { colLetter } from "../../util/a1";
 import { matchHeader, type Column } from "./columns";
-import { NIVEAUX_SEPARATOR, POSTE_SEPARATOR } from "./toTable";
+import { DEDUIT_SEPARATOR, NIVEAUX_SEPARATOR, POSTE_SEPARATOR } from "./toTable";
 
 type Json = Record<string, unknown>;
 
@@ -230,6 +230,16 @@ export function fromTable(table: Table): ParseResult {
       return Object.keys(cal).length ? cal : undefined;
     };
 
+    /** `motif | ligne | texte` (toTable's `formatDeduit`); the texte may itself hold the separator. */
+    const deduit = (key: string): Json | undefined => {
+      if (!text(key)) return undefined;
+      const [motif = "", ligne = "", ...rest] = text(key).split(DEDUIT_SEPARATOR.trim()).map((x) => x.trim());
+      const n = ligne === "" ? undefined : Number(ligne);
+      if (n !== undefined && !Number.isInteger(n)) err(col(key), row, "ref.badNumber", { value: ligne });
+      const texte = rest.join(DEDUIT_SEPARATOR).trim();
+      return { motif, ...(n !== undefined ? { ligne: n } : {}), ...(texte ? { texte } : {}) };
+    };
+
     // Schéma-level cells.
     const setSchema = (field: string, key: string, value: unknown) => {
       if (!schemaRow.has(field) && value !== undefined && value !== "") schemaRow.set(field, row);
@@ -278,6 +288,7 @@ export function fromTable(table: Table): ParseResult {
     const axe = current.axe!;
     const axeRow = rowOf.get(axe)!;
     setOnce(axe, "titre", text("axe"), col("axe"), row, axeRow);
+    setOnce(axe, "deduit", deduit("axeDeduit"), col("axeDeduit"), row, axeRow);
     setOnce(axe, "principe", text("principe"), col("principe"), row, axeRow);
     setOnce(axe, "enjeux", splitLines(cell("enjeux")), col("enjeux"), row, axeRow);
     setOnce(axe, "budget", montant("axeBudget"), col("axeBudget"), row, axeRow);
@@ -302,6 +313,7 @@ export function fromTable(table: Table): ParseResult {
         rowOf.set(objectif, row);
       }
       setOnce(objectif, "titre", objKeys[2], col("objectif"), row, rowOf.get(objectif)!);
+      setOnce(objectif, "alias", splitLines(cell("objectifAlias")), col("objectifAlias"), row, rowOf.get(objectif)!);
       setOnce(objectif, "budget", montant("objectifBudget"), col("objectifBudget"), row, rowOf.get(objectif)!);
     } else if (!ficheKeys.some(Boolean)) objectif = current.objectif;
 
@@ -325,6 +337,7 @@ export function fromTable(table: Table): ParseResult {
     if (objectif)
       setOnce(fiche, "objectif", objectif.id ?? objectif.numero ?? objectif.titre, col("objectif"), row, fr);
     setOnce(fiche, "titre", text("fiche"), col("fiche"), row, fr);
+    setOnce(fiche, "deduit", deduit("ficheDeduite"), col("ficheDeduite"), row, fr);
     setOnce(fiche, "pilotes", refPartenaires(splitRefs(cell("pilotes"))), col("pilotes"), row, fr);
     setOnce(fiche, "partenaires", refPartenaires(splitRefs(cell("partenaires"))), col("partenaires"), row, fr);
     for (const [field, key] of [
@@ -363,6 +376,15 @@ export function fromTable(table: Table): ParseResult {
       }
       const sr = rowOf.get(sousAction)!;
       setOnce(sousAction, "libelle", saKeys[2], col("sousAction"), row, sr);
+      setOnce(
+        sousAction,
+        "introduction",
+        text("sousActionIntroduction"),
+        col("sousActionIntroduction"),
+        row,
+        sr,
+      );
+      setOnce(sousAction, "deduit", deduit("sousActionDeduite"), col("sousActionDeduite"), row, sr);
       setOnce(sousAction, "details", splitLines(cell("sousActionDetails")), col("sousActionDetails"), row, sr);
       setOnce(
         sousAction,

@@ -1,6 +1,6 @@
 /** Model → référentiel table: the exact inverse of `fromTable`. */
 import { slug } from "../../util/text";
-import type { Acteur, Calendrier, Fiche, Indicateur, PosteBudgetaire, Schema } from "../schema";
+import type { Acteur, Calendrier, Deduit, Fiche, Indicateur, PosteBudgetaire, Schema } from "../schema";
 import { COLUMNS, cibleLabel } from "./columns";
 import { writeValeur, type Cell } from "./cells";
 
@@ -14,6 +14,15 @@ export function formatActeur(a: Acteur, prefix: string): string {
 }
 
 export const NIVEAUX_SEPARATOR = " > ";
+
+export const DEDUIT_SEPARATOR = " | ";
+
+/** An inferred item on one line: `motif`, then ` | ligne | texte` when the source line is named. */
+export function formatDeduit(d: Deduit | undefined): string {
+  if (!d) return "";
+  const parts = [d.motif, d.ligne === undefined ? "" : String(d.ligne), d.texte ?? ""];
+  return parts.join(DEDUIT_SEPARATOR).replace(/( \| )+$/, "");
+}
 
 function calendrierCells(cal: Calendrier | undefined): [Cell, Cell, Cell] {
   if (!cal) return ["", "", ""];
@@ -57,6 +66,7 @@ export function toTable(schema: Schema): Cell[][] {
     let axeCells: Record<string, Cell> | undefined = {
       axeNumero: axe.numero,
       axe: axe.titre,
+      axeDeduit: formatDeduit(axe.deduit),
       principe: axe.principe ?? "",
       enjeux: lines(axe.enjeux),
       axeBudget: axe.budget ?? "",
@@ -68,7 +78,13 @@ export function toTable(schema: Schema): Cell[][] {
     const objectif = (id: string | undefined): Record<string, Cell> => {
       const o = axe.objectifs.find((x) => x.id === id);
       return o
-        ? { objectifId: o.id, objectifNumero: o.numero ?? "", objectif: o.titre, objectifBudget: o.budget ?? "" }
+        ? {
+            objectifId: o.id,
+            objectifNumero: o.numero ?? "",
+            objectif: o.titre,
+            objectifAlias: lines(o.alias),
+            objectifBudget: o.budget ?? "",
+          }
         : {};
     };
     // Objectifs are listed in the order fiches first use them; declare them up front when that would differ.
@@ -89,7 +105,9 @@ export function toTable(schema: Schema): Cell[][] {
         ficheRow({
           sousActionId: sa.id,
           sousActionNumero: sa.numero ?? "",
+          sousActionIntroduction: sa.introduction ?? "",
           sousAction: sa.libelle,
+          sousActionDeduite: formatDeduit(sa.deduit),
           sousActionDetails: lines(sa.details),
           sousActionPilotes: names(sa.pilotes),
           calendrier,
@@ -140,6 +158,7 @@ function ficheCells(f: Fiche, names: (ids: readonly string[]) => string): Record
   return {
     ficheNumero: f.numero,
     fiche: f.titre,
+    ficheDeduite: formatDeduit(f.deduit),
     pilotes: names(f.pilotes),
     partenaires: names(f.partenaires),
     diagnostic: lines(f.diagnostic),
