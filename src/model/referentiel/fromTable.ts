@@ -233,7 +233,9 @@ export function fromTable(table: Table): ParseResult {
     /** `motif | ligne | texte` (toTable's `formatDeduit`); the texte may itself hold the separator. */
     const deduit = (key: string): Json | undefined => {
       if (!text(key)) return undefined;
-      const [motif = "", ligne = "", ...rest] = text(key).split(DEDUIT_SEPARATOR.trim()).map((x) => x.trim());
+      const [motif = "", ligne = "", ...rest] = text(key)
+        .split(DEDUIT_SEPARATOR.trim())
+        .map((x) => x.trim());
       const n = ligne === "" ? undefined : Number(ligne);
       if (n !== undefined && !Number.isInteger(n)) err(col(key), row, "ref.badNumber", { value: ligne });
       const texte = rest.join(DEDUIT_SEPARATOR).trim();
@@ -376,14 +378,7 @@ export function fromTable(table: Table): ParseResult {
       }
       const sr = rowOf.get(sousAction)!;
       setOnce(sousAction, "libelle", saKeys[2], col("sousAction"), row, sr);
-      setOnce(
-        sousAction,
-        "introduction",
-        text("sousActionIntroduction"),
-        col("sousActionIntroduction"),
-        row,
-        sr,
-      );
+      setOnce(sousAction, "introduction", text("sousActionIntroduction"), col("sousActionIntroduction"), row, sr);
       setOnce(sousAction, "deduit", deduit("sousActionDeduite"), col("sousActionDeduite"), row, sr);
       setOnce(sousAction, "details", splitLines(cell("sousActionDetails")), col("sousActionDetails"), row, sr);
       setOnce(

@@ -10,7 +10,7 @@ test("Essonne fa_25: the introduction sits above the first sous-projet, as a not
   expect(intro.style).toBe("note");
   expect(intro.value).toBe("Trois sous projets sont à distinguer\u00a0:");
   // shown once, not repeated before the next sous-projets
-  expect(sheet.cells.filter((c) => typeof c.value === "string" && c.value.startsWith("Trois sous projets")).length).toBe(
-    1,
-  );
+  expect(
+    sheet.cells.filter((c) => typeof c.value === "string" && c.value.startsWith("Trois sous projets")).length,
+  ).toBe(1);
 });
