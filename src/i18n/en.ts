@@ -33,8 +33,8 @@ export const en: Record<keyof typeof fr, string> = {
   "check.periodOrder": "the period starts in {{debut}} and ends in {{fin}}: start after end",
   "check.noFiche": "no fiche action: a bilan is about fiches, the model needs at least one",
   "check.periodOutside": "period “{{value}}” outside the schéma ({{debut}}–{{fin}})",
-  "check.periodFiner":
-    "period “{{value}}” is finer than the schéma's granularity ({{granularite}}): it will be shown in column {{shown}}",
+  "check.debutNotBefore":
+    "start “{{value}}”: “debut” states a start before the schéma ({{debut}}); a calendar that starts during the schéma is given by its periods",
   "check.dureeAndPeriods": "“dureeSchema” is true and periods are also given: choose one",
   "check.targetYear": "target for unknown year {{year}}: the schéma covers {{debut}}–{{fin}}",
   "check.referenceYear": "baseline year {{year}} is after the end of the schéma ({{fin}})",

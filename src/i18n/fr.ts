@@ -33,8 +33,8 @@ export const fr = {
   "check.periodOrder": "la période commence en {{debut}} et finit en {{fin}} : début après fin",
   "check.noFiche": "aucune fiche action : un bilan porte sur les fiches, le modèle doit en avoir au moins une",
   "check.periodOutside": "période « {{value}} » hors du schéma ({{debut}}–{{fin}})",
-  "check.periodFiner":
-    "période « {{value}} » plus fine que la granularité du schéma ({{granularite}}) : elle sera affichée dans la colonne {{shown}}",
+  "check.debutNotBefore":
+    "début « {{value}} » : « debut » dit un début antérieur au schéma ({{debut}}) ; un calendrier qui commence pendant le schéma se dit par ses périodes",
   "check.dureeAndPeriods": "« dureeSchema » vaut true et des périodes sont aussi données : choisir l'un ou l'autre",
   "check.targetYear": "cible pour l'année {{year}} inconnue : le schéma couvre {{debut}}–{{fin}}",
   "check.referenceYear": "année de référence {{year}} postérieure à la fin du schéma ({{fin}})",

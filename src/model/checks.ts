@@ -2,7 +2,7 @@
 import { t } from "../i18n";
 import { formatEuros } from "../util/euros";
 import { formatPath, issue, type ModelIssue, type PathSegment } from "./issues";
-import { isFiner, gridPeriodsOf, parsePeriode } from "./periods";
+import { parsePeriode } from "./periods";
 import type { Calendrier, Indicateur, Schema, Valeur } from "./schema";
 import { ALLOWED_AGREGATIONS, RULE_OF_TYPE, TYPE_RANGE, valueFitsType } from "./valueRules";
 
@@ -26,17 +26,15 @@ export function checkModel(schema: Schema, paths: Map<string, PathSegment[]>): C
     if (!cal) return;
     if (cal.dureeSchema && cal.periodes.length > 0)
       errors.push(issue([...path, "dureeSchema"], "check.dureeAndPeriods"));
+    // A period finer than the grid keeps its published precision and shows in the grid column that holds it.
     const checkPeriode = (p: string, where: PathSegment[]) => {
-      const parsed = parsePeriode(p)!;
-      if (parsed.year < debut || parsed.year > fin) {
-        errors.push(issue(where, "check.periodOutside", { value: p, debut, fin }));
-      } else if (isFiner(parsed.granularite, schema.granularite)) {
-        const shown = gridPeriodsOf(p, schema.granularite)[0]!;
-        warnings.push(issue(where, "check.periodFiner", { value: p, granularite: schema.granularite, shown }));
-      }
+      const year = parsePeriode(p)!.year;
+      if (year < debut || year > fin) errors.push(issue(where, "check.periodOutside", { value: p, debut, fin }));
     };
     cal.periodes.forEach((p, i) => checkPeriode(p, [...path, "periodes", i]));
     cal.jalons.forEach((j, i) => checkPeriode(j.periode, [...path, "jalons", i, "periode"]));
+    if (cal.debut !== undefined && parsePeriode(cal.debut)!.year >= debut)
+      errors.push(issue([...path, "debut"], "check.debutNotBefore", { value: cal.debut, debut }));
   };
 
   const numeros = new Map<string, PathSegment[]>();

@@ -163,7 +163,12 @@ export function normalize(input: Parsed): Normalized {
 /** An empty calendar or bounds object means the same as none: keep one canonical form. */
 function dropEmptyParts(schema: Schema): void {
   const emptyCal = (c: Calendrier | undefined) =>
-    c !== undefined && !c.dureeSchema && c.periodes.length === 0 && c.jalons.length === 0 && c.texte === undefined;
+    c !== undefined &&
+    !c.dureeSchema &&
+    c.periodes.length === 0 &&
+    c.jalons.length === 0 &&
+    c.texte === undefined &&
+    c.debut === undefined;
   for (const f of schema.axes.flatMap((a) => a.fiches)) {
     if (emptyCal(f.calendrier)) delete f.calendrier;
     for (const sa of f.sousActions) if (emptyCal(sa.calendrier)) delete sa.calendrier;

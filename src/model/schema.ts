@@ -44,7 +44,8 @@ export const Periode = z.string().regex(PERIODE_PATTERN);
 
 export const Jalon = z
   .object({
-    periode: Periode,
+    periode: Periode.describe("À sa précision publiée : 2022-M09 pour « Septembre 2022 », 2023-T1, 2022-S2"),
+    echeance: Line.optional().describe("Échéance telle que publiée : « Septembre 2022 », « 2e semestre 2022 »"),
     libelle: Text,
   })
   .strict();
@@ -63,7 +64,13 @@ export const Calendrier = z
       .describe(
         "Périodes prévues, à toute granularité (une année couvre ses semestres) : 2022, 2022-S1, 2022-T3, 2022-M07",
       ),
-    jalons: z.array(Jalon).default([]).describe("Jalons / échéances : { periode, libelle }"),
+    jalons: z
+      .array(Jalon)
+      .default([])
+      .describe("Jalons / échéances : { periode, libelle }, chacun à sa précision publiée (mois, trimestre…)"),
+    debut: Periode.optional().describe(
+      "Début publié quand il précède le schéma (« 2021/2026 » pour un schéma 2022-2026) ; la grille commence avec le schéma",
+    ),
     texte: Text.optional().describe("Formulation du calendrier dans le document source (« À partir de 2022 »)"),
   })
   .strict()

@@ -212,3 +212,57 @@ describe("inferred items say so, with the line they come from", () => {
     expect(LINES.some((l) => /^axe\b/i.test(l.trim()))).toBe(false);
   });
 });
+
+describe("Essonne calendars at their published precision (seed 001)", () => {
+  const SEED = seedLines("001_f92ac682515ef611.txt");
+  /** Seed lines without markdown superscripts (« 2^e semestre » → « 2e semestre »). */
+  const PLAIN = SEED.map((l) =>
+    l
+      .replace(/\^\{(\w+)\}/g, "$1")
+      .replace(/\^(\w)/g, "$1")
+      .trim(),
+  );
+  const s = loadBuiltin("essonne_2022_2026");
+
+  test("FA3, FA8, FA10: each milestone keeps its month, quarter or semester and its published date", () => {
+    const expected: Record<string, [string, string][]> = {
+      "3": [
+        ["2022-M09", "Septembre 2022"],
+        ["2022-M09", "Septembre 2022"],
+      ],
+      "8": [
+        ["2022-S2", "2e semestre 2022"],
+        ["2022-S2", "2e semestre 2022"],
+        ["2023-T1", "1er trimestre 2023"],
+      ],
+      "10": [
+        ["2022-M03", "Mars 2022"],
+        ["2022-M04", "Avril 2022"],
+        ["2022-M05", "Mai 2022"],
+        ["2022-T4", "Fin octobre/début novembre 2022"],
+      ],
+    };
+    for (const [numero, jalons] of Object.entries(expected)) {
+      const cal = fiche(s, numero).calendrier!;
+      expect(cal.jalons.map((j) => [j.periode, j.echeance])).toEqual(jalons);
+      // the published date is a line of the calendar panel (FA10's last one spans two lines)
+      for (const [, echeance] of jalons)
+        expect(PLAIN.some((l) => l === echeance || echeance.startsWith(`${l} `))).toBe(true);
+    }
+  });
+
+  test("FA11: « au second semestre 2022 », a period at semester precision", () => {
+    expect(SEED.some((l) => l.includes("au second semestre 2022"))).toBe(true);
+    expect(fiche(s, "11").calendrier!.periodes).toEqual(["2022-S2"]);
+  });
+
+  test("FA22, FA24, FA30–32 start in 2021, before the schéma: « 2021/2026 », « 2021-2026 »", () => {
+    for (const numero of ["22", "24", "30", "31", "32"]) {
+      const cal = fiche(s, numero).calendrier!;
+      expect(cal.debut).toBe("2021");
+      expect(cal.dureeSchema).toBe(true);
+      expect(["2021/2026", "2021-2026"]).toContain(cal.texte);
+      expect(SEED).toContain(cal.texte);
+    }
+  });
+});

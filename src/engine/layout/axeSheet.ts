@@ -397,8 +397,8 @@ function calendarTable(
   // mid-word), and a ◆ in the column of its period.
   const jalons = jalonsByPeriod(fiche, grid);
   for (const [p, c] of cols.periods)
-    for (const libelle of jalons.get(p) ?? []) {
-      const text = `Jalon ${p.replace("-", " ")} : ${libelle}`;
+    for (const jalon of jalons.get(p) ?? []) {
+      const text = `Jalon ${jalon}`;
       sheet.set(row, COL_LABEL, "jalonLabel", text);
       sheet.fitHeight(row, text.length, 52);
       sheet.set(row, c, "jalon", "◆");

@@ -4,7 +4,7 @@
  * judge the sous-action from it, so both read one calendar.
  */
 import { gridPeriodsOf, periodsBetween } from "../../model/periods";
-import type { Calendrier, Fiche, Granularite, Schema, SousAction } from "../../model/schema";
+import type { Calendrier, Fiche, Granularite, Jalon, Schema, SousAction } from "../../model/schema";
 import { textIs, type CellValue } from "../rollup/excel";
 import type { CellBinding } from "../plan";
 
@@ -86,18 +86,21 @@ export function isMark(b: Pick<CellBinding, "kind" | "input">, value: CellValue)
   return b.kind === "statut" && !b.input && textIs(value, FUTUR_MARK);
 }
 
-/** Milestone labels by grid period, from the fiche and its sous-actions. */
+/**
+ * Milestone texts by grid period, from the fiche and its sous-actions: « Septembre 2022 : libellé ». A milestone
+ * finer than the grid falls in the column that holds it and says its own date, as published when it was.
+ */
 export function jalonsByPeriod(fiche: Fiche, grid: CalendarGrid): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const add = (periode: string, label: string) => {
-    for (const p of gridPeriodsOf(periode, grid.granularite).slice(0, 1)) {
+  const add = (j: Jalon, prefix = "") => {
+    for (const p of gridPeriodsOf(j.periode, grid.granularite).slice(0, 1)) {
       if (!grid.periods.includes(p)) continue;
-      out.set(p, [...(out.get(p) ?? []), label]);
+      const quand = j.echeance ?? j.periode.replace("-", " ");
+      out.set(p, [...(out.get(p) ?? []), `${quand} : ${`${prefix} ${j.libelle}`.trim()}`]);
     }
   };
-  for (const j of fiche.calendrier?.jalons ?? []) add(j.periode, j.libelle);
-  for (const sa of fiche.sousActions)
-    for (const j of sa.calendrier?.jalons ?? []) add(j.periode, `${sa.numero ?? ""} ${j.libelle}`.trim());
+  for (const j of fiche.calendrier?.jalons ?? []) add(j);
+  for (const sa of fiche.sousActions) for (const j of sa.calendrier?.jalons ?? []) add(j, sa.numero);
   return out;
 }
 

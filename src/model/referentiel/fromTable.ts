@@ -210,13 +210,14 @@ export function fromTable(table: Table): ParseResult {
         }
         return [{ libelle, montant: value, ...(precision ? { precision } : {}) }];
       });
-    const calendrier = (periodesKey: string, jalonsKey: string, texteKey: string): Json | undefined => {
+    const calendrier = (periodesKey: string, jalonsKey: string, texteKey: string, debutKey: string) => {
       const periodes = text(periodesKey);
       const duree = /^dur[ée]e/i.test(fold(periodes));
+      // `2022-M09 : libellé`, or `2022-M09 [Septembre 2022] : libellé` (toTable's `formatJalon`)
       const jalons = splitLines(cell(jalonsKey)).map((line) => {
-        const m = /^(\S+)\s*:\s*(.+)$/.exec(line);
+        const m = /^(\S+)(?:\s*\[([^\]]+)\])?\s*:\s*(.+)$/.exec(line);
         if (!m) err(col(jalonsKey), row, "ref.badJalon", { value: line });
-        return m ? { periode: m[1], libelle: m[2] } : undefined;
+        return m ? { periode: m[1], ...(m[2] ? { echeance: m[2].trim() } : {}), libelle: m[3] } : undefined;
       });
       const cal: Json = {};
       if (duree) cal.dureeSchema = true;
@@ -227,6 +228,7 @@ export function fromTable(table: Table): ParseResult {
           .filter(Boolean);
       if (jalons.length) cal.jalons = jalons.filter(Boolean);
       if (text(texteKey)) cal.texte = text(texteKey);
+      if (text(debutKey)) cal.debut = text(debutKey);
       return Object.keys(cal).length ? cal : undefined;
     };
 
@@ -355,7 +357,7 @@ export function fromTable(table: Table): ParseResult {
     setOnce(
       fiche,
       "calendrier",
-      calendrier("ficheCalendrier", "ficheJalons", "ficheCalendrierTexte"),
+      calendrier("ficheCalendrier", "ficheJalons", "ficheCalendrierTexte", "ficheCalendrierDebut"),
       col("ficheCalendrier"),
       row,
       fr,
@@ -392,7 +394,7 @@ export function fromTable(table: Table): ParseResult {
       setOnce(
         sousAction,
         "calendrier",
-        calendrier("calendrier", "jalons", "calendrierTexte"),
+        calendrier("calendrier", "jalons", "calendrierTexte", "calendrierDebut"),
         col("calendrier"),
         row,
         sr,

@@ -1,6 +1,6 @@
 /** Model → référentiel table: the exact inverse of `fromTable`. */
 import { slug } from "../../util/text";
-import type { Acteur, Calendrier, Deduit, Fiche, Indicateur, PosteBudgetaire, Schema } from "../schema";
+import type { Acteur, Calendrier, Deduit, Fiche, Jalon, Indicateur, PosteBudgetaire, Schema } from "../schema";
 import { COLUMNS, cibleLabel } from "./columns";
 import { writeValeur, type Cell } from "./cells";
 
@@ -24,10 +24,15 @@ export function formatDeduit(d: Deduit | undefined): string {
   return parts.join(DEDUIT_SEPARATOR).replace(/( \| )+$/, "");
 }
 
-function calendrierCells(cal: Calendrier | undefined): [Cell, Cell, Cell] {
-  if (!cal) return ["", "", ""];
+/** A milestone on one line: `2022-M09 : libellé`, or `2022-M09 [Septembre 2022] : libellé` with its published date. */
+export function formatJalon(j: Jalon): string {
+  return `${j.periode}${j.echeance ? ` [${j.echeance}]` : ""} : ${j.libelle}`;
+}
+
+function calendrierCells(cal: Calendrier | undefined): [Cell, Cell, Cell, Cell] {
+  if (!cal) return ["", "", "", ""];
   const periodes = cal.dureeSchema ? "Durée du schéma" : cal.periodes.join("; ");
-  return [periodes, lines(cal.jalons.map((j) => `${j.periode} : ${j.libelle}`)), cal.texte ?? ""];
+  return [periodes, lines(cal.jalons.map(formatJalon)), cal.texte ?? "", cal.debut ?? ""];
 }
 
 export function toTable(schema: Schema): Cell[][] {
@@ -101,7 +106,7 @@ export function toTable(schema: Schema): Cell[][] {
       };
       if (fiche.sousActions.length === 0 && fiche.indicateurs.length === 0) ficheRow({});
       for (const sa of fiche.sousActions) {
-        const [calendrier, jalons, calendrierTexte] = calendrierCells(sa.calendrier);
+        const [calendrier, jalons, calendrierTexte, calendrierDebut] = calendrierCells(sa.calendrier);
         ficheRow({
           sousActionId: sa.id,
           sousActionNumero: sa.numero ?? "",
@@ -113,6 +118,7 @@ export function toTable(schema: Schema): Cell[][] {
           calendrier,
           jalons,
           calendrierTexte,
+          calendrierDebut,
         });
       }
       for (const ind of fiche.indicateurs) {
@@ -154,7 +160,7 @@ export function formatPoste(p: PosteBudgetaire): string {
 }
 
 function ficheCells(f: Fiche, names: (ids: readonly string[]) => string): Record<string, Cell> {
-  const [ficheCalendrier, ficheJalons, ficheCalendrierTexte] = calendrierCells(f.calendrier);
+  const [ficheCalendrier, ficheJalons, ficheCalendrierTexte, ficheCalendrierDebut] = calendrierCells(f.calendrier);
   return {
     ficheNumero: f.numero,
     fiche: f.titre,
@@ -171,6 +177,7 @@ function ficheCells(f: Fiche, names: (ids: readonly string[]) => string): Record
     ficheCalendrier,
     ficheJalons,
     ficheCalendrierTexte,
+    ficheCalendrierDebut,
   };
 }
 
