@@ -296,6 +296,9 @@ export const Niveaux = z
     objectif: Line.default("Objectif opérationnel"),
     fiche: Line.default("Fiche action"),
     sousAction: Line.default("Sous-action"),
+    partenaires: Line.default("Partenaires").describe(
+      "Mot du document pour les partenaires d'une fiche : « Partenaires associés », « Acteurs », « Contributeurs »",
+    ),
   })
   .strict();
 
@@ -321,6 +324,7 @@ export const SchemaModel = z
       objectif: "Objectif opérationnel",
       fiche: "Fiche action",
       sousAction: "Sous-action",
+      partenaires: "Partenaires",
     }),
     source: Text.optional(),
     budget: BudgetSchema.optional().describe("Budget publié du schéma : total et lignes budgétaires"),

@@ -199,7 +199,7 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
     const info = [
       objectif ? `${schema.niveaux.objectif} : ${objectif.titre}` : undefined,
       fiche.pilotes.length ? `Pilotes : ${partenaireNames(schema, fiche.pilotes)}` : undefined,
-      fiche.partenaires.length ? `Partenaires : ${partenaireNames(schema, fiche.partenaires)}` : undefined,
+      fiche.partenaires.length ? `${schema.niveaux.partenaires} : ${partenaireNames(schema, fiche.partenaires)}` : undefined,
     ].filter((x): x is string => Boolean(x));
     for (const text of info) {
       sheet.set(row, COL_LABEL, "ficheInfo", text);

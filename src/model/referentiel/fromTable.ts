@@ -258,10 +258,11 @@ export function fromTable(table: Table): ParseResult {
     setSchema("granularite", "granularite", text("granularite") && code("granularite", text("granularite")));
     setSchema("source", "schemaSource", text("schemaSource"));
     if (text("niveaux")) {
-      const [axe, objectif, fiche, sousAction] = text("niveaux")
+      // `Axe > Objectif opérationnel > Fiche action > Sous-action`, then the partenaires' word when there is one
+      const [axe, objectif, fiche, sousAction, partenaires] = text("niveaux")
         .split(NIVEAUX_SEPARATOR.trim())
         .map((s) => s.trim());
-      setSchema("niveaux", "niveaux", { axe, objectif, fiche, sousAction });
+      setSchema("niveaux", "niveaux", { axe, objectif, fiche, sousAction, ...(partenaires ? { partenaires } : {}) });
     }
     setSchema("budgetMontant", "schemaBudget", montant("schemaBudget"));
     setSchema("budgetLibelle", "schemaBudgetLibelle", text("schemaBudgetLibelle"));

@@ -133,7 +133,7 @@ export function toTable(schema: Schema): Cell[][] {
 }
 
 function schemaCells(schema: Schema): Record<string, Cell> {
-  const { axe, objectif, fiche, sousAction } = schema.niveaux;
+  const { axe, objectif, fiche, sousAction, partenaires } = schema.niveaux;
   return {
     schemaId: schema.id,
     schemaTitre: schema.titre,
@@ -142,7 +142,7 @@ function schemaCells(schema: Schema): Record<string, Cell> {
     fin: schema.periode.fin,
     version: schema.version,
     granularite: schema.granularite,
-    niveaux: [axe, objectif, fiche, sousAction].join(NIVEAUX_SEPARATOR),
+    niveaux: [axe, objectif, fiche, sousAction, partenaires].join(NIVEAUX_SEPARATOR),
     schemaSource: schema.source ?? "",
     territoires: lines(schema.territoires.map((t) => formatActeur(t, "t"))),
     partenairesSchema: lines(schema.partenaires.map((p) => formatActeur(p, "p"))),
