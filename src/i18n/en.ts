@@ -52,6 +52,9 @@ export const en: Record<keyof typeof fr, string> = {
   "check.aggregation": "aggregation “{{agregation}}” impossible for type {{type}} (allowed: {{allowed}})",
   "check.unknownObjectif": "objectif “{{ref}}” not found in axe {{axe}} (objectifs: {{known}})",
   "check.unknownPartenaire": "unknown partenaire “{{ref}}”: add it to partenaires[] (known: {{known}})",
+  "check.unknownRattachement":
+    "rattachement “{{ref}}” not found: it names another actor of the same list (known: {{known}})",
+  "check.rattachementCycle": "“{{nom}}” belongs, through its rattachements, to itself: a direction is at the top",
   "check.unknownSousAction": "sous-action “{{ref}}” not found in fiche {{fiche}} (sous-actions: {{known}})",
   "check.ambiguousRef": "“{{ref}}” matches several items ({{candidates}}): use the id",
   "rule.count": "integer ≥ 0",

@@ -53,6 +53,9 @@ export const fr = {
   "check.aggregation": "agrégation « {{agregation}} » impossible pour le type {{type}} (possibles : {{allowed}})",
   "check.unknownObjectif": "objectif « {{ref}} » introuvable dans l'axe {{axe}} (objectifs : {{known}})",
   "check.unknownPartenaire": "partenaire « {{ref}} » inconnu : l'ajouter à partenaires[] (connus : {{known}})",
+  "check.unknownRattachement":
+    "rattachement « {{ref}} » introuvable : il nomme un autre acteur de la même liste (connus : {{known}})",
+  "check.rattachementCycle": "« {{nom}} » relève, par ses rattachements, de lui-même : une direction est au sommet",
   "check.unknownSousAction": "sous-action « {{ref}} » introuvable dans la fiche {{fiche}} (sous-actions : {{known}})",
   "check.ambiguousRef": "« {{ref}} » désigne plusieurs éléments ({{candidates}}) : utiliser l'identifiant",
   "rule.count": "entier ≥ 0",

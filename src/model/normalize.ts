@@ -64,15 +64,6 @@ export function normalize(input: Parsed): Normalized {
     return id;
   };
 
-  const acteurs = (items: Parsed["partenaires"], prefix: string, key: string): { list: Acteur[]; index: RefIndex } => {
-    const list = items.map((a, i) => ({ ...a, id: claim(a.id ?? `${prefix}_${slug(a.nom)}`, [key, i]) }));
-    const index = new RefIndex(list.map((a) => a.nom));
-    for (const a of list) index.add(a.id, a.nom, a.sigle);
-    return { list, index };
-  };
-  const territoires = acteurs(input.territoires, "t", "territoires");
-  const partenaires = acteurs(input.partenaires, "p", "partenaires");
-
   const resolve = (index: RefIndex, ref: string, path: PathSegment[], unknown: () => ModelIssue): string => {
     const r = index.resolve(ref);
     if (r.id) return r.id;
@@ -83,6 +74,34 @@ export function normalize(input: Parsed): Normalized {
     );
     return ref;
   };
+  const acteurs = (items: Parsed["partenaires"], prefix: string, key: string): { list: Acteur[]; index: RefIndex } => {
+    const list: Acteur[] = items.map((a, i) => ({ ...a, id: claim(a.id ?? `${prefix}_${slug(a.nom)}`, [key, i]) }));
+    const index = new RefIndex(list.map((a) => a.nom));
+    for (const a of list) index.add(a.id, a.nom, a.sigle, ...a.alias);
+    list.forEach((a, i) => {
+      if (a.rattachement === undefined) return;
+      const path: PathSegment[] = [key, i, "rattachement"];
+      a.rattachement = resolve(index, a.rattachement, path, () =>
+        issue(path, "check.unknownRattachement", { ref: a.rattachement!, known: list.map((x) => x.nom).join(", ") }),
+      );
+    });
+    // A direction cannot be, through its services, one of its own services.
+    list.forEach((a, i) => {
+      const seen = new Set([a.id]);
+      for (let up = a.rattachement; up !== undefined; up = list.find((x) => x.id === up)?.rattachement) {
+        if (!seen.has(up)) {
+          seen.add(up);
+          continue;
+        }
+        errors.push(issue([key, i, "rattachement"], "check.rattachementCycle", { nom: a.nom }));
+        break;
+      }
+    });
+    return { list, index };
+  };
+  const territoires = acteurs(input.territoires, "t", "territoires");
+  const partenaires = acteurs(input.partenaires, "p", "partenaires");
+
   const partenaireRefs = (refs: string[], path: PathSegment[]) =>
     refs.map((ref, i) =>
       resolve(partenaires.index, ref, [...path, i], () =>

@@ -241,7 +241,13 @@ export const Fiche = z
       "Déclinaison opérationnelle / modalités de mise en œuvre publiées, quand elles ne sont pas des sous-actions",
     ),
     pilotes: z.array(Line).default([]).describe("Pilotes : id, nom ou sigle de partenaires du schéma"),
+    pilotesPublies: Line.optional().describe(
+      "Pilotes tels que publiés, quand la liste porte des précisions (« notamment ») ou reste ouverte (« … »)",
+    ),
     partenaires: z.array(Line).default([]).describe("Partenaires associés : id, nom ou sigle de partenaires du schéma"),
+    partenairesPublies: Line.optional().describe(
+      "Partenaires tels que publiés, avec leurs précisions (« (DDCS notamment) ») et une fin ouverte (« … »)",
+    ),
     moyens: LineList,
     budget: Montant.optional().describe("Budget prévu en euros, quand le document donne un montant"),
     autresPolitiques: LineList,
@@ -286,6 +292,10 @@ export const Acteur = z
     id: Id.optional(),
     nom: Line,
     sigle: Line.optional(),
+    alias: LineList.describe("Autres noms publiés du même organisme ; les fiches peuvent le citer par l'un d'eux"),
+    rattachement: Line.optional().describe(
+      "Direction dont relève ce service ou cette sous-direction : id, nom ou sigle d'un autre acteur de la liste",
+    ),
   })
   .strict();
 

@@ -28,6 +28,19 @@ describe("Essonne 2022-2026 (seed 001)", () => {
     return LINES.slice(start, end < 0 ? undefined : end);
   };
 
+  /**
+   * The side panel of fiche k (« Direction pilote » … « CALENDRIER »), non-empty lines. The extraction put some
+   * panels after the next fiche's text, but they stay in order: the document has 34, one per fiche.
+   */
+  const PANELS = LINES.flatMap((l, i) => (l === "Direction pilote" ? [i] : []));
+  const panel = (k: number) => {
+    const start = PANELS[k - 1]!;
+    const end = LINES.findIndex((l, i) => i > start && l.startsWith("CALENDRIER"));
+    return LINES.slice(start, end)
+      .map((l) => l.trim())
+      .filter(Boolean);
+  };
+
   test("14 objectifs opérationnels, as section B declares (« Cet axe se décline en N objectifs… »)", () => {
     const declared = LINES.flatMap((l) => {
       const m = /^Cet axe se décline en (\d+) objectifs opérationnels/.exec(l);
@@ -64,6 +77,10 @@ describe("Essonne 2022-2026 (seed 001)", () => {
       ).toBe(true);
   });
 
+  test("one side panel per fiche, in order", () => {
+    expect(PANELS.length).toBe(34);
+  });
+
   test("fa_24's pilotes: the « Services pilotes » lines, « SPOP-CS Pilotage » among them", () => {
     const b = block(24);
     const at = b.indexOf("Services pilotes");
@@ -71,6 +88,23 @@ describe("Essonne 2022-2026 (seed 001)", () => {
     expect(services).toEqual(["STE-CST", "SAAP-CS", "SPOP-CS Pilotage"]);
     expect(b[b.indexOf("Direction pilote") + 1]).toBe("DPPE");
     expect(partenaireNames(s, fiche(s, "24").pilotes)).toEqual(["DPPE", ...services]);
+  });
+
+  test("pilote hierarchy: STE-CST, SAAP-CS and SPOP-CS Pilotage are « Services pilotes » under the DPPE", () => {
+    const services = ["STE-CST", "SAAP-CS", "SPOP-CS Pilotage"];
+    for (const nom of services) expect(s.partenaires.find((p) => p.nom === nom)!.rattachement).toBe("p_dppe");
+    // wherever one of them pilots a fiche, the document lists it under « Services pilotes », DPPE being the direction
+    for (const f of s.axes.flatMap((a) => a.fiches)) {
+      const listed = partenaireNames(s, f.pilotes).filter((n) => services.includes(n));
+      if (!listed.length) continue;
+      const b = panel(Number(f.numero));
+      expect({ fiche: f.numero, direction: b[b.indexOf("Direction pilote") + 1] }).toEqual({
+        fiche: f.numero,
+        direction: "DPPE",
+      });
+      const lines = b.slice(b.indexOf("Services pilotes") + 1).map((l) => l.toLocaleLowerCase("fr"));
+      for (const n of listed) expect(lines).toContain(n.toLocaleLowerCase("fr"));
+    }
   });
 
   test("every published sous-action number (« 1. », « 2. ») is kept: 59 of them", () => {

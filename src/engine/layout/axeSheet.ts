@@ -129,8 +129,18 @@ export interface AxeSheetContext {
   historique?: RecitContext["historique"];
 }
 
-const partenaireNames = (schema: Schema, ids: string[]) =>
-  ids.map((id) => schema.partenaires.find((p) => p.id === id)?.nom ?? id).join(", ");
+/** A fiche's actors by name; a service listed with its direction shows under it: « DPPE (STE-CST, SAAP-CS) ». */
+function partenaireNames(schema: Schema, ids: string[]): string {
+  const byId = new Map(schema.partenaires.map((p) => [p.id, p]));
+  const under = (id: string) => ids.filter((x) => x !== id && byId.get(x)?.rattachement === id);
+  const named = (id: string): string => {
+    const services = under(id);
+    const nom = byId.get(id)?.nom ?? id;
+    return services.length ? `${nom} (${services.map(named).join(", ")})` : nom;
+  };
+  const top = ids.filter((id) => !ids.includes(byId.get(id)?.rattachement ?? ""));
+  return top.map(named).join(", ");
+}
 
 export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeSheetContext): SheetBuilder {
   const { schema, cols, campaignYear } = ctx;
@@ -198,8 +208,10 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
     const objectif = axe.objectifs.find((o) => o.id === fiche.objectif);
     const info = [
       objectif ? `${schema.niveaux.objectif} : ${objectif.titre}` : undefined,
-      fiche.pilotes.length ? `Pilotes : ${partenaireNames(schema, fiche.pilotes)}` : undefined,
-      fiche.partenaires.length ? `${schema.niveaux.partenaires} : ${partenaireNames(schema, fiche.partenaires)}` : undefined,
+      fiche.pilotes.length ? `Pilotes : ${fiche.pilotesPublies ?? partenaireNames(schema, fiche.pilotes)}` : undefined,
+      fiche.partenaires.length
+        ? `${schema.niveaux.partenaires} : ${fiche.partenairesPublies ?? partenaireNames(schema, fiche.partenaires)}`
+        : undefined,
     ].filter((x): x is string => Boolean(x));
     for (const text of info) {
       sheet.set(row, COL_LABEL, "ficheInfo", text);

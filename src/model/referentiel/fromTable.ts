@@ -163,9 +163,20 @@ export function fromTable(table: Table): ParseResult {
       });
   };
 
-  const acteurItem = (text: string): { nom: string; sigle?: string; id?: string } => {
-    const [nom = "", sigle, id] = text.split("|").map((s) => s.trim());
-    return { nom, ...(sigle ? { sigle } : {}), ...(id ? { id } : {}) };
+  /** `Nom | sigle | id | rattachement | alias ; alias` (toTable's `formatActeur`), trailing parts optional. */
+  const acteurItem = (text: string): Json & { nom: string; sigle?: string; id?: string } => {
+    const [nom = "", sigle, id, rattachement, alias] = text.split("|").map((s) => s.trim());
+    const aliases = (alias ?? "")
+      .split(";")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    return {
+      nom,
+      ...(sigle ? { sigle } : {}),
+      ...(id ? { id } : {}),
+      ...(rattachement ? { rattachement } : {}),
+      ...(aliases.length ? { alias: aliases } : {}),
+    };
   };
   const declareActeurs = (level: Level<Json>, items: string[]) => {
     for (const text of items) {
@@ -345,6 +356,8 @@ export function fromTable(table: Table): ParseResult {
     setOnce(fiche, "deduit", deduit("ficheDeduite"), col("ficheDeduite"), row, fr);
     setOnce(fiche, "pilotes", refPartenaires(splitRefs(cell("pilotes"))), col("pilotes"), row, fr);
     setOnce(fiche, "partenaires", refPartenaires(splitRefs(cell("partenaires"))), col("partenaires"), row, fr);
+    setOnce(fiche, "pilotesPublies", text("pilotesPublies"), col("pilotesPublies"), row, fr);
+    setOnce(fiche, "partenairesPublies", text("partenairesPublies"), col("partenairesPublies"), row, fr);
     for (const [field, key] of [
       ["diagnostic", "diagnostic"],
       ["objectifs", "ficheObjectifs"],

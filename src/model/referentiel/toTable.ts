@@ -6,11 +6,15 @@ import { writeValeur, type Cell } from "./cells";
 
 const lines = (items: readonly string[]) => items.join("\n");
 
-/** `Nom`, or `Nom | sigle | id` when the sigle or a non-default id must be kept. */
+/**
+ * `Nom`, or `Nom | sigle | id | rattachement | alias ; alias` with what must be kept: a sigle, a non-default id,
+ * the direction it belongs to (by id), other published names.
+ */
 export function formatActeur(a: Acteur, prefix: string): string {
   const defaultId = `${prefix}_${slug(a.nom)}`;
-  if (!a.sigle && a.id === defaultId) return a.nom;
-  return [a.nom, a.sigle ?? "", a.id === defaultId ? "" : a.id].join(" | ").replace(/( \| )+$/, "");
+  return [a.nom, a.sigle ?? "", a.id === defaultId ? "" : a.id, a.rattachement ?? "", a.alias.join(" ; ")]
+    .join(" | ")
+    .replace(/( \| )+$/, "");
 }
 
 export const NIVEAUX_SEPARATOR = " > ";
@@ -166,7 +170,9 @@ function ficheCells(f: Fiche, names: (ids: readonly string[]) => string): Record
     fiche: f.titre,
     ficheDeduite: formatDeduit(f.deduit),
     pilotes: names(f.pilotes),
+    pilotesPublies: f.pilotesPublies ?? "",
     partenaires: names(f.partenaires),
+    partenairesPublies: f.partenairesPublies ?? "",
     diagnostic: lines(f.diagnostic),
     ficheObjectifs: lines(f.objectifs),
     modalites: lines(f.modalites),
