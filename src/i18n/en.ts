@@ -55,6 +55,11 @@ export const en: Record<keyof typeof fr, string> = {
   "check.unknownRattachement":
     "rattachement “{{ref}}” not found: it names another actor of the same list (known: {{known}})",
   "check.rattachementCycle": "“{{nom}}” belongs, through its rattachements, to itself: a direction is at the top",
+  "check.unknownParent": "parent indicator “{{ref}}” not found in fiche {{fiche}} (indicators: {{known}})",
+  "check.parentAfter": "the parent indicator “{{parent}}” must come before its “dont” lines",
+  "check.parentNested": "“{{parent}}” is itself a “dont” line: one level under an indicator",
+  "check.parentType":
+    "a “dont” line of type {{type}} cannot detail “{{parent}}”, of type {{parentType}}: the same type is expected",
   "check.unknownSousAction": "sous-action “{{ref}}” not found in fiche {{fiche}} (sous-actions: {{known}})",
   "check.ambiguousRef": "“{{ref}}” matches several items ({{candidates}}): use the id",
   "rule.count": "integer ≥ 0",

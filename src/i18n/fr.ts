@@ -56,6 +56,11 @@ export const fr = {
   "check.unknownRattachement":
     "rattachement « {{ref}} » introuvable : il nomme un autre acteur de la même liste (connus : {{known}})",
   "check.rattachementCycle": "« {{nom}} » relève, par ses rattachements, de lui-même : une direction est au sommet",
+  "check.unknownParent": "indicateur parent « {{ref}} » introuvable dans la fiche {{fiche}} (indicateurs : {{known}})",
+  "check.parentAfter": "l'indicateur parent « {{parent}} » doit venir avant ses lignes « dont »",
+  "check.parentNested": "« {{parent}} » est lui-même une ligne « dont » : un seul niveau sous un indicateur",
+  "check.parentType":
+    "une ligne « dont » de type {{type}} ne peut détailler « {{parent}} », de type {{parentType}} : même type attendu",
   "check.unknownSousAction": "sous-action « {{ref}} » introuvable dans la fiche {{fiche}} (sous-actions : {{known}})",
   "check.ambiguousRef": "« {{ref}} » désigne plusieurs éléments ({{candidates}}) : utiliser l'identifiant",
   "rule.count": "entier ≥ 0",

@@ -55,9 +55,33 @@ export function checkModel(schema: Schema, paths: Map<string, PathSegment[]>): C
         checkCalendrier(sa.calendrier, at(sa.id, "calendrier"));
       }
       for (const ind of fiche.indicateurs) checkIndicateur(ind, at(ind.id), schema, errors);
+      checkParents(fiche.indicateurs, at, errors);
     }
   }
   return { errors, warnings };
+}
+
+/**
+ * A sub-indicator (« dont : ») sits under its parent: after it, one level deep, with a type that can be a part of
+ * it (a count of a count, an amount of an amount…). Its values are its own: rollups never add them to the parent's.
+ */
+function checkParents(
+  indicateurs: Indicateur[],
+  at: (id: string, ...rest: PathSegment[]) => PathSegment[],
+  errors: ModelIssue[],
+): void {
+  const position = new Map(indicateurs.map((ind, i) => [ind.id, i]));
+  indicateurs.forEach((ind, i) => {
+    if (ind.parent === undefined || !position.has(ind.parent)) return;
+    const parent = indicateurs[position.get(ind.parent)!]!;
+    const where = at(ind.id, "parent");
+    if (position.get(ind.parent)! >= i) errors.push(issue(where, "check.parentAfter", { parent: parent.libelle }));
+    else if (parent.parent !== undefined) errors.push(issue(where, "check.parentNested", { parent: parent.libelle }));
+    else if (parent.type !== ind.type)
+      errors.push(
+        issue(where, "check.parentType", { parent: parent.libelle, type: ind.type, parentType: parent.type }),
+      );
+  });
 }
 
 /** Published totals are rounded (« 9,3 M € »): lines may miss the total by this much, in euros, without a typo. */

@@ -149,6 +149,16 @@ export function normalize(input: Parsed): Normalized {
           ...(sousAction === undefined ? {} : { sousAction }),
         };
       });
+      // A sub-indicator (« dont : ») names its parent among the fiche's indicators, by id or libellé.
+      const indIndex = new RefIndex(indicateurs.map((i) => i.libelle));
+      for (const i of indicateurs) indIndex.add(i.id, i.libelle);
+      indicateurs.forEach((ind, ii) => {
+        if (ind.parent === undefined) return;
+        const path: PathSegment[] = [...fPath, "indicateurs", ii, "parent"];
+        ind.parent = resolve(indIndex, ind.parent, path, () =>
+          issue(path, "check.unknownParent", { ref: ind.parent!, fiche: f.numero, known: list(indIndex.known) }),
+        );
+      });
       const objectif =
         f.objectif === undefined
           ? undefined

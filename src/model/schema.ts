@@ -204,6 +204,9 @@ export const Indicateur = z
     sousAction: Line.optional().describe(
       "Sous-action mesurée : id, numéro ou libellé d'une sous-action de la même fiche",
     ),
+    parent: Line.optional().describe(
+      "Indicateur dont celui-ci détaille une part (ligne publiée « dont : … ») : id ou libellé d'un indicateur de la même fiche, placé avant lui",
+    ),
     source: Line.optional(),
     commentaire: Text.optional(),
   })
@@ -249,6 +252,7 @@ export const Fiche = z
       "Partenaires tels que publiés, avec leurs précisions (« (DDCS notamment) ») et une fin ouverte (« … »)",
     ),
     moyens: LineList,
+    natureActions: LineList.describe("Nature des actions publiée : « Partenariat », « Formation », « Référentiel »"),
     budget: Montant.optional().describe("Budget prévu en euros, quand le document donne un montant"),
     autresPolitiques: LineList,
     vigilance: LineList,
@@ -337,6 +341,10 @@ export const SchemaModel = z
       partenaires: "Partenaires",
     }),
     source: Text.optional(),
+    finalites: LineList.describe("Finalités du schéma tout entier, une par élément"),
+    modalites: LineList.describe(
+      "Modalités de mise en œuvre et de suivi du schéma tout entier (gouvernance, instances…)",
+    ),
     budget: BudgetSchema.optional().describe("Budget publié du schéma : total et lignes budgétaires"),
     territoires: z.array(Acteur).default([]),
     partenaires: z.array(Acteur).default([]),

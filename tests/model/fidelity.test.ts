@@ -81,6 +81,20 @@ describe("Essonne 2022-2026 (seed 001)", () => {
     expect(PANELS.length).toBe(34);
   });
 
+  test("NATURE DES ACTIONS: each published panel's items, in its fiche", () => {
+    let sections = 0;
+    LINES.forEach((l, i) => {
+      if (!/^NATURE DES ACTIONS( PRATIQUES)?$/.test(l)) return;
+      sections++;
+      const k = PANELS.filter((p) => p < i).length; // the panel it is part of
+      const items: string[] = [];
+      for (let j = i + 1; !/^AUTRES? POLITIQUES? CONCERNÉES?$/.test(LINES[j]!.trim()); j++)
+        if (LINES[j]!.trim()) items.push(LINES[j]!.trim());
+      expect({ fiche: k, items: fiche(s, String(k)).natureActions }).toEqual({ fiche: k, items });
+    });
+    expect(sections).toBe(17);
+  });
+
   test("fa_24's pilotes: the « Services pilotes » lines, « SPOP-CS Pilotage » among them", () => {
     const b = block(24);
     const at = b.indexOf("Services pilotes");

@@ -212,6 +212,7 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
       fiche.partenaires.length
         ? `${schema.niveaux.partenaires} : ${fiche.partenairesPublies ?? partenaireNames(schema, fiche.partenaires)}`
         : undefined,
+      fiche.natureActions.length ? `Nature des actions : ${fiche.natureActions.join(", ")}` : undefined,
     ].filter((x): x is string => Boolean(x));
     for (const text of info) {
       sheet.set(row, COL_LABEL, "ficheInfo", text);
@@ -545,6 +546,9 @@ function indicatorTable(
   return row;
 }
 
+/** The word of a published « dont : » line, before a sub-indicator's label. */
+export const SOUS_INDICATEUR_MARK = "dont";
+
 const LOCKED_STYLE: Record<Indicateur["type"], StyleKey> = {
   count: "lockedValue",
   amount: "lockedValue",
@@ -566,9 +570,10 @@ function indicatorRow(
   bind: Bind,
 ): void {
   const { cols, campaignYear } = ctx;
-  const text = ind.libelle;
+  // A sub-indicator reads as the published list does: « dont : … », indented under its parent.
+  const text = ind.parent ? `${SOUS_INDICATEUR_MARK} : ${ind.libelle}` : ind.libelle;
   sheet.set(row, COL_ID, "meta", ind.id);
-  sheet.set(row, COL_LABEL, "rowLabel", text);
+  sheet.set(row, COL_LABEL, ind.parent ? "subIndicatorLabel" : "rowLabel", text);
   sheet.fitHeight(row, text.length, 52);
   ctxLabel(ctx, sheet, row, ind.id, text);
   sheet.set(row, cols.nature, "cellInfo", NATURE_LABEL[ind.nature]);

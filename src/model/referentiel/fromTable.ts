@@ -268,6 +268,8 @@ export function fromTable(table: Table): ParseResult {
     setSchema("version", "version", text("version"));
     setSchema("granularite", "granularite", text("granularite") && code("granularite", text("granularite")));
     setSchema("source", "schemaSource", text("schemaSource"));
+    setSchema("finalites", "finalites", splitLines(cell("finalites")));
+    setSchema("modalites", "modalitesSchema", splitLines(cell("modalitesSchema")));
     if (text("niveaux")) {
       // `Axe > Objectif opérationnel > Fiche action > Sous-action`, then the partenaires' word when there is one
       const [axe, objectif, fiche, sousAction, partenaires] = text("niveaux")
@@ -363,6 +365,7 @@ export function fromTable(table: Table): ParseResult {
       ["objectifs", "ficheObjectifs"],
       ["modalites", "modalites"],
       ["moyens", "moyens"],
+      ["natureActions", "natureActions"],
       ["autresPolitiques", "autresPolitiques"],
       ["vigilance", "vigilance"],
     ] as const)
@@ -470,6 +473,7 @@ export function fromTable(table: Table): ParseResult {
       "sousAction",
       text("indicateurSousAction") || (sousAction && (sousAction.id ?? sousAction.numero ?? sousAction.libelle)),
     );
+    put("parent", text("indicateurParent"));
     put("source", text("source"));
     put("commentaire", text("commentaire"));
     ((fiche.indicateurs as Json[] | undefined) ?? (fiche.indicateurs = [])).push(ind);
@@ -492,6 +496,8 @@ export function fromTable(table: Table): ParseResult {
     ...(schema.granularite ? { granularite: schema.granularite } : {}),
     ...(schema.niveaux ? { niveaux: schema.niveaux } : {}),
     ...(schema.source ? { source: schema.source } : {}),
+    ...(schema.finalites ? { finalites: schema.finalites } : {}),
+    ...(schema.modalites ? { modalites: schema.modalites } : {}),
     ...(schema.budgetMontant !== undefined || schema.budgetPostes !== undefined
       ? {
           budget: {
