@@ -60,6 +60,8 @@ export const en: Record<keyof typeof fr, string> = {
   "check.parentNested": "“{{parent}}” is itself a “dont” line: one level under an indicator",
   "check.parentType":
     "a “dont” line of type {{type}} cannot detail “{{parent}}”, of type {{parentType}}: the same type is expected",
+  "check.echelleLevels": "scale “{{levels}}”: at least two distinct levels, in order, without a comma, are expected",
+  "check.echelleNotScale": "“echelle” is only for the echelle type (here {{type}})",
   "check.unknownSousAction": "sous-action “{{ref}}” not found in fiche {{fiche}} (sous-actions: {{known}})",
   "check.ambiguousRef": "“{{ref}}” matches several items ({{candidates}}): use the id",
   "rule.count": "integer ≥ 0",
@@ -224,6 +226,7 @@ export const en: Record<keyof typeof fr, string> = {
   "validate.what.number": "a number",
   "validate.what.boolean": "Oui or Non",
   "validate.what.date": "a date",
+  "validate.what.echelle": "a level of the scale",
   "validate.what.text": "a text",
   "validate.expected.maxChars": "≤ {{max}} characters",
   "validate.expected.dateNotText": "a date (not text)",

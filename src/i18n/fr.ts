@@ -61,6 +61,9 @@ export const fr = {
   "check.parentNested": "« {{parent}} » est lui-même une ligne « dont » : un seul niveau sous un indicateur",
   "check.parentType":
     "une ligne « dont » de type {{type}} ne peut détailler « {{parent}} », de type {{parentType}} : même type attendu",
+  "check.echelleLevels":
+    "échelle « {{levels}} » : au moins deux niveaux distincts, dans l'ordre, sans virgule, sont attendus",
+  "check.echelleNotScale": "« echelle » ne sert qu'au type echelle (ici {{type}})",
   "check.unknownSousAction": "sous-action « {{ref}} » introuvable dans la fiche {{fiche}} (sous-actions : {{known}})",
   "check.ambiguousRef": "« {{ref}} » désigne plusieurs éléments ({{candidates}}) : utiliser l'identifiant",
   "rule.count": "entier ≥ 0",
@@ -237,6 +240,7 @@ export const fr = {
   "validate.what.number": "un nombre",
   "validate.what.boolean": "Oui ou Non",
   "validate.what.date": "une date",
+  "validate.what.echelle": "un niveau de l'échelle",
   "validate.what.text": "un texte",
   "validate.expected.maxChars": "≤ {{max}} caractères",
   "validate.expected.dateNotText": "une date (pas du texte)",

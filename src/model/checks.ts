@@ -119,6 +119,14 @@ function checkIndicateur(ind: Indicateur, path: PathSegment[], schema: Schema, e
     errors.push(issue([...path, ind.numerateur ? "numerateur" : "denominateur"], "check.partsNotRatio", { type }));
   }
 
+  // An answer on a scale: two levels at least, distinct, and no comma (Excel separates a list's items by commas).
+  if (type === "echelle") {
+    const levels = ind.echelle ?? [];
+    const distinct = new Set(levels.map((l) => l.toLocaleLowerCase("fr")));
+    if (levels.length < 2 || distinct.size < levels.length || levels.some((l) => l.includes(",")))
+      errors.push(issue([...path, "echelle"], "check.echelleLevels", { levels: levels.join(" / ") || "—" }));
+  } else if (ind.echelle !== undefined) errors.push(issue([...path, "echelle"], "check.echelleNotScale", { type }));
+
   const allowed = ALLOWED_AGREGATIONS[type];
   if (!allowed.includes(ind.agregation)) {
     errors.push(
@@ -141,7 +149,7 @@ function checkIndicateur(ind: Indicateur, path: PathSegment[], schema: Schema, e
   ] as const) {
     if (value === undefined) continue;
     const outside = (range?.min !== undefined && value < range.min) || (range?.max !== undefined && value > range.max);
-    if (outside || type === "text" || type === "boolean" || type === "date")
+    if (outside || type === "text" || type === "boolean" || type === "date" || type === "echelle")
       errors.push(issue([...path, "bornes", bound], "check.boundsType", { bound, value, type, rule }));
   }
 

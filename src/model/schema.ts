@@ -94,9 +94,20 @@ export const NATURES = ["realisation", "impact", "resultat"] as const;
 /**
  * count: integer ≥ 0 · rate: percentage 0–100 · ratio: numerator and denominator entered, rate derived ·
  * boolean: Oui/Non · amount: euros · number: any other measure with a unit (durée moyenne en jours…) ·
- * text: qualitative answer · date.
+ * text: qualitative answer · date · echelle: an answer on an ordered scale of published levels (« non engagé /
+ * engagé / réalisé »), counted per level.
  */
-export const VALUE_TYPES = ["count", "rate", "ratio", "boolean", "amount", "number", "text", "date"] as const;
+export const VALUE_TYPES = [
+  "count",
+  "rate",
+  "ratio",
+  "boolean",
+  "amount",
+  "number",
+  "text",
+  "date",
+  "echelle",
+] as const;
 export const SENS = ["hausse", "baisse", "stable", "aucun"] as const;
 export const AGREGATIONS = ["sum", "ratio", "mean", "share", "last", "max", "min", "count"] as const;
 export const COLLECTES = ["territoire", "partenaire"] as const;
@@ -114,6 +125,7 @@ export const DEFAULT_AGREGATION: Record<z.infer<typeof ValueType>, z.infer<typeo
   boolean: "share",
   text: "count",
   date: "last",
+  echelle: "count",
 };
 
 const Partie = z
@@ -168,9 +180,13 @@ export const Indicateur = z
     ),
     nature: z.enum(NATURES).default("realisation").describe("Indicateur de réalisation, d'impact ou de résultat"),
     type: ValueType.describe(
-      "count : entier ≥ 0 · rate : pourcentage 0–100 · ratio : numérateur et dénominateur saisis · boolean : Oui/Non · amount : montant en € · number : autre mesure avec unité · text : réponse qualitative · date",
+      "count : entier ≥ 0 · rate : pourcentage 0–100 · ratio : numérateur et dénominateur saisis · boolean : Oui/Non · amount : montant en € · number : autre mesure avec unité · text : réponse qualitative · date · echelle : réponse sur une échelle ordonnée (niveaux dans « echelle »)",
     ),
     unite: Line.optional(),
+    echelle: z
+      .array(Line)
+      .optional()
+      .describe("Type echelle : ses niveaux, dans l'ordre (« non engagé », « engagé », « réalisé »)"),
     sens: z.enum(SENS).default("aucun").describe("Sens attendu de l'évolution"),
     reference: z
       .object({

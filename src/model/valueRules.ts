@@ -16,6 +16,7 @@ export const RULE_OF_TYPE: Record<ValueType, MessageKey> = {
   boolean: "rule.boolean",
   date: "rule.date",
   text: "rule.none",
+  echelle: "rule.none",
 };
 
 /** Whether a target/baseline value fits the type (a ratio's target is its rate, 0–100). */
@@ -35,6 +36,7 @@ export function valueFitsType(type: ValueType, v: Valeur): boolean {
     case "date":
       return typeof v === "string";
     case "text":
+    case "echelle":
       return false;
   }
 }
@@ -60,4 +62,5 @@ export const ALLOWED_AGREGATIONS: Record<ValueType, readonly Agregation[]> = {
   boolean: ["share", "last"],
   date: ["last", "min", "max"],
   text: ["count"],
+  echelle: ["count"],
 };

@@ -55,7 +55,7 @@ test("check-schema: valid, without a warning", () => {
   expect(r.code).toBe(0);
   const out = JSON.parse(r.stdout);
   expect([out.valid, out.warnings]).toEqual([true, []]);
-  expect(out.summary).toMatchObject({ axes: 2, fiches: 2, sousActions: 5, indicateurs: 5 });
+  expect(out.summary).toMatchObject({ axes: 2, fiches: 2, sousActions: 5, indicateurs: 6 });
 });
 
 test("the référentiel table: every new field survives the round trip, in process and through the CLI", () => {
@@ -80,6 +80,7 @@ test("generate: the workbook shows what was published", async () => {
     "Deux sous-projets sont à distinguer :",
     "dont : Réunions avec l'Éducation nationale",
     "dont : dont pour la prévention",
+    "Échelle",
   ])
     expect(texts).toContain(nbsp(t));
 });
@@ -108,6 +109,9 @@ test("rollup: each « dont » keeps its own value, the parent its own", () => {
   const value = (id: string) => fiche.indicateurs.find((i: { id: string }) => i.id === id).valeur;
   const [parent, dont] = schema.axes[0]!.fiches[0]!.indicateurs;
   expect([value(parent!.id), value(dont!.id)]).toEqual([12, 5]);
+  // the answer on a scale, counted per level
+  const echelle = json.axes[1].fiches[0].indicateurs.find((i: { type: string }) => i.type === "echelle");
+  expect(echelle.periode).toEqual({ n: 1, valeur: 1, repartition: { "non engagé": 0, engagé: 0, réalisé: 1 } });
 });
 
 test("carry-over then upgrade: every value kept", async () => {

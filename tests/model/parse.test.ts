@@ -128,7 +128,7 @@ const cases: [string, (m: Model) => void, string, string, string][] = [
     (m) => (m.axes[0].fiches[0].indicateurs[2].type = "pourcent"),
     "axes[0].fiches[0].indicateurs[2].type",
     "model.enum",
-    "valeur « pourcent » inconnue (attendu : count, rate, ratio, boolean, amount, number, text, date)",
+    "valeur « pourcent » inconnue (attendu : count, rate, ratio, boolean, amount, number, text, date, echelle)",
   ],
   ["missing titre", (m) => delete m.titre, "titre", "model.missing", "champ obligatoire manquant (attendu : texte)"],
   [
@@ -367,7 +367,7 @@ describe("JSON text", () => {
   test("English messages", () => {
     const errors = errorsOf((m) => (m.axes[0].fiches[0].indicateurs[2].type = "pourcent"));
     expect(formatIssue(errors[0]!, "en")).toBe(
-      "axes[0].fiches[0].indicateurs[2].type: unknown value “pourcent” (expected: count, rate, ratio, boolean, amount, number, text, date)",
+      "axes[0].fiches[0].indicateurs[2].type: unknown value “pourcent” (expected: count, rate, ratio, boolean, amount, number, text, date, echelle)",
     );
   });
 });

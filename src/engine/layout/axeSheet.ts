@@ -558,6 +558,7 @@ const LOCKED_STYLE: Record<Indicateur["type"], StyleKey> = {
   boolean: "lockedText",
   text: "lockedText",
   date: "lockedDate",
+  echelle: "lockedText",
 };
 
 function indicatorRow(

@@ -19,14 +19,15 @@ export type CibleCell =
 export function cibleCell(ind: Indicateur, year: number, campaign: number): CibleCell {
   const valeur = ind.cibles[String(year)];
   if (valeur !== undefined) return { kind: "modele", valeur };
-  if (ind.type === "text") return { kind: "aucune" };
+  // A text or an answer on a scale is not judged against a target (atteinte.ts): it has no target cell.
+  if (ind.type === "text" || ind.type === "echelle") return { kind: "aucune" };
   return year >= campaign ? { kind: "saisie" } : { kind: "reprise" };
 }
 
 /** The indicator as its target cells are typed and checked: a ratio's target is the rate it aims at (0–100). */
 export const asTarget = (ind: Indicateur): Indicateur => (ind.type === "ratio" ? { ...ind, type: "rate" } : ind);
 
-export const TARGET_INPUT_STYLE: Record<Exclude<Indicateur["type"], "text">, StyleKey> = {
+export const TARGET_INPUT_STYLE: Record<Exclude<Indicateur["type"], "text" | "echelle">, StyleKey> = {
   count: "inputCount",
   rate: "inputRate",
   ratio: "inputRate",

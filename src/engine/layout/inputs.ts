@@ -21,6 +21,7 @@ export const TYPE_LABEL: Record<ValueType, string> = {
   number: "Mesure",
   text: "Texte",
   date: "Date",
+  echelle: "Échelle",
 };
 
 export const SENS_LABEL = { hausse: "↗ hausse", baisse: "↘ baisse", stable: "→ stable", aucun: "" } as const;
@@ -34,6 +35,7 @@ export const INPUT_STYLE: Record<ValueType, Requirable> = {
   number: "inputDecimal",
   text: "inputText",
   date: "inputDate",
+  echelle: "inputBoolean",
 };
 
 function between(min: number | undefined, max: number | undefined): string {
@@ -137,6 +139,14 @@ export function valueValidation(
     }
     case "boolean":
       return make({ type: "list", values: [...OUI_NON] }, "Oui ou Non", "Choisir Oui ou Non dans la liste.");
+    case "echelle": {
+      const levels = ind.echelle ?? [];
+      return make(
+        { type: "list", values: levels },
+        `un niveau : ${levels.join(", ")}`,
+        `Choisir un niveau dans la liste : ${levels.join(", ")}.`,
+      );
+    }
     case "date":
       return make(
         { type: "date", min: `${debut}-01-01`, max: `${fin}-12-31` },

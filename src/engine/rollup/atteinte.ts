@@ -35,7 +35,7 @@ const [OUI, NON] = OUI_NON;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether an indicator of this type is ever judged against a target. */
-export const isJudged = (ind: Indicateur): boolean => ind.type !== "text";
+export const isJudged = (ind: Indicateur): boolean => ind.type !== "text" && ind.type !== "echelle";
 
 /** What a target of the model looks like in its cell: Oui/Non for a boolean, a day number for a date. */
 export function targetCell(ind: Indicateur, cible: Valeur | undefined): CellValue {

@@ -26,6 +26,7 @@ const WHAT: Record<Indicateur["type"], Phrase> = {
   boolean: phrase("validate.what.boolean"),
   date: phrase("validate.what.date"),
   text: phrase("validate.what.text"),
+  echelle: phrase("validate.what.echelle"),
 };
 
 export function boundsText(min?: number, max?: number): Expected {
@@ -63,6 +64,12 @@ export function checkValue(ind: Indicateur, kind: CellBinding["kind"], v: SnapVa
       return OUI_NON.some((x) => x.toLowerCase() === String(v).trim().toLowerCase())
         ? undefined
         : { rule: "type.hors-liste", params: { value: String(v), list: OUI_NON.join(", ") }, expected: WHAT.boolean };
+    case "echelle": {
+      const levels = ind.echelle ?? [];
+      return levels.some((x) => x.toLocaleLowerCase("fr") === String(v).trim().toLocaleLowerCase("fr"))
+        ? undefined
+        : { rule: "type.hors-liste", params: { value: String(v), list: levels.join(", ") }, expected: WHAT.echelle };
+    }
     case "text":
       return String(v).length > TEXT_MAX
         ? {

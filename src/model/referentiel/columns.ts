@@ -83,6 +83,7 @@ export const COLUMNS: readonly Column[] = [
   c("nature", "indicateur", "Nature"),
   c("type", "indicateur", "Type", "Type de valeur"),
   c("unite", "indicateur", "Unité"),
+  c("echelle", "indicateur", "Échelle", "Niveaux de l'échelle"),
   c("sens", "indicateur", "Sens", "Sens attendu"),
   c("reference", "indicateur", "Référence", "Valeur de référence"),
   c("referenceAnnee", "indicateur", "Année référence", "Année de référence"),

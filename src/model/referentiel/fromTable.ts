@@ -431,6 +431,8 @@ export function fromTable(table: Table): ParseResult {
     put("nature", text("nature") && code("nature", text("nature")));
     put("type", text("type") && code("type", text("type")));
     put("unite", text("unite"));
+    const echelle = splitLines(cell("echelle"));
+    if (echelle.length) ind.echelle = echelle;
     put("sens", text("sens") && code("sens", text("sens")));
     const reference = readValeur(cell("reference"));
     if (reference === "invalid") err(col("reference"), row, "ref.badNumber", { value: text("reference") });

@@ -198,6 +198,7 @@ function indicateurCells(ind: Indicateur): Record<string, Cell> {
     nature: ind.nature,
     type: ind.type,
     unite: ind.unite ?? "",
+    echelle: lines(ind.echelle ?? []),
     sens: ind.sens,
     reference: writeValeur(ind.reference?.valeur),
     referenceAnnee: ind.reference?.annee ?? "",
