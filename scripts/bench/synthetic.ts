@@ -9,10 +9,19 @@ import type { SchemaInput } from "../../src/model/schema";
 const base = essonne as unknown as SchemaInput;
 type AxeInput = SchemaInput["axes"][number];
 
-/** An axe's fiches in their `copy`-th repetition: numbered after every fiche of the earlier copies. */
+/**
+ * An axe's fiches in their `copy`-th repetition: numbered after every fiche of the earlier copies, their explicit
+ * sous-action ids (`fa_25.sp_1`) moved to the new fiche's.
+ */
 function copyOfFiches(axe: AxeInput, copy: number) {
   const fichesPerCopy = base.axes.reduce((n, a) => n + (a.fiches?.length ?? 0), 0);
-  return (axe.fiches ?? []).map((f) => ({ ...f, numero: String(Number(f.numero) + copy * fichesPerCopy) }));
+  return (axe.fiches ?? []).map((f) => {
+    const numero = String(Number(f.numero) + copy * fichesPerCopy);
+    const sousActions = (f.sousActions ?? []).map((s) =>
+      s.id ? { ...s, id: s.id.replace(/^fa_\d+\./, `fa_${numero}.`) } : s,
+    );
+    return { ...f, numero, sousActions };
+  });
 }
 
 export function scaledEssonne(k: number): SchemaInput {

@@ -232,8 +232,8 @@ function mergeValues(
         key,
         answers.map((a) => (answers.length > 1 ? `[${a.who}] ${a.value}` : String(a.value))).join(" ; "),
       );
-    } else if ((ind !== undefined && familleOf(ind.type) === "ouiNon") || kind === "cible") {
-      // A yes/no, or a target (set by the ODPE, not summed): kept when the sources agree, listed when they do not.
+    } else if ((ind !== undefined && ["ouiNon", "echelle"].includes(familleOf(ind.type))) || kind === "cible") {
+      // A yes/no, a level of a scale, or a target (set by the ODPE, not summed): kept when the sources agree, listed when they do not.
       const texts = [...new Set(answers.map((a) => String(a.value).trim()))];
       if (texts.length === 1)
         out.values.set(key, typeof answers[0]!.value === "string" ? texts[0]! : answers[0]!.value);

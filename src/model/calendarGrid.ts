@@ -3,7 +3,7 @@
  * draws the grid from it, the checks and the rollups judge the sous-action from it, so all read one calendar.
  */
 import { gridPeriodsOf, periodsBetween } from "./periods";
-import type { Calendrier, Fiche, Granularite, Schema, SousAction } from "./schema";
+import type { Calendrier, Fiche, Granularite, Jalon, Schema, SousAction } from "./schema";
 
 export interface CalendarGrid {
   /** Grid columns, in order: `2022`, or `2022-S1`… */
@@ -73,18 +73,27 @@ export function sousActionCalendar(
   };
 }
 
-/** Milestone labels by grid period, from the fiche and its sous-actions. */
-export function jalonsByPeriod(fiche: Fiche, grid: CalendarGrid): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const add = (periode: string, label: string) => {
-    for (const p of gridPeriodsOf(periode, grid.granularite).slice(0, 1)) {
+/** A milestone as the calendar shows it: when, as published (its date, else its own period), and what. */
+export interface JalonDit {
+  quand: string;
+  libelle: string;
+}
+
+/**
+ * Milestones by grid period, from the fiche and its sous-actions. A milestone finer than the grid falls in the
+ * column that holds it and says its own date (« Septembre 2022 », `2022 M09`), as published when it was.
+ */
+export function jalonsByPeriod(fiche: Fiche, grid: CalendarGrid): Map<string, JalonDit[]> {
+  const out = new Map<string, JalonDit[]>();
+  const add = (j: Jalon, prefix = "") => {
+    for (const p of gridPeriodsOf(j.periode, grid.granularite).slice(0, 1)) {
       if (!grid.periods.includes(p)) continue;
-      out.set(p, [...(out.get(p) ?? []), label]);
+      const quand = j.echeance ?? j.periode.replace("-", " ");
+      out.set(p, [...(out.get(p) ?? []), { quand, libelle: `${prefix} ${j.libelle}`.trim() }]);
     }
   };
-  for (const j of fiche.calendrier?.jalons ?? []) add(j.periode, j.libelle);
-  for (const sa of fiche.sousActions)
-    for (const j of sa.calendrier?.jalons ?? []) add(j.periode, `${sa.numero ?? ""} ${j.libelle}`.trim());
+  for (const j of fiche.calendrier?.jalons ?? []) add(j);
+  for (const sa of fiche.sousActions) for (const j of sa.calendrier?.jalons ?? []) add(j, sa.numero);
   return out;
 }
 

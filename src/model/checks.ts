@@ -2,7 +2,7 @@
 import { t } from "../i18n";
 import { formatEuros } from "../util/euros";
 import { issue, type ModelIssue, type PathSegment } from "./issues";
-import { isFiner, gridPeriodsOf, parsePeriode } from "./periods";
+import { parsePeriode } from "./periods";
 import type { Calendrier, Indicateur, Schema, Valeur } from "./schema";
 import { valueFits, valueType } from "./valueTypes";
 
@@ -26,17 +26,15 @@ export function checkModel(schema: Schema, paths: Map<string, PathSegment[]>): C
     if (!cal) return;
     if (cal.dureeSchema && cal.periodes.length > 0)
       errors.push(issue([...path, "dureeSchema"], "check.dureeAndPeriods"));
+    // A period finer than the grid keeps its published precision and shows in the grid column that holds it.
     const checkPeriode = (p: string, where: PathSegment[]) => {
-      const parsed = parsePeriode(p)!;
-      if (parsed.year < debut || parsed.year > fin) {
-        errors.push(issue(where, "check.periodOutside", { value: p, debut, fin }));
-      } else if (isFiner(parsed.granularite, schema.granularite)) {
-        const shown = gridPeriodsOf(p, schema.granularite)[0]!;
-        warnings.push(issue(where, "check.periodFiner", { value: p, granularite: schema.granularite, shown }));
-      }
+      const year = parsePeriode(p)!.year;
+      if (year < debut || year > fin) errors.push(issue(where, "check.periodOutside", { value: p, debut, fin }));
     };
     cal.periodes.forEach((p, i) => checkPeriode(p, [...path, "periodes", i]));
     cal.jalons.forEach((j, i) => checkPeriode(j.periode, [...path, "jalons", i, "periode"]));
+    if (cal.debut !== undefined && parsePeriode(cal.debut)!.year >= debut)
+      errors.push(issue([...path, "debut"], "check.debutNotBefore", { value: cal.debut, debut }));
   };
 
   for (const axe of schema.axes) {
@@ -46,9 +44,33 @@ export function checkModel(schema: Schema, paths: Map<string, PathSegment[]>): C
         checkCalendrier(sa.calendrier, at(sa.id, "calendrier"));
       }
       for (const ind of fiche.indicateurs) checkIndicateur(ind, at(ind.id), schema, errors);
+      checkParents(fiche.indicateurs, at, errors);
     }
   }
   return { errors, warnings };
+}
+
+/**
+ * A sub-indicator (« dont : ») sits under its parent: after it, one level deep, with a type that can be a part of
+ * it (a count of a count, an amount of an amount…). Its values are its own: rollups never add them to the parent's.
+ */
+function checkParents(
+  indicateurs: Indicateur[],
+  at: (id: string, ...rest: PathSegment[]) => PathSegment[],
+  errors: ModelIssue[],
+): void {
+  const position = new Map(indicateurs.map((ind, i) => [ind.id, i]));
+  indicateurs.forEach((ind, i) => {
+    if (ind.parent === undefined || !position.has(ind.parent)) return;
+    const parent = indicateurs[position.get(ind.parent)!]!;
+    const where = at(ind.id, "parent");
+    if (position.get(ind.parent)! >= i) errors.push(issue(where, "check.parentAfter", { parent: parent.libelle }));
+    else if (parent.parent !== undefined) errors.push(issue(where, "check.parentNested", { parent: parent.libelle }));
+    else if (parent.type !== ind.type)
+      errors.push(
+        issue(where, "check.parentType", { parent: parent.libelle, type: ind.type, parentType: parent.type }),
+      );
+  });
 }
 
 /** Published totals are rounded (« 9,3 M € »): lines may miss the total by this much, in euros, without a typo. */
@@ -86,6 +108,14 @@ function checkIndicateur(ind: Indicateur, path: PathSegment[], schema: Schema, e
   } else if (ind.numerateur || ind.denominateur) {
     errors.push(issue([...path, ind.numerateur ? "numerateur" : "denominateur"], "check.partsNotRatio", { type }));
   }
+
+  // An answer on a scale: two levels at least, distinct, and no comma (Excel separates a list's items by commas).
+  if (def.famille === "echelle") {
+    const levels = ind.echelle ?? [];
+    const distinct = new Set(levels.map((l) => l.toLocaleLowerCase("fr")));
+    if (levels.length < 2 || distinct.size < levels.length || levels.some((l) => l.includes(",")))
+      errors.push(issue([...path, "echelle"], "check.echelleLevels", { levels: levels.join(" / ") || "—" }));
+  } else if (ind.echelle !== undefined) errors.push(issue([...path, "echelle"], "check.echelleNotScale", { type }));
 
   const allowed = def.agregations;
   if (!allowed.includes(ind.agregation)) {

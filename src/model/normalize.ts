@@ -102,15 +102,6 @@ export function normalize(input: Parsed): Normalized {
     return made;
   };
 
-  const acteurs = (items: Parsed["partenaires"], prefix: string, key: string): { list: Acteur[]; index: RefIndex } => {
-    const list = items.map((a, i) => ({ ...a, id: claim(a.id ?? `${prefix}_${slug(a.nom)}`, [key, i]) }));
-    const index = new RefIndex(list.map((a) => a.nom));
-    for (const a of list) index.add(a.id, a.nom, a.sigle);
-    return { list, index };
-  };
-  const territoires = acteurs(input.territoires, "t", "territoires");
-  const partenaires = acteurs(input.partenaires, "p", "partenaires");
-
   const resolve = (index: RefIndex, ref: string, path: PathSegment[], unknown: () => ModelIssue): string => {
     const r = index.resolve(ref);
     if (r.id) return r.id;
@@ -121,6 +112,34 @@ export function normalize(input: Parsed): Normalized {
     );
     return ref;
   };
+  const acteurs = (items: Parsed["partenaires"], prefix: string, key: string): { list: Acteur[]; index: RefIndex } => {
+    const list: Acteur[] = items.map((a, i) => ({ ...a, id: claim(a.id ?? `${prefix}_${slug(a.nom)}`, [key, i]) }));
+    const index = new RefIndex(list.map((a) => a.nom));
+    for (const a of list) index.add(a.id, a.nom, a.sigle, ...a.alias);
+    list.forEach((a, i) => {
+      if (a.rattachement === undefined) return;
+      const path: PathSegment[] = [key, i, "rattachement"];
+      a.rattachement = resolve(index, a.rattachement, path, () =>
+        issue(path, "check.unknownRattachement", { ref: a.rattachement!, known: list.map((x) => x.nom).join(", ") }),
+      );
+    });
+    // A direction cannot be, through its services, one of its own services.
+    list.forEach((a, i) => {
+      const seen = new Set([a.id]);
+      for (let up = a.rattachement; up !== undefined; up = list.find((x) => x.id === up)?.rattachement) {
+        if (!seen.has(up)) {
+          seen.add(up);
+          continue;
+        }
+        errors.push(issue([key, i, "rattachement"], "check.rattachementCycle", { nom: a.nom }));
+        break;
+      }
+    });
+    return { list, index };
+  };
+  const territoires = acteurs(input.territoires, "t", "territoires");
+  const partenaires = acteurs(input.partenaires, "p", "partenaires");
+
   const partenaireRefs = (refs: string[], path: PathSegment[]) =>
     refs.map((ref, i) =>
       resolve(partenaires.index, ref, [...path, i], () => {
@@ -141,7 +160,7 @@ export function normalize(input: Parsed): Normalized {
       id: claim(o.id ?? `${axeId}.obj_${o.numero ? slug(o.numero) : oi + 1}`, [...axePath, "objectifs", oi]),
     }));
     const objIndex = new RefIndex(objectifs.map((o) => o.titre));
-    for (const o of objectifs) objIndex.add(o.id, o.numero, o.titre);
+    for (const o of objectifs) objIndex.add(o.id, o.numero, o.titre, ...o.alias);
 
     const fiches: Fiche[] = a.fiches.map((f, fi) => {
       const fPath: PathSegment[] = [...axePath, "fiches", fi];
@@ -179,6 +198,16 @@ export function normalize(input: Parsed): Normalized {
           ...(sousAction === undefined ? {} : { sousAction }),
         };
       });
+      // A sub-indicator (« dont : ») names its parent among the fiche's indicators, by id or libellé.
+      const indIndex = new RefIndex(indicateurs.map((i) => i.libelle));
+      for (const i of indicateurs) indIndex.add(i.id, i.libelle);
+      indicateurs.forEach((ind, ii) => {
+        if (ind.parent === undefined) return;
+        const path: PathSegment[] = [...fPath, "indicateurs", ii, "parent"];
+        ind.parent = resolve(indIndex, ind.parent, path, () =>
+          issue(path, "check.unknownParent", { ref: ind.parent!, fiche: f.numero, known: list(indIndex.known) }),
+        );
+      });
       const objectif =
         f.objectif === undefined
           ? undefined
@@ -212,7 +241,12 @@ export function normalize(input: Parsed): Normalized {
 /** An empty calendar or bounds object means the same as none: keep one canonical form. */
 function dropEmptyParts(schema: Schema): void {
   const emptyCal = (c: Calendrier | undefined) =>
-    c !== undefined && !c.dureeSchema && c.periodes.length === 0 && c.jalons.length === 0 && c.texte === undefined;
+    c !== undefined &&
+    !c.dureeSchema &&
+    c.periodes.length === 0 &&
+    c.jalons.length === 0 &&
+    c.texte === undefined &&
+    c.debut === undefined;
   for (const f of schema.axes.flatMap((a) => a.fiches)) {
     if (emptyCal(f.calendrier)) delete f.calendrier;
     for (const sa of f.sousActions) if (emptyCal(sa.calendrier)) delete sa.calendrier;

@@ -45,7 +45,8 @@ export const Periode = z.string().regex(PERIODE_PATTERN);
 
 export const Jalon = z
   .object({
-    periode: Periode,
+    periode: Periode.describe("À sa précision publiée : 2022-M09 pour « Septembre 2022 », 2023-T1, 2022-S2"),
+    echeance: Line.optional().describe("Échéance telle que publiée : « Septembre 2022 », « 2e semestre 2022 »"),
     libelle: Text,
   })
   .strict();
@@ -64,7 +65,13 @@ export const Calendrier = z
       .describe(
         "Périodes prévues, à toute granularité (une année couvre ses semestres) : 2022, 2022-S1, 2022-T3, 2022-M07",
       ),
-    jalons: z.array(Jalon).default([]).describe("Jalons / échéances : { periode, libelle }"),
+    jalons: z
+      .array(Jalon)
+      .default([])
+      .describe("Jalons / échéances : { periode, libelle }, chacun à sa précision publiée (mois, trimestre…)"),
+    debut: Periode.optional().describe(
+      "Début publié quand il précède le schéma (« 2021/2026 » pour un schéma 2022-2026) ; la grille commence avec le schéma",
+    ),
     texte: Text.optional().describe("Formulation du calendrier dans le document source (« À partir de 2022 »)"),
   })
   .strict()
@@ -72,11 +79,24 @@ export const Calendrier = z
     "Calendrier de la sous-action, sinon celui de sa fiche. Sans aucun des deux (ou sans période ni jalon), la sous-action est « sans calendrier publié » : un seul état à saisir, celui de la campagne, engagée chaque année et prévue jusqu'à la fin du schéma — à la différence de dureeSchema, qui la prévoit à chaque période",
   );
 
+/**
+ * An item the author inferred rather than read as published (a sous-action matched from an overview slide, an axe
+ * number the document does not state): why, and the line of the source text it comes from, verbatim.
+ */
+export const Deduit = z
+  .object({
+    motif: Line.describe("Pourquoi l'élément est déduit : « numéro non publié », « repris de la synthèse »"),
+    ligne: z.number().int().min(1).optional().describe("Ligne du texte source d'où il est déduit (1 = première)"),
+    texte: Line.optional().describe("Cette ligne, à l'identique"),
+  })
+  .strict();
+
 export const NATURES = ["realisation", "impact", "resultat"] as const;
 /**
  * count: integer ≥ 0 · rate: percentage 0–100 · ratio: numerator and denominator entered, rate derived ·
  * boolean: Oui/Non · amount: euros · number: any other measure with a unit (durée moyenne en jours…) ·
- * text: qualitative answer · date.
+ * text: qualitative answer · date · echelle: an answer on an ordered scale of published levels (« non engagé /
+ * engagé / réalisé »), counted per level.
  */
 /** From the table of value types (valueTypes.ts), the one place where a type is defined. */
 export const VALUE_TYPES = valueTypeIds() as [ValueTypeId, ...ValueTypeId[]];
@@ -144,9 +164,13 @@ export const Indicateur = z
     ),
     nature: z.enum(NATURES).default("realisation").describe("Indicateur de réalisation, d'impact ou de résultat"),
     type: ValueType.describe(
-      "count : entier ≥ 0 · rate : pourcentage 0–100 · ratio : numérateur et dénominateur saisis · boolean : Oui/Non · amount : montant en € · number : autre mesure avec unité · text : réponse qualitative · date",
+      "count : entier ≥ 0 · rate : pourcentage 0–100 · ratio : numérateur et dénominateur saisis · boolean : Oui/Non · amount : montant en € · number : autre mesure avec unité · text : réponse qualitative · date · echelle : réponse sur une échelle ordonnée (niveaux dans « echelle »)",
     ),
     unite: Line.optional(),
+    echelle: z
+      .array(Line)
+      .optional()
+      .describe("Type echelle : ses niveaux, dans l'ordre (« non engagé », « engagé », « réalisé »)"),
     sens: z.enum(SENS).default("aucun").describe("Sens attendu de l'évolution"),
     reference: z
       .object({
@@ -180,6 +204,9 @@ export const Indicateur = z
     sousAction: Line.optional().describe(
       "Sous-action mesurée : id, numéro ou libellé d'une sous-action de la même fiche",
     ),
+    parent: Line.optional().describe(
+      "Indicateur dont celui-ci détaille une part (ligne publiée « dont : … ») : id ou libellé d'un indicateur de la même fiche, placé avant lui",
+    ),
     source: Line.optional(),
     commentaire: Text.optional(),
   })
@@ -190,11 +217,15 @@ export const SousAction = z
     id: Id.optional(),
     numero: Line.optional(),
     libelle: Line,
+    introduction: Line.optional().describe(
+      "Phrase publiée qui introduit cette sous-action et les suivantes (« Trois sous projets sont à distinguer : »)",
+    ),
     /** Detail items of the sous-action, one per line. */
     details: LineList,
     /** Partenaires (id, nom or sigle) piloting this sous-action when it differs from the fiche (seed 004). */
     pilotes: z.array(Line).default([]),
     calendrier: Calendrier.optional(),
+    deduit: Deduit.optional().describe("Sous-action déduite, non publiée telle quelle"),
   })
   .strict();
 
@@ -203,6 +234,7 @@ export const Fiche = z
     id: Id.optional(),
     numero: Line.describe("Numéro publié ; les fiches sont numérotées sur tout le schéma (« 1 », « 12 », « I.1 »)"),
     titre: Line,
+    deduit: Deduit.optional().describe("Ce que la fiche a de déduit, non publié tel quel (son numéro…)"),
     objectif: Line.optional().describe(
       "Objectif opérationnel de la fiche : id, numéro ou titre d'un objectif du même axe",
     ),
@@ -212,8 +244,15 @@ export const Fiche = z
       "Déclinaison opérationnelle / modalités de mise en œuvre publiées, quand elles ne sont pas des sous-actions",
     ),
     pilotes: z.array(Line).default([]).describe("Pilotes : id, nom ou sigle de partenaires du schéma"),
+    pilotesPublies: Line.optional().describe(
+      "Pilotes tels que publiés, quand la liste porte des précisions (« notamment ») ou reste ouverte (« … »)",
+    ),
     partenaires: z.array(Line).default([]).describe("Partenaires associés : id, nom ou sigle de partenaires du schéma"),
+    partenairesPublies: Line.optional().describe(
+      "Partenaires tels que publiés, avec leurs précisions (« (DDCS notamment) ») et une fin ouverte (« … »)",
+    ),
     moyens: LineList,
+    natureActions: LineList.describe("Nature des actions publiée : « Partenariat », « Formation », « Référentiel »"),
     budget: Montant.optional().describe("Budget prévu en euros, quand le document donne un montant"),
     autresPolitiques: LineList,
     vigilance: LineList,
@@ -228,6 +267,9 @@ export const Objectif = z
     id: Id.optional(),
     numero: Line.optional(),
     titre: Line,
+    alias: LineList.describe(
+      "Autres formulations publiées du même objectif ; les fiches peuvent y renvoyer par l'une d'elles",
+    ),
     budget: Montant.optional().describe("Budget prévu en euros, quand le document donne un montant"),
   })
   .strict();
@@ -236,6 +278,7 @@ export const Axe = z
   .object({
     id: Id.optional(),
     numero: Line,
+    deduit: Deduit.optional().describe("Ce que l'axe a de déduit, non publié tel quel (son numéro…)"),
     titre: Line,
     principe: Text.optional().describe("Principe ou présentation de l'axe"),
     enjeux: LineList.describe("Enjeux / finalités de l'axe"),
@@ -253,6 +296,10 @@ export const Acteur = z
     id: Id.optional(),
     nom: Line,
     sigle: Line.optional(),
+    alias: LineList.describe("Autres noms publiés du même organisme ; les fiches peuvent le citer par l'un d'eux"),
+    rattachement: Line.optional().describe(
+      "Direction dont relève ce service ou cette sous-direction : id, nom ou sigle d'un autre acteur de la liste",
+    ),
   })
   .strict();
 
@@ -263,6 +310,9 @@ export const Niveaux = z
     objectif: Line.default("Objectif opérationnel"),
     fiche: Line.default("Fiche action"),
     sousAction: Line.default("Sous-action"),
+    partenaires: Line.default("Partenaires").describe(
+      "Mot du document pour les partenaires d'une fiche : « Partenaires associés », « Acteurs », « Contributeurs »",
+    ),
   })
   .strict();
 
@@ -288,8 +338,13 @@ export const SchemaModel = z
       objectif: "Objectif opérationnel",
       fiche: "Fiche action",
       sousAction: "Sous-action",
+      partenaires: "Partenaires",
     }),
     source: Text.optional(),
+    finalites: LineList.describe("Finalités du schéma tout entier, une par élément"),
+    modalites: LineList.describe(
+      "Modalités de mise en œuvre et de suivi du schéma tout entier (gouvernance, instances…)",
+    ),
     budget: BudgetSchema.optional().describe("Budget publié du schéma : total et lignes budgétaires"),
     territoires: z.array(Acteur).default([]),
     partenaires: z.array(Acteur).default([]),
@@ -304,6 +359,7 @@ type Parsed = z.output<typeof SchemaModel>;
 type WithId<T> = Omit<T, "id"> & { id: string };
 export type Calendrier = z.output<typeof Calendrier>;
 export type Jalon = z.output<typeof Jalon>;
+export type Deduit = z.output<typeof Deduit>;
 export type BudgetSchema = z.output<typeof BudgetSchema>;
 export type PosteBudgetaire = z.output<typeof PosteBudgetaire>;
 export type ValueType = z.output<typeof ValueType>;

@@ -10,12 +10,13 @@ import type { Agregation, Valeur } from "./schema";
 /**
  * How a value is held and compared. `nombre`: one number (counts, rates, amounts, measures); `ratio`: a
  * numerator and a denominator entered, the rate derived; `ouiNon`: Oui/Non; `date`: a day; `texte`: an answer
- * in words, neither judged against a target nor summed.
+ * in words, neither judged against a target nor summed; `echelle`: one of the ordered levels of a published scale
+ * (`echelle` of the indicator), chosen from a list, not judged against a target, counted per level.
  */
-export type Famille = "nombre" | "ratio" | "ouiNon" | "date" | "texte";
+export type Famille = "nombre" | "ratio" | "ouiNon" | "date" | "texte" | "echelle";
 
 /** The number format of a value cell; the layout gives each its cell style. */
-export type Format = "entier" | "pourcent" | "decimal" | "euros" | "ouiNon" | "date" | "texte";
+export type Format = "entier" | "pourcent" | "decimal" | "euros" | "ouiNon" | "date" | "texte" | "niveau";
 
 /** Words the workbook shows, in each of its languages (a new type brings its own, with its entry). */
 export type Dit = Record<Lang, string>;
@@ -47,6 +48,9 @@ export interface ValueTypeDef {
   synonymes: readonly string[];
 }
 
+/** Whether values of the type are judged against a target, and so have target cells: words and levels are not. */
+export const isJudgedType = (def: ValueTypeDef): boolean => def.famille !== "texte" && def.famille !== "echelle";
+
 /** Whether a target or baseline of the model fits the type (a ratio's target is its rate, 0–100). */
 export function valueFits(def: ValueTypeDef, v: Valeur): boolean {
   switch (def.famille) {
@@ -55,6 +59,7 @@ export function valueFits(def: ValueTypeDef, v: Valeur): boolean {
     case "date":
       return typeof v === "string";
     case "texte":
+    case "echelle":
       return false;
     case "nombre":
     case "ratio": {
@@ -170,6 +175,17 @@ export const VALUE_TYPE_DEFS = {
     regle: "rule.date",
     attendu: "validate.what.date",
     synonymes: [],
+  },
+  echelle: {
+    famille: "echelle",
+    libelle: { fr: "Échelle", en: "Scale" },
+    format: "niveau",
+    formatCible: "niveau",
+    plage: {},
+    agregations: ["count"],
+    regle: "rule.none",
+    attendu: "validate.what.echelle",
+    synonymes: ["echelle"],
   },
 } satisfies Record<string, ValueTypeDef>;
 

@@ -112,13 +112,13 @@ test("carry-over --lang en: an English workbook, every value kept, statuses and 
 
 test("upgrade to a new model version: a removed indicator's values go to Non repris", async () => {
   const v2 = structuredClone(schema) as unknown as Record<string, any>;
-  v2.version = "1.1.0";
+  v2.version = "2.0.0";
   const removed = v2.axes[0].fiches[0].indicateurs.shift();
   writeFileSync(join(dir, "modele-v2.json"), JSON.stringify(v2));
   const r = bilan(["upgrade", "bilan-2024.xlsx", "--schema", "modele-v2.json", "-o", "bilan-v2.xlsx"]);
   expect(r.code).toBe(0);
   const up = await report("bilan-v2.xlsx");
-  expect(up.meta?.modelVersion).toBe("1.1.0");
+  expect(up.meta?.modelVersion).toBe("2.0.0");
   const gone = [...original.values.keys()].filter((k) => k.startsWith(`${removed.id}@`));
   expect(gone.length).toBeGreaterThan(0);
   for (const key of gone) expect(up.nonRepris).toContain(key);

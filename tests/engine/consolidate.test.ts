@@ -146,7 +146,7 @@ test("with the open workbook's model expected, a file of another model or campai
   expect(r.rejected.map((x) => [x.file, x.reason.message])).toEqual([
     [
       "essonne.xlsx",
-      `modèle ou campagne différents (essonne_2022_2026 1.0.0 / 2024 au lieu de orne_2017_2021 ${orne.version} / ${YEAR})`,
+      `modèle ou campagne différents (essonne_2022_2026 ${essonne.version} / 2024 au lieu de orne_2017_2021 ${orne.version} / ${YEAR})`,
     ],
   ]);
   const late = consolidate([a], { schema: orne, campaignYear: YEAR + 1 });

@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BUILTIN_IDS, loadBuiltin } from "../../src/model/builtins";
 import type { Schema } from "../../src/model/schema";
+import { parseSchemaOrThrow } from "../../src/model/parse";
 import type { WorkbookPlan } from "../../src/engine/plan";
 import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
 import { main } from "../../src/cli";
@@ -27,6 +28,14 @@ const dir = mkdtempSync(join(tmpdir(), "bilan-rollup-lo-"));
 const cases: [string, Schema][] = [
   ...BUILTIN_IDS.map((id): [string, Schema] => [id, loadBuiltin(id)]),
   ["couverture", couverture()],
+  // « dont » indicators, milestones finer than the grid, a calendar starting before the schéma (issue 14)
+  [
+    "fidelite",
+    parseSchemaOrThrow(
+      JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "models", "fidelite.json"), "utf8")),
+      "fidelite.json",
+    ),
+  ],
 ];
 
 /** The filled workbook also recalculated as it is (small: each conversion costs time). */

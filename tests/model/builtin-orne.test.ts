@@ -200,7 +200,14 @@ describe("built-in model: Orne 2017-2021", () => {
         for (const i of f.indicateurs ?? []) {
           // a split line keeps the published wording in formulationPubliee
           texts.push(i.formulationPubliee ?? i.libelle);
-          if (i.numerateur) texts.push(i.numerateur.libelle);
+          // a numerator counts: « Pourcentage de PPE réalisés/… » has « Nombre de PPE réalisés » on top
+          if (i.numerateur)
+            texts.push(
+              i.numerateur.libelle.replace(
+                /^Nombre de (?=.+)/,
+                i.libelle.startsWith("Pourcentage de ") ? "Pourcentage de " : "Nombre de ",
+              ),
+            );
           if (i.denominateur) texts.push(i.denominateur.libelle);
         }
       }

@@ -11,7 +11,7 @@ test("the JSON Schema documents the value types and requires the core fields", (
   const schema = JSON.parse(jsonSchemaText());
   expect(schema.required).toEqual(expect.arrayContaining(["id", "version", "titre", "departement", "periode", "axes"]));
   const text = JSON.stringify(schema);
-  expect(text).toContain('"enum":["count","rate","ratio","boolean","amount","number","text","date"]');
+  expect(text).toContain('"enum":["count","rate","ratio","boolean","amount","number","text","date","echelle"]');
   expect(text).toContain("Cibles par année");
 });
 

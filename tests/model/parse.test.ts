@@ -56,13 +56,27 @@ describe("a valid model", () => {
     expect(parseSchema(m).ok).toBe(true);
   });
 
-  test("a period finer than the granularity is a warning that says where it will show", () => {
+  test("a period or a milestone finer than the granularity keeps its precision, without a warning", () => {
     const m = validModel();
     m.axes[0].fiches[0].sousActions[0].calendrier.periodes = ["2023-M08"];
+    m.axes[0].fiches[0].sousActions[0].calendrier.jalons = [
+      { periode: "2023-T1", echeance: "1er trimestre 2023", libelle: "Lancement" },
+    ];
     const r = parseSchema(m);
-    expect(r.ok).toBe(true);
-    expect(r.warnings.map((w) => formatIssue(w))).toEqual([
-      "axes[0].fiches[0].sousActions[0].calendrier.periodes[0] : période « 2023-M08 » plus fine que la granularité du schéma (semestre) : elle sera affichée dans la colonne 2023-S2",
+    expect(r.ok && r.warnings).toEqual([]);
+    const cal = r.ok ? r.schema.axes[0]!.fiches[0]!.sousActions[0]!.calendrier : undefined;
+    expect(cal?.periodes).toEqual(["2023-M08"]);
+    expect(cal?.jalons[0]).toEqual({ periode: "2023-T1", echeance: "1er trimestre 2023", libelle: "Lancement" });
+  });
+
+  test("a calendar may start before the schéma (debut), not during or after its start", () => {
+    const m = validModel();
+    m.axes[0].fiches[0].calendrier = { dureeSchema: true, debut: "2021", texte: "2021/2026" };
+    expect(parseSchema(m).ok).toBe(true);
+    m.axes[0].fiches[0].calendrier.debut = "2023-S1";
+    const r = parseSchema(m);
+    expect(r.ok ? [] : r.errors.map((e) => formatIssue(e))).toEqual([
+      "axes[0].fiches[0].calendrier.debut : début « 2023-S1 » : « debut » dit un début antérieur au schéma (2022) ; un calendrier qui commence pendant le schéma se dit par ses périodes",
     ]);
   });
 });
@@ -114,7 +128,7 @@ const cases: [string, (m: Model) => void, string, string, string][] = [
     (m) => (m.axes[0].fiches[0].indicateurs[2].type = "pourcent"),
     "axes[0].fiches[0].indicateurs[2].type",
     "model.enum",
-    "valeur « pourcent » inconnue (attendu : count, rate, ratio, boolean, amount, number, text, date)",
+    "valeur « pourcent » inconnue (attendu : count, rate, ratio, boolean, amount, number, text, date, echelle)",
   ],
   ["missing titre", (m) => delete m.titre, "titre", "model.missing", "champ obligatoire manquant (attendu : texte)"],
   [
@@ -353,7 +367,7 @@ describe("JSON text", () => {
   test("English messages", () => {
     const errors = errorsOf((m) => (m.axes[0].fiches[0].indicateurs[2].type = "pourcent"));
     expect(formatIssue(errors[0]!, "en")).toBe(
-      "axes[0].fiches[0].indicateurs[2].type: unknown value “pourcent” (expected: count, rate, ratio, boolean, amount, number, text, date)",
+      "axes[0].fiches[0].indicateurs[2].type: unknown value “pourcent” (expected: count, rate, ratio, boolean, amount, number, text, date, echelle)",
     );
   });
 });

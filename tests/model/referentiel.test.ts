@@ -191,7 +191,7 @@ describe("a référentiel typed by hand", () => {
     bad[3]![6] = "pourcent";
     const r = fromTable(table(bad));
     expect(!r.ok && formatIssue(r.errors[0]!)).toBe(
-      "ref.csv, ligne 4 : axes[0].fiches[0].indicateurs[1].type : valeur « pourcent » inconnue (attendu : count, rate, ratio, boolean, amount, number, text, date)",
+      "ref.csv, ligne 4 : axes[0].fiches[0].indicateurs[1].type : valeur « pourcent » inconnue (attendu : count, rate, ratio, boolean, amount, number, text, date, echelle)",
     );
   });
 

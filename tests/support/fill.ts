@@ -40,6 +40,8 @@ export function goodValue(ind: Indicateur, schema: Schema): string | number {
       return serial(`${schema.periode.debut + 1}-06-30`);
     case "text":
       return "Actions menées comme prévu.";
+    case "echelle":
+      return ind.echelle![ind.echelle!.length - 1]!;
   }
 }
 

@@ -119,6 +119,8 @@ export function fillRandom(plan: WorkbookPlan, schema: Schema, seed: number): Wo
               return pick(["Oui", "Non", " oui", "NON "]);
             case "date":
               return serial(`${debut + int(fin - debut)}-0${1 + int(8)}-1${int(9)}`);
+            case "echelle":
+              return pick(ind.echelle!);
             default:
               return pick(["Actions menées comme prévu.", "Retard dû au recrutement."]);
           }

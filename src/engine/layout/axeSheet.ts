@@ -20,7 +20,7 @@ import { figureFormulas, rateFormulas, type RollupColumns } from "../rollup/form
 import { budgetTable } from "./budgetTable";
 import { jalonsByPeriod, sousActionCalendar, type CalendarGrid } from "../../model/calendarGrid";
 import { familleOf, valueType, type Format } from "../../model/valueTypes";
-import { futurMark, SANS_CALENDRIER_MARK } from "./calendar";
+import { futurMark, jalonText, SANS_CALENDRIER_MARK } from "./calendar";
 import { inputStyle, sensLabel, statusValidation, textValidation, typeLabel, valueValidation } from "./inputs";
 import { cibleCell, targetInputStyle, targetValidation } from "./cibles";
 import { definedName } from "./naming";
@@ -122,8 +122,18 @@ export interface AxeSheetContext {
   historique?: RecitContext["historique"];
 }
 
-const partenaireNames = (schema: Schema, ids: string[]) =>
-  ids.map((id) => schema.partenaires.find((p) => p.id === id)?.nom ?? id).join(", ");
+/** A fiche's actors by name; a service listed with its direction shows under it: « DPPE (STE-CST, SAAP-CS) ». */
+function partenaireNames(schema: Schema, ids: string[]): string {
+  const byId = new Map(schema.partenaires.map((p) => [p.id, p]));
+  const under = (id: string) => ids.filter((x) => x !== id && byId.get(x)?.rattachement === id);
+  const named = (id: string): string => {
+    const services = under(id);
+    const nom = byId.get(id)?.nom ?? id;
+    return services.length ? `${nom} (${services.map(named).join(", ")})` : nom;
+  };
+  const top = ids.filter((id) => !ids.includes(byId.get(id)?.rattachement ?? ""));
+  return top.map(named).join(", ");
+}
 
 export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeSheetContext): SheetBuilder {
   const { schema, cols, campaignYear, w, niveaux } = ctx;
@@ -196,8 +206,13 @@ export function buildAxeSheet(name: string, axe: Axe, fiches: Fiche[], ctx: AxeS
     const labelled = (label: string, text: string) => w("labelled", { label, text });
     const info = [
       objectif ? labelled(niveaux.objectif, objectif.titre) : undefined,
-      fiche.pilotes.length ? labelled(w("axe.pilotes"), partenaireNames(schema, fiche.pilotes)) : undefined,
-      fiche.partenaires.length ? labelled(w("axe.partenaires"), partenaireNames(schema, fiche.partenaires)) : undefined,
+      fiche.pilotes.length
+        ? labelled(w("axe.pilotes"), fiche.pilotesPublies ?? partenaireNames(schema, fiche.pilotes))
+        : undefined,
+      fiche.partenaires.length
+        ? labelled(niveaux.partenaires, fiche.partenairesPublies ?? partenaireNames(schema, fiche.partenaires))
+        : undefined,
+      fiche.natureActions.length ? labelled(w("axe.natureActions"), fiche.natureActions.join(", ")) : undefined,
     ].filter((x): x is string => Boolean(x));
     for (const text of info) {
       sheet.set(row, COL_LABEL, "ficheInfo", text);
@@ -390,8 +405,8 @@ function calendarTable(
   // mid-word), and a ◆ in the column of its period.
   const jalons = jalonsByPeriod(fiche, grid);
   for (const [p, c] of cols.periods)
-    for (const libelle of jalons.get(p) ?? []) {
-      const text = w("calendar.jalon", { period: p.replace("-", " "), libelle });
+    for (const jalon of jalons.get(p) ?? []) {
+      const text = jalonText(w, jalon);
       sheet.set(row, COL_LABEL, "jalonLabel", text);
       sheet.fitHeight(row, text.length, 52);
       sheet.set(row, c, "jalon", "◆");
@@ -399,6 +414,12 @@ function calendarTable(
     }
 
   for (const sa of fiche.sousActions) {
+    // The published sentence that introduces this sous-action and the next ones, on its own row above them.
+    if (sa.introduction) {
+      sheet.set(row, COL_LABEL, "note", sa.introduction);
+      sheet.fitHeight(row, sa.introduction.length, 52);
+      row++;
+    }
     const text = `${sa.numero ? `${sa.numero} ` : ""}${sa.libelle}`;
     sheet.set(row, COL_ID, "meta", sa.id);
     sheet.set(row, COL_LABEL, "rowLabel", text);
@@ -527,6 +548,7 @@ const LOCKED_STYLE: Record<Format, StyleKey> = {
   pourcent: "lockedRate",
   ouiNon: "lockedText",
   texte: "lockedText",
+  niveau: "lockedText",
   date: "lockedDate",
 };
 /** The style of a locked value, baseline or target cell of the indicator (a ratio's are rates). */
@@ -542,9 +564,10 @@ function indicatorRow(
   bind: Bind,
 ): void {
   const { cols, campaignYear, w } = ctx;
-  const text = ind.libelle;
+  // A sub-indicator reads as the published list does: « dont : … », indented under its parent.
+  const text = ind.parent ? w("axe.sousIndicateur", { libelle: ind.libelle }) : ind.libelle;
   sheet.set(row, COL_ID, "meta", ind.id);
-  sheet.set(row, COL_LABEL, "rowLabel", text);
+  sheet.set(row, COL_LABEL, ind.parent ? "subIndicatorLabel" : "rowLabel", text);
   sheet.fitHeight(row, text.length, 52);
   ctxLabel(ctx, sheet, row, ind.id, text);
   sheet.set(row, cols.nature, "cellInfo", w(`nature.${ind.nature}`));

@@ -5,7 +5,8 @@
 import type { Lang } from "../../i18n";
 import { LANGS } from "../../model/vocabulaire";
 import { textIs, type CellValue } from "../rollup/excel";
-import { wordsOf } from "./words";
+import type { JalonDit } from "../../model/calendarGrid";
+import { wordsOf, type Words } from "./words";
 import type { CellBinding } from "../plan";
 
 /** What a locked planned period after the campaign shows: a word, so that it is not told by its colour alone. */
@@ -19,3 +20,7 @@ export const SANS_CALENDRIER_MARK = "—";
 export function isMark(b: Pick<CellBinding, "kind" | "input">, value: CellValue): boolean {
   return b.kind === "statut" && !b.input && LANGS.some((l) => textIs(value, futurMark(l)));
 }
+
+/** A milestone's row text in the calendar: « Jalon Septembre 2022 : libellé ». */
+export const jalonText = (w: Words, jalon: JalonDit): string =>
+  w("calendar.jalon", { period: jalon.quand, libelle: jalon.libelle });

@@ -4,13 +4,13 @@
  * cells of the campaign year and of later years are inputs (a target is set at
  * the start of the schéma or of a campaign, for the years ahead); those of
  * earlier years are locked, and carry-over brings the targets typed in earlier
- * campaigns into them. A text answer has no target.
+ * campaigns into them. A text answer or an answer on a scale has no target.
  */
 import type { Indicateur, Schema, Valeur } from "../../model/schema";
 import { dayOfSerial } from "../../util/excelDate";
 import type { ValidationPlan } from "../plan";
 import { readOuiNon } from "../../model/vocabulaire";
-import { familleOf, valueType } from "../../model/valueTypes";
+import { familleOf, isJudgedType, valueType } from "../../model/valueTypes";
 import { accepted, FORMAT_STYLE, valueValidation } from "./inputs";
 import { wordsOf, type Words } from "./words";
 import type { Requirable } from "./styles";
@@ -26,8 +26,8 @@ export function cibleCell(ind: Indicateur, year: number, campaign: number): Cibl
   return year >= campaign ? { kind: "saisie" } : { kind: "reprise" };
 }
 
-/** A text answer has no target: it is neither a number, a day nor Oui/Non to reach. */
-export const hasTarget = (ind: Indicateur): boolean => familleOf(ind.type) !== "texte";
+/** A text or an answer on a scale has no target: it is neither a number, a day nor Oui/Non to reach (atteinte.ts). */
+export const hasTarget = (ind: Indicateur): boolean => isJudgedType(valueType(ind.type));
 
 /** The indicator as its target cells are typed and checked: a ratio's target is the rate it aims at (0–100). */
 export const asTarget = (ind: Indicateur): Indicateur =>

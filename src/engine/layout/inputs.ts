@@ -28,6 +28,7 @@ export const FORMAT_STYLE: Record<Format, Requirable> = {
   ouiNon: "inputBoolean",
   date: "inputDate",
   texte: "inputText",
+  niveau: "inputBoolean",
 };
 
 /** The style of a value cell of the type. */
@@ -136,6 +137,14 @@ export function accepted(
         { type: "list", values: [oui, non] },
         w("input.boolean", { oui, non }),
         w("input.booleanError", { oui, non }),
+      );
+    }
+    case "echelle": {
+      const list = (ind.echelle ?? []).join(", ");
+      return make(
+        { type: "list", values: ind.echelle ?? [] },
+        w("input.echelle", { list }),
+        w("input.echelleError", { list }),
       );
     }
     case "date":

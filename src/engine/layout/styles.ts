@@ -103,6 +103,7 @@ const BASE_STYLES = {
   },
   rowLabel: { ...ro, wrap: true, vertical: "top", border: COLORS.border },
   subRowLabel: { ...ro, wrap: true, vertical: "top", border: COLORS.border, indent: 2, italic: true },
+  subIndicatorLabel: { ...ro, wrap: true, vertical: "top", border: COLORS.border, indent: 2 },
   cellInfo: { ...ro, wrap: true, vertical: "top", horizontal: "center", border: COLORS.border, color: COLORS.muted },
   jalonLabel: { ...ro, italic: true, wrap: true, vertical: "top", color: COLORS.title, border: COLORS.border },
   jalon: { ...ro, vertical: "top", horizontal: "center", color: COLORS.title, border: COLORS.border },

@@ -38,7 +38,7 @@ export function numberOf(lang: Lang, n: number, decimals = 10): string {
     : new Intl.NumberFormat("en-GB", { maximumFractionDigits: decimals }).format(n);
 }
 
-type Niveau = keyof Schema["niveaux"];
+type Niveau = Exclude<keyof Schema["niveaux"], "partenaires">;
 const NIVEAUX: readonly Niveau[] = ["axe", "objectif", "fiche", "sousAction"];
 
 /** A schéma's level names as the workbook says them, singular and plural. */
@@ -48,6 +48,8 @@ export interface NiveauxDits {
   fiche: string;
   sousAction: string;
   pluriel: Record<Niveau, string>;
+  /** The document's word for a fiche's partenaires (« Acteurs », « Contributeurs »…), or ours. */
+  partenaires: string;
 }
 
 /**
@@ -65,5 +67,7 @@ export function niveauxOf(schema: Schema, lang: Lang): NiveauxDits {
     out[n] = isDefault ? w(`niveau.${n}`) : own;
     out.pluriel[n] = isDefault ? w(`niveaux.${n}`) : pluraliser(own);
   }
+  const own = schema.niveaux.partenaires;
+  out.partenaires = lang !== "fr" && own === fr("axe.partenaires") ? w("axe.partenaires") : own;
   return out;
 }

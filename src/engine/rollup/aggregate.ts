@@ -12,7 +12,8 @@
  *   observations of that period (one per territoire…) are combined by the
  *   type's default aggregation (a date: the latest);
  * - min, max (numbers, or dates);
- * - count: non-empty observations (text is counted, not aggregated).
+ * - count: non-empty observations (text is counted, not aggregated); an answer on a scale is counted per level
+ *   too (`repartition`, in the scale's order).
  *
  * An empty observation is skipped, never taken as 0; with nothing to aggregate
  * the value is absent.
@@ -22,7 +23,7 @@ import { familleOf } from "../../model/valueTypes";
 import { parsePeriode, PER_YEAR } from "../../model/periods";
 import { readOuiNon } from "../../model/vocabulaire";
 import { asDate } from "../../util/excelDate";
-import { isFilled, type CellValue } from "./excel";
+import { isFilled, textIs, type CellValue } from "./excel";
 
 export interface Observation {
   /** Year or period (`2024`, `2024-S1`): orders observations for `last`. */
@@ -42,9 +43,11 @@ export interface Aggregated {
   /** Ratios: the summed parts. */
   numerateur?: number;
   denominateur?: number;
+  /** An answer on a scale: how many observations gave each level, in the scale's order. */
+  repartition?: Record<string, number>;
 }
 
-type Kind = Pick<Indicateur, "type" | "agregation">;
+type Kind = Pick<Indicateur, "type" | "agregation" | "echelle">;
 
 function usable(ind: Kind, o: Observation): boolean {
   switch (familleOf(ind.type)) {
@@ -56,9 +59,16 @@ function usable(ind: Kind, o: Observation): boolean {
       return asDate(o.valeur ?? "") !== undefined;
     case "texte":
       return isFilled(o.valeur);
+    case "echelle":
+      return level(ind, o.valeur) !== undefined;
     case "nombre":
       return typeof o.valeur === "number";
   }
+}
+
+/** The level of the scale an answer names, as the scale writes it (case and spaces aside). */
+function level(ind: Kind, v: CellValue | undefined): string | undefined {
+  return ind.echelle?.find((x) => textIs(v, x));
 }
 
 /** Oui → true, Non → false (a yes/no cell may also hold a boolean). */
@@ -100,8 +110,12 @@ function combine(ind: Kind, how: Agregation, list: Observation[]): Aggregated {
     }
     case "share":
       return { n, valeur: list.filter((o) => answer(o.valeur)).length / n };
-    case "count":
-      return { n, valeur: n };
+    case "count": {
+      if (familleOf(ind.type) !== "echelle") return { n, valeur: n };
+      const repartition = Object.fromEntries((ind.echelle ?? []).map((x) => [x, 0]));
+      for (const o of list) repartition[level(ind, o.valeur)!]!++;
+      return { n, valeur: n, repartition };
+    }
     case "min":
     case "max": {
       const pick = how === "min" ? -1 : 1;

@@ -16,7 +16,7 @@
  * The engine's judgement and the formula the layout writes are made here side by side.
  */
 import { t, type Lang } from "../../i18n";
-import { familleOf } from "../../model/valueTypes";
+import { familleOf, isJudgedType, valueType } from "../../model/valueTypes";
 import type { Indicateur, Valeur } from "../../model/schema";
 import { CANONICAL, ouiNon, readOuiNon } from "../../model/vocabulaire";
 import { excelSerial } from "../../util/excelDate";
@@ -33,7 +33,7 @@ export const jugementWord = (j: Jugement, lang: Lang = CANONICAL): string => t(l
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether an indicator of this type is ever judged against a target. */
-export const isJudged = (ind: Indicateur): boolean => familleOf(ind.type) !== "texte";
+export const isJudged = (ind: Indicateur): boolean => isJudgedType(valueType(ind.type));
 
 /** What a target of the model looks like in its cell: Oui/Non (in the workbook's language) for a boolean, a day number for a date. */
 export function targetCell(ind: Indicateur, cible: Valeur | undefined, lang: Lang = CANONICAL): CellValue {

@@ -16,6 +16,7 @@ import { num } from "../../i18n/numbers";
 import { expecting, finding, type Expected, type Finding, type RuleId } from "./findings";
 import type { NodeInfo } from "../../model/nodes";
 import { placeOf, type Located } from "./locate";
+import { textIs } from "../rollup/excel";
 
 const fr = num;
 
@@ -73,6 +74,13 @@ export function checkValue(
       return readOuiNon(String(v), lang, true) === undefined
         ? otherLanguage(v, ouiNon(lang)[answer ? 0 : 1])
         : undefined;
+    }
+    // The levels are the schéma's own words, the same in every language of the workbook.
+    case "echelle": {
+      const levels = ind.echelle ?? [];
+      return levels.some((x) => textIs(v, x))
+        ? undefined
+        : { rule: "type.hors-liste", params: { value: String(v), list: levels.join(", ") }, expected: what(type) };
     }
     case "texte":
       return String(v).length > TEXT_MAX

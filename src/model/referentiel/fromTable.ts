@@ -24,7 +24,7 @@ import {
 import { colLetter } from "../../util/a1";
 import { cibleLabel, matchHeader, type Column } from "./columns";
 import { valueType, valueTypeIds } from "../valueTypes";
-import { NIVEAUX_SEPARATOR, POSTE_SEPARATOR } from "./toTable";
+import { DEDUIT_SEPARATOR, NIVEAUX_SEPARATOR, POSTE_SEPARATOR } from "./toTable";
 
 type Json = Record<string, unknown>;
 
@@ -171,9 +171,20 @@ export function fromTable(table: Table): ParseResult {
       });
   };
 
-  const acteurItem = (text: string): { nom: string; sigle?: string; id?: string } => {
-    const [nom = "", sigle, id] = text.split("|").map((s) => s.trim());
-    return { nom, ...(sigle ? { sigle } : {}), ...(id ? { id } : {}) };
+  /** `Nom | sigle | id | rattachement | alias ; alias` (toTable's `formatActeur`), trailing parts optional. */
+  const acteurItem = (text: string): Json & { nom: string; sigle?: string; id?: string } => {
+    const [nom = "", sigle, id, rattachement, alias] = text.split("|").map((s) => s.trim());
+    const aliases = (alias ?? "")
+      .split(";")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    return {
+      nom,
+      ...(sigle ? { sigle } : {}),
+      ...(id ? { id } : {}),
+      ...(rattachement ? { rattachement } : {}),
+      ...(aliases.length ? { alias: aliases } : {}),
+    };
   };
   const declareActeurs = (level: Level<Json>, items: string[]) => {
     for (const text of items) {
@@ -218,13 +229,14 @@ export function fromTable(table: Table): ParseResult {
         }
         return [{ libelle, montant: value, ...(precision ? { precision } : {}) }];
       });
-    const calendrier = (periodesKey: string, jalonsKey: string, texteKey: string): Json | undefined => {
+    const calendrier = (periodesKey: string, jalonsKey: string, texteKey: string, debutKey: string) => {
       const periodes = text(periodesKey);
       const duree = /^dur[ée]e/i.test(fold(periodes));
+      // `2022-M09 : libellé`, or `2022-M09 [Septembre 2022] : libellé` (toTable's `formatJalon`)
       const jalons = splitLines(cell(jalonsKey)).map((line) => {
-        const m = /^(\S+)\s*:\s*(.+)$/.exec(line);
+        const m = /^(\S+)(?:\s*\[([^\]]+)\])?\s*:\s*(.+)$/.exec(line);
         if (!m) err(col(jalonsKey), row, "ref.badJalon", { value: line });
-        return m ? { periode: m[1], libelle: m[2] } : undefined;
+        return m ? { periode: m[1], ...(m[2] ? { echeance: m[2].trim() } : {}), libelle: m[3] } : undefined;
       });
       const cal: Json = {};
       if (duree) cal.dureeSchema = true;
@@ -235,7 +247,20 @@ export function fromTable(table: Table): ParseResult {
           .filter(Boolean);
       if (jalons.length) cal.jalons = jalons.filter(Boolean);
       if (text(texteKey)) cal.texte = text(texteKey);
+      if (text(debutKey)) cal.debut = text(debutKey);
       return Object.keys(cal).length ? cal : undefined;
+    };
+
+    /** `motif | ligne | texte` (toTable's `formatDeduit`); the texte may itself hold the separator. */
+    const deduit = (key: string): Json | undefined => {
+      if (!text(key)) return undefined;
+      const [motif = "", ligne = "", ...rest] = text(key)
+        .split(DEDUIT_SEPARATOR.trim())
+        .map((x) => x.trim());
+      const n = ligne === "" ? undefined : Number(ligne);
+      if (n !== undefined && !Number.isInteger(n)) err(col(key), row, "ref.badNumber", { value: ligne });
+      const texte = rest.join(DEDUIT_SEPARATOR).trim();
+      return { motif, ...(n !== undefined ? { ligne: n } : {}), ...(texte ? { texte } : {}) };
     };
 
     // Schéma-level cells.
@@ -251,11 +276,14 @@ export function fromTable(table: Table): ParseResult {
     setSchema("version", "version", text("version"));
     setSchema("granularite", "granularite", text("granularite") && code("granularite", text("granularite")));
     setSchema("source", "schemaSource", text("schemaSource"));
+    setSchema("finalites", "finalites", splitLines(cell("finalites")));
+    setSchema("modalites", "modalitesSchema", splitLines(cell("modalitesSchema")));
     if (text("niveaux")) {
-      const [axe, objectif, fiche, sousAction] = text("niveaux")
+      // `Axe > Objectif opérationnel > Fiche action > Sous-action`, then the partenaires' word when there is one
+      const [axe, objectif, fiche, sousAction, partenaires] = text("niveaux")
         .split(NIVEAUX_SEPARATOR.trim())
         .map((s) => s.trim());
-      setSchema("niveaux", "niveaux", { axe, objectif, fiche, sousAction });
+      setSchema("niveaux", "niveaux", { axe, objectif, fiche, sousAction, ...(partenaires ? { partenaires } : {}) });
     }
     setSchema("budgetMontant", "schemaBudget", montant("schemaBudget"));
     setSchema("budgetLibelle", "schemaBudgetLibelle", text("schemaBudgetLibelle"));
@@ -286,6 +314,7 @@ export function fromTable(table: Table): ParseResult {
     const axe = current.axe!;
     const axeRow = rowOf.get(axe)!;
     setOnce(axe, "titre", text("axe"), col("axe"), row, axeRow);
+    setOnce(axe, "deduit", deduit("axeDeduit"), col("axeDeduit"), row, axeRow);
     setOnce(axe, "principe", text("principe"), col("principe"), row, axeRow);
     setOnce(axe, "enjeux", splitLines(cell("enjeux")), col("enjeux"), row, axeRow);
     setOnce(axe, "budget", montant("axeBudget"), col("axeBudget"), row, axeRow);
@@ -310,6 +339,7 @@ export function fromTable(table: Table): ParseResult {
         rowOf.set(objectif, row);
       }
       setOnce(objectif, "titre", objKeys[2], col("objectif"), row, rowOf.get(objectif)!);
+      setOnce(objectif, "alias", splitLines(cell("objectifAlias")), col("objectifAlias"), row, rowOf.get(objectif)!);
       setOnce(objectif, "budget", montant("objectifBudget"), col("objectifBudget"), row, rowOf.get(objectif)!);
     } else if (!ficheKeys.some(Boolean)) objectif = current.objectif;
 
@@ -333,13 +363,17 @@ export function fromTable(table: Table): ParseResult {
     if (objectif)
       setOnce(fiche, "objectif", objectif.id ?? objectif.numero ?? objectif.titre, col("objectif"), row, fr);
     setOnce(fiche, "titre", text("fiche"), col("fiche"), row, fr);
+    setOnce(fiche, "deduit", deduit("ficheDeduite"), col("ficheDeduite"), row, fr);
     setOnce(fiche, "pilotes", refPartenaires(splitRefs(cell("pilotes"))), col("pilotes"), row, fr);
     setOnce(fiche, "partenaires", refPartenaires(splitRefs(cell("partenaires"))), col("partenaires"), row, fr);
+    setOnce(fiche, "pilotesPublies", text("pilotesPublies"), col("pilotesPublies"), row, fr);
+    setOnce(fiche, "partenairesPublies", text("partenairesPublies"), col("partenairesPublies"), row, fr);
     for (const [field, key] of [
       ["diagnostic", "diagnostic"],
       ["objectifs", "ficheObjectifs"],
       ["modalites", "modalites"],
       ["moyens", "moyens"],
+      ["natureActions", "natureActions"],
       ["autresPolitiques", "autresPolitiques"],
       ["vigilance", "vigilance"],
     ] as const)
@@ -348,7 +382,7 @@ export function fromTable(table: Table): ParseResult {
     setOnce(
       fiche,
       "calendrier",
-      calendrier("ficheCalendrier", "ficheJalons", "ficheCalendrierTexte"),
+      calendrier("ficheCalendrier", "ficheJalons", "ficheCalendrierTexte", "ficheCalendrierDebut"),
       col("ficheCalendrier"),
       row,
       fr,
@@ -371,6 +405,8 @@ export function fromTable(table: Table): ParseResult {
       }
       const sr = rowOf.get(sousAction)!;
       setOnce(sousAction, "libelle", saKeys[2], col("sousAction"), row, sr);
+      setOnce(sousAction, "introduction", text("sousActionIntroduction"), col("sousActionIntroduction"), row, sr);
+      setOnce(sousAction, "deduit", deduit("sousActionDeduite"), col("sousActionDeduite"), row, sr);
       setOnce(sousAction, "details", splitLines(cell("sousActionDetails")), col("sousActionDetails"), row, sr);
       setOnce(
         sousAction,
@@ -383,7 +419,7 @@ export function fromTable(table: Table): ParseResult {
       setOnce(
         sousAction,
         "calendrier",
-        calendrier("calendrier", "jalons", "calendrierTexte"),
+        calendrier("calendrier", "jalons", "calendrierTexte", "calendrierDebut"),
         col("calendrier"),
         row,
         sr,
@@ -403,6 +439,8 @@ export function fromTable(table: Table): ParseResult {
     put("nature", text("nature") && code("nature", text("nature")));
     put("type", text("type") && code("type", text("type")));
     put("unite", text("unite"));
+    const echelle = splitLines(cell("echelle"));
+    if (echelle.length) ind.echelle = echelle;
     put("sens", text("sens") && code("sens", text("sens")));
     const reference = readValeur(cell("reference"));
     if (reference === "invalid") err(col("reference"), row, "ref.badNumber", { value: text("reference") });
@@ -445,6 +483,7 @@ export function fromTable(table: Table): ParseResult {
       "sousAction",
       text("indicateurSousAction") || (sousAction && (sousAction.id ?? sousAction.numero ?? sousAction.libelle)),
     );
+    put("parent", text("indicateurParent"));
     put("source", text("source"));
     put("commentaire", text("commentaire"));
     ((fiche.indicateurs as Json[] | undefined) ?? (fiche.indicateurs = [])).push(ind);
@@ -467,6 +506,8 @@ export function fromTable(table: Table): ParseResult {
     ...(schema.granularite ? { granularite: schema.granularite } : {}),
     ...(schema.niveaux ? { niveaux: schema.niveaux } : {}),
     ...(schema.source ? { source: schema.source } : {}),
+    ...(schema.finalites ? { finalites: schema.finalites } : {}),
+    ...(schema.modalites ? { modalites: schema.modalites } : {}),
     ...(schema.budgetMontant !== undefined || schema.budgetPostes !== undefined
       ? {
           budget: {

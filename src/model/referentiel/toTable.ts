@@ -1,24 +1,42 @@
 /** Model → référentiel table: the exact inverse of `fromTable`. */
 import { slug } from "../../util/text";
-import type { Acteur, Calendrier, Fiche, Indicateur, PosteBudgetaire, Schema } from "../schema";
+import type { Acteur, Calendrier, Deduit, Fiche, Jalon, Indicateur, PosteBudgetaire, Schema } from "../schema";
 import { COLUMNS, cibleLabel } from "./columns";
 import { writeValeur, type Cell } from "./cells";
 
 const lines = (items: readonly string[]) => items.join("\n");
 
-/** `Nom`, or `Nom | sigle | id` when the sigle or a non-default id must be kept. */
+/**
+ * `Nom`, or `Nom | sigle | id | rattachement | alias ; alias` with what must be kept: a sigle, a non-default id,
+ * the direction it belongs to (by id), other published names.
+ */
 export function formatActeur(a: Acteur, prefix: string): string {
   const defaultId = `${prefix}_${slug(a.nom)}`;
-  if (!a.sigle && a.id === defaultId) return a.nom;
-  return [a.nom, a.sigle ?? "", a.id === defaultId ? "" : a.id].join(" | ").replace(/( \| )+$/, "");
+  return [a.nom, a.sigle ?? "", a.id === defaultId ? "" : a.id, a.rattachement ?? "", a.alias.join(" ; ")]
+    .join(" | ")
+    .replace(/( \| )+$/, "");
 }
 
 export const NIVEAUX_SEPARATOR = " > ";
 
-function calendrierCells(cal: Calendrier | undefined): [Cell, Cell, Cell] {
-  if (!cal) return ["", "", ""];
+export const DEDUIT_SEPARATOR = " | ";
+
+/** An inferred item on one line: `motif`, then ` | ligne | texte` when the source line is named. */
+export function formatDeduit(d: Deduit | undefined): string {
+  if (!d) return "";
+  const parts = [d.motif, d.ligne === undefined ? "" : String(d.ligne), d.texte ?? ""];
+  return parts.join(DEDUIT_SEPARATOR).replace(/( \| )+$/, "");
+}
+
+/** A milestone on one line: `2022-M09 : libellé`, or `2022-M09 [Septembre 2022] : libellé` with its published date. */
+export function formatJalon(j: Jalon): string {
+  return `${j.periode}${j.echeance ? ` [${j.echeance}]` : ""} : ${j.libelle}`;
+}
+
+function calendrierCells(cal: Calendrier | undefined): [Cell, Cell, Cell, Cell] {
+  if (!cal) return ["", "", "", ""];
   const periodes = cal.dureeSchema ? "Durée du schéma" : cal.periodes.join("; ");
-  return [periodes, lines(cal.jalons.map((j) => `${j.periode} : ${j.libelle}`)), cal.texte ?? ""];
+  return [periodes, lines(cal.jalons.map(formatJalon)), cal.texte ?? "", cal.debut ?? ""];
 }
 
 export function toTable(schema: Schema): Cell[][] {
@@ -57,6 +75,7 @@ export function toTable(schema: Schema): Cell[][] {
     let axeCells: Record<string, Cell> | undefined = {
       axeNumero: axe.numero,
       axe: axe.titre,
+      axeDeduit: formatDeduit(axe.deduit),
       principe: axe.principe ?? "",
       enjeux: lines(axe.enjeux),
       axeBudget: axe.budget ?? "",
@@ -68,7 +87,13 @@ export function toTable(schema: Schema): Cell[][] {
     const objectif = (id: string | undefined): Record<string, Cell> => {
       const o = axe.objectifs.find((x) => x.id === id);
       return o
-        ? { objectifId: o.id, objectifNumero: o.numero ?? "", objectif: o.titre, objectifBudget: o.budget ?? "" }
+        ? {
+            objectifId: o.id,
+            objectifNumero: o.numero ?? "",
+            objectif: o.titre,
+            objectifAlias: lines(o.alias),
+            objectifBudget: o.budget ?? "",
+          }
         : {};
     };
     // Objectifs are listed in the order fiches first use them; declare them up front when that would differ.
@@ -85,16 +110,19 @@ export function toTable(schema: Schema): Cell[][] {
       };
       if (fiche.sousActions.length === 0 && fiche.indicateurs.length === 0) ficheRow({});
       for (const sa of fiche.sousActions) {
-        const [calendrier, jalons, calendrierTexte] = calendrierCells(sa.calendrier);
+        const [calendrier, jalons, calendrierTexte, calendrierDebut] = calendrierCells(sa.calendrier);
         ficheRow({
           sousActionId: sa.id,
           sousActionNumero: sa.numero ?? "",
+          sousActionIntroduction: sa.introduction ?? "",
           sousAction: sa.libelle,
+          sousActionDeduite: formatDeduit(sa.deduit),
           sousActionDetails: lines(sa.details),
           sousActionPilotes: names(sa.pilotes),
           calendrier,
           jalons,
           calendrierTexte,
+          calendrierDebut,
         });
       }
       for (const ind of fiche.indicateurs) {
@@ -109,7 +137,7 @@ export function toTable(schema: Schema): Cell[][] {
 }
 
 function schemaCells(schema: Schema): Record<string, Cell> {
-  const { axe, objectif, fiche, sousAction } = schema.niveaux;
+  const { axe, objectif, fiche, sousAction, partenaires } = schema.niveaux;
   return {
     schemaId: schema.id,
     schemaTitre: schema.titre,
@@ -118,8 +146,10 @@ function schemaCells(schema: Schema): Record<string, Cell> {
     fin: schema.periode.fin,
     version: schema.version,
     granularite: schema.granularite,
-    niveaux: [axe, objectif, fiche, sousAction].join(NIVEAUX_SEPARATOR),
+    niveaux: [axe, objectif, fiche, sousAction, partenaires].join(NIVEAUX_SEPARATOR),
     schemaSource: schema.source ?? "",
+    finalites: lines(schema.finalites),
+    modalitesSchema: lines(schema.modalites),
     territoires: lines(schema.territoires.map((t) => formatActeur(t, "t"))),
     partenairesSchema: lines(schema.partenaires.map((p) => formatActeur(p, "p"))),
     schemaBudget: schema.budget?.montant ?? "",
@@ -136,22 +166,27 @@ export function formatPoste(p: PosteBudgetaire): string {
 }
 
 function ficheCells(f: Fiche, names: (ids: readonly string[]) => string): Record<string, Cell> {
-  const [ficheCalendrier, ficheJalons, ficheCalendrierTexte] = calendrierCells(f.calendrier);
+  const [ficheCalendrier, ficheJalons, ficheCalendrierTexte, ficheCalendrierDebut] = calendrierCells(f.calendrier);
   return {
     ficheNumero: f.numero,
     fiche: f.titre,
+    ficheDeduite: formatDeduit(f.deduit),
     pilotes: names(f.pilotes),
+    pilotesPublies: f.pilotesPublies ?? "",
     partenaires: names(f.partenaires),
+    partenairesPublies: f.partenairesPublies ?? "",
     diagnostic: lines(f.diagnostic),
     ficheObjectifs: lines(f.objectifs),
     modalites: lines(f.modalites),
     moyens: lines(f.moyens),
+    natureActions: lines(f.natureActions),
     budget: f.budget ?? "",
     autresPolitiques: lines(f.autresPolitiques),
     vigilance: lines(f.vigilance),
     ficheCalendrier,
     ficheJalons,
     ficheCalendrierTexte,
+    ficheCalendrierDebut,
   };
 }
 
@@ -163,6 +198,7 @@ function indicateurCells(ind: Indicateur): Record<string, Cell> {
     nature: ind.nature,
     type: ind.type,
     unite: ind.unite ?? "",
+    echelle: lines(ind.echelle ?? []),
     sens: ind.sens,
     reference: writeValeur(ind.reference?.valeur),
     referenceAnnee: ind.reference?.annee ?? "",
@@ -177,6 +213,7 @@ function indicateurCells(ind: Indicateur): Record<string, Cell> {
     denominateurUnite: ind.denominateur?.unite ?? "",
     collecte: ind.collecte.join("; "),
     indicateurSousAction: ind.sousAction ?? "",
+    indicateurParent: ind.parent ?? "",
     source: ind.source ?? "",
     commentaire: ind.commentaire ?? "",
   };
