@@ -6,7 +6,10 @@
  */
 import { fr as frCatalogue } from "../../src/i18n/fr";
 import { en as enCatalogue } from "../../src/i18n/en";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { loadBuiltin } from "../../src/model/builtins";
+import { parseSchemaOrThrow } from "../../src/model/parse";
 import type { Schema } from "../../src/model/schema";
 import { inLangOf, readOuiNon, readStatut, statuts } from "../../src/model/vocabulaire";
 import { pluraliser } from "../../src/util/typography";
@@ -122,6 +125,37 @@ describe("an English workbook says none of the layout's French words", () => {
     // Essonne calls its sous-actions « Modalité de mise en œuvre »: its word, kept.
     expect(texts.some((t) => t.includes("modalités de mise en œuvre"))).toBe(true);
     expect(texts.some((t) => /Action sheet No\. 1 — /.test(t))).toBe(true);
+  });
+});
+
+/** The test model that uses every fidelity capability; `own` false: without its own word for the partenaires. */
+function fidelite(own: boolean): Schema {
+  const data = JSON.parse(readFileSync(join(__dirname, "../fixtures/models/fidelite.json"), "utf8"));
+  if (!own) delete data.niveaux.partenaires;
+  return parseSchemaOrThrow(data, "fidelite.json");
+}
+
+describe("what a published schéma brings is said in English too", () => {
+  test.each([true, false])("fidelite.json (its own partenaires word: %s): no French layout word", (own) => {
+    const s = fidelite(own);
+    expect(Object.fromEntries(frenchWords(planOf(s, { lang: "en" }), s))).toEqual({});
+  });
+
+  test("« dont », nature des actions, partners, milestones with their published date, a scale", () => {
+    const s = fidelite(false);
+    const texts = shownTexts(planOf(s, { lang: "en" }));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        "of which: Réunions avec l'Éducation nationale",
+        "Nature of the actions: Partenariat, Formation",
+        "Milestone Septembre 2022: Formation des professionnels",
+        "Scale",
+        "Choose a level from the list: non engagé, engagé, réalisé.",
+      ]),
+    );
+    expect(texts.some((t) => t.startsWith("Partners: "))).toBe(true);
+    // The schéma's own word for its partenaires is its text, kept in English.
+    expect(shownTexts(planOf(fidelite(true), { lang: "en" })).some((t) => t.startsWith("Contributeurs: "))).toBe(true);
   });
 });
 
