@@ -1,0 +1,75 @@
+/**
+ * An indicator's value type read from its wording: « Nombre de… » a count, « Taux / Part / % » a rate,
+ * « Nombre de A / nombre de B » a ratio, « Existence / Mise en place » yes/no, « Durée moyenne / Délai » a number,
+ * « Montant / Budget » an amount, « Typologie / Nature / Enquête » a text; « Évolution de… » follows its object.
+ * `sure` is false when no rule fired (the type is then « text ») or when two rules disagree: the report lists it.
+ */
+import { fold } from "../../util/text";
+import type { ValueType } from "../schema";
+
+export interface TypeGuess {
+  type: ValueType;
+  sure: boolean;
+  /** For a ratio: the numerator's and the denominator's wording. */
+  parts?: { numerateur: string; denominateur: string };
+}
+
+const RULES: [RegExp, ValueType][] = [
+  [/^(?:taux|part|pourcentage|proportion|ratio|%)\b/, "rate"],
+  [/^(?:nombre|nbre?|volume|effectifs?|quantite)\b/, "count"],
+  [/^(?:(?:duree|delai|age|temps)s?\b|(?:diminution|reduction|baisse|augmentation|hausse) (?:de la |du |des )?(?:duree|delai|temps))/, "number"],
+  [/^(?:montant|budget|cout|depenses?|financement)\b/, "amount"],
+  [
+    /^(?:existence|mise en (?:place|oeuvre|œuvre)|creation|realisation|elaboration|validation|signature|adoption|ouverture|deploiement|organisation|publication|redaction|lancement|installation|tenue|experimentation|formalisation|actualisation|reactualisation|mise a jour|definition|constitution|effectivite|conception|structuration|recrutement|diffusion|identification|designation|partage effectif|presence|catalogue|convention|protocole|charte|guide|outil|referentiel|formation|nomination)\b/,
+    "boolean",
+  ],
+  [
+    /^(?:typologie|types?|nature|qualite|satisfaction|enquete|bilan|analyse|evaluation|retours?|perception|suivi|appreciation|degre|niveau|contenu|modalites|liste|recensement|etat|description|repartition|profils?|motifs?|des |les |une? |meilleure?s?|amelioration)\b/,
+    "text",
+  ],
+];
+
+/** « Évolution du nombre de… », « Augmentation du taux de… »: the type of what evolves. */
+const EVOLUTION = /^(?:evolution|augmentation|hausse|diminution|baisse|progression|reduction|maintien|stabilisation)s? (?:(?:du|de la|des|de l'|d'|de) ?)?(.*)$/;
+
+/** « Nombre de PPE réalisés / nombre d'enfants suivis », « … par rapport au nombre de … ». */
+const RATIO = /^(?:(?:pourcentage|taux|part|ratio) (?:de |d'|des )?)?(nombre .+?)\s*(?:\/|par rapport au|rapporte au|sur le)\s*(nombre .+)$/i;
+
+function byRules(f: string): ValueType | undefined {
+  for (const [re, type] of RULES) if (re.test(f)) return type;
+  return undefined;
+}
+
+export function inferValueType(libelle: string): TypeGuess {
+  const f = fold(libelle).replace(/^(?:le|la|les|l')\s*/, "").replace(/^indicateurs? (?:de |d')?/, "");
+  const ratio = RATIO.exec(libelle.replace(/^(?:le|la|les)\s+/i, "").trim());
+  if (ratio && /^nombre|^pourcentage|^taux|^part|^ratio/i.test(fold(libelle).replace(/^(?:le|la|les) /, "")))
+    return {
+      type: "ratio",
+      sure: true,
+      parts: { numerateur: cap(ratio[1]!.trim()), denominateur: cap(ratio[2]!.replace(/[.;]\s*$/, "").trim()) },
+    };
+  const evo = EVOLUTION.exec(f);
+  if (evo && !/^(?:duree|delai|temps)/.test(evo[1]!)) {
+    const inner = byRules(evo[1]!);
+    if (inner === "count" || inner === "rate" || inner === "amount" || inner === "number") return { type: inner, sure: true };
+    return { type: "number", sure: false };
+  }
+  const type = byRules(f);
+  if (type) return { type, sure: true };
+  if (/%|\bpourcentage\b|\btaux\b/.test(f)) return { type: "rate", sure: false };
+  if (/\bnombre\b/.test(f)) return { type: "count", sure: false };
+  return { type: "text", sure: false };
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * A line that holds several measures (« Nombre de places créées et taux d'occupation », « Mise en place de
+ * l'équipe et nombre d'enfants accompagnés »): two measure words joined. Left whole, and listed in the report.
+ */
+export function severalMeasures(libelle: string): boolean {
+  const f = fold(libelle);
+  const measure = "(?:nombre|taux|part|pourcentage|duree|delai|montant|typologie)";
+  return new RegExp(`\\b(?:et|,|/|-)\\s+(?:le |la |les |du |des |de |d')?${measure}\\b`).test(f) && !RATIO.test(libelle);
+}
