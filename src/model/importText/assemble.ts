@@ -103,7 +103,7 @@ export function assemble(items: Item[]): RawDocument {
   let field: Field | undefined;
   let nature: Nature = "realisation";
   let fieldNature: Nature = "realisation";
-  let awaitingTitle: { titre: string } | undefined;
+  let awaitingTitle: RawFiche | RawSousAction | undefined;
   let columns: string[] | undefined;
   let headerRows: string[][] = [];
   let blankBefore = false;
@@ -298,8 +298,8 @@ export function assemble(items: Item[]): RawDocument {
       continue;
     }
     if (awaitingTitle && it.depth === 0) {
-      awaitingTitle.titre = sentenceCase(text);
-      if (sa && awaitingTitle === (sa as unknown)) sa.libelle = sentenceCase(text);
+      if ("titre" in awaitingTitle) awaitingTitle.titre = sentenceCase(text);
+      else awaitingTitle.libelle = sentenceCase(text);
       awaitingTitle = undefined;
       continue;
     }

@@ -12,8 +12,7 @@ export type DecisionKind =
   | "panel"
   | "gap"
   | "axe"
-  | "meta"
-  | "numbered";
+  | "meta";
 
 export interface Decision {
   key: string;

@@ -55,7 +55,7 @@ function calendar(
   return log.decide<CalendrierDraft | undefined>({
     kind: "calendar",
     scope,
-    fiche: scope.split("/")[0],
+    fiche: scope,
     line: entries[0]!.n,
     text: entries.map((e) => e.text).join(" / "),
     chosen: r.calendrier,
