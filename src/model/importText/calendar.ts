@@ -122,7 +122,8 @@ export function parseCalendarBlock(
   const unique = [...new Set(periodes)];
   // A range over the whole schéma (« 2021-2026 » for a 2022-2026 schéma) is its duration.
   const years = unique.map((p) => Number(p.slice(0, 4)));
-  if (!jalons.length && years.length > 1 && Math.min(...years) <= span.debut && Math.max(...years) >= span.fin) duree = true;
+  const writtenRange = texts.some((t) => new RegExp(`${YEAR}\\s*[-–/]\\s*${YEAR}`).test(t) && !/partir|compter/i.test(t));
+  if (!jalons.length && writtenRange && years.length > 1 && Math.min(...years) <= span.debut && Math.max(...years) >= span.fin) duree = true;
   const joined = texts.join(" ");
   const onlyYears = texts.every((t) => new RegExp(`^${YEAR}$`).test(t));
   const texte = onlyYears || jalons.length ? undefined : joined.length <= 300 ? joined : undefined;

@@ -110,14 +110,30 @@ function indicateurs(f: RawFiche, log: DecisionLog): IndicateurInput[] {
   return out;
 }
 
-/** Top-level items become sous-actions, deeper ones their details. */
+/** « 1. Renforcer… », « 2) Déployer… »: a numbered list item, its number apart. */
+const NUMBERED_ITEM = /^(\d{1,2})[.)]\s+(\S.*)$/;
+
+/**
+ * Top-level items become sous-actions, deeper ones their details. In a numbered list, the numbered items are the
+ * sous-actions (their number kept) and the lines between them their details.
+ */
 function fromList(entries: Entry[]): SousActionInput[] {
   const out: SousActionInput[] = [];
+  const numbered = entries.some((e) => NUMBERED_ITEM.test(e.text));
   const top = Math.min(...entries.map((e) => e.depth));
   for (const e of entries) {
     const last = out[out.length - 1];
-    if (e.depth > top && last) (last.details ??= []).push(line(e.text));
+    const m = NUMBERED_ITEM.exec(e.text);
+    const isTop = numbered ? Boolean(m) : e.depth <= top;
+    if (!isTop && last) (last.details ??= []).push(line(e.text));
+    else if (m && numbered) out.push({ numero: m[1]!, libelle: line(m[2]!) });
     else out.push({ libelle: line(e.text) });
+  }
+  // Numbers repeated in one list (two lists run together) would clash: they are left out then.
+  const seen = new Set<string>();
+  for (const sa of out) {
+    if (sa.numero && seen.has(sa.numero)) for (const x of out) delete x.numero;
+    if (sa.numero) seen.add(sa.numero);
   }
   return out;
 }
@@ -152,7 +168,20 @@ export function draftFiche(
   const sas = sousActions(f, meta, granularite, log);
   const modalitesKept = f.sousActions.length || f.grid.length ? texts(f.fields.modalites) : [];
   const pilotes = names(texts(panel ? panel.pilotes : f.fields.pilotes));
-  const cal = calendar(panel ? panel.calendrier : (f.fields.calendrier ?? []), meta, granularite, log, f.numero);
+  const calEntries = panel ? panel.calendrier : (f.fields.calendrier ?? []);
+  // A fiche with a grid has its calendar in the grid's rows: other wording under its label is said, not used.
+  const cal = f.grid.length
+    ? calEntries.length
+      ? log.decide<CalendrierDraft | undefined>({
+          kind: "calendar",
+          scope: f.numero,
+          fiche: f.numero,
+          line: calEntries[0]!.n,
+          text: calEntries.map((e) => e.text).join(" / "),
+          chosen: undefined,
+        })
+      : undefined
+    : calendar(calEntries, meta, granularite, log, f.numero);
   const fiche: FicheInput = {
     numero: f.numero,
     titre: line(f.titre || `${f.label} ${f.numero}`),
