@@ -27,6 +27,8 @@ export function cleanChars(line: string): string {
       // Markdown emphasis, never meaningful here (« **CALENDRIER/ », « *Cekoïa Conseil* »).
       .replace(/\*\*/g, "")
       .replace(/(^|[\s(])\*(?=\S)([^*\n]*?\S)\*(?=$|[\s),.;:])/g, "$1$2")
+      // Runs of spaces inside a line (leading ones mark a sub-item's indentation and stay).
+      .replace(/(\S) {2,}/g, "$1 ")
       .replace(/[ \t]+$/g, "")
   );
 }
