@@ -340,6 +340,7 @@ export const en: Record<keyof typeof fr, string> = {
   "importText.kind.label": "label not recognised",
   "importText.kind.panel": "panel moved",
   "importText.kind.gap": "missing fiche",
+  "importText.kind.overview": "fiche taken from the overview",
   "importText.kind.axe": "fiche without axe",
   "importText.kind.meta": "to specify",
   "cli.term.file": "file",

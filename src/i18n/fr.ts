@@ -358,6 +358,7 @@ export const fr = {
   "importText.kind.label": "intitulé non reconnu",
   "importText.kind.panel": "encadré déplacé",
   "importText.kind.gap": "fiche manquante",
+  "importText.kind.overview": "fiche reprise de la vue d'ensemble",
   "importText.kind.axe": "fiche sans axe",
   "importText.kind.meta": "à préciser",
   "cli.term.file": "fichier",

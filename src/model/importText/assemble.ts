@@ -46,6 +46,8 @@ export interface RawFiche {
   /** The pilot and calendar labels met, for a side panel printed under the next fiche's heading. */
   panels: { field: "pilotes" | "calendrier"; n: number }[];
   numberedOnly?: boolean;
+  /** The title ends with « : » and goes on in the list under it (« Former les professionnels : - sur… - sur… »). */
+  titleOpen?: boolean;
 }
 
 export interface RawAxe {
@@ -56,6 +58,11 @@ export interface RawAxe {
   principe: string[];
   enjeux: string[];
   objectifs: { numero?: string; titre: string }[];
+  /**
+   * Runs of plain lines right under the axe's heading, before any fiche: an overview slide may list each objectif's
+   * title followed by one example action (seed 002), the only place some objectifs are named.
+   */
+  overviews: Entry[][];
 }
 
 export interface RawDocument {
@@ -115,7 +122,7 @@ export function assemble(items: Item[]): RawDocument {
   const openAxe = (h: Heading, n: number) => {
     let a = findAxe(h.numero!);
     if (!a) {
-      a = { n, numero: h.numero!, titre: "", label: h.label, principe: [], enjeux: [], objectifs: [] };
+      a = { n, numero: h.numero!, titre: "", label: h.label, principe: [], enjeux: [], objectifs: [], overviews: [] };
       doc.axes.push(a);
     }
     if (!a.titre && h.titre) a.titre = sentenceCase(h.titre);
@@ -208,6 +215,7 @@ export function assemble(items: Item[]): RawDocument {
           sa = undefined;
         }
         axe = a;
+        a.overviews.push([]);
         field = undefined;
         continue;
       }
@@ -265,6 +273,7 @@ export function assemble(items: Item[]): RawDocument {
       const t = recogniseTitleLine(text);
       if (t) {
         fiche.titre = sentenceCase(t);
+        fiche.titleOpen = fiche.titre.endsWith(":");
         awaitingTitle = undefined;
         continue;
       }
@@ -305,6 +314,7 @@ export function assemble(items: Item[]): RawDocument {
     }
     if (!fiche) {
       if (axe && (field === "enjeux" || field === "principe")) (field === "enjeux" ? axe.enjeux : axe.principe).push(text);
+      else if (axe && !field && it.depth === 0) axe.overviews[axe.overviews.length - 1]?.push({ n: it.n, text, depth: 0 });
       continue;
     }
     if (FOOTNOTE.test(text) && wasBlank) continue;
@@ -347,6 +357,11 @@ export function assemble(items: Item[]): RawDocument {
       push(sa.details, it);
       continue;
     }
+    if (!field && fiche.titleOpen && it.depth > 0 && /^\p{Ll}/u.test(text)) {
+      fiche.titre = `${fiche.titre}${fiche.titre.endsWith(":") ? " " : " ; "}${text}`;
+      continue;
+    }
+    if (fiche.titleOpen) fiche.titleOpen = false;
     if (!field) {
       if (CAPS_LABEL.test(text) && !/\d{4}/.test(text)) {
         doc.unknownLabels.push({ n: it.n, text, depth: it.depth });

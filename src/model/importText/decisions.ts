@@ -11,6 +11,7 @@ export type DecisionKind =
   | "label"
   | "panel"
   | "gap"
+  | "overview"
   | "axe"
   | "meta";
 

@@ -99,6 +99,10 @@ export function importText(raw: string, corrections: Corrections = {}): ImportRe
   const doc = assemble(items);
   const m = meta(raw, doc, log);
   const panels = panelsOf(doc, log);
+  // Fiches only an overview names take their place among the others.
+  const natural = (a: RawFiche, b: RawFiche) => a.numero.localeCompare(b.numero, "fr", { numeric: true });
+  const added = gaps(doc, log);
+  if (added.length) doc.fiches = [...doc.fiches, ...added].sort(natural);
 
   // Axes: those the body names, then those only a table of contents names; a document without any gets one.
   const axes: SchemaInput["axes"] = [];
@@ -141,7 +145,6 @@ export function importText(raw: string, corrections: Corrections = {}): ImportRe
   }
   for (const l of doc.unknownLabels)
     log.decide({ kind: "label", line: l.n, text: l.text, chosen: "ignore" });
-  gaps(doc, log);
 
   const partenaires = new Map<string, string>();
   for (const a of axes)
@@ -173,8 +176,13 @@ export function importText(raw: string, corrections: Corrections = {}): ImportRe
   return { model, decisions: log.list };
 }
 
-/** Fiche numbers that skip one (« III.1 », « III.4 »): a fiche the text does not detail, or a heading missed. */
-function gaps(doc: RawDocument, log: DecisionLog): void {
+/**
+ * Fiche numbers that skip one (« III.1 », « III.4 »): a fiche the text does not detail, or a heading missed. When the
+ * axe's overview lists as many title / example pairs as the axe has fiches, the missing one is taken from it (its
+ * title, and its example as its one sous-action), and said; otherwise the gap is said.
+ */
+function gaps(doc: RawDocument, log: DecisionLog): RawFiche[] {
+  const added: RawFiche[] = [];
   const byPrefix = new Map<string, number[]>();
   for (const f of doc.fiches) {
     const m = /^(?:(.*)\.)?(\d+)$/.exec(f.numero);
@@ -185,10 +193,42 @@ function gaps(doc: RawDocument, log: DecisionLog): void {
   }
   for (const [prefix, list] of byPrefix) {
     const max = Math.max(...list);
-    for (let k = Math.min(...list) + 1; k < max; k++)
-      if (!list.includes(k)) {
-        const numero = prefix ? `${prefix}.${k}` : String(k);
-        log.decide({ kind: "gap", scope: numero, fiche: numero, line: 0, text: `fiche ${numero} absente du texte`, keyText: "gap", chosen: "absente" });
+    const axe = doc.axes.find((a) => a.numero === prefix);
+    const overview = axe?.overviews.find((o) => o.length === 2 * max);
+    for (let k = Math.min(...list) + 1; k < max; k++) {
+      if (list.includes(k)) continue;
+      const numero = prefix ? `${prefix}.${k}` : String(k);
+      if (overview && axe) {
+        const [title, example] = [overview[2 * (k - 1)]!, overview[2 * (k - 1) + 1]!];
+        const taken = log.decide<boolean>({
+          kind: "overview",
+          scope: numero,
+          fiche: numero,
+          line: title.n,
+          text: `${title.text} — ${example.text}`,
+          keyText: "overview",
+          chosen: true,
+        });
+        if (taken) {
+          const f = doc.fiches.find((x) => x.numero.startsWith(`${prefix}.`))!;
+          added.push({
+            n: title.n,
+            numero,
+            titre: title.text,
+            label: f.label,
+            axe: axe.numero,
+            fields: {},
+            indicateurs: [],
+            sousActions: [],
+            grid: [],
+            loose: [{ ...example }],
+            panels: [],
+          });
+          continue;
+        }
       }
+      log.decide({ kind: "gap", scope: numero, fiche: numero, line: 0, text: `fiche ${numero} absente du texte`, keyText: "gap", chosen: "absente" });
+    }
   }
+  return added;
 }
