@@ -71,7 +71,9 @@ function indicateurs(f: RawFiche, log: DecisionLog): IndicateurInput[] {
     seen.add(fold(libelle));
     const guess = inferValueType(libelle);
     let type: ValueType = guess.type;
-    if (!guess.sure) {
+    // An expected effect (« Des passages de relais fluidifiés ») under « Impact » is a qualitative answer.
+    const effect = e.nature === "impact" && guess.type === "text";
+    if (!guess.sure && !effect) {
       const chosen = log.decide<string>({
         kind: "type",
         scope: f.numero,
@@ -168,7 +170,9 @@ export function draftFiche(
   const sas = sousActions(f, meta, granularite, log);
   const modalitesKept = f.sousActions.length || f.grid.length ? texts(f.fields.modalites) : [];
   const pilotes = names(texts(panel ? panel.pilotes : f.fields.pilotes));
-  const calEntries = panel ? panel.calendrier : (f.fields.calendrier ?? []);
+  // Under a grid, its marks and row labels printed again as text are the grid itself.
+  const inGrid = (e: Entry) => /^[xX]$/.test(e.text.trim()) || f.grid.some((g) => fold(g.libelle) === fold(e.text));
+  const calEntries = (panel ? panel.calendrier : (f.fields.calendrier ?? [])).filter((e) => !f.grid.length || !inGrid(e));
   // A fiche with a grid has its calendar in the grid's rows: other wording under its label is said, not used.
   const cal = f.grid.length
     ? calEntries.length

@@ -29,7 +29,7 @@ const keep = (text: string, previous: string | undefined) =>
   recogniseTitleLine(text) !== null ||
   isDateLine(text) ||
   isDureeSchema(text) ||
-  (previous !== undefined && recogniseField(previous) !== null);
+  (previous !== undefined && (recogniseField(previous) !== null || recogniseField(`${previous} ${text}`) !== null));
 
 /** The schéma's title and period: the first line naming a schéma with a period « 2022-2026 ». */
 function meta(raw: string, doc: RawDocument, log: DecisionLog): Meta {
