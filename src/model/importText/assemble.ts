@@ -184,7 +184,10 @@ export function assemble(items: Item[]): RawDocument {
       }
       if (!fiche || !columns) continue;
       const cols = columns.filter((c) => c && !c.startsWith("-"));
-      const k = cells.findIndex((c) => c.trim() && !/^(?:x|X)$/.test(c.trim()) && !joinedLabel([{ n: 0, text: c, depth: 0 }], 0));
+      // The row's label: its first cell that is neither a mark, nor a label, nor markup (a whole table in one cell).
+      const k = cells.findIndex(
+        (c) => c.trim() && !/^(?:x|X)$/.test(c.trim()) && !/<\/?[a-z]/i.test(c) && !joinedLabel([{ n: 0, text: c, depth: 0 }], 0),
+      );
       if (k < 0) continue;
       const libelle = cells[k]!.replace(/\s+/g, " ").trim();
       const marks = cells.slice(k + 1, k + 1 + cols.length);

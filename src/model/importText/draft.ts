@@ -171,7 +171,8 @@ export function draftFiche(
   const modalitesKept = f.sousActions.length || f.grid.length ? texts(f.fields.modalites) : [];
   const pilotes = names(texts(panel ? panel.pilotes : f.fields.pilotes));
   // Under a grid, its marks and row labels printed again as text are the grid itself.
-  const inGrid = (e: Entry) => /^[xX]$/.test(e.text.trim()) || f.grid.some((g) => fold(g.libelle) === fold(e.text));
+  const inGrid = (e: Entry) =>
+    /^(?:[xX]|(?:19|20)\d{2}|S[12]|T[1-4])$/.test(e.text.trim()) || f.grid.some((g) => fold(g.libelle) === fold(e.text));
   const calEntries = (panel ? panel.calendrier : (f.fields.calendrier ?? [])).filter((e) => !f.grid.length || !inGrid(e));
   // A fiche with a grid has its calendar in the grid's rows: other wording under its label is said, not used.
   const cal = f.grid.length

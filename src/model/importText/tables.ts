@@ -115,7 +115,9 @@ export function toItems(lines: SourceLine[]): Item[] {
       out.push({ n, text: text.trim(), depth: 0 });
       continue;
     }
-    for (const cell of cells.length > 1 && isGridRow(cells) ? [null] : cells) {
+    // A row of plain cells may be a grid row; a row holding a whole HTML table is read cell by cell.
+    const grid = cells.length > 1 && !cells.some((c) => /<tr\b/i.test(c)) && isGridRow(cells);
+    for (const cell of grid ? [null] : cells) {
       if (cell === null) {
         out.push(...rowItems(cells, n));
         continue;
