@@ -26,11 +26,15 @@ export function cleanChars(line: string): string {
       .replace(/\^\{?([\p{L}\d]+)\}?/gu, "$1")
       // Markdown emphasis, never meaningful here (« **CALENDRIER/ », « *Cekoïa Conseil* »).
       .replace(/\*\*/g, "")
-      .replace(/(^|[\s(])\*(?=\S)([^*\n]*?\S)\*(?=$|[\s),.;:])/g, "$1$2")
       // Runs of spaces inside a line (leading ones mark a sub-item's indentation and stay).
       .replace(/(\S) {2,}/g, "$1 ")
       .replace(/[ \t]+$/g, "")
   );
+}
+
+/** Markdown emphasis by single stars (« (*taux de jeunes…*) »), once cut words are joined back. */
+export function dropEmphasis(line: string): string {
+  return line.replace(/(^|[\s(])\*(?=\S)([^*\n]*?\S)\*(?=$|[\s),.;:])/g, "$1$2");
 }
 
 /** A page number alone on its line: « 12 », « - 12 - », « p. 12 », « 12 / 40 ». Years (four digits) are not. */
@@ -58,35 +62,43 @@ export function joinHyphenated(lines: SourceLine[]): SourceLine[] {
 
 /**
  * Running headers and footers: a short line printed again and again (at least `times`), that no recogniser claims
- * (`keep`: a heading repeated on each page of a fiche is content), that is not a list item, and that does not follow
- * a label: « DPMIS » under « Direction pilote », fiche after fiche, is a value, not a footer.
+ * (`keep`: a heading repeated on each page of a fiche is content) and that is not a list item. A line that mostly
+ * comes right under a label is a value, not a footer: « DPMIS » under « Direction pilote », fiche after fiche.
  */
 export function dropRepeated(
   lines: SourceLine[],
-  keep: (text: string, previous: string | undefined) => boolean,
+  keep: (text: string) => boolean,
+  isLabel: (text: string) => boolean,
   times = 3,
 ): SourceLine[] {
-  const counts = new Map<string, number>();
-  for (const l of lines) {
-    const k = l.text.trim();
-    if (k && k.length <= 80 && !l.text.includes("\t")) counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  let previous: string | undefined;
+  const counts = new Map<string, { all: number; underLabel: number; labelStart: boolean }>();
+  const texts = lines.map((l) => l.text.trim()).filter(Boolean);
+  texts.forEach((k, i) => {
+    if (k.length > 80 || k.includes("\t")) return;
+    const c = counts.get(k) ?? { all: 0, underLabel: 0, labelStart: false };
+    c.all++;
+    const previous = texts[i - 1];
+    if (previous && (isLabel(previous) || isLabel(`${previous} ${k}`))) c.underLabel++;
+    // The first part of a label cut over lines (« AUTRE POLITIQUE » / « CONCERNÉE »).
+    const next = texts[i + 1];
+    if (next && (isLabel(`${k} ${next}`) || (texts[i + 2] && isLabel(`${k} ${next} ${texts[i + 2]}`)))) c.labelStart = true;
+    counts.set(k, c);
+  });
   return lines.filter((l) => {
     const k = l.text.trim();
-    if (!k) return true;
-    const drop = (counts.get(k) ?? 0) >= times && !/^[-–•*➤→]/.test(k) && !keep(k, previous);
-    if (!drop) previous = k;
-    return !drop;
+    const c = counts.get(k);
+    if (!k || !c || c.all < times || /^[-–•*➤→]/.test(k)) return true;
+    return keep(k) || c.labelStart || c.underLabel * 2 > c.all;
   });
 }
 
 /** The text split into cleaned lines, page numbers removed, cut words joined; blank lines kept (they separate). */
-export function cleanText(raw: string, keep: (text: string, previous: string | undefined) => boolean): SourceLine[] {
+export function cleanText(raw: string, keep: (text: string) => boolean, isLabel: (text: string) => boolean): SourceLine[] {
   const lines = raw
     .replace(/\r\n?/g, "\n")
     .split("\n")
     .map((text, i) => ({ n: i + 1, text: cleanChars(text) }))
     .map((l) => (PAGE_NUMBER.test(l.text) ? { ...l, text: "" } : l));
-  return dropRepeated(joinHyphenated(lines), keep);
+  const joined = joinHyphenated(lines).map((l) => ({ ...l, text: dropEmphasis(l.text) }));
+  return dropRepeated(joined, keep, isLabel);
 }

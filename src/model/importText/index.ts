@@ -8,7 +8,7 @@ import { fold, slug } from "../../util/text";
 import type { SchemaInput } from "../schema";
 import { assemble, type Entry, type RawDocument, type RawFiche } from "./assemble";
 import { isDateLine, isDureeSchema } from "./calendar";
-import { cleanText } from "./clean";
+import { cleanChars, cleanText } from "./clean";
 import { DecisionLog, type Corrections, type Decision } from "./decisions";
 import { draftFiche, type Meta } from "./draft";
 import { recogniseField } from "./fields";
@@ -22,20 +22,20 @@ export interface ImportResult {
   decisions: Decision[];
 }
 
-/** What a running header is not: a heading, a label, a date, a value under a label. */
-const keep = (text: string, previous: string | undefined) =>
+/** What a running header is not: a heading, a label, a date, the schéma's duration. */
+const keep = (text: string) =>
   recogniseHeading(text) !== null ||
   recogniseField(text) !== null ||
   recogniseTitleLine(text) !== null ||
   isDateLine(text) ||
-  isDureeSchema(text) ||
-  (previous !== undefined && (recogniseField(previous) !== null || recogniseField(`${previous} ${text}`) !== null));
+  isDureeSchema(text);
+const isLabel = (text: string) => recogniseField(text) !== null;
 
 /** The schéma's title and period: the first line naming a schéma with a period « 2022-2026 ». */
 function meta(raw: string, doc: RawDocument, log: DecisionLog): Meta {
   const lines = raw.split(/\r?\n/);
   const k = lines.findIndex((l) => /sch[ée]ma/i.test(l) && /(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}/.test(l) && l.length < 200);
-  const titleLine = k >= 0 ? lines[k]!.replace(/<[^>]+>|\*+|^#+\s*/g, "").trim() : "";
+  const titleLine = k >= 0 ? cleanChars(lines[k]!).replace(/<[^>]+>|\*+|^#+\s*/g, "").trim() : "";
   const titre = titleLine.replace(/^.*?(sch[ée]ma\b)/i, (_, s: string) => s.charAt(0).toUpperCase() + s.slice(1));
   const years = /((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2})/.exec(titre);
   let span = years ? { debut: Number(years[1]), fin: Number(years[2]) } : undefined;
@@ -95,7 +95,7 @@ function panelsOf(doc: RawDocument, log: DecisionLog): Map<RawFiche, { pilotes: 
 
 export function importText(raw: string, corrections: Corrections = {}): ImportResult {
   const log = new DecisionLog(corrections);
-  const items = toItems(cleanText(raw, keep));
+  const items = toItems(cleanText(raw, keep, isLabel));
   const doc = assemble(items);
   const m = meta(raw, doc, log);
   const panels = panelsOf(doc, log);

@@ -23,8 +23,12 @@ describe("clean-up", () => {
   });
   it("running headers and page numbers go, repeated values under a label stay", () => {
     const raw = ["EN-TÊTE", "12", "Direction pilote", "DPMIS", "EN-TÊTE", "Direction pilote", "DPMIS", "EN-TÊTE", "Direction pilote", "DPMIS"].join("\n");
-    const keep = (t: string, prev: string | undefined) => recogniseField(t) !== null || (prev !== undefined && recogniseField(prev) !== null);
-    expect(cleanText(raw, keep).map((l) => l.text).filter(Boolean)).toEqual(["Direction pilote", "DPMIS", "Direction pilote", "DPMIS", "Direction pilote", "DPMIS"]);
+    const isLabel = (t: string) => recogniseField(t) !== null;
+    expect(cleanText(raw, isLabel, isLabel).map((l) => l.text).filter(Boolean)).toEqual(["Direction pilote", "DPMIS", "Direction pilote", "DPMIS", "Direction pilote", "DPMIS"]);
+  });
+  it("single-star emphasis cut over two lines is taken off once the word is joined", () => {
+    const raw = "Situation (*taux de loge-\nment stable*)";
+    expect(cleanText(raw, () => false, () => false).map((l) => l.text)).toEqual(["Situation (taux de logement stable)"]);
   });
 });
 
