@@ -73,16 +73,21 @@ export function dropRepeated(
 ): SourceLine[] {
   const counts = new Map<string, { all: number; underLabel: number; labelStart: boolean }>();
   const texts = lines.map((l) => l.text.trim()).filter(Boolean);
-  texts.forEach((k, i) => {
-    if (k.length > 80 || k.includes("\t")) return;
+  for (const k of texts) {
+    if (k.length > 80 || k.includes("\t")) continue;
     const c = counts.get(k) ?? { all: 0, underLabel: 0, labelStart: false };
     c.all++;
+    counts.set(k, c);
+  }
+  // Only lines repeated often enough are looked at more closely.
+  texts.forEach((k, i) => {
+    const c = counts.get(k);
+    if (!c || c.all < times) return;
     const previous = texts[i - 1];
     if (previous && (isLabel(previous) || isLabel(`${previous} ${k}`))) c.underLabel++;
     // The first part of a label cut over lines (« AUTRE POLITIQUE » / « CONCERNÉE »).
     const next = texts[i + 1];
     if (next && (isLabel(`${k} ${next}`) || (texts[i + 2] && isLabel(`${k} ${next} ${texts[i + 2]}`)))) c.labelStart = true;
-    counts.set(k, c);
   });
   return lines.filter((l) => {
     const k = l.text.trim();

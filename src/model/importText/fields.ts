@@ -75,7 +75,19 @@ export function recogniseNatureHeading(text: string): Nature | undefined {
   return natureOf(f);
 }
 
+/** Lines are asked about several times (clean-up, the walk, labels cut over lines): answers are kept, a few thousand. */
+const memo = new Map<string, FieldLabel | null>();
+
 export function recogniseField(text: string): FieldLabel | null {
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  if (memo.size > 20_000) memo.clear();
+  const found = readField(text);
+  memo.set(text, found);
+  return found;
+}
+
+function readField(text: string): FieldLabel | null {
   const raw = text.trim();
   // « Pilote : DPMIS »: a label, a colon, the value.
   const colon = /^([^:]{3,60}?)\s*:\s*(.*)$/.exec(raw);
