@@ -62,10 +62,26 @@ function calendar(
   });
 }
 
+/** « Évolution du processus : » followed by sub-items: one line, which its sub-items complete. */
+function withSubItems(entries: RawFiche["indicateurs"]): RawFiche["indicateurs"] {
+  const out: RawFiche["indicateurs"] = [];
+  let open: RawFiche["indicateurs"][number] | undefined;
+  for (const e of entries) {
+    if (open && e.depth > open.depth) {
+      open.text = `${open.text} ${e.text}`;
+      continue;
+    }
+    const copy = { ...e };
+    out.push(copy);
+    open = /:\s*$/.test(e.text) ? copy : undefined;
+  }
+  return out;
+}
+
 function indicateurs(f: RawFiche, log: DecisionLog): IndicateurInput[] {
   const out: IndicateurInput[] = [];
   const seen = new Set<string>();
-  for (const e of f.indicateurs) {
+  for (const e of withSubItems(f.indicateurs)) {
     const libelle = line(e.text);
     if (!/\p{L}/u.test(libelle) || seen.has(fold(libelle))) continue;
     seen.add(fold(libelle));

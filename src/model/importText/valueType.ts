@@ -63,6 +63,12 @@ export function inferValueType(libelle: string): TypeGuess {
   const type = byRules(f);
   if (type) return { type, sure: true };
   if (DONE.test(f)) return { type: "boolean", sure: true };
+  // « Collectif parentalité : Nombre de référents… »: a topic, then the measure.
+  const colon = /^[^:]{3,80}:\s*(\S.*)$/.exec(libelle);
+  if (colon) {
+    const inner = inferValueType(colon[1]!);
+    if (inner.sure) return inner;
+  }
   if (/%|\bpourcentage\b|\btaux\b/.test(f)) return { type: "rate", sure: false };
   if (/\bnombre\b/.test(f)) return { type: "count", sure: false };
   return { type: "text", sure: false };
