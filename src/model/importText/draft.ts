@@ -11,7 +11,7 @@ import type { Entry, RawDocument, RawFiche } from "./assemble";
 import { parseCalendarBlock, type CalendrierDraft, type Span } from "./calendar";
 import type { DecisionLog } from "./decisions";
 import { sentenceCase } from "./headings";
-import { inferValueType, severalMeasures } from "./valueType";
+import { inferValueType, sensOf, severalMeasures } from "./valueType";
 
 type FicheInput = SchemaInput["axes"][number]["fiches"] extends (infer F)[] | undefined ? F : never;
 type IndicateurInput = NonNullable<FicheInput["indicateurs"]>[number];
@@ -116,6 +116,8 @@ function indicateurs(f: RawFiche, log: DecisionLog): IndicateurInput[] {
       const partGuess = parts.length > 1 ? inferValueType(part) : guess;
       const partType = parts.length > 1 ? partGuess.type : type;
       const ind: IndicateurInput = { libelle: line(part), nature: e.nature, type: partType };
+      const sens = partType === "text" || partType === "boolean" ? undefined : sensOf(part);
+      if (sens) ind.sens = sens;
       if (parts.length > 1) ind.formulationPubliee = libelle;
       if (partType === "ratio") {
         const p = partGuess.parts ?? { numerateur: part, denominateur: part };

@@ -85,3 +85,11 @@ export function severalMeasures(libelle: string): boolean {
   const measure = "(?:nombre|taux|part|pourcentage|duree|delai|montant|typologie)";
   return new RegExp(`\\b(?:et|,|/|-)\\s+(?:le |la |les |du |des |de |d')?${measure}\\b`).test(f) && !RATIO.test(libelle);
 }
+
+/** The expected direction a wording states: « Diminution des ruptures » baisse, « Augmentation du taux » hausse. */
+export function sensOf(libelle: string): "hausse" | "baisse" | undefined {
+  const f = fold(libelle);
+  if (/^(?:diminution|baisse|reduction|recul)\b|\ben (?:diminution|baisse)\b/.test(f)) return "baisse";
+  if (/^(?:augmentation|hausse|progression|accroissement|amelioration)\b|\ben (?:augmentation|hausse|progression)\b/.test(f)) return "hausse";
+  return undefined;
+}

@@ -4,7 +4,8 @@ import { cellItems, htmlRows, isGridRow, toItems } from "../../../src/model/impo
 import { recogniseHeading, recogniseNumbered, sentenceCase } from "../../../src/model/importText/headings";
 import { joinedLabel, recogniseField, recogniseNatureHeading } from "../../../src/model/importText/fields";
 import { gridColumns, parseCalendarBlock, periodsOf } from "../../../src/model/importText/calendar";
-import { inferValueType, severalMeasures } from "../../../src/model/importText/valueType";
+import { inferValueType, sensOf, severalMeasures } from "../../../src/model/importText/valueType";
+import { correctionsFromModel } from "../../../src/model/importText/corrections";
 import { decisionKey, DecisionLog } from "../../../src/model/importText/decisions";
 import { importText } from "../../../src/model/importText";
 import { parseSchema } from "../../../src/model/parse";
@@ -118,6 +119,11 @@ describe("value types", () => {
   it("a wording no rule reads is a text, unsure", () => {
     expect(inferValueType("Invitations aux PPE.")).toEqual({ type: "text", sure: false });
   });
+  it("the expected direction", () => {
+    expect(sensOf("Diminution des ruptures")).toBe("baisse");
+    expect(sensOf("Taux d'accueil des enfants en augmentation")).toBe("hausse");
+    expect(sensOf("Nombre de places")).toBeUndefined();
+  });
   it("lines of several measures", () => {
     expect(severalMeasures("Nombre de places créées et taux d'occupation")).toBe(true);
     expect(severalMeasures("Nombre de places créées")).toBe(false);
@@ -154,6 +160,41 @@ describe("decisions and corrections", () => {
     expect(unsure).toMatchObject({ line: 11, text: "Invitations aux PPE" });
     const second = importText(text, { [unsure.key]: "boolean" });
     expect(second.model.axes[0]!.fiches![0]!.indicateurs![1]).toMatchObject({ type: "boolean" });
+  });
+});
+
+describe("corrections from a corrected model", () => {
+  it("a type, a split line and a calendar are found by fiche number and wording", () => {
+    const text = [
+      "Schéma départemental de l'enfance et de la famille 2022-2026",
+      "Axe 1 : Prévenir",
+      "Fiche action N° 1",
+      "Action : développer l'accueil",
+      "CALENDRIER",
+      "À définir",
+      "INDICATEURS DE RÉSULTATS",
+      "- Invitations aux PPE",
+      "- Nombre de places et taux d'occupation",
+    ].join("\n");
+    const draft = importText(text);
+    const fixed = structuredClone(draft.model);
+    const fiche = fixed.axes[0]!.fiches![0]!;
+    fiche.calendrier = { periodes: ["2024"] };
+    fiche.indicateurs = [
+      { libelle: "Invitations aux PPE", type: "count" },
+      { libelle: "Nombre de places", type: "count", formulationPubliee: "Nombre de places et taux d'occupation" },
+      { libelle: "Taux d'occupation", type: "rate", formulationPubliee: "Nombre de places et taux d'occupation" },
+    ];
+    const parsed = parseSchema(fixed);
+    if (!parsed.ok) throw new Error("corrected model invalid");
+    const corrections = correctionsFromModel(draft.decisions, parsed.schema);
+    const again = importText(text, corrections).model.axes[0]!.fiches![0]!;
+    expect(again.calendrier).toMatchObject({ periodes: ["2024"] });
+    expect(again.indicateurs!.map((i) => [i.libelle, i.type])).toEqual([
+      ["Invitations aux PPE", "count"],
+      ["Nombre de places", "count"],
+      ["Taux d'occupation", "rate"],
+    ]);
   });
 });
 
