@@ -6,7 +6,9 @@ import { importText } from "../../src/model/importText";
 
 const SEEDS = join(__dirname, "..", "..", "tests", "fixtures", "seeds");
 
-export function importTextTimings(runs = 5): { seed: string; lignes: number; ms: string; "médiane ms": string; fiches: number; décisions: number }[] {
+export function importTextTimings(
+  runs = 5,
+): { seed: string; lignes: number; ms: string; "médiane ms": string; fiches: number; décisions: number }[] {
   return readdirSync(SEEDS)
     .filter((f) => f.endsWith(".txt"))
     .map((f) => {

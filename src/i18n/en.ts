@@ -326,13 +326,13 @@ export const en: Record<keyof typeof fr, string> = {
   "importText.unknownFormat": "{{file}}: format not read (expected: .txt, .md or .docx)",
   "importText.docxUnreadable": "{{file}}: unreadable Word document ({{reason}})",
   "importText.badCorrections": "{{file}}: unreadable corrections ({{reason}})",
-  "importText.notObject": "a JSON object { \"key\": value } is expected",
+  "importText.notObject": 'a JSON object { "key": value } is expected',
   "importText.done":
     "{{file}}: {{axes}} axes, {{fiches}} fiches; {{decisions}} decision(s) to review, {{corrected}} corrected; {{ms}} ms",
   "importText.report.title": "Import of {{file}}: decisions to review",
   "importText.report.summary": "{{count}} decision(s) to review, {{corrected}} already corrected (✔).",
   "importText.report.howTo":
-    "To correct: a JSON file { \"key\": value } given with --corrections (indicator type: \"count\", \"rate\"…; line of several measures: the list of labels; calendar: { \"periodes\": [\"2023\"] }), or the corrected référentiel given with --from.",
+    'To correct: a JSON file { "key": value } given with --corrections (indicator type: "count", "rate"…; line of several measures: the list of labels; calendar: { "periodes": ["2023"] }), or the corrected référentiel given with --from.',
   "importText.report.columns": "key|line|fiche|decision|text|choice",
   "importText.kind.type": "type guessed",
   "importText.kind.several": "several measures",

@@ -43,11 +43,22 @@ test("a corrections file applies the person's choices by key, and the report mar
       "several:5:0fbb1j7": ["Nombre de places créées par modes d'accueil et d'accompagnement", "Taux d'occupation"],
     }),
   );
-  const r = bilan(["import-text", "fiche5.txt", "--corrections", "corrections.json", "-o", "fixed.json", "--report", "fixed.md"]);
+  const r = bilan([
+    "import-text",
+    "fiche5.txt",
+    "--corrections",
+    "corrections.json",
+    "-o",
+    "fixed.json",
+    "--report",
+    "fixed.md",
+  ]);
   expect(r.status).toBe(0);
   const list = indicateurs(readModel("fixed.json"));
   expect(list.find((i) => i.libelle.startsWith("Situation des jeunes"))!.type).toBe("text");
-  expect(list.filter((i) => i.formulationPubliee?.startsWith("Nombre de places créées")).map((i) => [i.libelle, i.type])).toEqual([
+  expect(
+    list.filter((i) => i.formulationPubliee?.startsWith("Nombre de places créées")).map((i) => [i.libelle, i.type]),
+  ).toEqual([
     ["Nombre de places créées par modes d'accueil et d'accompagnement", "count"],
     ["Taux d'occupation", "rate"],
   ]);
@@ -60,13 +71,17 @@ test("--from a corrected référentiel (JSON here, .xlsx through the round trip)
   ind.type = "boolean";
   writeFileSync(join(dir, "corrected.json"), JSON.stringify(draft));
   expect(bilan(["import-text", "fiche5.txt", "--from", "corrected.json", "-o", "again.json"]).status).toBe(0);
-  expect(indicateurs(readModel("again.json")).find((i) => i.libelle.startsWith("Situation des jeunes"))!.type).toBe("boolean");
+  expect(indicateurs(readModel("again.json")).find((i) => i.libelle.startsWith("Situation des jeunes"))!.type).toBe(
+    "boolean",
+  );
 
   expect(bilan(["export-schema", "model.json", "--format", "xlsx", "-o", "ref.xlsx"]).status).toBe(0);
   const r = bilan(["import-text", "fiche5.txt", "--from", "ref.xlsx", "-o", "same.json"]);
   expect(r.status).toBe(0);
   expect(r.stderr).toMatch(/corrigée/);
-  expect(indicateurs(readModel("same.json")).map((i) => i.type)).toEqual(indicateurs(readModel("model.json")).map((i) => i.type));
+  expect(indicateurs(readModel("same.json")).map((i) => i.type)).toEqual(
+    indicateurs(readModel("model.json")).map((i) => i.type),
+  );
 });
 
 test("a Word document is read as its text", async () => {
@@ -100,7 +115,9 @@ test("misuse is refused before anything is written, and an input is never overwr
   expect(both.status).toBe(2);
   expect(both.stderr).toMatch(/--corrections et --from/);
   writeFileSync(join(dir, "bad.json"), "[1]");
-  expect(bilan(["import-text", "fiche5.txt", "--corrections", "bad.json"]).stderr).toMatch(/bad\.json : corrections illisibles/);
+  expect(bilan(["import-text", "fiche5.txt", "--corrections", "bad.json"]).stderr).toMatch(
+    /bad\.json : corrections illisibles/,
+  );
   const before = readFileSync(join(dir, "fiche5.txt"), "utf8");
   expect(bilan(["import-text", "fiche5.txt", "-o", "fiche5.txt", "--force"]).status).toBe(2);
   expect(readFileSync(join(dir, "fiche5.txt"), "utf8")).toBe(before);

@@ -219,7 +219,9 @@ test("Schéma: pasted published text becomes the current schéma, with its decis
   expect((button as HTMLButtonElement).disabled).toBe(true);
   fireEvent.change(screen.getByTestId("paste-text"), { target: { value: text } });
   fireEvent.click(button);
-  expect(await screen.findByText(/^Schéma choisi\s: Schéma départemental de l'enfance et de la famille 2022-2026$/)).toBeTruthy();
+  expect(
+    await screen.findByText(/^Schéma choisi\s: Schéma départemental de l'enfance et de la famille 2022-2026$/),
+  ).toBeTruthy();
   expect(screen.getByText("2 décision(s) à relire")).toBeTruthy();
   expect(screen.getByText(/^ligne 8 · type deviné : Invitations aux PPE \(type:1:/)).toBeTruthy();
 }, 30_000);

@@ -13,21 +13,20 @@ const decode = (s: string) =>
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, "&");
 
-/** Paragraphs of the document body; in a table row, cells joined by a tab. */
+/** Paragraphs of the document body, one per line; a table row is one line, its cells joined by a tab. */
 export function documentXmlText(xml: string): string {
   const paragraph = (p: string) =>
     [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br|cr)\b[^>]*\/>/g)]
       .map((m) => (m[2] === "tab" ? "\t" : m[2] ? "\n" : decode(m[1]!)))
       .join("");
+  const cellText = (cell: string) => [...cell.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((p) => paragraph(p[0])).join(" ");
   const lines: string[] = [];
-  // Rows first (their cells become one line), then the paragraphs outside tables, in document order.
-  const body = xml.replace(/<w:tr\b[\s\S]*?<\/w:tr>/g, (row) => {
-    const cells = [...row.matchAll(/<w:tc\b[\s\S]*?<\/w:tc>/g)].map((c) =>
-      [...c[0].matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((p) => paragraph(p[0])).join(" "),
-    );
-    return `<w:p><w:t>${cells.map((c) => c.replace(/</g, "&lt;")).join("\u0001")}</w:t></w:p>`;
-  });
-  for (const p of body.matchAll(/<w:p\b[\s\S]*?<\/w:p>|<w:p\s*\/>/g)) lines.push(paragraph(p[0]).replace(/\u0001/g, "\t"));
+  // In document order: a table row (found first where it starts) is one line of its cells, else a paragraph.
+  for (const m of xml.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>|<w:p\b[\s\S]*?<\/w:p>|<w:p\s*\/>/g)) {
+    if (m[0].startsWith("<w:tr"))
+      lines.push([...m[0].matchAll(/<w:tc\b[\s\S]*?<\/w:tc>/g)].map((c) => cellText(c[0])).join("\t"));
+    else lines.push(paragraph(m[0]));
+  }
   return lines.join("\n");
 }
 

@@ -77,7 +77,8 @@ export interface RawDocument {
   ficheLevel: "fiche" | "objectif";
 }
 
-const ACTION_REF = /^(?:actions?|sous-actions?)\s+((?:\d+\.\d+)(?:\.?\s*(?:&|et|,)\s*\d+\.\d+)*)\.?\s*[:\-–]?\s*(.*)$/iu;
+const ACTION_REF =
+  /^(?:actions?|sous-actions?)\s+((?:\d+\.\d+)(?:\.?\s*(?:&|et|,)\s*\d+\.\d+)*)\.?\s*[:\-–]?\s*(.*)$/iu;
 const FOOTNOTE = /^\d{1,2}\s?[-–]\s+\p{Lu}/u;
 /** A line in capitals, short, alone: a label the document uses that no rule knows. */
 const CAPS_LABEL = /^[\p{Lu}\d'’ /()-]{4,60}$/u;
@@ -186,7 +187,11 @@ export function assemble(items: Item[]): RawDocument {
       const cols = columns.filter((c) => c && !c.startsWith("-"));
       // The row's label: its first cell that is neither a mark, nor a label, nor markup (a whole table in one cell).
       const k = cells.findIndex(
-        (c) => c.trim() && !/^(?:x|X)$/.test(c.trim()) && !/<\/?[a-z]/i.test(c) && !joinedLabel([{ n: 0, text: c, depth: 0 }], 0),
+        (c) =>
+          c.trim() &&
+          !/^(?:x|X)$/.test(c.trim()) &&
+          !/<\/?[a-z]/i.test(c) &&
+          !joinedLabel([{ n: 0, text: c, depth: 0 }], 0),
       );
       if (k < 0) continue;
       const libelle = cells[k]!.replace(/\s+/g, " ").trim();
@@ -204,7 +209,8 @@ export function assemble(items: Item[]): RawDocument {
     if (heading && heading.toc) {
       if (heading.level === "axe") {
         tocAxe = heading.numero;
-        if (heading.titre && !doc.tocTitles.has(`axe:${heading.numero}`)) doc.tocTitles.set(`axe:${heading.numero}`, heading.titre);
+        if (heading.titre && !doc.tocTitles.has(`axe:${heading.numero}`))
+          doc.tocTitles.set(`axe:${heading.numero}`, heading.titre);
       } else if (heading.level === "fiche" && tocAxe) doc.tocAxeOf.set(heading.numero!, tocAxe);
       continue;
     }
@@ -233,7 +239,8 @@ export function assemble(items: Item[]): RawDocument {
         }
         if (axe && heading.titre) {
           const titre = sentenceCase(heading.titre);
-          if (!axe.objectifs.some((o) => fold(o.titre) === fold(titre))) axe.objectifs.push({ numero: heading.numero, titre });
+          if (!axe.objectifs.some((o) => fold(o.titre) === fold(titre)))
+            axe.objectifs.push({ numero: heading.numero, titre });
           if (fiche && !hasContent(fiche)) fiche.objectif = titre;
         }
         continue;
@@ -247,7 +254,14 @@ export function assemble(items: Item[]): RawDocument {
       if (heading.level === "sousAction" && fiche) {
         sa = fiche.sousActions.find((s) => s.numero === heading.numero);
         if (!sa) {
-          sa = { n: it.n, numero: heading.numero!, libelle: sentenceCase(heading.titre), details: [], pilotes: [], calendrier: [] };
+          sa = {
+            n: it.n,
+            numero: heading.numero!,
+            libelle: sentenceCase(heading.titre),
+            details: [],
+            pilotes: [],
+            calendrier: [],
+          };
           fiche.sousActions.push(sa);
         }
         awaitingTitle = sa.libelle ? undefined : sa;
@@ -264,7 +278,11 @@ export function assemble(items: Item[]): RawDocument {
         doc.tocTitles.set(`fiche:${numbered.numero}`, numbered.titre);
         continue;
       }
-      if (numbered && (numbered.numero === expected || doc.fiches.some((f) => f.numero === numbered.numero && f.titre === sentenceCase(numbered.titre)))) {
+      if (
+        numbered &&
+        (numbered.numero === expected ||
+          doc.fiches.some((f) => f.numero === numbered.numero && f.titre === sentenceCase(numbered.titre)))
+      ) {
         usedNumbered = true;
         fiche = openFiche(numbered, it.n);
         sa = undefined;
@@ -316,8 +334,10 @@ export function assemble(items: Item[]): RawDocument {
       continue;
     }
     if (!fiche) {
-      if (axe && (field === "enjeux" || field === "principe")) (field === "enjeux" ? axe.enjeux : axe.principe).push(text);
-      else if (axe && !field && it.depth === 0) axe.overviews[axe.overviews.length - 1]?.push({ n: it.n, text, depth: 0 });
+      if (axe && (field === "enjeux" || field === "principe"))
+        (field === "enjeux" ? axe.enjeux : axe.principe).push(text);
+      else if (axe && !field && it.depth === 0)
+        axe.overviews[axe.overviews.length - 1]?.push({ n: it.n, text, depth: 0 });
       continue;
     }
     if (FOOTNOTE.test(text) && wasBlank) continue;
@@ -374,7 +394,14 @@ export function assemble(items: Item[]): RawDocument {
       continue;
     }
     if (field === "ignore") continue;
-    if (CAPS_LABEL.test(text) && it.depth === 0 && !/\d{4}/.test(text) && text.length > 6 && field !== "pilotes" && field !== "partenaires") {
+    if (
+      CAPS_LABEL.test(text) &&
+      it.depth === 0 &&
+      !/\d{4}/.test(text) &&
+      text.length > 6 &&
+      field !== "pilotes" &&
+      field !== "partenaires"
+    ) {
       doc.unknownLabels.push({ n: it.n, text, depth: it.depth });
       field = "ignore";
       continue;

@@ -26,7 +26,8 @@ const YEAR = "(?:19|20)\\d{2}";
 const DATE_LINE = new RegExp(
   `^(?:(?:(?:fin|debut|mi)[ -]?)?(?:(?:1er|1|2e?|2eme|premier|second|deuxieme|3e?|4e?) (?:semestre|trimestre)|s[12]|t[1-4]|${MONTHS}|(?:au )?cours de|courant|fin|debut|a partir de|des|en|a compter de|annee)\\s*)*${YEAR}(?:\\s*(?:[-–/,]|et|a)\\s*(?:(?:s[12]|t[1-4]|${MONTHS})\\s*)?${YEAR})*\\s*$`,
 );
-const DUREE = /(?:duree|toute la periode|sur la periode) (?:de (?:mise en (?:oe|œ)uvre |vie )?)?du (?:schema|plan)|tout au long du schema|permanent|en continu/;
+const DUREE =
+  /(?:duree|toute la periode|sur la periode) (?:de (?:mise en (?:oe|œ)uvre |vie )?)?du (?:schema|plan)|tout au long du schema|permanent|en continu/;
 
 function semesterOf(f: string): 1 | 2 | undefined {
   if (/\b(?:1er|1|premier) semestre|\bs1\b/.test(f)) return 1;
@@ -44,7 +45,8 @@ export function periodsOf(text: string, span: Span, granularite: Granularite): s
   let list: number[];
   if (/(?:a partir de|a compter de|des) (?:\S+ )?\d{4}/.test(f) && years.length === 1)
     list = range(years[0]!, Math.max(years[0]!, span.fin));
-  else if (years.length === 2 && new RegExp(`${YEAR}\\s*(?:[-–/]|a)\\s*${YEAR}`).test(f)) list = range(years[0]!, years[1]!);
+  else if (years.length === 2 && new RegExp(`${YEAR}\\s*(?:[-–/]|a)\\s*${YEAR}`).test(f))
+    list = range(years[0]!, years[1]!);
   else list = [...new Set(years)];
   const semestre = semesterOf(f);
   if (granularite === "semestre" && semestre && list.length === 1) return [`${list[0]}-S${semestre}`];
@@ -122,12 +124,25 @@ export function parseCalendarBlock(
   const unique = [...new Set(periodes)];
   // A range over the whole schéma (« 2021-2026 » for a 2022-2026 schéma) is its duration.
   const years = unique.map((p) => Number(p.slice(0, 4)));
-  const writtenRange = texts.some((t) => new RegExp(`${YEAR}\\s*[-–/]\\s*${YEAR}`).test(t) && !/partir|compter/i.test(t));
-  if (!jalons.length && writtenRange && years.length > 1 && Math.min(...years) <= span.debut && Math.max(...years) >= span.fin) duree = true;
+  const writtenRange = texts.some(
+    (t) => new RegExp(`${YEAR}\\s*[-–/]\\s*${YEAR}`).test(t) && !/partir|compter/i.test(t),
+  );
+  if (
+    !jalons.length &&
+    writtenRange &&
+    years.length > 1 &&
+    Math.min(...years) <= span.debut &&
+    Math.max(...years) >= span.fin
+  )
+    duree = true;
   const joined = texts.join(" ");
   const onlyYears = texts.every((t) => new RegExp(`^${YEAR}$`).test(t));
   const texte = onlyYears || jalons.length ? undefined : joined.length <= 300 ? joined : undefined;
-  if (duree) return { calendrier: { dureeSchema: true, ...(texte && texte !== "Durée du schéma" ? { texte } : {}) }, sure: true };
+  if (duree)
+    return {
+      calendrier: { dureeSchema: true, ...(texte && texte !== "Durée du schéma" ? { texte } : {}) },
+      sure: true,
+    };
   if (!unique.length && !jalons.length) return { calendrier: texte ? { texte } : undefined, sure: false };
   const inSpan = (p: string) => Number(p.slice(0, 4)) >= span.debut && Number(p.slice(0, 4)) <= span.fin;
   return {

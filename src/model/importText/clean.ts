@@ -10,7 +10,7 @@ export interface SourceLine {
   text: string;
 }
 
-const LIGATURES: Record<string, string> = { "ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st" };
+const LIGATURES: Record<string, string> = { ﬁ: "fi", ﬂ: "fl", ﬀ: "ff", ﬃ: "ffi", ﬄ: "ffl", ﬅ: "st", ﬆ: "st" };
 
 /** One line's characters made plain: ligatures, spaces, apostrophes, soft hyphens, footnote markers. */
 export function cleanChars(line: string): string {
@@ -87,7 +87,8 @@ export function dropRepeated(
     if (previous && (isLabel(previous) || isLabel(`${previous} ${k}`))) c.underLabel++;
     // The first part of a label cut over lines (« AUTRE POLITIQUE » / « CONCERNÉE »).
     const next = texts[i + 1];
-    if (next && (isLabel(`${k} ${next}`) || (texts[i + 2] && isLabel(`${k} ${next} ${texts[i + 2]}`)))) c.labelStart = true;
+    if (next && (isLabel(`${k} ${next}`) || (texts[i + 2] && isLabel(`${k} ${next} ${texts[i + 2]}`))))
+      c.labelStart = true;
   });
   return lines.filter((l) => {
     const k = l.text.trim();
@@ -98,7 +99,11 @@ export function dropRepeated(
 }
 
 /** The text split into cleaned lines, page numbers removed, cut words joined; blank lines kept (they separate). */
-export function cleanText(raw: string, keep: (text: string) => boolean, isLabel: (text: string) => boolean): SourceLine[] {
+export function cleanText(
+  raw: string,
+  keep: (text: string) => boolean,
+  isLabel: (text: string) => boolean,
+): SourceLine[] {
   const lines = raw
     .replace(/\r\n?/g, "\n")
     .split("\n")

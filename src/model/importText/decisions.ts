@@ -4,16 +4,7 @@
  */
 import { fold } from "../../util/text";
 
-export type DecisionKind =
-  | "type"
-  | "several"
-  | "calendar"
-  | "label"
-  | "panel"
-  | "gap"
-  | "overview"
-  | "axe"
-  | "meta";
+export type DecisionKind = "type" | "several" | "calendar" | "label" | "panel" | "gap" | "overview" | "axe" | "meta";
 
 export interface Decision {
   key: string;

@@ -7,10 +7,9 @@
 import { fold } from "../../util/text";
 import type { SchemaInput, ValueType } from "../schema";
 import { VALUE_TYPES } from "../schema";
-import type { Entry, RawDocument, RawFiche } from "./assemble";
+import type { Entry, RawFiche } from "./assemble";
 import { parseCalendarBlock, type CalendrierDraft, type Span } from "./calendar";
 import type { DecisionLog } from "./decisions";
-import { sentenceCase } from "./headings";
 import { inferValueType, sensOf, severalMeasures } from "./valueType";
 
 type FicheInput = SchemaInput["axes"][number]["fiches"] extends (infer F)[] | undefined ? F : never;
@@ -24,7 +23,8 @@ export interface Meta {
   id: string;
 }
 
-const texts = (list: Entry[] | undefined) => (list ?? []).map((e) => e.text.replace(/\s+/g, " ").trim()).filter(Boolean);
+const texts = (list: Entry[] | undefined) =>
+  (list ?? []).map((e) => e.text.replace(/\s+/g, " ").trim()).filter(Boolean);
 const line = (s: string) => s.replace(/\s+/g, " ").trim().slice(0, 4000);
 
 /** Names in a pilot or partner cell: « Direction de l'enfance et de la famille / ARS », « CAF, CPAM ». */
@@ -32,7 +32,10 @@ export function names(list: string[]): string[] {
   const out: string[] = [];
   for (const l of list)
     for (const part of l.split(/\s+\/\s+|\s*;\s*|,\s+(?=\p{Lu})/u)) {
-      const n = part.replace(/^[-–•]\s*/, "").replace(/[.;,]$/, "").trim();
+      const n = part
+        .replace(/^[-–•]\s*/, "")
+        .replace(/[.;,]$/, "")
+        .trim();
       if (n && /\p{L}/u.test(n) && n.length <= 120 && !out.some((o) => fold(o) === fold(n))) out.push(n);
     }
   return out;
@@ -171,7 +174,10 @@ function sousActions(f: RawFiche, meta: Meta, granularite: "annee" | "semestre",
       };
     });
   if (f.grid.length)
-    return f.grid.map((g) => ({ libelle: line(g.libelle), ...(g.periodes.length ? { calendrier: { periodes: g.periodes } } : {}) }));
+    return f.grid.map((g) => ({
+      libelle: line(g.libelle),
+      ...(g.periodes.length ? { calendrier: { periodes: g.periodes } } : {}),
+    }));
   const modalites = f.fields.modalites ?? [];
   if (modalites.length) return fromList(modalites);
   if (f.loose.length) return fromList(f.loose);
@@ -190,8 +196,11 @@ export function draftFiche(
   const pilotes = names(texts(panel ? panel.pilotes : f.fields.pilotes));
   // Under a grid, its marks and row labels printed again as text are the grid itself.
   const inGrid = (e: Entry) =>
-    /^(?:[xX]|(?:19|20)\d{2}|S[12]|T[1-4])$/.test(e.text.trim()) || f.grid.some((g) => fold(g.libelle) === fold(e.text));
-  const calEntries = (panel ? panel.calendrier : (f.fields.calendrier ?? [])).filter((e) => !f.grid.length || !inGrid(e));
+    /^(?:[xX]|(?:19|20)\d{2}|S[12]|T[1-4])$/.test(e.text.trim()) ||
+    f.grid.some((g) => fold(g.libelle) === fold(e.text));
+  const calEntries = (panel ? panel.calendrier : (f.fields.calendrier ?? [])).filter(
+    (e) => !f.grid.length || !inGrid(e),
+  );
   // A fiche with a grid has its calendar in the grid's rows: other wording under its label is said, not used.
   const cal = f.grid.length
     ? calEntries.length
@@ -223,5 +232,3 @@ export function draftFiche(
   };
   return fiche;
 }
-
-export { sentenceCase };

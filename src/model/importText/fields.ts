@@ -36,13 +36,22 @@ export interface FieldLabel {
 /** Labels, folded (lower case, no accents), each the whole of its line but for a final colon. */
 const LABELS: [RegExp, Field][] = [
   [/^(?:constats?|elements? de diagnostic|diagnostic|contexte|etat des lieux|enjeux et constats)$/, "diagnostic"],
-  [/^(?:objectifs?(?: de l'action| de la fiche| vises| operationnels? de l'action| poursuivis)?|finalites?)$/, "objectifs"],
+  [
+    /^(?:objectifs?(?: de l'action| de la fiche| vises| operationnels? de l'action| poursuivis)?|finalites?)$/,
+    "objectifs",
+  ],
   [
     /^(?:modalites(?: de mise en (?:oe|œ)uvre)?|declinaisons? operationnelles?|mise en (?:oe|œ)uvre|contenu(?: de l'action)?|descriptif(?: de l'action)?|actions? a (?:mener|conduire)|plan d'actions?)$/,
     "modalites",
   ],
-  [/^(?:pilotes?|\(?pilote\(?s\)?|direction pilote|services? pilotes?|porteurs?(?: de l'action)?|pilotage|responsables?)$/, "pilotes"],
-  [/^(?:partenaires?(?: associes| concernes| mobilises)?|contributeurs?|acteurs? (?:associes|concernes)|partenariats?)$/, "partenaires"],
+  [
+    /^(?:pilotes?|\(?pilote\(?s\)?|direction pilote|services? pilotes?|porteurs?(?: de l'action)?|pilotage|responsables?)$/,
+    "pilotes",
+  ],
+  [
+    /^(?:partenaires?(?: associes| concernes| mobilises)?|contributeurs?|acteurs? (?:associes|concernes)|partenariats?)$/,
+    "partenaires",
+  ],
   [
     /^(?:calendrier(?: previsionnel| de mise en (?:oe|œ)uvre| de realisation)?|calendrier ?\/ ?echeances?|echeances?|echeancier|delais?(?: de mise en (?:oe|œ)uvre)?|duree)$/,
     "calendrier",
@@ -53,7 +62,10 @@ const LABELS: [RegExp, Field][] = [
   ],
   [/^(?:moyens?(?: mobilises| necessaires| humains et financiers)?|ressources)$/, "moyens"],
   [/^(?:budget|cout|financements?)(?: previsionnel)?$/, "budget"],
-  [/^(?:autres? politiques? concernees?|articulation avec (?:les )?autres (?:politiques|schemas)|liens? avec d'autres (?:politiques|schemas))$/, "autresPolitiques"],
+  [
+    /^(?:autres? politiques? concernees?|articulation avec (?:les )?autres (?:politiques|schemas)|liens? avec d'autres (?:politiques|schemas))$/,
+    "autresPolitiques",
+  ],
   [/^(?:points? de vigilance|vigilances?|risques?)$/, "vigilance"],
   [/^principes?$/, "principe"],
   [/^enjeux?$/, "enjeux"],
@@ -94,7 +106,10 @@ function readField(text: string): FieldLabel | null {
   const candidates: [string, string | undefined][] = [[raw.replace(/\s*:\s*$/, ""), undefined]];
   if (colon && colon[2]) candidates.push([colon[1]!, colon[2]]);
   for (const [label, rest] of candidates) {
-    const f = fold(label).replace(/\s*\/\s*/g, " / ").replace(/ \/ /g, "/").replace(/\s+/g, " ");
+    const f = fold(label)
+      .replace(/\s*\/\s*/g, " / ")
+      .replace(/ \/ /g, "/")
+      .replace(/\s+/g, " ");
     for (const [re, field] of LABELS) {
       if (re.test(f) || re.test(f.replace(/\//g, " / ").replace(/\s+/g, " ")))
         return { field, nature: field === "indicateurs" ? natureOf(f) : undefined, ...(rest ? { rest } : {}) };

@@ -34,7 +34,10 @@ const OBJECTIF = new RegExp(
   String.raw`^(objectifs?\s+op[ée]rationnels?|objectif\s+g[ée]n[ée]ral|sous-objectif)(?:\s+${NUM}((?:${ROMAN}|\d{1,2})(?:\.\d{1,2})*)\b)?${SEP}(.*)$`,
   "iu",
 );
-const FICHE = new RegExp(String.raw`^(fiches?[-\s]+actions?|fiche|action)\s+${NUM}(\d{1,3}[a-z]?)(?![.,]\d)${SEP}(.*)$`, "iu");
+const FICHE = new RegExp(
+  String.raw`^(fiches?[-\s]+actions?|fiche|action)\s+${NUM}(\d{1,3}[a-z]?)(?![.,]\d)${SEP}(.*)$`,
+  "iu",
+);
 const SOUS_ACTION = new RegExp(
   String.raw`^(action|sous-action|mesure|d[ée]clinaison)\s+${NUM}(\d{1,3}(?:\.\d{1,2})+)\.?${SEP}(.*)$`,
   "iu",
@@ -44,7 +47,8 @@ const UNNUMBERED_TITLE = /^(action|intitul[ée](?: de l'action)?|titre(?: de l'a
 /** « 4. Diversifier les modes… », « IV. … », « 2) … ». */
 const NUMBERED = /^(\d{1,2}|[IVX]{1,4})[.)]\s+(\p{Lu}.*)$/u;
 
-const capitalised = (label: string) => label.charAt(0).toUpperCase() + label.slice(1).toLowerCase().replace(/\s+/g, " ");
+const capitalised = (label: string) =>
+  label.charAt(0).toUpperCase() + label.slice(1).toLowerCase().replace(/\s+/g, " ");
 
 /** The title of a heading written in capitals is kept as written: a later rule may lower it. */
 function parts(line: string): { text: string; toc: boolean } {

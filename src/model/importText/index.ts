@@ -32,17 +32,31 @@ const keep = (text: string) =>
 const isLabel = (text: string) => recogniseField(text) !== null;
 
 /** The schéma's title and period: the first line naming a schéma with a period « 2022-2026 ». */
-function meta(raw: string, doc: RawDocument, log: DecisionLog): Meta {
+function meta(raw: string, log: DecisionLog): Meta {
   const lines = raw.split(/\r?\n/);
-  const k = lines.findIndex((l) => /sch[ée]ma/i.test(l) && /(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}/.test(l) && l.length < 200);
-  const titleLine = k >= 0 ? cleanChars(lines[k]!).replace(/<[^>]+>|\*+|^#+\s*/g, "").trim() : "";
+  const k = lines.findIndex(
+    (l) => /sch[ée]ma/i.test(l) && /(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}/.test(l) && l.length < 200,
+  );
+  const titleLine =
+    k >= 0
+      ? cleanChars(lines[k]!)
+          .replace(/<[^>]+>|\*+|^#+\s*/g, "")
+          .trim()
+      : "";
   const titre = titleLine.replace(/^.*?(sch[ée]ma\b)/i, (_, s: string) => s.charAt(0).toUpperCase() + s.slice(1));
   const years = /((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2})/.exec(titre);
   let span = years ? { debut: Number(years[1]), fin: Number(years[2]) } : undefined;
   if (!span) {
     const all = [...raw.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
     const guess = all.length ? { debut: Math.min(...all), fin: Math.max(...all) } : { debut: 2020, fin: 2024 };
-    span = log.decide<{ debut: number; fin: number }>({ kind: "meta", scope: "periode", line: 1, text: "période du schéma", keyText: "periode", chosen: guess });
+    span = log.decide<{ debut: number; fin: number }>({
+      kind: "meta",
+      scope: "periode",
+      line: 1,
+      text: "période du schéma",
+      keyText: "periode",
+      chosen: guess,
+    });
   }
   const departement = log.decide<string>({
     kind: "meta",
@@ -53,12 +67,14 @@ function meta(raw: string, doc: RawDocument, log: DecisionLog): Meta {
     chosen: "À préciser",
   });
   const finalTitre = titre || "Schéma départemental de l'enfance et de la famille";
-  void doc;
   return {
     titre: finalTitre,
     departement,
     span,
-    id: slug(`${departement === "À préciser" ? "schema" : departement}_${span.debut}_${span.fin}`, 60).replace(/^(\d)/, "s_$1"),
+    id: slug(`${departement === "À préciser" ? "schema" : departement}_${span.debut}_${span.fin}`, 60).replace(
+      /^(\d)/,
+      "s_$1",
+    ),
   };
 }
 
@@ -74,7 +90,8 @@ function panelsOf(doc: RawDocument, log: DecisionLog): Map<RawFiche, { pilotes: 
     if (!prev || calendars.length < 2 || prev.fields.calendrier) return;
     // The second panel starts at its pilot label when it has one, else at its calendar label.
     const second = calendars[1]!.n;
-    const cut = [...f.panels].reverse().find((p) => p.field === "pilotes" && p.n < second && p.n > calendars[0]!.n)?.n ?? second;
+    const cut =
+      [...f.panels].reverse().find((p) => p.field === "pilotes" && p.n < second && p.n > calendars[0]!.n)?.n ?? second;
     const move = log.decide<boolean>({
       kind: "panel",
       scope: f.numero,
@@ -97,7 +114,7 @@ export function importText(raw: string, corrections: Corrections = {}): ImportRe
   const log = new DecisionLog(corrections);
   const items = toItems(cleanText(raw, keep, isLabel));
   const doc = assemble(items);
-  const m = meta(raw, doc, log);
+  const m = meta(raw, log);
   const panels = panelsOf(doc, log);
   // Fiches only an overview names take their place among the others.
   const natural = (a: RawFiche, b: RawFiche) => a.numero.localeCompare(b.numero, "fr", { numeric: true });
@@ -143,13 +160,16 @@ export function importText(raw: string, corrections: Corrections = {}): ImportRe
       (axe.objectifs ??= []).push({ titre: fiche.objectif });
     (axe.fiches ??= []).push(fiche);
   }
-  for (const l of doc.unknownLabels)
-    log.decide({ kind: "label", line: l.n, text: l.text, chosen: "ignore" });
+  for (const l of doc.unknownLabels) log.decide({ kind: "label", line: l.n, text: l.text, chosen: "ignore" });
 
   const partenaires = new Map<string, string>();
   for (const a of axes)
     for (const f of a.fiches ?? [])
-      for (const p of [...(f.pilotes ?? []), ...(f.partenaires ?? []), ...(f.sousActions ?? []).flatMap((s) => s.pilotes ?? [])])
+      for (const p of [
+        ...(f.pilotes ?? []),
+        ...(f.partenaires ?? []),
+        ...(f.sousActions ?? []).flatMap((s) => s.pilotes ?? []),
+      ])
         if (!partenaires.has(fold(p))) partenaires.set(fold(p), p);
 
   const model: SchemaInput = {
@@ -227,7 +247,15 @@ function gaps(doc: RawDocument, log: DecisionLog): RawFiche[] {
           continue;
         }
       }
-      log.decide({ kind: "gap", scope: numero, fiche: numero, line: 0, text: `fiche ${numero} absente du texte`, keyText: "gap", chosen: "absente" });
+      log.decide({
+        kind: "gap",
+        scope: numero,
+        fiche: numero,
+        line: 0,
+        text: `fiche ${numero} absente du texte`,
+        keyText: "gap",
+        chosen: "absente",
+      });
     }
   }
   return added;

@@ -15,10 +15,23 @@ export interface Item {
   cells?: string[];
 }
 
-/** Bullet glyphs and the depth each usually marks. */
+/** Bullet glyphs and the depth each usually marks (U+F0A7, U+F0D8, U+F0B7: Word's Wingdings and Symbol bullets). */
 const GLYPH_DEPTH: Record<string, number> = {
-  "➤": 1, "●": 1, "■": 1, "❖": 1, "✓": 1, "": 1, "": 1,
-  "→": 2, "➔": 2, "↳": 2, "•": 2, "▪": 2, "◦": 3, "○": 3, "": 2,
+  "➤": 1,
+  "●": 1,
+  "■": 1,
+  "❖": 1,
+  "✓": 1,
+  "\uF0A7": 1,
+  "\uF0D8": 1,
+  "→": 2,
+  "➔": 2,
+  "↳": 2,
+  "•": 2,
+  "▪": 2,
+  "◦": 3,
+  "○": 3,
+  "\uF0B7": 2,
 };
 const GLYPHS = Object.keys(GLYPH_DEPTH).join("");
 const INLINE_BULLET = new RegExp(`\\s*([${GLYPHS}])\\s*`, "u");

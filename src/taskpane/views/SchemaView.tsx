@@ -140,7 +140,12 @@ export function SchemaView() {
             <ul>
               {decisions.slice(0, 100).map((d) => (
                 <li key={d.key}>
-                  {t("decision", { line: d.line, kind: tr(lang, `importText.kind.${d.kind}`), text: d.text, key: d.key })}
+                  {t("decision", {
+                    line: d.line,
+                    kind: tr(lang, `importText.kind.${d.kind}`),
+                    text: d.text,
+                    key: d.key,
+                  })}
                 </li>
               ))}
             </ul>

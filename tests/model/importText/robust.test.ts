@@ -13,17 +13,14 @@ const SEEDS = ["000_f347ab01f42fc101.txt", "001_f92ac682515ef611.txt", "004_0b9c
 function roughen(text: string): string {
   const lines = text.split("\n").flatMap((l, i) => {
     // A running footer and a page number at every 40th blank line.
-    if (l === "" && i % 40 === 0) return ["", "Conseil départemental — Schéma enfance famille", "", `- ${1 + i / 40} -`, ""];
+    if (l === "" && i % 40 === 0)
+      return ["", "Conseil départemental — Schéma enfance famille", "", `- ${1 + i / 40} -`, ""];
     // A long plain line cut inside a long word, as a justified PDF line is.
     const m = /^(.{60,}?\s)(\p{Ll}{4})(\p{Ll}{4,})(\s.*)$/u.exec(l);
     if (m && !l.includes("\t") && !l.includes("<")) return [`${m[1]}${m[2]}-`, `${m[3]}${m[4]}`];
     return [l];
   });
-  return lines
-    .join("\r\n")
-    .replace(/'/g, "’")
-    .replace(/ :/g, "\u00A0:")
-    .replace(/fi/g, "ﬁ");
+  return lines.join("\r\n").replace(/'/g, "’").replace(/ :/g, "\u00A0:").replace(/fi/g, "ﬁ");
 }
 
 describe.each(SEEDS)("seed %s copied another way", (seed) => {

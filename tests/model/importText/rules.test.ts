@@ -19,23 +19,52 @@ describe("clean-up", () => {
     expect(cleanChars("informations prénatales au 1^{er} trimestre")).toBe("informations prénatales au 1er trimestre");
   });
   it("words cut at line ends are joined, compound words and ranges are not", () => {
-    const lines = ["l'accompa-", "gnement des", "Nord-", "Essonne 2022-", "2024"].map((text, i) => ({ n: i + 1, text }));
-    expect(joinHyphenated(lines).map((l) => l.text)).toEqual(["l'accompagnement des", "Nord-", "Essonne 2022-", "2024"]);
+    const lines = ["l'accompa-", "gnement des", "Nord-", "Essonne 2022-", "2024"].map((text, i) => ({
+      n: i + 1,
+      text,
+    }));
+    expect(joinHyphenated(lines).map((l) => l.text)).toEqual([
+      "l'accompagnement des",
+      "Nord-",
+      "Essonne 2022-",
+      "2024",
+    ]);
   });
   it("running headers and page numbers go, repeated values under a label stay", () => {
-    const raw = ["EN-TÊTE", "12", "Direction pilote", "DPMIS", "EN-TÊTE", "Direction pilote", "DPMIS", "EN-TÊTE", "Direction pilote", "DPMIS"].join("\n");
+    const raw = [
+      "EN-TÊTE",
+      "12",
+      "Direction pilote",
+      "DPMIS",
+      "EN-TÊTE",
+      "Direction pilote",
+      "DPMIS",
+      "EN-TÊTE",
+      "Direction pilote",
+      "DPMIS",
+    ].join("\n");
     const isLabel = (t: string) => recogniseField(t) !== null;
-    expect(cleanText(raw, isLabel, isLabel).map((l) => l.text).filter(Boolean)).toEqual(["Direction pilote", "DPMIS", "Direction pilote", "DPMIS", "Direction pilote", "DPMIS"]);
+    expect(
+      cleanText(raw, isLabel, isLabel)
+        .map((l) => l.text)
+        .filter(Boolean),
+    ).toEqual(["Direction pilote", "DPMIS", "Direction pilote", "DPMIS", "Direction pilote", "DPMIS"]);
   });
   it("single-star emphasis cut over two lines is taken off once the word is joined", () => {
     const raw = "Situation (*taux de loge-\nment stable*)";
-    expect(cleanText(raw, () => false, () => false).map((l) => l.text)).toEqual(["Situation (taux de logement stable)"]);
+    expect(
+      cleanText(
+        raw,
+        () => false,
+        () => false,
+      ).map((l) => l.text),
+    ).toEqual(["Situation (taux de logement stable)"]);
   });
 });
 
 describe("table layouts", () => {
   it("bullets run together in a cell become items with their depth", () => {
-    expect(cellItems('<ul> <li>➤ Objectif A</li> </ul> → détail', 3)).toEqual([
+    expect(cellItems("<ul> <li>➤ Objectif A</li> </ul> → détail", 3)).toEqual([
       { n: 3, text: "Objectif A", depth: 1 },
       { n: 3, text: "détail", depth: 2 },
     ]);
@@ -52,13 +81,24 @@ describe("table layouts", () => {
 
 describe("headings", () => {
   it("levels and numbering styles", () => {
-    expect(recogniseHeading("FICHE ACTION N°12 : Titre")).toMatchObject({ level: "fiche", numero: "12", titre: "Titre" });
+    expect(recogniseHeading("FICHE ACTION N°12 : Titre")).toMatchObject({
+      level: "fiche",
+      numero: "12",
+      titre: "Titre",
+    });
     expect(recogniseHeading("Fiche action N° 1")).toMatchObject({ level: "fiche", numero: "1", toc: false });
     expect(recogniseHeading("Action 5.1.")).toMatchObject({ level: "sousAction", numero: "5.1" });
     expect(recogniseHeading("ACTION 5")).toMatchObject({ level: "fiche", numero: "5" });
-    expect(recogniseHeading("Axe 1 : renforcer les actions")).toMatchObject({ level: "axe", numero: "1", titre: "renforcer les actions" });
+    expect(recogniseHeading("Axe 1 : renforcer les actions")).toMatchObject({
+      level: "axe",
+      numero: "1",
+      titre: "renforcer les actions",
+    });
     expect(recogniseHeading("Objectif stratégique II : Améliorer")).toMatchObject({ level: "axe", numero: "II" });
-    expect(recogniseHeading("Objectif opérationnel I.1 : Organiser")).toMatchObject({ level: "objectif", numero: "I.1" });
+    expect(recogniseHeading("Objectif opérationnel I.1 : Organiser")).toMatchObject({
+      level: "objectif",
+      numero: "I.1",
+    });
     expect(recogniseHeading("Orientation 1 Mobiliser les acteurs p.4")).toMatchObject({ level: "axe", toc: true });
     expect(recogniseHeading("Les objectifs du schéma")).toBeNull();
   });
@@ -90,17 +130,29 @@ describe("calendars", () => {
     expect(parseCalendarBlock(["2021-2026"], span, "annee").calendrier).toMatchObject({ dureeSchema: true });
   });
   it("milestones: a date line, then what happens", () => {
-    const r = parseCalendarBlock(["2022", "Convention REPAP", "2023", "Ouverture de la maison", "des 1000 jours"], span, "annee");
+    const r = parseCalendarBlock(
+      ["2022", "Convention REPAP", "2023", "Ouverture de la maison", "des 1000 jours"],
+      span,
+      "annee",
+    );
     expect(r.calendrier?.jalons).toEqual([
       { periode: "2022", libelle: "Convention REPAP" },
       { periode: "2023", libelle: "Ouverture de la maison des 1000 jours" },
     ]);
   });
   it("unreadable wording is kept as text and flagged", () => {
-    expect(parseCalendarBlock(["À définir"], span, "annee")).toEqual({ calendrier: { texte: "À définir" }, sure: false });
+    expect(parseCalendarBlock(["À définir"], span, "annee")).toEqual({
+      calendrier: { texte: "À définir" },
+      sure: false,
+    });
   });
   it("grid columns from year and semester header rows", () => {
-    expect(gridColumns([["", "2018", ""], ["", "S1", "S2"]])).toEqual(["", "2018-S1", "2018-S2"]);
+    expect(
+      gridColumns([
+        ["", "2018", ""],
+        ["", "S1", "S2"],
+      ]),
+    ).toEqual(["", "2018-S1", "2018-S2"]);
   });
 });
 

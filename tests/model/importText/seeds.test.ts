@@ -58,7 +58,10 @@ function compare(seed: string, builtinFile: string): Row {
   const { model, decisions } = importText(text);
 
   const axesMatched = built.axes.filter((b) =>
-    model.axes.some((a) => a.numero === b.numero && (norm(a.titre).startsWith(norm(b.titre)) || norm(b.titre).startsWith(norm(a.titre)))),
+    model.axes.some(
+      (a) =>
+        a.numero === b.numero && (norm(a.titre).startsWith(norm(b.titre)) || norm(b.titre).startsWith(norm(a.titre))),
+    ),
   ).length;
   const mine = ficheList(model);
   let fichesMatched = 0;
@@ -115,7 +118,11 @@ describe("import-text on the shared seeds, compared with the built-ins", () => {
   beforeAll(() => {
     process.stdout.write(
       `${["seed", "axes", "fiches", "sous-actions %", "indicateurs %", "types %", "calendriers %", "décisions", "valide"].join(" | ")}\n${rows
-        .map((r) => [r.seed, r.axes, r.fiches, r.sousActions, r.indicateurs, r.types, r.calendriers, r.decisions, r.valid].join(" | "))
+        .map((r) =>
+          [r.seed, r.axes, r.fiches, r.sousActions, r.indicateurs, r.types, r.calendriers, r.decisions, r.valid].join(
+            " | ",
+          ),
+        )
         .join("\n")}\n`,
     );
   });
