@@ -41,7 +41,7 @@ const LABELS: [RegExp, Field][] = [
     "objectifs",
   ],
   [
-    /^(?:modalites(?: de mise en (?:oe|œ)uvre)?|declinaisons? operationnelles?|mise en (?:oe|œ)uvre|contenu(?: de l'action)?|descriptif(?: de l'action)?|actions? a (?:mener|conduire)|plan d'actions?)$/,
+    /^(?:modalites(?: de mise en (?:oe|œ)uvre)?|declinaisons? operationnelles?|mise en (?:oe|œ)uvre|contenu(?: de l'action)?|descriptif(?: de l'action)?|actions?(?: a (?:mener|conduire)| prevues| envisagees)?|plan d'actions?)$/,
     "modalites",
   ],
   [

@@ -34,8 +34,9 @@ const OBJECTIF = new RegExp(
   String.raw`^(objectifs?\s+op[ée]rationnels?|objectif\s+g[ée]n[ée]ral|sous-objectif)(?:\s+${NUM}((?:${ROMAN}|\d{1,2})(?:\.\d{1,2})*)\b)?${SEP}(.*)$`,
   "iu",
 );
+/** « Fiche action N°12 », « FICHE 1.2 » (numbered within its axe), « ACTION 5 » (« Action 5.1 » is a sous-action). */
 const FICHE = new RegExp(
-  String.raw`^(fiches?[-\s]+actions?|fiche|action)\s+${NUM}(\d{1,3}[a-z]?)(?![.,]\d)${SEP}(.*)$`,
+  String.raw`^(fiches?[-\s]+actions?|fiche)\s+${NUM}((?:${ROMAN}|\d{1,2})\.\d{1,2}|\d{1,3}[a-z]?)(?![.,]\d)${SEP}(.*)$|^(action)\s+${NUM}(\d{1,3}[a-z]?)(?![.,]\d)${SEP}(.*)$`,
   "iu",
 );
 const SOUS_ACTION = new RegExp(
@@ -67,7 +68,10 @@ export function recogniseHeading(line: string): Heading | null {
     return { level: "objectif", label: capitalised(m[1]!), numero: m[2]?.toUpperCase(), titre: m[3]!.trim(), toc };
   }
   m = FICHE.exec(text);
-  if (m) return { level: "fiche", label: capitalised(m[1]!), numero: m[2]!, titre: m[3]!.trim(), toc };
+  if (m) {
+    const [label, numero, titre] = m[1] ? [m[1], m[2]!, m[3]!] : [m[4]!, m[5]!, m[6]!];
+    return { level: "fiche", label: capitalised(label), numero: numero.toUpperCase(), titre: titre.trim(), toc };
+  }
   return null;
 }
 

@@ -7,7 +7,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { importText } from "../../../src/model/importText";
 
-const SEEDS = ["000_f347ab01f42fc101.txt", "001_f92ac682515ef611.txt", "004_0b9c7487d1540e19.txt"];
+const SEEDS = [
+  "000_f347ab01f42fc101.txt",
+  "001_f92ac682515ef611.txt",
+  "002_1cf57db32b0c75ec.txt",
+  "004_0b9c7487d1540e19.txt",
+];
 
 /** The text as another PDF reader would give it. */
 function roughen(text: string): string {

@@ -257,3 +257,51 @@ describe(".docx text", () => {
     expect(documentXmlText(xml)).toBe("Fiche action N° 1\nPilote\tDPMIS & CAF");
   });
 });
+
+describe("another layout than the seeds'", () => {
+  it("fiches numbered within their orientation, labels with their values on the line, two natures of indicators", () => {
+    const text = [
+      "SCHÉMA DÉPARTEMENTAL ENFANCE FAMILLE 2019-2023",
+      "",
+      "Orientation 1 - Prévenir au plus tôt",
+      "",
+      "FICHE ACTION N°1.1 : Développer la PMI",
+      "Pilote(s) : PMI",
+      "Partenaires : CAF, CPAM",
+      "Objectifs :",
+      "• Améliorer le repérage",
+      "Actions :",
+      "1) Créer un bus PMI",
+      "2) Former les puéricultrices",
+      "Échéances : S1 2020",
+      "Indicateurs de réalisation :",
+      "• Nombre de consultations",
+      "• Existence du bus",
+      "Indicateurs d'impact :",
+      "• Taux de couverture vaccinale",
+      "",
+      "FICHE ACTION N°1.2 : Soutenir la parentalité",
+      "Calendrier : durée du schéma",
+    ].join("\n");
+    const { model } = importText(text);
+    expect(parseSchema(model).ok).toBe(true);
+    expect(model.periode).toEqual({ debut: 2019, fin: 2023 });
+    expect(model.axes.map((a) => [a.numero, a.titre])).toEqual([["1", "Prévenir au plus tôt"]]);
+    const [f1, f2] = model.axes[0]!.fiches!;
+    expect(f1).toMatchObject({
+      numero: "1.1",
+      titre: "Développer la PMI",
+      pilotes: ["PMI"],
+      partenaires: ["CAF", "CPAM"],
+      objectifs: ["Améliorer le repérage"],
+      calendrier: { periodes: ["2020"] },
+      sousActions: [{ libelle: "Créer un bus PMI" }, { libelle: "Former les puéricultrices" }],
+    });
+    expect(f1!.indicateurs!.map((i) => [i.libelle, i.nature, i.type])).toEqual([
+      ["Nombre de consultations", "realisation", "count"],
+      ["Existence du bus", "realisation", "boolean"],
+      ["Taux de couverture vaccinale", "impact", "rate"],
+    ]);
+    expect(f2).toMatchObject({ numero: "1.2", calendrier: { dureeSchema: true } });
+  });
+});
