@@ -16,6 +16,7 @@ import { readCsv, writeCsv } from "../src/model/referentiel/csv";
 import { fromTable } from "../src/model/referentiel/fromTable";
 import { toTable } from "../src/model/referentiel/toTable";
 import { rollupTimings } from "./bench/rollup";
+import { importTextTimings } from "./bench/importText";
 import { scaledEssonne } from "./bench/synthetic";
 
 function time<T>(fn: () => T, repeat = 1): { ms: number; value: T } {
@@ -85,6 +86,15 @@ const rollups = [
 ];
 console.log("Synthèses (moteur, valeurs saisies au hasard)");
 console.table(rollups);
+
+const imports = importTextTimings();
+console.log("Import du texte publié (bilan import-text, sans lecture du fichier)");
+console.table(imports);
+const slowest = Math.max(...imports.map((r) => Number(r.ms)));
+if (!(slowest < 2000)) {
+  console.log(`Objectif manqué : import du plus grand texte en ${slowest} ms (< 2 000 ms attendu)`);
+  process.exitCode = 1;
+}
 
 /** The targets of the generation issue; a missed one makes the benchmark fail. */
 function checkTargets(runs: Record<string, unknown>[]) {

@@ -10,6 +10,7 @@ import type { ValidateCliOptions } from "./validate";
 import type { ExportTidyOptions } from "./exportTidy";
 import type { ConsolidateOptions } from "./consolidate";
 import type { RollupCliOptions } from "./rollup";
+import type { ImportTextOptions } from "./importText";
 import { localiseCommander, localiseError } from "./usage";
 
 // Each command's module is loaded when that command runs: the spreadsheet library alone takes a second or more
@@ -196,6 +197,19 @@ export function buildProgram(
     .option("--bom", t(lang, "cli.bom"), false)
     .action((files: string[], o: ExportTidyOptions) =>
       run(async () => (await import("./exportTidy")).exportTidyCommand(files, o, lang))(),
+    );
+
+  program
+    .command("import-text")
+    .description(t(lang, "importText.description"))
+    .argument(`<${w.file}>`, t(lang, "importText.file"))
+    .option(`-o, --output <${w.file}.json>`, t(lang, "importText.output"))
+    .option(`--report <${w.file}.md>`, t(lang, "importText.report"))
+    .option(`--corrections <${w.file}.json>`, t(lang, "importText.corrections"))
+    .option(`--from <${w.file}>`, t(lang, "importText.from"))
+    .option("--force", t(lang, "cli.force"), false)
+    .action((file: string, o: ImportTextOptions) =>
+      run(async () => (await import("./importText")).importTextCommand(file, o, lang))(),
     );
 
   program
