@@ -145,7 +145,7 @@ export const en: Record<keyof typeof fr, string> = {
     'Rows were inserted or deleted in {{fiche}}: "{{label}}" moved from row {{from}} to row {{to}}.',
   "validate.structure.rowDeleted": 'Row "{{label}}" of {{fiche}} was deleted.',
   "validate.structure.labelEdited": 'Label edited: "{{found}}" instead of "{{expected}}".',
-  "validate.structure.formulaReplaced": "Formula {{expected}} was replaced by {{found}}.",
+  "validate.structure.formulaReplaced": "The expected formula {{expected}} was replaced by {{found}}.",
   "validate.structure.unprotected":
     'Protection of sheet "{{sheet}}" was removed: check that locked cells were not changed.',
   "validate.structure.trusted": "Entered values can still be read.",
@@ -230,6 +230,9 @@ export const en: Record<keyof typeof fr, string> = {
   "validate.expected.plannedPeriod": "a planned period",
   "validate.range.rateHint": " (typed ×100? {{value}} %?)",
   "validate.found.emptyCell": "an empty cell",
+  "validate.found.formula": "the formula {{formula}}",
+  "validate.found.number": "the value {{value}}",
+  "validate.found.text": "the text \"{{value}}\"",
   "validate.file.tooLarge": "the file is larger than {{max}} MB",
   "validate.file.bomb": "its uncompressed content would be {{size}} MB ({{part}}): refused, above {{max}} MB",
   "validate.file.sizeMismatch":

@@ -154,7 +154,7 @@ export const fr = {
     "Des lignes ont été insérées ou supprimées dans {{fiche}} : « {{label}} » est passée de la ligne {{from}} à la ligne {{to}}.",
   "validate.structure.rowDeleted": "La ligne « {{label}} » de {{fiche}} a été supprimée.",
   "validate.structure.labelEdited": "Libellé modifié : « {{found}} » au lieu de « {{expected}} ».",
-  "validate.structure.formulaReplaced": "La formule {{expected}} a été remplacée par {{found}}.",
+  "validate.structure.formulaReplaced": "La formule {{expected}} attendue a été remplacée par {{found}}.",
   "validate.structure.unprotected":
     "La protection de la feuille « {{sheet}} » a été retirée : vérifier que les cellules verrouillées n'ont pas été modifiées.",
   "validate.structure.trusted": "Les valeurs saisies restent lisibles.",
@@ -243,6 +243,9 @@ export const fr = {
   "validate.expected.plannedPeriod": "une période prévue",
   "validate.range.rateHint": " (saisi ×100 ? {{value}} % ?)",
   "validate.found.emptyCell": "une cellule vide",
+  "validate.found.formula": "la formule {{formula}}",
+  "validate.found.number": "la valeur {{value}}",
+  "validate.found.text": "le texte « {{value}} »",
   "validate.file.tooLarge": "le fichier dépasse {{max}} Mo",
   "validate.file.bomb": "le contenu décompressé serait de {{size}} Mo ({{part}}) : refusé, au-delà de {{max}} Mo",
   "validate.file.sizeMismatch":
