@@ -11,7 +11,9 @@ import { structureHash } from "../layout/hash";
 import type { PlanMeta, WorkbookPlan } from "../plan";
 import type { Snapshot, SnapValue } from "../snapshot";
 import { finding, sortFindings, type Finding } from "./findings";
-import { isEntered, locate, nodeIndex } from "./locate";
+import { isEntered, locate, nodeIndex, placeOf } from "./locate";
+import { checkRegles } from "./regles";
+import { justify } from "./justify";
 import { readMeta } from "./readMeta";
 import { checkFormulas, checkLabels, checkModel, checkSheets } from "./structure";
 import { checkValues, type Completion } from "./checkValues";
@@ -100,11 +102,25 @@ export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = 
     const cell = location.cells.get(b.key)?.cell;
     if (isEntered(b, cell?.value)) base.values.set(b.key, cell.value);
   }
+  // The ODPE's rules of the expected model when one is given: rules can be written after the workbooks went out.
+  const regles = options.expected?.regles ?? schema.regles;
+  findings.push(
+    ...checkRegles({
+      schema: { ...schema, regles },
+      campaign: meta.campaignYear,
+      bindings: meta.bindings,
+      values: (key) => base.values.get(key),
+      place: (b) => {
+        const at = location.cells.get(b.key);
+        return at && placeOf(b, at, nodes.get(b.node), at.cell?.value);
+      },
+    }),
+  );
   return {
     ...base,
     readable: true,
     findings: sortFindings(
-      findings,
+      justify(findings, meta.campaignYear, (key) => base.values.get(key)),
       plan.sheets.map((s) => s.name),
     ),
     meta,
