@@ -190,6 +190,8 @@ export const en: Record<keyof typeof fr, string> = {
     "{{year}} value ({{value}}) = {{ratio}} × the {{prevYear}} value ({{prev}}): beyond the factor {{factor}}, to be checked.",
   "validate.plausibility.baseline":
     "Value {{value}} = {{ratio}} × the baseline ({{baseline}}): beyond the factor {{factor}}, to be checked.",
+  "validate.plausibility.modifiedZ":
+    "{{year}} value ({{value}}) far from the indicator's values of {{from}} to {{to}}: modified z-score {{z}} (median {{median}}, median absolute deviation {{mad}}, over {{n}} values), beyond the threshold {{threshold}}, to be checked.",
   "validate.calendar.outsidePlan":
     '"{{label}}": the status "{{value}}" is typed in {{cell}} ({{period}}), a period not planned or after the {{year}} campaign: it is not counted; enter it in a planned period.',
   "validate.calendar.notStartedPast":

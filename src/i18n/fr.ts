@@ -200,6 +200,8 @@ export const fr = {
     "Valeur {{year}} ({{value}}) = {{ratio}} × la valeur {{prevYear}} ({{prev}}) : écart au-delà du facteur {{factor}}, à vérifier.",
   "validate.plausibility.baseline":
     "Valeur {{value}} = {{ratio}} × la référence ({{baseline}}) : écart au-delà du facteur {{factor}}, à vérifier.",
+  "validate.plausibility.modifiedZ":
+    "Valeur {{year}} ({{value}}) éloignée des valeurs de l'indicateur de {{from}} à {{to}} : score z modifié {{z}} (médiane {{median}}, écart absolu médian {{mad}}, sur {{n}} valeurs), au-delà du seuil {{threshold}}, à vérifier.",
   "validate.calendar.outsidePlan":
     "« {{label}} » : l'état « {{value}} » est saisi en {{cell}} ({{period}}), période non prévue ou postérieure à la campagne {{year}} : il n'est pas compté ; le saisir dans une période prévue.",
   "validate.calendar.notStartedPast":

@@ -31,6 +31,8 @@ export interface ValidateOptions {
   year?: number;
   /** A value more than this factor away from the previous year or the baseline is flagged (default 3). */
   plausibilityFactor?: number;
+  /** A value whose modified z-score against its earlier values is beyond this is flagged (default 3.5). */
+  outlierThreshold?: number;
 }
 
 export interface ValidationReport {
@@ -94,7 +96,7 @@ export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = 
     ...checkLabels(plan, snapshot, location, nodes),
     ...checkFormulas(plan, location, nodes),
   );
-  const values = checkValues(schema, meta, location, nodes, options.plausibilityFactor ?? 3);
+  const values = checkValues(schema, meta, location, nodes, options.plausibilityFactor ?? 3, options.outlierThreshold);
   findings.push(...values.findings, ...statutsHorsPrevision(schema, plan, snapshot, location, nodes));
   base.comments = placeComments(snapshot, meta, location);
   findings.push(...commentFindings(base.comments, nodes));

@@ -106,7 +106,14 @@ export function recheck(
     location.cells.set(b.key, { sheet, address: b.address, cell });
   }
   const scoped = { ...meta, bindings: scope.bindings };
-  const checked = checkValues(schema, scoped, location, nodes, options.plausibilityFactor ?? 3);
+  const checked = checkValues(
+    schema,
+    scoped,
+    location,
+    nodes,
+    options.plausibilityFactor ?? 3,
+    options.outlierThreshold,
+  );
   const formulas = checkFormulas({ ...plan, meta: scoped }, location, nodes);
 
   const values = new Map<string, SnapValue>(previous.values);
