@@ -298,6 +298,8 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.exportTidy.file": "{{file}}: {{rows}} row(s)",
   "consolidate.noMeta": "the workbook has no readable metadata",
   "consolidate.otherModel": "another model or campaign ({{found}} instead of {{expected}})",
+  "consolidate.outlier":
+    "{{who}}: “{{label}}” {{year}} = {{value}}, far from the other sources: modified z-score {{z}} (median {{median}}, median absolute deviation {{mad}}, over {{n}} sources), beyond the threshold {{threshold}}, to be checked.",
   "consolidate.sameContent": "the same values as {{other}} (the same workbook under another name): counted once",
   "consolidate.sourcesPresent":
     "a consolidated workbook whose sources are all among the files already ({{files}}): they are counted once",
@@ -454,6 +456,7 @@ export const en: Record<keyof typeof fr, string> = {
   "pane.setAside": "Set aside",
   "pane.divergences":
     "{{count}} differing answer(s): left empty (or, for a status, the least advanced); every value stays in “Valeurs par source”",
+  "pane.outliers": "{{count}} value(s) far from the other sources': merged as they are, to be checked",
   "pane.merge": "Merge the accepted workbooks into this workbook",
   "pane.merged": "{{count}} workbook(s) merged, {{values}} value(s) written.",
   "pane.mergedNothing":

@@ -315,6 +315,8 @@ export const fr = {
   "cli.exportTidy.file": "{{file}} : {{rows}} ligne(s)",
   "consolidate.noMeta": "le classeur n'a pas de métadonnées lisibles",
   "consolidate.otherModel": "modèle ou campagne différents ({{found}} au lieu de {{expected}})",
+  "consolidate.outlier":
+    "{{who}} : « {{label}} » {{year}} = {{value}}, éloigné des autres sources : score z modifié {{z}} (médiane {{median}}, écart absolu médian {{mad}}, sur {{n}} sources), au-delà du seuil {{threshold}}, à vérifier.",
   "consolidate.sameContent": "mêmes valeurs que {{other}} (le même classeur sous un autre nom) : compté une fois",
   "consolidate.sourcesPresent":
     "classeur consolidé dont toutes les sources sont déjà parmi les fichiers ({{files}}) : elles ne sont comptées qu'une fois",
@@ -477,6 +479,7 @@ export const fr = {
   "pane.setAside": "Mis de côté",
   "pane.divergences":
     "{{count}} réponse(s) divergente(s) : laissées vides (ou, pour un statut, le moins avancé) ; chaque valeur reste dans « Valeurs par source »",
+  "pane.outliers": "{{count}} valeur(s) éloignée(s) de celles des autres sources : fusionnées telles quelles, à vérifier",
   "pane.merge": "Fusionner les classeurs retenus dans ce classeur",
   "pane.merged": "{{count}} classeur(s) fusionné(s), {{values}} valeur(s) écrite(s).",
   "pane.mergedNothing":
