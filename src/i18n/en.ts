@@ -127,6 +127,8 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.force": "replace the output file if it exists",
   "cli.delimiter": "CSV delimiter (“;” for a French Excel)",
   "cli.bom": "add a UTF-8 BOM (so that Excel reads accents)",
+  "cli.export.reglesNotInCsv":
+    "{{count}} rule(s) not written: a CSV holds one table only; export to xlsx (sheet “Règles”) or JSON",
   "cli.export.needOutput": "the xlsx format needs an output file (-o FILE.xlsx)",
   "cli.written": "written: {{file}}",
   "cli.unknownSchema": "“{{value}}” is neither a built-in schéma ({{known}}) nor an existing file",

@@ -135,6 +135,8 @@ export const fr = {
   "cli.force": "remplacer le fichier de sortie s'il existe",
   "cli.delimiter": "séparateur CSV (« ; » pour un Excel français)",
   "cli.bom": "ajouter un BOM UTF-8 (pour qu'Excel lise les accents)",
+  "cli.export.reglesNotInCsv":
+    "{{count}} règle(s) non écrite(s) : un CSV ne contient qu'une table ; les exporter en xlsx (feuille « Règles ») ou en JSON",
   "cli.export.needOutput": "le format xlsx demande un fichier de sortie (-o FICHIER.xlsx)",
   "cli.written": "écrit : {{file}}",
   "cli.unknownSchema": "« {{value}} » n'est ni un schéma intégré ({{known}}) ni un fichier existant",
