@@ -90,3 +90,32 @@ describe("in a workbook of the last campaign", () => {
     expect(flat.map((f) => f.rule)).toEqual(["plausibilite.ecart-annee-precedente"]);
   });
 });
+
+describe("a plausibility warning justified in the row's comment", () => {
+  test("becomes an info that shows the justification", async () => {
+    const schema = parseSchemaOrThrow(validModel(), "justified");
+    const plan = fillValid(planOf(schema), schema);
+    setInput(plan, "fa_1.ind_1@valeur:2023", 10);
+    setInput(plan, "fa_1.ind_1@valeur:2024", 100);
+    const check = async () =>
+      validateSnapshot(snapshotOf(await readBack(plan), "p.xlsx")).findings.filter((f) =>
+        f.rule.startsWith("plausibilite."),
+      );
+    expect((await check()).map((f) => f.severity)).toEqual(["avertissement"]);
+    setInput(plan, "fa_1.ind_1@commentaire:2024", "Hausse attendue. justification: nouvelle équipe en 2024");
+    const [f] = await check();
+    expect(f!.severity).toBe("info");
+    expect(f!.message).toMatch(/à vérifier\. Justifié par le commentaire : « nouvelle équipe en 2024 »\.$/);
+    expect(f!.messageEn).toMatch(/Justified by the comment: “nouvelle équipe en 2024”\.$/);
+  });
+
+  test("a comment that is no justification changes nothing", async () => {
+    const schema = parseSchemaOrThrow(validModel(), "justified");
+    const plan = fillValid(planOf(schema), schema);
+    setInput(plan, "fa_1.ind_1@valeur:2023", 10);
+    setInput(plan, "fa_1.ind_1@valeur:2024", 100);
+    setInput(plan, "fa_1.ind_1@commentaire:2024", "Chiffre du service");
+    const found = validateSnapshot(snapshotOf(await readBack(plan), "p.xlsx")).findings;
+    expect(found.filter((f) => f.rule.startsWith("plausibilite.")).map((f) => f.severity)).toEqual(["avertissement"]);
+  });
+});
