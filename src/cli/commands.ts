@@ -77,8 +77,7 @@ export async function exportSchema(ref: string, o: ExportOptions, lang: Lang): P
     // A CSV holds one table: the rules, a sheet of their own, are said to be left out rather than lost silently.
     if (r.schema.regles.length)
       process.stderr.write(`${t(lang, "cli.export.reglesNotInCsv", { count: r.schema.regles.length })}\n`);
-  }
-  else {
+  } else {
     if (!o.output) throw new UserError(t(lang, "cli.export.needOutput"));
     checkWorkbookName(o.output, lang);
     content = await writeReferentielXlsx(toTable(r.schema), reglesToTable(r.schema.regles));

@@ -254,7 +254,7 @@ export const en: Record<keyof typeof fr, string> = {
   "validate.found.emptyCell": "an empty cell",
   "validate.found.formula": "the formula {{formula}}",
   "validate.found.number": "the value {{value}}",
-  "validate.found.text": "the text \"{{value}}\"",
+  "validate.found.text": 'the text "{{value}}"',
   "validate.file.tooLarge": "the file is larger than {{max}} MB",
   "validate.file.bomb": "its uncompressed content would be {{size}} MB ({{part}}): refused, above {{max}} MB",
   "validate.file.sizeMismatch":

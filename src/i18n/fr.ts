@@ -69,7 +69,8 @@ export const fr = {
   "check.regle.unknownGroup": "règle {{regle}} : fiche ou sous-action « {{id}} » inconnue",
   "check.regle.notNumeric": "règle {{regle}} : l'indicateur « {{id}} » est de type {{type}}, pas un nombre",
   "check.regle.yearOutside": "règle {{regle}} : « {{ref}} » hors de la période du schéma ({{debut}}–{{fin}})",
-  "check.regle.placeholder": "règle {{regle}} : « {{name}} » ne désigne rien de la règle : laissé tel quel dans le message",
+  "check.regle.placeholder":
+    "règle {{regle}} : « {{name}} » ne désigne rien de la règle : laissé tel quel dans le message",
   "rule.count": "entier ≥ 0",
   "rule.rate": "pourcentage de 0 à 100",
   "rule.nonNegative": "nombre ≥ 0",
@@ -481,7 +482,8 @@ export const fr = {
   "pane.setAside": "Mis de côté",
   "pane.divergences":
     "{{count}} réponse(s) divergente(s) : laissées vides (ou, pour un statut, le moins avancé) ; chaque valeur reste dans « Valeurs par source »",
-  "pane.outliers": "{{count}} valeur(s) éloignée(s) de celles des autres sources : fusionnées telles quelles, à vérifier",
+  "pane.outliers":
+    "{{count}} valeur(s) éloignée(s) de celles des autres sources : fusionnées telles quelles, à vérifier",
   "pane.merge": "Fusionner les classeurs retenus dans ce classeur",
   "pane.merged": "{{count}} classeur(s) fusionné(s), {{values}} valeur(s) écrite(s).",
   "pane.mergedNothing":
