@@ -288,6 +288,9 @@ export const fr = {
   "cli.validate.format": "format du rapport",
   "cli.validate.output": "fichier du rapport (sinon : la sortie standard)",
   "cli.validate.factor": "écart toléré avant l'alerte de plausibilité (un facteur)",
+  "cli.validate.zThreshold":
+    "seuil du score z modifié au-delà duquel une valeur est éloignée de ses années précédentes",
+  "cli.validate.badThreshold": "seuil « {{value}} » invalide (attendu : un nombre positif, par ex. 3,5)",
   "cli.validate.badFactor": "facteur « {{value}} » invalide (attendu : un nombre supérieur à 1, par ex. 3 ou 2,5)",
   "cli.validate.noFiles": "aucun classeur .xlsx trouvé dans : {{args}}",
   "cli.validate.summary":
