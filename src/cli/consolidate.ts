@@ -44,6 +44,7 @@ export async function consolidateCommand(args: string[], o: ConsolidateOptions, 
   for (const r of c.setAside) say(t(lang, "cli.consolidate.setAside", { file: r.file, reason: reason(r) }));
   for (const r of c.rejected) say(t(lang, "cli.consolidate.rejected", { file: r.file, reason: reason(r) }));
   for (const d of c.divergences) say(t(lang, "cli.consolidate.divergent", d));
+  for (const o of c.outliers) say(inLang(lang, o));
   const code = c.rejected.some((r) => r.unreadable) ? 2 : c.rejected.length ? 1 : 0;
   const master = masterPlan(c);
   if (!master.ok) {

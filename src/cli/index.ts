@@ -82,6 +82,12 @@ export function buildProgram(
       throw new InvalidArgumentError(t(lang, "cli.validate.badFactor", { value: v }));
     return n;
   };
+  const threshold = (v: string) => {
+    const n = Number(v.trim().replace(",", "."));
+    if (!/^\s*\d+(?:[.,]\d+)?\s*$/.test(v) || !(n > 0))
+      throw new InvalidArgumentError(t(lang, "cli.validate.badThreshold", { value: v }));
+    return n;
+  };
 
   program
     .command("schemas")
@@ -158,6 +164,7 @@ export function buildProgram(
     .addOption(new Option(`--delimiter <${w.char}>`, t(lang, "cli.delimiter")).choices([",", ";"]).default(","))
     .option("--bom", t(lang, "cli.bom"), false)
     .option("--factor <n>", t(lang, "cli.validate.factor"), factor, 3)
+    .option("--z-threshold <n>", t(lang, "cli.validate.zThreshold"), threshold, 3.5)
     .action((files: string[], o: ValidateCliOptions) =>
       run(async () => (await import("./validate")).validateCommand(files, o, lang))(),
     );

@@ -36,6 +36,7 @@ import { paginate } from "./layout/print";
 import { STYLES } from "./layout/styles";
 import { commentKey, noteText } from "./transfer";
 import { RECIT_KINDS } from "./layout/recit";
+import { partnerOutliers, type PartnerOutlier } from "./consolidateOutliers";
 
 export interface ConsolidationSource {
   file: string;
@@ -68,6 +69,8 @@ export interface Consolidation {
   sources: SourceRef[];
   /** « Valeurs par source »: every merged file's values, when something was merged. */
   parSource?: SheetPlan;
+  /** Sources whose value of the campaign is far from the others' (4 sources or more). */
+  outliers: PartnerOutlier[];
 }
 
 const RECIT = new Set<string>(RECIT_KINDS);
@@ -90,6 +93,7 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected)
     values: new Map(),
     divergences: [],
     sources: [],
+    outliers: [],
   };
   const trusted: { file: string; schema: Schema; meta: PlanMeta; values: Map<string, SnapValue> }[] = [];
   for (const s of sources) {
@@ -148,12 +152,9 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected)
     .sort((a, b) => (a.cut + a.hash < b.cut + b.hash ? -1 : a.cut + a.hash > b.cut + b.hash ? 1 : 0));
   const nodes = nodeIndex(schema);
   const labelOf = (key: string) => nodes.get(key.split("@")[0]!)?.label ?? key;
-  mergeValues(
-    out,
-    units.map((u) => ({ who: u.label, values: mergeCopies(out, u, labelOf) })),
-    schema,
-    lang,
-  );
+  const merged = units.map((u) => ({ who: u.label, values: mergeCopies(out, u, labelOf) }));
+  mergeValues(out, merged, schema, lang);
+  out.outliers = partnerOutliers(merged, schema, out.meta.campaignYear);
   // Partners' comments and notes have no single cell in the master: each is listed with its source.
   const commentsOf = new Map(sources.map((s) => [s.file, s.report.comments ?? []]));
   // Each source's values as it typed them.

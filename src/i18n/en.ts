@@ -54,6 +54,21 @@ export const en: Record<keyof typeof fr, string> = {
   "check.unknownPartenaire": "unknown partenaire “{{ref}}”: add it to partenaires[] (known: {{known}})",
   "check.unknownSousAction": "sous-action “{{ref}}” not found in fiche {{fiche}} (sous-actions: {{known}})",
   "check.ambiguousRef": "“{{ref}}” matches several items ({{candidates}}): use the id",
+  "check.regle.syntax": "rule {{regle}}, column {{column}}: {{problem}}{{found}}",
+  "check.regle.found": " (found “{{found}}”)",
+  "check.regle.problem.operandExpected": "operand expected",
+  "check.regle.problem.closingExpected": "closing parenthesis or bracket expected",
+  "check.regle.problem.unexpected": "unexpected character",
+  "check.regle.problem.yearExpected": "year expected: Y, Y-1, Y+1 or YYYY",
+  "check.regle.problem.unknownFunction":
+    "unknown function (known: realisees, en_cours, reportees, abandonnees, non_commencees, non_renseignees)",
+  "check.regle.problem.idExpected": "id of a fiche or sous-action expected",
+  "check.regle.problem.empty": "empty expression",
+  "check.regle.unknownIndicator": "rule {{regle}}: unknown indicator “{{id}}”",
+  "check.regle.unknownGroup": "rule {{regle}}: unknown fiche or sous-action “{{id}}”",
+  "check.regle.notNumeric": "rule {{regle}}: indicator “{{id}}” is of type {{type}}, not a number",
+  "check.regle.yearOutside": "rule {{regle}}: “{{ref}}” is outside the schéma's period ({{debut}}–{{fin}})",
+  "check.regle.placeholder": "rule {{regle}}: “{{name}}” names nothing of the rule: left as is in the message",
   "rule.count": "integer ≥ 0",
   "rule.rate": "percentage from 0 to 100",
   "rule.nonNegative": "number ≥ 0",
@@ -112,6 +127,8 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.force": "replace the output file if it exists",
   "cli.delimiter": "CSV delimiter (“;” for a French Excel)",
   "cli.bom": "add a UTF-8 BOM (so that Excel reads accents)",
+  "cli.export.reglesNotInCsv":
+    "{{count}} rule(s) not written: a CSV holds one table only; export to xlsx (sheet “Règles”) or JSON",
   "cli.export.needOutput": "the xlsx format needs an output file (-o FILE.xlsx)",
   "cli.written": "written: {{file}}",
   "cli.unknownSchema": "“{{value}}” is neither a built-in schéma ({{known}}) nor an existing file",
@@ -145,7 +162,7 @@ export const en: Record<keyof typeof fr, string> = {
     'Rows were inserted or deleted in {{fiche}}: "{{label}}" moved from row {{from}} to row {{to}}.',
   "validate.structure.rowDeleted": 'Row "{{label}}" of {{fiche}} was deleted.',
   "validate.structure.labelEdited": 'Label edited: "{{found}}" instead of "{{expected}}".',
-  "validate.structure.formulaReplaced": "Formula {{expected}} was replaced by {{found}}.",
+  "validate.structure.formulaReplaced": "The expected formula {{expected}} was replaced by {{found}}.",
   "validate.structure.unprotected":
     'Protection of sheet "{{sheet}}" was removed: check that locked cells were not changed.',
   "validate.structure.trusted": "Entered values can still be read.",
@@ -177,6 +194,8 @@ export const en: Record<keyof typeof fr, string> = {
     "{{year}} value ({{value}}) = {{ratio}} × the {{prevYear}} value ({{prev}}): beyond the factor {{factor}}, to be checked.",
   "validate.plausibility.baseline":
     "Value {{value}} = {{ratio}} × the baseline ({{baseline}}): beyond the factor {{factor}}, to be checked.",
+  "validate.plausibility.modifiedZ":
+    "{{year}} value ({{value}}) far from the indicator's values of {{from}} to {{to}}: modified z-score {{z}} (median {{median}}, median absolute deviation {{mad}}, over {{n}} values), beyond the threshold {{threshold}}, to be checked.",
   "validate.calendar.outsidePlan":
     '"{{label}}": the status "{{value}}" is typed in {{cell}} ({{period}}), a period not planned or after the {{year}} campaign: it is not counted; enter it in a planned period.',
   "validate.calendar.notStartedPast":
@@ -231,7 +250,13 @@ export const en: Record<keyof typeof fr, string> = {
   "validate.expected.reason": "the reason",
   "validate.expected.plannedPeriod": "a planned period",
   "validate.range.rateHint": " (typed ×100? {{value}} %?)",
+  "validate.regle.default": "Rule {{regle}} broken: {{detail}}.",
+  "validate.regle.custom": "{{text}} (rule {{regle}}: {{detail}})",
+  "validate.justified": "Justified by the comment: “{{text}}”.",
   "validate.found.emptyCell": "an empty cell",
+  "validate.found.formula": "the formula {{formula}}",
+  "validate.found.number": "the value {{value}}",
+  "validate.found.text": 'the text "{{value}}"',
   "validate.file.tooLarge": "the file is larger than {{max}} MB",
   "validate.file.bomb": "its uncompressed content would be {{size}} MB ({{part}}): refused, above {{max}} MB",
   "validate.file.sizeMismatch":
@@ -250,6 +275,8 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.validate.format": "report format",
   "cli.validate.output": "report file (otherwise: standard output)",
   "cli.validate.factor": "tolerated gap before the plausibility warning (a factor)",
+  "cli.validate.zThreshold": "modified z-score beyond which a value is far from its earlier years",
+  "cli.validate.badThreshold": "invalid threshold “{{value}}” (expected: a positive number, e.g. 3.5)",
   "cli.validate.badFactor": "invalid factor “{{value}}” (expected: a number above 1, e.g. 3 or 2.5)",
   "cli.validate.noFiles": "no .xlsx workbook found in: {{args}}",
   "cli.validate.summary":
@@ -277,6 +304,8 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.exportTidy.file": "{{file}}: {{rows}} row(s)",
   "consolidate.noMeta": "the workbook has no readable metadata",
   "consolidate.otherModel": "another model or campaign ({{found}} instead of {{expected}})",
+  "consolidate.outlier":
+    "{{who}}: “{{label}}” {{year}} = {{value}}, far from the other sources: modified z-score {{z}} (median {{median}}, median absolute deviation {{mad}}, over {{n}} sources), beyond the threshold {{threshold}}, to be checked.",
   "consolidate.sameContent": "the same values as {{other}} (the same workbook under another name): counted once",
   "consolidate.sourcesPresent":
     "a consolidated workbook whose sources are all among the files already ({{files}}): they are counted once",
@@ -467,6 +496,7 @@ export const en: Record<keyof typeof fr, string> = {
   "pane.setAside": "Set aside",
   "pane.divergences":
     "{{count}} differing answer(s): left empty (or, for a status, the least advanced); every value stays in “Valeurs par source”",
+  "pane.outliers": "{{count}} value(s) far from the other sources': merged as they are, to be checked",
   "pane.merge": "Merge the accepted workbooks into this workbook",
   "pane.merged": "{{count}} workbook(s) merged, {{values}} value(s) written.",
   "pane.mergedNothing":

@@ -55,6 +55,22 @@ export const fr = {
   "check.unknownPartenaire": "partenaire « {{ref}} » inconnu : l'ajouter à partenaires[] (connus : {{known}})",
   "check.unknownSousAction": "sous-action « {{ref}} » introuvable dans la fiche {{fiche}} (sous-actions : {{known}})",
   "check.ambiguousRef": "« {{ref}} » désigne plusieurs éléments ({{candidates}}) : utiliser l'identifiant",
+  "check.regle.syntax": "règle {{regle}}, colonne {{column}} : {{problem}}{{found}}",
+  "check.regle.found": " (trouvé « {{found}} »)",
+  "check.regle.problem.operandExpected": "opérande attendu",
+  "check.regle.problem.closingExpected": "parenthèse ou crochet fermant attendu",
+  "check.regle.problem.unexpected": "caractère inattendu",
+  "check.regle.problem.yearExpected": "année attendue : Y, Y-1, Y+1 ou AAAA",
+  "check.regle.problem.unknownFunction":
+    "fonction inconnue (connues : realisees, en_cours, reportees, abandonnees, non_commencees, non_renseignees)",
+  "check.regle.problem.idExpected": "identifiant de fiche ou de sous-action attendu",
+  "check.regle.problem.empty": "expression vide",
+  "check.regle.unknownIndicator": "règle {{regle}} : indicateur « {{id}} » inconnu",
+  "check.regle.unknownGroup": "règle {{regle}} : fiche ou sous-action « {{id}} » inconnue",
+  "check.regle.notNumeric": "règle {{regle}} : l'indicateur « {{id}} » est de type {{type}}, pas un nombre",
+  "check.regle.yearOutside": "règle {{regle}} : « {{ref}} » hors de la période du schéma ({{debut}}–{{fin}})",
+  "check.regle.placeholder":
+    "règle {{regle}} : « {{name}} » ne désigne rien de la règle : laissé tel quel dans le message",
   "rule.count": "entier ≥ 0",
   "rule.rate": "pourcentage de 0 à 100",
   "rule.nonNegative": "nombre ≥ 0",
@@ -120,6 +136,8 @@ export const fr = {
   "cli.force": "remplacer le fichier de sortie s'il existe",
   "cli.delimiter": "séparateur CSV (« ; » pour un Excel français)",
   "cli.bom": "ajouter un BOM UTF-8 (pour qu'Excel lise les accents)",
+  "cli.export.reglesNotInCsv":
+    "{{count}} règle(s) non écrite(s) : un CSV ne contient qu'une table ; les exporter en xlsx (feuille « Règles ») ou en JSON",
   "cli.export.needOutput": "le format xlsx demande un fichier de sortie (-o FICHIER.xlsx)",
   "cli.written": "écrit : {{file}}",
   "cli.unknownSchema": "« {{value}} » n'est ni un schéma intégré ({{known}}) ni un fichier existant",
@@ -154,7 +172,7 @@ export const fr = {
     "Des lignes ont été insérées ou supprimées dans {{fiche}} : « {{label}} » est passée de la ligne {{from}} à la ligne {{to}}.",
   "validate.structure.rowDeleted": "La ligne « {{label}} » de {{fiche}} a été supprimée.",
   "validate.structure.labelEdited": "Libellé modifié : « {{found}} » au lieu de « {{expected}} ».",
-  "validate.structure.formulaReplaced": "La formule {{expected}} a été remplacée par {{found}}.",
+  "validate.structure.formulaReplaced": "La formule {{expected}} attendue a été remplacée par {{found}}.",
   "validate.structure.unprotected":
     "La protection de la feuille « {{sheet}} » a été retirée : vérifier que les cellules verrouillées n'ont pas été modifiées.",
   "validate.structure.trusted": "Les valeurs saisies restent lisibles.",
@@ -187,6 +205,8 @@ export const fr = {
     "Valeur {{year}} ({{value}}) = {{ratio}} × la valeur {{prevYear}} ({{prev}}) : écart au-delà du facteur {{factor}}, à vérifier.",
   "validate.plausibility.baseline":
     "Valeur {{value}} = {{ratio}} × la référence ({{baseline}}) : écart au-delà du facteur {{factor}}, à vérifier.",
+  "validate.plausibility.modifiedZ":
+    "Valeur {{year}} ({{value}}) éloignée des valeurs de l'indicateur de {{from}} à {{to}} : score z modifié {{z}} (médiane {{median}}, écart absolu médian {{mad}}, sur {{n}} valeurs), au-delà du seuil {{threshold}}, à vérifier.",
   "validate.calendar.outsidePlan":
     "« {{label}} » : l'état « {{value}} » est saisi en {{cell}} ({{period}}), période non prévue ou postérieure à la campagne {{year}} : il n'est pas compté ; le saisir dans une période prévue.",
   "validate.calendar.notStartedPast":
@@ -244,7 +264,13 @@ export const fr = {
   "validate.expected.reason": "le motif",
   "validate.expected.plannedPeriod": "une période prévue",
   "validate.range.rateHint": " (saisi ×100 ? {{value}} % ?)",
+  "validate.regle.default": "Règle {{regle}} non respectée : {{detail}}.",
+  "validate.regle.custom": "{{text}} (règle {{regle}} : {{detail}})",
+  "validate.justified": "Justifié par le commentaire : « {{text}} ».",
   "validate.found.emptyCell": "une cellule vide",
+  "validate.found.formula": "la formule {{formula}}",
+  "validate.found.number": "la valeur {{value}}",
+  "validate.found.text": "le texte « {{value}} »",
   "validate.file.tooLarge": "le fichier dépasse {{max}} Mo",
   "validate.file.bomb": "le contenu décompressé serait de {{size}} Mo ({{part}}) : refusé, au-delà de {{max}} Mo",
   "validate.file.sizeMismatch":
@@ -264,6 +290,9 @@ export const fr = {
   "cli.validate.format": "format du rapport",
   "cli.validate.output": "fichier du rapport (sinon : la sortie standard)",
   "cli.validate.factor": "écart toléré avant l'alerte de plausibilité (un facteur)",
+  "cli.validate.zThreshold":
+    "seuil du score z modifié au-delà duquel une valeur est éloignée de ses années précédentes",
+  "cli.validate.badThreshold": "seuil « {{value}} » invalide (attendu : un nombre positif, par ex. 3,5)",
   "cli.validate.badFactor": "facteur « {{value}} » invalide (attendu : un nombre supérieur à 1, par ex. 3 ou 2,5)",
   "cli.validate.noFiles": "aucun classeur .xlsx trouvé dans : {{args}}",
   "cli.validate.summary":
@@ -294,6 +323,8 @@ export const fr = {
   "cli.exportTidy.file": "{{file}} : {{rows}} ligne(s)",
   "consolidate.noMeta": "le classeur n'a pas de métadonnées lisibles",
   "consolidate.otherModel": "modèle ou campagne différents ({{found}} au lieu de {{expected}})",
+  "consolidate.outlier":
+    "{{who}} : « {{label}} » {{year}} = {{value}}, éloigné des autres sources : score z modifié {{z}} (médiane {{median}}, écart absolu médian {{mad}}, sur {{n}} sources), au-delà du seuil {{threshold}}, à vérifier.",
   "consolidate.sameContent": "mêmes valeurs que {{other}} (le même classeur sous un autre nom) : compté une fois",
   "consolidate.sourcesPresent":
     "classeur consolidé dont toutes les sources sont déjà parmi les fichiers ({{files}}) : elles ne sont comptées qu'une fois",
@@ -491,6 +522,8 @@ export const fr = {
   "pane.setAside": "Mis de côté",
   "pane.divergences":
     "{{count}} réponse(s) divergente(s) : laissées vides (ou, pour un statut, le moins avancé) ; chaque valeur reste dans « Valeurs par source »",
+  "pane.outliers":
+    "{{count}} valeur(s) éloignée(s) de celles des autres sources : fusionnées telles quelles, à vérifier",
   "pane.merge": "Fusionner les classeurs retenus dans ce classeur",
   "pane.merged": "{{count}} classeur(s) fusionné(s), {{values}} valeur(s) écrite(s).",
   "pane.mergedNothing":

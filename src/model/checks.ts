@@ -4,6 +4,7 @@ import { formatEuros } from "../util/euros";
 import { formatPath, issue, type ModelIssue, type PathSegment } from "./issues";
 import { isFiner, gridPeriodsOf, parsePeriode } from "./periods";
 import type { Calendrier, Indicateur, Schema, Valeur } from "./schema";
+import { checkRegles } from "./reglesCheck";
 import { ALLOWED_AGREGATIONS, RULE_OF_TYPE, TYPE_RANGE, valueFitsType } from "./valueRules";
 
 export interface CheckResult {
@@ -59,6 +60,7 @@ export function checkModel(schema: Schema, paths: Map<string, PathSegment[]>): C
       for (const ind of fiche.indicateurs) checkIndicateur(ind, at(ind.id), schema, errors);
     }
   }
+  checkRegles(schema, errors, warnings);
   return { errors, warnings };
 }
 

@@ -112,6 +112,16 @@ export function ConsoliderView() {
           </ul>
         </>
       )}
+      {result && result.outliers.length > 0 && (
+        <>
+          <Subtitle2 as="h3">{t("outliers", { count: result.outliers.length })}</Subtitle2>
+          <ul className="pane-list" aria-label={t("outliers", { count: result.outliers.length })}>
+            {result.outliers.map((o) => (
+              <li key={`${o.node}\u0000${o.who}`}>{text(o)}</li>
+            ))}
+          </ul>
+        </>
+      )}
       {result && result.accepted.length > 0 && (
         <Button appearance="primary" onClick={() => void merge()}>
           {t("merge")}
