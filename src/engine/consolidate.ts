@@ -15,6 +15,9 @@
  *   narrative) are kept side by side with their source, never summed; a yes/no,
  *   a target or a status on which sources disagree is listed; a status takes
  *   the least advanced.
+ * - The register of returns (register.ts) says which file is a return's new
+ *   submission, which replaces or is refused (a validé return is locked), and
+ *   keeps in the master the values of returns with no file this run.
  */
 import { both, type Bilingual } from "../i18n";
 import type { Indicateur, Schema } from "../model/schema";
@@ -32,6 +35,14 @@ import { paginate } from "./layout/print";
 import { STYLES } from "./layout/styles";
 import { commentKey, noteText } from "./transfer";
 import { RECIT_KINDS } from "./layout/recit";
+import {
+  applyEtatsSaisis,
+  expectedReturns,
+  recordReturns,
+  settleReturns,
+  type EtatSaisi,
+  type Register,
+} from "./register";
 
 export interface ConsolidationSource {
   file: string;
@@ -60,6 +71,8 @@ export interface Consolidation {
   sources: SourceRef[];
   /** « Valeurs par source »: every merged file's values, when something was merged. */
   parSource?: SheetPlan;
+  /** The register of returns after this run, when something was merged. */
+  register?: Register;
 }
 
 const RECIT = new Set<string>(RECIT_KINDS);
@@ -74,7 +87,14 @@ const signature = (schema: Schema, meta: PlanMeta, hash = meta.structureHash) =>
 const describeModel = (schema: Schema, year?: number) =>
   `${schema.id} ${schema.version}${year === undefined ? "" : ` / ${year}`}`;
 
-export function consolidate(sources: ConsolidationSource[], expected?: Expected): Consolidation {
+/** The register of the master this run replaces, with the states typed in its sheet; the run's date. */
+export interface Returns {
+  previous?: Register;
+  saisis?: EtatSaisi[];
+  date?: Date;
+}
+
+export function consolidate(sources: ConsolidationSource[], expected?: Expected, returns: Returns = {}): Consolidation {
   const out: Consolidation = {
     accepted: [],
     setAside: [],
@@ -120,29 +140,47 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected)
   const decisions = decide(same.map((s) => candidate(s.file, s.meta, s.values)));
   out.setAside = decisions.setAside;
   out.rejected.push(...decisions.refused.map((r) => ({ ...r, unreadable: false })));
-  if (!reference || !decisions.units.length) return out;
+  if (!reference) return out;
+  // The register: the states typed in its sheet first, then what this run's files are to it.
+  const date = (returns.date ?? new Date()).toISOString();
+  const previous = returns.previous && applyEtatsSaisis(returns.previous, returns.saisis ?? [], date);
+  const settled = settleReturns(decisions.units, previous);
+  out.setAside.push(...settled.setAside);
+  out.rejected.push(...settled.refused.map(({ file, reason }) => ({ file, reason, unreadable: false })));
+  const units = settled.units;
+  if (!units.length && !settled.carried.length) return out;
   const schema = expected?.schema ?? reference.schema;
   out.schema = schema;
   out.meta = reference.meta;
-  const units = decisions.units;
   out.accepted = units
     .flatMap((u) => u.members.map((m) => ({ file: m.file, who: u.label })))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  out.sources = units
-    .flatMap((u) => u.members.flatMap((m) => m.holds))
+  out.sources = [...units.flatMap((u) => u.members.flatMap((m) => m.holds)), ...settled.carried.flatMap((r) => r.sources)]
     .sort((a, b) => (a.cut + a.hash < b.cut + b.hash ? -1 : a.cut + a.hash > b.cut + b.hash ? 1 : 0));
   const nodes = nodeIndex(schema);
   const labelOf = (key: string) => nodes.get(key.split("@")[0]!)?.label ?? key;
-  mergeValues(
-    out,
-    units.map((u) => ({ who: u.label, values: mergeCopies(out, u, labelOf) })),
-    schema,
+  const merged = units.map((u) => ({ unit: u, values: mergeCopies(out, u, labelOf) }));
+  const carried = settled.carried.map((r) => ({ who: r.who, values: new Map(r.valeurs) }));
+  mergeValues(out, [...merged.map((m) => ({ who: m.unit.label, values: m.values })), ...carried], schema);
+  const findingsOf = new Map(sources.map((s) => [s.file, s.report.findings]));
+  out.register = recordReturns(
+    expectedReturns(schema),
+    previous,
+    merged,
+    settled.refused,
+    findingsOf,
+    date,
   );
   // Partners' comments and notes have no single cell in the master: each is listed with its source.
   const commentsOf = new Map(sources.map((s) => [s.file, s.report.comments ?? []]));
   out.parSource = parSourceSheet(
-    units.map((u) => u.label),
-    units.flatMap((u) =>
+    [...units.map((u) => u.label), ...settled.carried.map((r) => r.who)],
+    [
+      ...settled.carried.flatMap((r) => {
+        const files = r.sources.map((x) => x.fichier).join(", ");
+        return r.valeurs.map(([key, value]) => [r.who, files, key, labelOf(key), value]);
+      }),
+      ...units.flatMap((u) =>
       u.members.flatMap((m) => [
         ...[...m.values].map(([key, value]) => [u.label, baseName(m.file), key, labelOf(key), value]),
         ...(commentsOf.get(m.file) ?? []).map((c) => {
@@ -151,7 +189,8 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected)
           return [u.label, baseName(m.file), commentKey(c), label, noteText(c.comment)];
         }),
       ]),
-    ),
+      ),
+    ],
   );
   paginate([out.parSource], { schema: schema.titre, campaignYear: out.meta.campaignYear, styles: STYLES });
   return out;

@@ -9,7 +9,10 @@ import type { Fiche, Granularite, Schema } from "../../model/schema";
 import type { CellBinding, DefinedName, PlanMeta, SourceRef, WorkbookPlan } from "../plan";
 import { buildAxeSheet, axeColumns, type AxeSheetContext } from "./axeSheet";
 import { calendarGrid } from "./calendar";
+import { cutHolds } from "./cuts";
 import { buildControles } from "./controles";
+import { buildRetours, RETOURS_SHEETS } from "./retours";
+import type { Register } from "../register";
 import { structureHash } from "./hash";
 import { buildHistorique, HISTORIQUE } from "./historique";
 import { buildMetaSheet } from "./metaSheet";
@@ -30,14 +33,14 @@ export interface LayoutOptions {
   generatedAt?: Date;
   /** A consolidated workbook: the sources it holds, recorded in its metadata. */
   sources?: SourceRef[];
+  /** A consolidated workbook: its register of returns, recorded in its metadata and shown in its own sheets. */
+  register?: Register;
 }
 
 export type LayoutResult = { ok: true; plan: WorkbookPlan } | { ok: false; error: Bilingual };
 
-function keepFiche(schema: Schema, cut: PlanMeta["cut"], fiche: Fiche): boolean {
-  if (!cut) return true;
-  if (cut.kind === "territoire") return fiche.indicateurs.some((i) => i.collecte.includes("territoire"));
-  return [...fiche.pilotes, ...fiche.partenaires, ...fiche.sousActions.flatMap((s) => s.pilotes)].includes(cut.id);
+function keepFiche(cut: PlanMeta["cut"], fiche: Fiche): boolean {
+  return !cut || cutHolds(cut, fiche);
 }
 
 /** "Axe 1", but only "I" for a long level name ("Objectif stratégique"): sheet names have 31 characters. */
@@ -86,6 +89,7 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
     generatedAt: generatedAt.toISOString(),
     ...(cut ? { cut } : {}),
     ...(options.sources?.length ? { sources: options.sources } : {}),
+    ...(options.register ? { register: options.register } : {}),
     fiches: [],
     labels,
     bindings,
@@ -101,9 +105,9 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
     labels,
     names,
   };
-  const taken = new Set([SOMMAIRE, HISTORIQUE, "Contrôles", "_bilan_meta"]);
+  const taken = new Set([SOMMAIRE, HISTORIQUE, "Contrôles", "_bilan_meta", ...RETOURS_SHEETS]);
   const axes = schema.axes
-    .map((axe) => ({ axe, fiches: axe.fiches.filter((f) => keepFiche(schema, cut, f)) }))
+    .map((axe) => ({ axe, fiches: axe.fiches.filter((f) => keepFiche(cut, f)) }))
     .filter((a) => a.fiches.length > 0)
     .map((a) => ({ ...a, sheet: sheetName(`${axePrefix(schema, a.axe.numero)} - ${a.axe.titre}`, taken) }));
   if (axes.length === 0) return { ok: false, error: both("layout.emptyCut", { nom: cut?.nom ?? "" }) };
@@ -119,7 +123,15 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
   if (historique) ctx.historique = historique.refOf;
   const axeSheets = axes.map((a) => buildAxeSheet(a.sheet, a.axe, a.fiches, ctx).plan);
   const sommaire = buildSommaire(schema, meta, axes, generatedAt, bindings, ctx.cols).plan;
-  const sheets = [sommaire, ...axeSheets, ...(historique ? [historique.sheet.plan] : []), buildControles(year).plan];
+  const bound = new Map(bindings.map((b) => [b.key, b]));
+  const retours = options.register ? buildRetours(options.register, year, (key) => bound.get(key)) : [];
+  const sheets = [
+    sommaire,
+    ...axeSheets,
+    ...(historique ? [historique.sheet.plan] : []),
+    ...retours,
+    buildControles(year).plan,
+  ];
   if (options.password) for (const s of sheets) if (s.protection) s.protection.password = options.password;
   paginate(sheets, { schema: schema.titre, campaignYear: year, styles: STYLES });
   const modelJson = JSON.stringify(schema);

@@ -8,6 +8,7 @@
 import { useRef, useState } from "react";
 import { Badge, Button, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import { consolidate, type Consolidation } from "../../engine/consolidate";
+import { awaited } from "../../engine/register";
 import { unreadableReport, validateSnapshot } from "../../engine/validate";
 import { snapshotXlsx } from "../../hosts/xlsx/snapshot";
 import { fusionner, lireBilan } from "../excel";
@@ -39,7 +40,14 @@ export function ConsoliderView() {
           : unreadableReport(file.name, snap.refusal.key, snap.refusal.params),
       });
     }
-    setResult(consolidate(sources, { schema: open.schema, campaignYear: open.meta.campaignYear }));
+    // The open workbook's register of returns, with the states typed in its sheet, is updated as the CLI's is.
+    setResult(
+      consolidate(
+        sources,
+        { schema: open.schema, campaignYear: open.meta.campaignYear },
+        { ...(open.meta.register ? { previous: open.meta.register } : {}), saisis: open.etatsSaisis ?? [] },
+      ),
+    );
   };
 
   const merge = async () => {
@@ -108,6 +116,16 @@ export function ConsoliderView() {
             ))}
           </ul>
         </>
+      )}
+      {result?.register && awaited(result.register).length > 0 && (
+        <p>
+          {t("awaited", {
+            count: awaited(result.register).length,
+            names: awaited(result.register)
+              .map((r) => r.who)
+              .join(", "),
+          })}
+        </p>
       )}
       {result && result.accepted.length > 0 && (
         <Button appearance="primary" onClick={() => void merge()}>
