@@ -98,7 +98,14 @@ function sayRegister(register: Register, plan: WorkbookPlan, lang: Lang, say: (l
     say(t(lang, "cli.consolidate.modifications", { who: r.who, files, count: r.modifications.length }));
     for (const m of r.modifications) {
       const row = modificationRow(lang, where, m);
-      say(t(lang, "cli.consolidate.modification", { cell: row.cell || row.key, key: row.key, old: row.old, new: row.new }));
+      say(
+        t(lang, "cli.consolidate.modification", {
+          cell: row.cell || row.key,
+          key: row.key,
+          old: row.old,
+          new: row.new,
+        }),
+      );
     }
   }
   const count = (etat: Etat) => register.retours.filter((r) => r.etat === etat).length;

@@ -155,22 +155,17 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected,
   out.accepted = units
     .flatMap((u) => u.members.map((m) => ({ file: m.file, who: u.label })))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  out.sources = [...units.flatMap((u) => u.members.flatMap((m) => m.holds)), ...settled.carried.flatMap((r) => r.sources)]
-    .sort((a, b) => (a.cut + a.hash < b.cut + b.hash ? -1 : a.cut + a.hash > b.cut + b.hash ? 1 : 0));
+  out.sources = [
+    ...units.flatMap((u) => u.members.flatMap((m) => m.holds)),
+    ...settled.carried.flatMap((r) => r.sources),
+  ].sort((a, b) => (a.cut + a.hash < b.cut + b.hash ? -1 : a.cut + a.hash > b.cut + b.hash ? 1 : 0));
   const nodes = nodeIndex(schema);
   const labelOf = (key: string) => nodes.get(key.split("@")[0]!)?.label ?? key;
   const merged = units.map((u) => ({ unit: u, values: mergeCopies(out, u, labelOf) }));
   const carried = settled.carried.map((r) => ({ who: r.who, values: new Map(r.valeurs) }));
   mergeValues(out, [...merged.map((m) => ({ who: m.unit.label, values: m.values })), ...carried], schema);
   const findingsOf = new Map(sources.map((s) => [s.file, s.report.findings]));
-  out.register = recordReturns(
-    expectedReturns(schema),
-    previous,
-    merged,
-    settled.refused,
-    findingsOf,
-    date,
-  );
+  out.register = recordReturns(expectedReturns(schema), previous, merged, settled.refused, findingsOf, date);
   // Partners' comments and notes have no single cell in the master: each is listed with its source.
   const commentsOf = new Map(sources.map((s) => [s.file, s.report.comments ?? []]));
   out.parSource = parSourceSheet(
@@ -181,14 +176,14 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected,
         return r.valeurs.map(([key, value]) => [r.who, files, key, labelOf(key), value]);
       }),
       ...units.flatMap((u) =>
-      u.members.flatMap((m) => [
-        ...[...m.values].map(([key, value]) => [u.label, baseName(m.file), key, labelOf(key), value]),
-        ...(commentsOf.get(m.file) ?? []).map((c) => {
-          const node = c.binding?.node ?? c.node;
-          const label = (node !== undefined ? nodes.get(node)?.label : undefined) ?? `${c.sheet}!${c.address}`;
-          return [u.label, baseName(m.file), commentKey(c), label, noteText(c.comment)];
-        }),
-      ]),
+        u.members.flatMap((m) => [
+          ...[...m.values].map(([key, value]) => [u.label, baseName(m.file), key, labelOf(key), value]),
+          ...(commentsOf.get(m.file) ?? []).map((c) => {
+            const node = c.binding?.node ?? c.node;
+            const label = (node !== undefined ? nodes.get(node)?.label : undefined) ?? `${c.sheet}!${c.address}`;
+            return [u.label, baseName(m.file), commentKey(c), label, noteText(c.comment)];
+          }),
+        ]),
       ),
     ],
   );

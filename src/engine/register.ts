@@ -101,7 +101,11 @@ export function applyEtatsSaisis(register: Register, saisis: EtatSaisi[], date: 
   const retours = register.retours.map((r) => {
     const s = saisis.find((x) => x.cut === r.cut && x.etat && x.etat !== r.etat);
     return s
-      ? { ...r, etat: s.etat!, historique: [...r.historique, { date, cause: "saisie" as const, avant: r.etat, etat: s.etat! }] }
+      ? {
+          ...r,
+          etat: s.etat!,
+          historique: [...r.historique, { date, cause: "saisie" as const, avant: r.etat, etat: s.etat! }],
+        }
       : r;
   });
   return { ...register, retours };
@@ -168,12 +172,16 @@ export function settleReturns(units: Unit[], register: Register | undefined): Se
       continue;
     }
     if (prev.etat === "validé") {
-      for (const m of fresh) out.refused.push({ file: m.file, cut, reason: both("register.locked", { who: prev.who }) });
+      for (const m of fresh)
+        out.refused.push({ file: m.file, cut, reason: both("register.locked", { who: prev.who }) });
       continue;
     }
     const old = unit.members.filter((m) => !fresh.includes(m));
     for (const m of old)
-      out.setAside.push({ file: m.file, reason: both("register.replaced", { files: fresh.map((f) => f.file).join(", ") }) });
+      out.setAside.push({
+        file: m.file,
+        reason: both("register.replaced", { files: fresh.map((f) => f.file).join(", ") }),
+      });
     out.units.push({ ...unit, members: fresh });
     seen.add(cut);
   }
@@ -220,7 +228,8 @@ export function recordReturns(
 ): Register {
   const previous = new Map((register?.retours ?? []).map((r) => [r.cut, r]));
   const cuts = [...expected];
-  for (const r of register?.retours ?? []) if (!cuts.some((c) => c.cut === r.cut)) cuts.push({ cut: r.cut, who: r.who });
+  for (const r of register?.retours ?? [])
+    if (!cuts.some((c) => c.cut === r.cut)) cuts.push({ cut: r.cut, who: r.who });
   const byCut = new Map<string, Submission>();
   for (const s of submissions) {
     const cut = cutOf(s.unit);
@@ -268,7 +277,10 @@ export function recordReturns(
       };
     }
     for (const x of refused.filter((y) => y.cut === cut))
-      r = { ...r, historique: [...r.historique, { date, cause: "refus", avant: r.etat, etat: r.etat, fichier: x.file }] };
+      r = {
+        ...r,
+        historique: [...r.historique, { date, cause: "refus", avant: r.etat, etat: r.etat, fichier: x.file }],
+      };
     return r;
   });
   return { date, retours };

@@ -301,7 +301,7 @@ export const en: Record<keyof typeof fr, string> = {
   "register.etat.recu": "received",
   "register.etat.aCorriger": "to correct",
   "register.etat.valide": "validated",
-  "register.event.depot": "{{date}}: file {{file}} received → {{to}}",
+  "register.event.depot": "{{date}}: file {{file}} received, state {{to}}",
   "register.event.refus": "{{date}}: file {{file}} refused (return {{from}}, locked)",
   "register.event.saisie": "{{date}}: state {{from}} → {{to}} (typed in the sheet)",
   "register.empty": "(empty)",

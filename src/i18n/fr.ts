@@ -319,7 +319,7 @@ export const fr = {
   "register.etat.recu": "reçu",
   "register.etat.aCorriger": "à corriger",
   "register.etat.valide": "validé",
-  "register.event.depot": "{{date}} : fichier {{file}} reçu → {{to}}",
+  "register.event.depot": "{{date}} : fichier {{file}} reçu, état {{to}}",
   "register.event.refus": "{{date}} : fichier {{file}} refusé (retour {{from}}, verrouillé)",
   "register.event.saisie": "{{date}} : état {{from}} → {{to}} (saisi dans la feuille)",
   "register.empty": "(vide)",
@@ -336,7 +336,8 @@ export const fr = {
   "cli.register.file": "classeur maître (.xlsx) écrit par bilan consolidate ; il n'est jamais modifié",
   "cli.register.format": "format de sortie",
   "cli.register.header": "Retour|État|Reçu le|Fichier|Erreurs|Avert.|Modif.",
-  "cli.register.none": "{{file}} n'a pas de suivi des retours : ce n'est pas un classeur maître écrit par bilan consolidate",
+  "cli.register.none":
+    "{{file}} n'a pas de suivi des retours : ce n'est pas un classeur maître écrit par bilan consolidate",
   "cli.rollup.description":
     "calcule les synthèses d'un classeur de bilan rempli (avancement, saisies, atteinte des cibles) : leur résumé par axe, et sur demande une copie qui les porte ou du JSON",
   "cli.rollup.file": "classeur de bilan rempli (.xlsx) ; il n'est jamais modifié",

@@ -69,7 +69,13 @@ test("five expected returns: attendu → reçu → à corriger → reçu → val
   // Run 1: the direction answers (reçu); the ARS's file has an error (à corriger); three have not answered.
   // The ODPE then sends the direction's return back: à corriger, typed in the sheet.
   const one = await run([dir1, ars1], {}, (wb) => setEtat(wb, dir, "à corriger"));
-  expect(etats(one.c.register!)).toEqual({ [dir]: "reçu", [ars]: "à corriger", [dasp]: "attendu", [cde]: "attendu", [pmi]: "attendu" });
+  expect(etats(one.c.register!)).toEqual({
+    [dir]: "reçu",
+    [ars]: "à corriger",
+    [dasp]: "attendu",
+    [cde]: "attendu",
+    [pmi]: "attendu",
+  });
   expect(one.c.values.get(KEY)).toBe(7 - 4);
   const arsReturn = one.c.register!.retours.find((r) => r.cut === `partenaire:${ars}`)!;
   expect(arsReturn.erreurs).toBeGreaterThan(0);
@@ -77,7 +83,12 @@ test("five expected returns: attendu → reçu → à corriger → reçu → val
   expect(one.report.findings.filter((f) => f.rule === "structure.meta-alteree")).toEqual([]);
   expect(one.report.meta?.register).toEqual(one.c.register);
   expect(one.report.etatsSaisis).toEqual([
-    { cut: `partenaire:${dir}`, where: `${REGISTER_SHEET}!C${rowOf(one.wb, `partenaire:${dir}`)}`, text: "à corriger", etat: "à corriger" },
+    {
+      cut: `partenaire:${dir}`,
+      where: `${REGISTER_SHEET}!C${rowOf(one.wb, `partenaire:${dir}`)}`,
+      text: "à corriger",
+      etat: "à corriger",
+    },
   ]);
   // The register's sheet links each return with findings to its first finding.
   const constatsLink = Object.values(sheetNamed(one.wb, REGISTER_SHEET).cells).find((c) =>
@@ -88,8 +99,19 @@ test("five expected returns: attendu → reçu → à corriger → reçu → val
   // Run 2: the direction resubmits (its new file beside the old one replaces it: reçu, its modification listed);
   // the ARS's file is the same; the CDE answers. The ODPE then validates the direction's return.
   const two = await run([dir1, dir2, ars1, cde1], next(one.report), (wb) => setEtat(wb, dir, "validé"));
-  expect(etats(two.c.register!)).toEqual({ [dir]: "reçu", [ars]: "à corriger", [dasp]: "attendu", [cde]: "reçu", [pmi]: "attendu" });
-  expect(two.c.setAside).toEqual([{ file: "direction.xlsx", reason: expect.objectContaining({ message: "remplacé par le nouvel envoi direction-v2.xlsx" }) }]);
+  expect(etats(two.c.register!)).toEqual({
+    [dir]: "reçu",
+    [ars]: "à corriger",
+    [dasp]: "attendu",
+    [cde]: "reçu",
+    [pmi]: "attendu",
+  });
+  expect(two.c.setAside).toEqual([
+    {
+      file: "direction.xlsx",
+      reason: expect.objectContaining({ message: "remplacé par le nouvel envoi direction-v2.xlsx" }),
+    },
+  ]);
   const direction = two.c.register!.retours.find((r) => r.cut === `partenaire:${dir}`)!;
   expect(direction.modifications).toEqual([[KEY, 7, 9]]);
   expect(direction.sources.map((s) => s.fichier)).toEqual(["direction-v2.xlsx"]);
@@ -101,7 +123,13 @@ test("five expected returns: attendu → reçu → à corriger → reçu → val
   // Run 3: a third file of the direction is refused (validé, locked) and its validated values stay in the
   // master; the ARS corrects its file (reçu). The DASP and the PMI never answer.
   const three = await run([dir2, dir3, ars2, cde1], next(two.report));
-  expect(etats(three.c.register!)).toEqual({ [dir]: "validé", [ars]: "reçu", [dasp]: "attendu", [cde]: "reçu", [pmi]: "attendu" });
+  expect(etats(three.c.register!)).toEqual({
+    [dir]: "validé",
+    [ars]: "reçu",
+    [dasp]: "attendu",
+    [cde]: "reçu",
+    [pmi]: "attendu",
+  });
   expect(three.c.rejected.map((r) => [r.file, r.reason.message])).toEqual([
     ["direction-v3.xlsx", expect.stringContaining("validé, donc verrouillé")],
   ]);
@@ -120,7 +148,10 @@ test("five expected returns: attendu → reçu → à corriger → reçu → val
   ]);
 
   // Set back to reçu in the sheet, the return takes the new file; the change of state is in its history.
-  const back = await run([dir3, ars2, cde1], next((await run([dir2, dir3, ars2, cde1], next(two.report), (wb) => setEtat(wb, dir, "reçu"))).report));
+  const back = await run(
+    [dir3, ars2, cde1],
+    next((await run([dir2, dir3, ars2, cde1], next(two.report), (wb) => setEtat(wb, dir, "reçu"))).report),
+  );
   const again = back.c.register!.retours.find((r) => r.cut === `partenaire:${dir}`)!;
   expect(back.c.rejected).toEqual([]);
   expect(again.etat).toBe("reçu");

@@ -7,13 +7,7 @@
  */
 import { a1, colLetter, sheetRef } from "../../util/a1";
 import type { CellBinding, SheetPlan } from "../plan";
-import {
-  ETATS,
-  REGISTER_ETAT_COL,
-  REGISTER_HEADER_ROW,
-  REGISTER_SHEET,
-  type Register,
-} from "../register";
+import { ETATS, REGISTER_ETAT_COL, REGISTER_HEADER_ROW, REGISTER_SHEET, type Register } from "../register";
 import { evenementText } from "../registerReport";
 import { SheetBuilder } from "./sheetBuilder";
 import { buildTableSheet, TABLE_HEADER_ROW } from "./tableSheet";
@@ -95,7 +89,8 @@ export function buildRetours(register: Register, campaignYear: number, where: Wh
     suivi.set(at, 7, "cellInfo", r.sources.length ? r.erreurs : undefined);
     suivi.set(at, 8, "cellInfo", r.sources.length ? r.avertissements : undefined);
     const c = firstConstat.get(r.cut);
-    if (c) suivi.set(at, 9, "link", `${r.constats.length} constat(s)`, { link: `#${sheetRef(CONSTATS_SHEET, a1(c, 1))}` });
+    if (c)
+      suivi.set(at, 9, "link", `${r.constats.length} constat(s)`, { link: `#${sheetRef(CONSTATS_SHEET, a1(c, 1))}` });
     else suivi.set(at, 9, "cellInfo");
     const m = firstMod.get(r.cut);
     if (m)
