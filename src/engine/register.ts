@@ -23,7 +23,7 @@ import type { SourceRef } from "./plan";
 import type { Snapshot, SnapValue } from "./snapshot";
 import { rowIds, sheetOf } from "./snapshot";
 import type { Finding } from "./validate/findings";
-import { ENSEMBLE, type Candidate, type Unit } from "./consolidateSources";
+import { cutName, ENSEMBLE, type Candidate, type Unit } from "./consolidateSources";
 import { cutHolds } from "./layout/cuts";
 import { fold } from "../util/text";
 
@@ -87,7 +87,7 @@ export function expectedReturns(schema: Schema): { cut: string; who: string }[] 
   const of = (kind: "partenaire" | "territoire", list: Schema["partenaires"]) =>
     list
       .filter((a) => fiches.some((f) => cutHolds({ kind, id: a.id }, f)))
-      .map((a) => ({ cut: `${kind}:${a.id}`, who: `${kind === "partenaire" ? "Partenaire" : "Territoire"} ${a.nom}` }));
+      .map((a) => ({ cut: `${kind}:${a.id}`, who: cutName(kind, a.nom) }));
   return [...of("territoire", schema.territoires), ...of("partenaire", schema.partenaires)];
 }
 
@@ -157,6 +157,9 @@ export function settleReturns(units: Unit[], register: Register | undefined): Se
   const seen = new Set<string>();
   for (const unit of units) {
     const cut = cutOf(unit);
+    // A consolidated workbook merged again holds its own sources: the register's values of those cuts are not
+    // added to them (they would count twice).
+    if (!cut) for (const h of unit.members.flatMap((m) => m.holds)) seen.add(h.cut);
     const prev = cut ? previous.get(cut) : undefined;
     if (!cut || cut === ENSEMBLE || !prev) {
       out.units.push(unit);

@@ -162,7 +162,7 @@ test("five expected returns: attendu → reçu → à corriger → reçu → val
   ]);
 });
 
-test("a return with no file this run keeps its recorded values in the master; a state that names none is reported, not applied", async () => {
+test("a return with no file this run keeps its recorded values in the master, never twice; a state that names none is reported, not applied", async () => {
   const a = await source("direction.xlsx", partnerPlan(schema, dir, 7));
   const b = await source("cde.xlsx", partnerPlan(schema, cde, 3));
   const one = await run([a, b], {}, (wb) => setEtat(wb, cde, "bof"));
@@ -173,4 +173,8 @@ test("a return with no file this run keeps its recorded values in the master; a 
   expect(two.c.values.get(KEY)).toBe(10);
   expect(etats(two.c.register!)[cde]).toBe("reçu");
   expect(two.c.sources.map((s) => s.fichier).sort()).toEqual(["cde.xlsx", "direction.xlsx"]);
+  // The previous master merged again under another name holds both returns: the register adds nothing to it.
+  const copy = await source("ancien-maitre.xlsx", two.plan);
+  const three = await run([copy], next(two.report));
+  expect(three.c.values.get(KEY)).toBe(10);
 });
