@@ -18,17 +18,19 @@ export const MODIFICATIONS_SHEET = "Modifications";
 export const RETOURS_SHEETS = [REGISTER_SHEET, CONSTATS_SHEET, MODIFICATIONS_SHEET];
 
 const COLUMNS: [string, number][] = [
-  ["Retour", 34],
-  ["État", 13],
+  ["Retour", 30],
+  ["État", 12],
   ["Reçu le", 11],
-  ["Fichier", 26],
-  ["Empreinte", 16],
-  ["Erreurs", 9],
-  ["Avertissements", 9],
+  ["Fichier", 20],
+  ["Empreinte", 15],
+  ["Erreurs", 8],
+  ["Avertissements", 14],
   ["Constats", 12],
-  ["Modifications", 13],
-  ["Historique", 60],
+  ["Modifications", 17],
+  ["Historique", 50],
 ];
+const WHO_WIDTH = COLUMNS[0]![1];
+const HISTORY_WIDTH = COLUMNS[COLUMNS.length - 1]![1];
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -67,11 +69,16 @@ export function buildRetours(register: Register, campaignYear: number, where: Wh
     2,
     "note",
     `${register.retours.length} retours attendus, ${awaited} sans réponse au ${day(register.date)}. ` +
-      "La colonne État se modifie ici (reçu → validé, ou → à corriger) ; la consolidation suivante le relit. " +
-      "Un retour validé est verrouillé : un nouveau fichier pour lui est refusé tant que son état n'est pas changé.",
+      "La colonne État se modifie ici (reçu → validé, ou → à corriger) ; la consolidation suivante le relit.",
+  );
+  suivi.set(
+    3,
+    2,
+    "note",
+    "Un retour validé est verrouillé : un nouveau fichier pour lui est refusé tant que son état n'est pas changé.",
   );
   suivi.merge(2, 2, 2, COLUMNS.length + 1);
-  s.rowHeights[2] = 45;
+  suivi.merge(3, 2, 3, COLUMNS.length + 1);
   s.columnWidths[1] = 4;
   s.hiddenColumns.push(1);
   COLUMNS.forEach(([text, width], i) => {
@@ -98,7 +105,12 @@ export function buildRetours(register: Register, campaignYear: number, where: Wh
         link: `#${sheetRef(MODIFICATIONS_SHEET, a1(m, 1))}`,
       });
     else suivi.set(at, 10, "cellInfo");
-    suivi.setAsTyped(at, 11, "rowLabel", r.historique.map((e) => evenementText("fr", e)).join("\n") || undefined);
+    const history = r.historique.map((e) => evenementText("fr", e));
+    suivi.setAsTyped(at, 11, "rowLabel", history.join("\n") || undefined);
+    // Tall enough for the name and for each event of the history on its own lines.
+    const width = HISTORY_WIDTH - 2;
+    const lines = history.reduce((n, h) => n + Math.ceil(h.length / width), 0);
+    suivi.fitHeight(at, Math.max(r.who.length, lines * (WHO_WIDTH - 2)), WHO_WIDTH);
   });
   const last = REGISTER_HEADER_ROW + Math.max(1, register.retours.length);
   const etats = `${colLetter(REGISTER_ETAT_COL)}${REGISTER_HEADER_ROW + 1}:${colLetter(REGISTER_ETAT_COL)}${last}`;
