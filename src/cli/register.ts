@@ -23,8 +23,8 @@ export async function registerCommand(file: string, o: RegisterCliOptions, lang:
   if (!read.ok) throw new UserError(t(lang, "format.labelled", { label: file, text: inLang(lang, read.reason) }));
   const { meta, plan } = read.report;
   if (!meta.register) throw new UserError(t(lang, "cli.register.none", { file }));
-  // What the ODPE typed in the sheet is the state now; the next consolidation records it in the history.
-  const register = applyEtatsSaisis(meta.register, read.report.etatsSaisis ?? [], meta.register.date);
+  // What the ODPE typed in the sheet is the state now, read today (the next consolidation records it for good).
+  const register = applyEtatsSaisis(meta.register, read.report.etatsSaisis ?? [], new Date().toISOString());
   for (const e of read.report.etatsSaisis ?? [])
     if (!e.etat) process.stderr.write(`${t(lang, "cli.consolidate.etatInconnu", { where: e.where, text: e.text })}\n`);
   const bound = new Map(plan.meta.bindings.map((b) => [b.key, b]));
