@@ -152,6 +152,12 @@ test("three runs: attendu → reçu → à corriger → reçu → validé, modif
       "received",
       "expected",
     ]);
+
+    // A state typed since the last run is what `register` shows, with the change in the history.
+    await typeEtat("maitre.xlsx", ars.nom, "A corriger");
+    const typed = JSON.parse(bilan(["register", "maitre.xlsx", "--format", "json"]).stdout) as typeof register;
+    expect(typed.returns[1]!.state).toBe("à corriger");
+    expect(typed.returns[1]!.history.at(-1)).toMatch(/ : état reçu → à corriger \(saisi dans la feuille\)$/);
   })();
 });
 
