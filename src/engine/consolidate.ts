@@ -104,11 +104,15 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected,
     sources: [],
   };
   const trusted: { file: string; schema: Schema; meta: PlanMeta; values: Map<string, SnapValue> }[] = [];
+  // Partner or territory files refused for their structure: for the register, their return is to correct.
+  const broken: { file: string; cut: string; modelId: string }[] = [];
   for (const s of sources) {
     const r = s.report;
     const blocking = untrustedFinding(r) ?? r.findings.find((f) => f.structure && f.severity === "erreur");
     if (blocking || !r.meta || !r.schema) {
       out.rejected.push({ file: s.file, reason: blocking ?? both("consolidate.noMeta"), unreadable: !r.readable });
+      if (r.meta?.cut)
+        broken.push({ file: s.file, cut: `${r.meta.cut.kind}:${r.meta.cut.id}`, modelId: r.meta.modelId });
       continue;
     }
     trusted.push({ file: s.file, schema: r.schema, meta: r.meta, values: r.values });
@@ -165,7 +169,15 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected,
   const carried = settled.carried.map((r) => ({ who: r.who, values: new Map(r.valeurs) }));
   mergeValues(out, [...merged.map((m) => ({ who: m.unit.label, values: m.values })), ...carried], schema);
   const findingsOf = new Map(sources.map((s) => [s.file, s.report.findings]));
-  out.register = recordReturns(expectedReturns(schema), previous, merged, settled.refused, findingsOf, date);
+  out.register = recordReturns(
+    expectedReturns(schema),
+    previous,
+    merged,
+    settled.refused,
+    broken.filter((b) => b.modelId === schema.id),
+    findingsOf,
+    date,
+  );
   // Partners' comments and notes have no single cell in the master: each is listed with its source.
   const commentsOf = new Map(sources.map((s) => [s.file, s.report.comments ?? []]));
   out.parSource = parSourceSheet(

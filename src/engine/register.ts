@@ -15,6 +15,8 @@
  *   (the *Modifications*);
  * - a validé return is locked: a new file for it is refused, its recorded
  *   values stay in the master, and the refusal goes into its history;
+ * - a file refused for its altered structure makes its return à corriger,
+ *   with its findings (its values are not merged: the earlier ones stay);
  * - a return with no file this run keeps its recorded values in the master.
  */
 import { both, type Bilingual } from "../i18n";
@@ -23,17 +25,20 @@ import type { SourceRef } from "./plan";
 import type { Snapshot, SnapValue } from "./snapshot";
 import { rowIds, sheetOf } from "./snapshot";
 import type { Finding } from "./validate/findings";
-import { cutName, ENSEMBLE, type Candidate, type Unit } from "./consolidateSources";
+import { baseName, cutName, ENSEMBLE, type Candidate, type Unit } from "./consolidateSources";
 import { cutHolds } from "./layout/cuts";
 import { fold } from "../util/text";
 
 export const ETATS = ["attendu", "reçu", "à corriger", "validé"] as const;
 export type Etat = (typeof ETATS)[number];
 
-/** What happened to a return: a file taken, a file refused (locked), or its state set in the sheet. */
+/**
+ * What happened to a return: a file taken, a file refused (locked), a file set aside for its altered structure
+ * (its values cannot be trusted), or its state set in the sheet.
+ */
 export interface Evenement {
   date: string;
-  cause: "depot" | "refus" | "saisie";
+  cause: "depot" | "refus" | "ecarte" | "saisie";
   /** The state before and after (after a refusal: unchanged). */
   avant: Etat;
   etat: Etat;
@@ -63,6 +68,8 @@ export interface Retour {
   /** What its last submission changed from the one before. */
   modifications: Modification[];
   historique: Evenement[];
+  /** The file last set aside for its altered structure, since its last submission taken (its findings are shown). */
+  ecarte?: string;
 }
 
 export interface Register {
@@ -225,6 +232,8 @@ export function recordReturns(
   register: Register | undefined,
   submissions: Submission[],
   refused: { file: string; cut: string }[],
+  /** Files of a cut set aside for their altered structure: the partner answered, its return is to correct. */
+  broken: { file: string; cut: string }[],
   /** What the checks found in each file of this run. */
   files: Map<string, Finding[]>,
   date: string,
@@ -256,27 +265,48 @@ export function recordReturns(
     let r: Retour = { ...prev, who };
     const s = byCut.get(cut);
     const known = new Set(prev.sources.map((x) => x.hash));
+    const found = (list: string[]) =>
+      list.flatMap((file) =>
+        (files.get(file) ?? [])
+          .filter((f) => f.severity === "erreur" || f.severity === "avertissement")
+          .map((f) => ({ f, file })),
+      );
     if (s && !s.unit.members.every((m: Candidate) => known.has(m.holds[0]!.hash))) {
       const several = s.unit.members.length > 1;
-      const found = s.unit.members.flatMap((m) =>
-        (files.get(m.file) ?? [])
-          .filter((f) => f.severity === "erreur" || f.severity === "avertissement")
-          .map((f) => ({ f, file: m.file })),
-      );
-      const erreurs = found.filter((x) => x.f.severity === "erreur").length;
+      const all = found(s.unit.members.map((m) => m.file));
+      const erreurs = all.filter((x) => x.f.severity === "erreur").length;
       const etat: Etat = erreurs ? "à corriger" : "reçu";
       const fichier = s.unit.members.map((m) => m.holds[0]!.fichier).join(", ");
+      const { ecarte: _taken, ...rest } = r;
       r = {
-        ...r,
+        ...rest,
         etat,
         recu: date,
         sources: s.unit.members.map((m) => m.holds[0]!),
         erreurs,
-        avertissements: found.length - erreurs,
-        constats: found.map((x) => constat(x.f, x.file, several)),
+        avertissements: all.length - erreurs,
+        constats: all.map((x) => constat(x.f, x.file, several)),
         valeurs: [...s.values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
         modifications: prev.sources.length ? modifications(prev.valeurs, s.values) : [],
         historique: [...prev.historique, { date, cause: "depot", avant: prev.etat, etat, fichier }],
+      };
+    }
+    // A file with an altered structure, new since the last one: the return is to correct (a validé one stays so).
+    const b = broken.find((x) => x.cut === cut);
+    if (b && !s && r.etat !== "validé" && r.ecarte !== baseName(b.file)) {
+      const all = found([b.file]);
+      const erreurs = all.filter((x) => x.f.severity === "erreur").length;
+      r = {
+        ...r,
+        etat: "à corriger",
+        ecarte: baseName(b.file),
+        erreurs,
+        avertissements: all.length - erreurs,
+        constats: all.map((x) => constat(x.f, x.file, false)),
+        historique: [
+          ...r.historique,
+          { date, cause: "ecarte", avant: r.etat, etat: "à corriger", fichier: baseName(b.file) },
+        ],
       };
     }
     for (const x of refused.filter((y) => y.cut === cut))

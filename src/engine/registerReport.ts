@@ -17,6 +17,7 @@ export const etatWord = (lang: Lang, etat: Etat) => t(lang, ETAT_KEY[etat]);
 const EVENT_KEY = {
   depot: "register.event.depot",
   refus: "register.event.refus",
+  ecarte: "register.event.ecarte",
   saisie: "register.event.saisie",
 } as const satisfies Record<Evenement["cause"], string>;
 
@@ -59,8 +60,8 @@ function row(r: Retour, lang: Lang): Row {
     received: r.recu ? day(r.recu) : "",
     files: r.sources.map((s) => s.fichier).join(", "),
     hash: r.sources.map((s) => s.hash).join("+"),
-    errors: r.sources.length ? r.erreurs : "",
-    warnings: r.sources.length ? r.avertissements : "",
+    errors: r.sources.length || r.ecarte ? r.erreurs : "",
+    warnings: r.sources.length || r.ecarte ? r.avertissements : "",
     modifications: r.modifications.length,
     history: r.historique.map((e) => evenementText(lang, e)).join(" | "),
   };

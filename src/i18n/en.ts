@@ -303,6 +303,7 @@ export const en: Record<keyof typeof fr, string> = {
   "register.etat.valide": "validated",
   "register.event.depot": "{{date}}: file {{file}} received, state {{to}}",
   "register.event.refus": "{{date}}: file {{file}} refused (return {{from}}, locked)",
+  "register.event.ecarte": "{{date}}: file {{file}} set aside (structure altered), state {{to}}",
   "register.event.saisie": "{{date}}: state {{from}} → {{to}} (typed in the sheet)",
   "register.empty": "(empty)",
   "cli.consolidate.register":

@@ -321,6 +321,7 @@ export const fr = {
   "register.etat.valide": "validé",
   "register.event.depot": "{{date}} : fichier {{file}} reçu, état {{to}}",
   "register.event.refus": "{{date}} : fichier {{file}} refusé (retour {{from}}, verrouillé)",
+  "register.event.ecarte": "{{date}} : fichier {{file}} écarté (structure modifiée), état {{to}}",
   "register.event.saisie": "{{date}} : état {{from}} → {{to}} (saisi dans la feuille)",
   "register.empty": "(vide)",
   "cli.consolidate.register":

@@ -2,8 +2,8 @@
  * The register of returns in the engine, masters written and read back by the .xlsx host: every expected
  * return listed (attendu until a file comes), a file with errors à corriger, the state typed in the sheet
  * read back into the history, a resubmission's modifications value by value, a validé return locked (its
- * recorded values stay in the master) until its state is set back; and the master's metadata still passes
- * its proof with the register in it.
+ * recorded values stay in the master) until its state is set back, a file with an altered structure making
+ * its return à corriger; and the master's metadata still passes its proof with the register in it.
  */
 import type { Schema } from "../../src/model/schema";
 import type { WorkbookPlan } from "../../src/engine/plan";
@@ -14,7 +14,7 @@ import { REGISTER_SHEET, type Register } from "../../src/engine/register";
 import { CONSTATS_SHEET, MODIFICATIONS_SHEET } from "../../src/engine/layout/retours";
 import { snapshotOf } from "../../src/hosts/xlsx/snapshot";
 import { readBack, setCell, sheetNamed } from "../support/fill";
-import { GENERATED_AT } from "../support/plans";
+import { GENERATED_AT, bindingCell } from "../support/plans";
 import { countKey, fivePartners, partnerPlan } from "../support/fivePartners";
 import type { ReadWorkbook } from "../../src/hosts/xlsx/readWorkbook";
 
@@ -177,4 +177,34 @@ test("a return with no file this run keeps its recorded values in the master, ne
   const copy = await source("ancien-maitre.xlsx", two.plan);
   const three = await run([copy], next(two.report));
   expect(three.c.values.get(KEY)).toBe(10);
+});
+
+test("a file set aside for its altered structure: its return is à corriger with its findings, once, its earlier values kept", async () => {
+  const good = await source("pmi.xlsx", partnerPlan(schema, pmi, 4));
+  const tampered = partnerPlan(schema, pmi, 6);
+  const computed = tampered.meta.bindings.find((b) => b.formula && !b.input)!;
+  const cell = bindingCell(tampered, computed.key);
+  delete cell.formula;
+  cell.value = 5;
+  const bad = await source("pmi-v2.xlsx", tampered);
+  expect(bad.report.findings.some((f) => f.rule === "structure.formule-remplacee")).toBe(true);
+
+  // The CDE's return, unchanged, is in every run (the returns' folder); a master needs one file it can merge.
+  const other = await source("cde.xlsx", partnerPlan(schema, cde, 3));
+  const one = await run([good, other]);
+  const two = await run([other, bad], next(one.report));
+  const pmiReturn = (c: typeof two.c) => c.register!.retours.find((r) => r.cut === `partenaire:${pmi}`)!;
+  expect(two.c.rejected.map((r) => r.file)).toEqual(["pmi-v2.xlsx"]);
+  expect(pmiReturn(two.c)).toMatchObject({ etat: "à corriger", ecarte: "pmi-v2.xlsx" });
+  expect(pmiReturn(two.c).constats.some(([, , rule]) => rule === "structure.formule-remplacee")).toBe(true);
+  expect(pmiReturn(two.c).sources.map((x) => x.fichier)).toEqual(["pmi.xlsx"]);
+  expect(two.c.values.get(KEY)).toBe(4 + 3);
+  // The same file again adds nothing to the history; a corrected one is taken.
+  const three = await run([other, bad], next(two.report));
+  expect(pmiReturn(three.c).historique.map((e) => e.cause)).toEqual(["depot", "ecarte"]);
+  const fixed = await source("pmi-v3.xlsx", partnerPlan(schema, pmi, 6));
+  const four = await run([other, fixed], next(three.report));
+  expect(four.c.values.get(KEY)).toBe(6 + 3);
+  expect(pmiReturn(four.c)).toMatchObject({ etat: "reçu", modifications: [[KEY, 4, 6]] });
+  expect(pmiReturn(four.c).ecarte).toBeUndefined();
 });

@@ -93,8 +93,9 @@ export function buildRetours(register: Register, campaignYear: number, where: Wh
     suivi.set(at, 4, "cellInfo", r.recu ? day(r.recu) : undefined);
     suivi.setAsTyped(at, 5, "rowLabel", r.sources.map((x) => x.fichier).join(", ") || undefined);
     suivi.set(at, 6, "cellInfo", r.sources.map((x) => x.hash).join("+") || undefined);
-    suivi.set(at, 7, "cellInfo", r.sources.length ? r.erreurs : undefined);
-    suivi.set(at, 8, "cellInfo", r.sources.length ? r.avertissements : undefined);
+    const checked = r.sources.length > 0 || r.ecarte !== undefined;
+    suivi.set(at, 7, "cellInfo", checked ? r.erreurs : undefined);
+    suivi.set(at, 8, "cellInfo", checked ? r.avertissements : undefined);
     const c = firstConstat.get(r.cut);
     if (c)
       suivi.set(at, 9, "link", `${r.constats.length} constat(s)`, { link: `#${sheetRef(CONSTATS_SHEET, a1(c, 1))}` });
