@@ -11,6 +11,7 @@ import type { ExportTidyOptions } from "./exportTidy";
 import type { ConsolidateOptions } from "./consolidate";
 import type { RollupCliOptions } from "./rollup";
 import type { ImportTextOptions } from "./importText";
+import type { RegisterCliOptions } from "./register";
 import { localiseCommander, localiseError } from "./usage";
 
 // Each command's module is loaded when that command runs: the spreadsheet library alone takes a second or more
@@ -189,6 +190,23 @@ export function buildProgram(
     .option("--force", t(lang, "cli.force"), false)
     .action((files: string[], o: ConsolidateOptions) =>
       run(async () => (await import("./consolidate")).consolidateCommand(files, { ...o, lang: asked }, lang))(),
+    );
+
+  program
+    .command("register")
+    .description(t(lang, "cli.register.description"))
+    .argument(`<${w.file}>`, t(lang, "cli.register.file"))
+    .addOption(
+      new Option("--format <format>", t(lang, "cli.register.format"))
+        .choices(["table", "csv", "json"])
+        .default("table"),
+    )
+    .option(`-o, --output <${w.file}>`, t(lang, "cli.validate.output"))
+    .option("--force", t(lang, "cli.force"), false)
+    .addOption(new Option(`--delimiter <${w.char}>`, t(lang, "cli.delimiter")).choices([",", ";"]).default(","))
+    .option("--bom", t(lang, "cli.bom"), false)
+    .action((file: string, o: RegisterCliOptions) =>
+      run(async () => (await import("./register")).registerCommand(file, o, lang))(),
     );
 
   program

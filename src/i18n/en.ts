@@ -325,6 +325,32 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.consolidate.divergent": "{{label}} ({{key}}): answers differ — {{answers}}",
   "cli.consolidate.done":
     '{{file}}: {{count}} workbook(s) merged, {{values}} value(s), detail in the "{{sheet}}" sheet',
+  "register.locked":
+    'the return "{{who}}" is validated, hence locked: set its state back to "reçu" or "à corriger" in the "Suivi des retours" sheet to accept a new file',
+  "register.replaced": "replaced by the new submission {{files}}",
+  "register.etat.attendu": "expected",
+  "register.etat.recu": "received",
+  "register.etat.aCorriger": "to correct",
+  "register.etat.valide": "validated",
+  "register.event.depot": "{{date}}: file {{file}} received, state {{to}}",
+  "register.event.refus": "{{date}}: file {{file}} refused (return {{from}}, locked)",
+  "register.event.ecarte": "{{date}}: file {{file}} set aside (structure altered), state {{to}}",
+  "register.event.saisie": "{{date}}: state {{from}} → {{to}} (typed in the sheet)",
+  "register.empty": "(empty)",
+  "cli.consolidate.register":
+    "Returns: {{expected}} expected — {{recu}} received, {{corriger}} to correct, {{valide}} validated, {{attendu}} not answered",
+  "cli.consolidate.awaited": "Not answered: {{names}}",
+  "cli.consolidate.modifications": "Modifications of {{who}} ({{files}}): {{count}} value(s)",
+  "cli.consolidate.modification": "  {{cell}} ({{key}}): {{old}} → {{new}}",
+  "cli.consolidate.etatSaisi": "{{who}}: state {{from}} → {{to}} (typed in {{where}})",
+  "cli.consolidate.etatInconnu":
+    '{{where}}: "{{text}}" is no return state (attendu, reçu, à corriger, validé): ignored',
+  "cli.register.description":
+    "prints the register of returns of a master workbook: one expected return per partner or territory, its state, its file, its findings",
+  "cli.register.file": "master workbook (.xlsx) written by bilan consolidate; it is never modified",
+  "cli.register.format": "output format",
+  "cli.register.header": "Return|State|Received|File|Errors|Warn.|Modif.",
+  "cli.register.none": "{{file}} has no register of returns: it is no master workbook written by bilan consolidate",
   "cli.rollup.description":
     "computes the rollups of a filled-in bilan workbook (progress, inputs filled, targets achieved): their summary per axe, and on request a copy that carries them or JSON",
   "cli.rollup.file": "filled-in bilan workbook (.xlsx); it is never modified",
@@ -497,6 +523,7 @@ export const en: Record<keyof typeof fr, string> = {
   "pane.divergences":
     "{{count}} differing answer(s): left empty (or, for a status, the least advanced); every value stays in “Valeurs par source”",
   "pane.outliers": "{{count}} value(s) far from the other sources': merged as they are, to be checked",
+  "pane.awaited": "Register of returns: {{count}} not answered ({{names}})",
   "pane.merge": "Merge the accepted workbooks into this workbook",
   "pane.merged": "{{count}} workbook(s) merged, {{values}} value(s) written.",
   "pane.mergedNothing":

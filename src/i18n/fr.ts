@@ -345,6 +345,33 @@ export const fr = {
   "cli.consolidate.divergent": "{{label}} ({{key}}) : réponses divergentes — {{answers}}",
   "cli.consolidate.done":
     "{{file}} : {{count}} classeur(s) fusionné(s), {{values}} valeur(s), détail dans la feuille « {{sheet}} »",
+  "register.locked":
+    "le retour « {{who}} » est validé, donc verrouillé : remettre son état à « reçu » ou « à corriger » dans la feuille « Suivi des retours » pour accepter un nouveau fichier",
+  "register.replaced": "remplacé par le nouvel envoi {{files}}",
+  "register.etat.attendu": "attendu",
+  "register.etat.recu": "reçu",
+  "register.etat.aCorriger": "à corriger",
+  "register.etat.valide": "validé",
+  "register.event.depot": "{{date}} : fichier {{file}} reçu, état {{to}}",
+  "register.event.refus": "{{date}} : fichier {{file}} refusé (retour {{from}}, verrouillé)",
+  "register.event.ecarte": "{{date}} : fichier {{file}} écarté (structure modifiée), état {{to}}",
+  "register.event.saisie": "{{date}} : état {{from}} → {{to}} (saisi dans la feuille)",
+  "register.empty": "(vide)",
+  "cli.consolidate.register":
+    "Suivi des retours : {{expected}} attendu(s) — {{recu}} reçu(s), {{corriger}} à corriger, {{valide}} validé(s), {{attendu}} sans réponse",
+  "cli.consolidate.awaited": "Sans réponse : {{names}}",
+  "cli.consolidate.modifications": "Modifications de {{who}} ({{files}}) : {{count}} valeur(s)",
+  "cli.consolidate.modification": "  {{cell}} ({{key}}) : {{old}} → {{new}}",
+  "cli.consolidate.etatSaisi": "{{who}} : état {{from}} → {{to}} (saisi en {{where}})",
+  "cli.consolidate.etatInconnu":
+    "{{where}} : « {{text}} » n'est pas un état de retour (attendu, reçu, à corriger, validé) : ignoré",
+  "cli.register.description":
+    "affiche le suivi des retours d'un classeur maître : un retour attendu par partenaire ou territoire, son état, son fichier, ses constats",
+  "cli.register.file": "classeur maître (.xlsx) écrit par bilan consolidate ; il n'est jamais modifié",
+  "cli.register.format": "format de sortie",
+  "cli.register.header": "Retour|État|Reçu le|Fichier|Erreurs|Avert.|Modif.",
+  "cli.register.none":
+    "{{file}} n'a pas de suivi des retours : ce n'est pas un classeur maître écrit par bilan consolidate",
   "cli.rollup.description":
     "calcule les synthèses d'un classeur de bilan rempli (avancement, saisies, atteinte des cibles) : leur résumé par axe, et sur demande une copie qui les porte ou du JSON",
   "cli.rollup.file": "classeur de bilan rempli (.xlsx) ; il n'est jamais modifié",
@@ -524,6 +551,7 @@ export const fr = {
     "{{count}} réponse(s) divergente(s) : laissées vides (ou, pour un statut, le moins avancé) ; chaque valeur reste dans « Valeurs par source »",
   "pane.outliers":
     "{{count}} valeur(s) éloignée(s) de celles des autres sources : fusionnées telles quelles, à vérifier",
+  "pane.awaited": "Suivi des retours : {{count}} sans réponse ({{names}})",
   "pane.merge": "Fusionner les classeurs retenus dans ce classeur",
   "pane.merged": "{{count}} classeur(s) fusionné(s), {{values}} valeur(s) écrite(s).",
   "pane.mergedNothing":

@@ -5,6 +5,7 @@
  * (model, campaign, sheets, rows by id, labels, formulas, protection), and
  * only then the values, read where their ids say they are now.
  */
+import { readEtatsSaisis, type EtatSaisi } from "../register";
 import { both, type Bilingual, type MessageKey, type Params } from "../../i18n";
 import type { Schema } from "../../model/schema";
 import { structureHash } from "../layout/hash";
@@ -50,6 +51,8 @@ export interface ValidationReport {
   values: Map<string, SnapValue>;
   /** Notes and threaded comments, each with the binding of its cell when it has one (absent: none read). */
   comments?: PlacedComment[];
+  /** A master's register of returns: the states typed in its sheet that differ from its metadata. */
+  etatsSaisis?: EtatSaisi[];
 }
 
 const NO_COMPLETION = { fiches: {}, axes: {}, total: { required: 0, filled: 0 } };
@@ -123,6 +126,7 @@ export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = 
   return {
     ...base,
     readable: true,
+    ...(meta.register ? { etatsSaisis: readEtatsSaisis(snapshot, meta.register) } : {}),
     findings: sortFindings(
       justify(findings, meta.campaignYear, (key) => base.values.get(key)),
       plan.sheets.map((s) => s.name),
