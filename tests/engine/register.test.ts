@@ -91,10 +91,11 @@ test("five expected returns: attendu → reçu → à corriger → reçu → val
     },
   ]);
   // The register's sheet links each return with findings to its first finding.
+  // A HYPERLINK formula, whose text wraps in every spreadsheet.
   const constatsLink = Object.values(sheetNamed(one.wb, REGISTER_SHEET).cells).find((c) =>
-    String(c.link ?? "").includes(CONSTATS_SHEET),
+    String(c.formula ?? "").includes(CONSTATS_SHEET),
   );
-  expect(constatsLink?.link).toMatch(/^#'Constats des retours'!A\d+$/);
+  expect(constatsLink?.formula).toMatch(/^=HYPERLINK\("#'Constats des retours'!A\d+",/);
 
   // Run 2: the direction resubmits (its new file beside the old one replaces it: reçu, its modification listed);
   // the ARS's file is the same; the CDE answers. The ODPE then validates the direction's return.
@@ -118,7 +119,7 @@ test("five expected returns: attendu → reçu → à corriger → reçu → val
   expect(two.c.values.get(KEY)).toBe(9 - 4 + 3);
   const mods = sheetNamed(two.wb, MODIFICATIONS_SHEET).cells;
   expect([mods.C4?.value, mods.D4?.value, mods.E4?.value]).toEqual([KEY, 7, 9]);
-  expect(String(mods.B4?.link)).toMatch(/^#'.+'!\$?[A-Z]+\$?\d+$/);
+  expect(String(mods.B4?.formula)).toMatch(/^=HYPERLINK\("#'.+'!\$?[A-Z]+\$?\d+",/);
 
   // Run 3: a third file of the direction is refused (validé, locked) and its validated values stay in the
   // master; the ARS corrects its file (reçu). The DASP and the PMI never answer.
