@@ -4,6 +4,7 @@ import { formatEuros } from "../util/euros";
 import { issue, type ModelIssue, type PathSegment } from "./issues";
 import { isFiner, gridPeriodsOf, parsePeriode } from "./periods";
 import type { Calendrier, Indicateur, Schema, Valeur } from "./schema";
+import { checkRegles } from "./reglesCheck";
 import { valueFits, valueType } from "./valueTypes";
 
 export interface CheckResult {
@@ -48,6 +49,7 @@ export function checkModel(schema: Schema, paths: Map<string, PathSegment[]>): C
       for (const ind of fiche.indicateurs) checkIndicateur(ind, at(ind.id), schema, errors);
     }
   }
+  checkRegles(schema, errors, warnings);
   return { errors, warnings };
 }
 
