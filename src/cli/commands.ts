@@ -10,6 +10,7 @@ import { countSchema } from "../model/summary";
 import { writeCsv } from "../model/referentiel/csv";
 import { toTable } from "../model/referentiel/toTable";
 import { writeReferentielXlsx } from "../hosts/xlsx/referentielSheet";
+import { reglesToTable } from "../model/referentiel/regles";
 import { loadSchema } from "./loadSchema";
 import { checkWorkbookName, printInfos, printIssues, UserError, writeOutput } from "./output";
 import { summaryLine, validateFile } from "./validate";
@@ -71,11 +72,15 @@ export async function exportSchema(ref: string, o: ExportOptions, lang: Lang): P
   }
   let content: string | Buffer;
   if (o.format === "json") content = `${JSON.stringify(r.schema, null, 2)}\n`;
-  else if (o.format === "csv") content = writeCsv(toTable(r.schema), { delimiter: o.delimiter, bom: o.bom });
-  else {
+  else if (o.format === "csv") {
+    content = writeCsv(toTable(r.schema), { delimiter: o.delimiter, bom: o.bom });
+    // A CSV holds one table: the rules, a sheet of their own, are said to be left out rather than lost silently.
+    if (r.schema.regles.length)
+      process.stderr.write(`${t(lang, "cli.export.reglesNotInCsv", { count: r.schema.regles.length })}\n`);
+  } else {
     if (!o.output) throw new UserError(t(lang, "cli.export.needOutput"));
     checkWorkbookName(o.output, lang);
-    content = await writeReferentielXlsx(toTable(r.schema));
+    content = await writeReferentielXlsx(toTable(r.schema), reglesToTable(r.schema.regles));
   }
   if (o.output) writeOutput(o.output, content, o.force, lang, [ref]);
   else process.stdout.write(content);

@@ -10,6 +10,8 @@ import type { ValidateCliOptions } from "./validate";
 import type { ExportTidyOptions } from "./exportTidy";
 import type { ConsolidateOptions } from "./consolidate";
 import type { RollupCliOptions } from "./rollup";
+import type { ImportTextOptions } from "./importText";
+import type { RegisterCliOptions } from "./register";
 import { localiseCommander, localiseError } from "./usage";
 
 // Each command's module is loaded when that command runs: the spreadsheet library alone takes a second or more
@@ -79,6 +81,12 @@ export function buildProgram(
     const n = Number(v.trim().replace(",", "."));
     if (!/^\s*\d+(?:[.,]\d+)?\s*$/.test(v) || !(n > 1))
       throw new InvalidArgumentError(t(lang, "cli.validate.badFactor", { value: v }));
+    return n;
+  };
+  const threshold = (v: string) => {
+    const n = Number(v.trim().replace(",", "."));
+    if (!/^\s*\d+(?:[.,]\d+)?\s*$/.test(v) || !(n > 0))
+      throw new InvalidArgumentError(t(lang, "cli.validate.badThreshold", { value: v }));
     return n;
   };
 
@@ -157,6 +165,7 @@ export function buildProgram(
     .addOption(new Option(`--delimiter <${w.char}>`, t(lang, "cli.delimiter")).choices([",", ";"]).default(","))
     .option("--bom", t(lang, "cli.bom"), false)
     .option("--factor <n>", t(lang, "cli.validate.factor"), factor, 3)
+    .option("--z-threshold <n>", t(lang, "cli.validate.zThreshold"), threshold, 3.5)
     .action((files: string[], o: ValidateCliOptions) =>
       run(async () => (await import("./validate")).validateCommand(files, o, lang))(),
     );
@@ -184,6 +193,23 @@ export function buildProgram(
     );
 
   program
+    .command("register")
+    .description(t(lang, "cli.register.description"))
+    .argument(`<${w.file}>`, t(lang, "cli.register.file"))
+    .addOption(
+      new Option("--format <format>", t(lang, "cli.register.format"))
+        .choices(["table", "csv", "json"])
+        .default("table"),
+    )
+    .option(`-o, --output <${w.file}>`, t(lang, "cli.validate.output"))
+    .option("--force", t(lang, "cli.force"), false)
+    .addOption(new Option(`--delimiter <${w.char}>`, t(lang, "cli.delimiter")).choices([",", ";"]).default(","))
+    .option("--bom", t(lang, "cli.bom"), false)
+    .action((file: string, o: RegisterCliOptions) =>
+      run(async () => (await import("./register")).registerCommand(file, o, lang))(),
+    );
+
+  program
     .command("export")
     .description(t(lang, "cli.exportTidy.description"))
     .argument(`<${w.files}...>`, t(lang, "cli.validate.files"))
@@ -196,6 +222,19 @@ export function buildProgram(
     .option("--bom", t(lang, "cli.bom"), false)
     .action((files: string[], o: ExportTidyOptions) =>
       run(async () => (await import("./exportTidy")).exportTidyCommand(files, o, lang))(),
+    );
+
+  program
+    .command("import-text")
+    .description(t(lang, "importText.description"))
+    .argument(`<${w.file}>`, t(lang, "importText.file"))
+    .option(`-o, --output <${w.file}.json>`, t(lang, "importText.output"))
+    .option(`--report <${w.file}.md>`, t(lang, "importText.report"))
+    .option(`--corrections <${w.file}.json>`, t(lang, "importText.corrections"))
+    .option(`--from <${w.file}>`, t(lang, "importText.from"))
+    .option("--force", t(lang, "cli.force"), false)
+    .action((file: string, o: ImportTextOptions) =>
+      run(async () => (await import("./importText")).importTextCommand(file, o, lang))(),
     );
 
   program

@@ -24,6 +24,7 @@ export interface ValidateCliOptions {
   delimiter: string;
   bom: boolean;
   factor: number;
+  zThreshold: number;
 }
 
 /** One line per file: counts by severity and the share of expected inputs filled, or why it could not be read. */
@@ -52,6 +53,7 @@ export async function validateCommand(args: string[], o: ValidateCliOptions, lan
       ...(expected ? { expected } : {}),
       ...(o.year ? { year: o.year } : {}),
       factor: o.factor,
+      zThreshold: o.zThreshold,
     });
     for (const f of report.findings) all.push({ ...f, file });
     unreadable ||= !report.readable;

@@ -15,6 +15,8 @@ export interface ValidateFileOptions {
   expected?: Schema;
   year?: number;
   factor?: number;
+  /** Beyond this modified z-score, a value is far from its earlier years (default 3.5). */
+  zThreshold?: number;
 }
 
 export async function validateHere(file: string, options: ValidateFileOptions): Promise<ValidationReport> {
@@ -40,6 +42,7 @@ export async function readAndValidate(
       ...(options.expected ? { expected: options.expected } : {}),
       ...(options.year !== undefined ? { year: options.year } : {}),
       ...(options.factor !== undefined ? { plausibilityFactor: options.factor } : {}),
+      ...(options.zThreshold !== undefined ? { outlierThreshold: options.zThreshold } : {}),
     });
     return { report, snapshot: snap.snapshot };
   } catch (e) {

@@ -15,6 +15,9 @@
  *   narrative) are kept side by side with their source, never summed; a yes/no,
  *   a target or a status on which sources disagree is listed; a status takes
  *   the least advanced.
+ * - The register of returns (register.ts) says which file is a return's new
+ *   submission, which replaces or is refused (a validé return is locked), and
+ *   keeps in the master the values of returns with no file this run.
  */
 import type { Lang } from "../i18n";
 import { readStatut, type Statut } from "../model/vocabulaire";
@@ -37,6 +40,15 @@ import { paginate } from "./layout/print";
 import { STYLES } from "./layout/styles";
 import { commentKey, noteText } from "./transfer";
 import { RECIT_KINDS } from "./layout/recit";
+import { partnerOutliers, type PartnerOutlier } from "./consolidateOutliers";
+import {
+  applyEtatsSaisis,
+  expectedReturns,
+  recordReturns,
+  settleReturns,
+  type EtatSaisi,
+  type Register,
+} from "./register";
 
 export interface ConsolidationSource {
   file: string;
@@ -69,6 +81,10 @@ export interface Consolidation {
   sources: SourceRef[];
   /** « Valeurs par source »: every merged file's values, when something was merged. */
   parSource?: SheetPlan;
+  /** Sources whose value of the campaign is far from the others' (4 sources or more). */
+  outliers: PartnerOutlier[];
+  /** The register of returns after this run, when something was merged. */
+  register?: Register;
 }
 
 const RECIT = new Set<string>(RECIT_KINDS);
@@ -83,7 +99,14 @@ const signature = (schema: Schema, meta: PlanMeta, hash = meta.structureHash) =>
 const describeModel = (schema: Schema, year?: number) =>
   `${schema.id} ${schema.version}${year === undefined ? "" : ` / ${year}`}`;
 
-export function consolidate(sources: ConsolidationSource[], expected?: Expected): Consolidation {
+/** The register of the master this run replaces, with the states typed in its sheet; the run's date. */
+export interface Returns {
+  previous?: Register;
+  saisis?: EtatSaisi[];
+  date?: Date;
+}
+
+export function consolidate(sources: ConsolidationSource[], expected?: Expected, returns: Returns = {}): Consolidation {
   const out: Consolidation = {
     accepted: [],
     setAside: [],
@@ -91,13 +114,18 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected)
     values: new Map(),
     divergences: [],
     sources: [],
+    outliers: [],
   };
   const trusted: { file: string; schema: Schema; meta: PlanMeta; values: Map<string, SnapValue> }[] = [];
+  // Partner or territory files refused for their structure: for the register, their return is to correct.
+  const broken: { file: string; cut: string; modelId: string }[] = [];
   for (const s of sources) {
     const r = s.report;
     const blocking = untrustedFinding(r) ?? r.findings.find((f) => f.structure && f.severity === "erreur");
     if (blocking || !r.meta || !r.schema) {
       out.rejected.push({ file: s.file, reason: blocking ?? both("consolidate.noMeta"), unreadable: !r.readable });
+      if (r.meta?.cut)
+        broken.push({ file: s.file, cut: `${r.meta.cut.kind}:${r.meta.cut.id}`, modelId: r.meta.modelId });
       continue;
     }
     trusted.push({ file: s.file, schema: r.schema, meta: r.meta, values: r.values });
@@ -129,7 +157,14 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected)
   const decisions = decide(same.map((s) => candidate(s.file, s.meta, s.values)));
   out.setAside = decisions.setAside;
   out.rejected.push(...decisions.refused.map((r) => ({ ...r, unreadable: false })));
-  if (!reference || !decisions.units.length) return out;
+  if (!reference) return out;
+  // The register: the states typed in its sheet first, then what this run's files are to it.
+  const date = (returns.date ?? new Date()).toISOString();
+  const previous = returns.previous && applyEtatsSaisis(returns.previous, returns.saisis ?? [], date);
+  const settled = settleReturns(decisions.units, previous);
+  out.setAside.push(...settled.setAside);
+  out.rejected.push(...settled.refused.map(({ file, reason }) => ({ file, reason, unreadable: false })));
+  if (!settled.units.length && !settled.carried.length) return out;
   const schema = expected?.schema ?? reference.schema;
   out.schema = schema;
   out.meta = reference.meta;
@@ -137,40 +172,57 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected)
   out.lang = lang;
   // Each source's statuses and Oui/Non in the master's language, so that « Oui » and "Yes" agree (its hash, which
   // says what the file holds, was taken from its values as they are).
-  const units = decisions.units.map((u) => ({
+  const units = settled.units.map((u) => ({
     ...u,
     members: u.members.map((m) => ({ ...m, values: valuesIn(m.values, schema, lang) })),
   }));
   out.accepted = units
     .flatMap((u) => u.members.map((m) => ({ file: m.file, who: u.label })))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  out.sources = units
-    .flatMap((u) => u.members.flatMap((m) => m.holds))
-    .sort((a, b) => (a.cut + a.hash < b.cut + b.hash ? -1 : a.cut + a.hash > b.cut + b.hash ? 1 : 0));
+  out.sources = [
+    ...units.flatMap((u) => u.members.flatMap((m) => m.holds)),
+    ...settled.carried.flatMap((r) => r.sources),
+  ].sort((a, b) => (a.cut + a.hash < b.cut + b.hash ? -1 : a.cut + a.hash > b.cut + b.hash ? 1 : 0));
   const nodes = nodeIndex(schema);
   const labelOf = (key: string) => nodes.get(key.split("@")[0]!)?.label ?? key;
-  mergeValues(
-    out,
-    units.map((u) => ({ who: u.label, values: mergeCopies(out, u, labelOf) })),
-    schema,
-    lang,
+  const merged = units.map((u) => ({ unit: u, values: mergeCopies(out, u, labelOf) }));
+  // Returns kept from earlier runs, their statuses and Oui/Non in the master's language too.
+  const carried = settled.carried.map((r) => ({ who: r.who, values: valuesIn(new Map(r.valeurs), schema, lang) }));
+  const mergedValues = merged.map((m) => ({ who: m.unit.label, values: m.values }));
+  mergeValues(out, [...mergedValues, ...carried], schema, lang);
+  out.outliers = partnerOutliers(mergedValues, schema, out.meta.campaignYear);
+  const findingsOf = new Map(sources.map((s) => [s.file, s.report.findings]));
+  out.register = recordReturns(
+    expectedReturns(schema),
+    previous,
+    merged,
+    settled.refused,
+    broken.filter((b) => b.modelId === schema.id),
+    findingsOf,
+    date,
   );
   // Partners' comments and notes have no single cell in the master: each is listed with its source.
   const commentsOf = new Map(sources.map((s) => [s.file, s.report.comments ?? []]));
   // Each source's values as it typed them.
   out.parSource = parSourceSheet(
     lang,
-    units.map((u) => u.label),
-    decisions.units.flatMap((u) =>
-      u.members.flatMap((m) => [
-        ...[...m.values].map(([key, value]) => [u.label, baseName(m.file), key, labelOf(key), value]),
-        ...(commentsOf.get(m.file) ?? []).map((c) => {
-          const node = c.binding?.node ?? c.node;
-          const label = (node !== undefined ? nodes.get(node)?.label : undefined) ?? `${c.sheet}!${c.address}`;
-          return [u.label, baseName(m.file), commentKey(c), label, noteText(c.comment, lang)];
-        }),
-      ]),
-    ),
+    [...units.map((u) => u.label), ...settled.carried.map((r) => r.who)],
+    [
+      ...settled.carried.flatMap((r) => {
+        const files = r.sources.map((x) => x.fichier).join(", ");
+        return r.valeurs.map(([key, value]) => [r.who, files, key, labelOf(key), value]);
+      }),
+      ...settled.units.flatMap((u) =>
+        u.members.flatMap((m) => [
+          ...[...m.values].map(([key, value]) => [u.label, baseName(m.file), key, labelOf(key), value]),
+          ...(commentsOf.get(m.file) ?? []).map((c) => {
+            const node = c.binding?.node ?? c.node;
+            const label = (node !== undefined ? nodes.get(node)?.label : undefined) ?? `${c.sheet}!${c.address}`;
+            return [u.label, baseName(m.file), commentKey(c), label, noteText(c.comment, lang)];
+          }),
+        ]),
+      ),
+    ],
   );
   paginate([out.parSource], { schema: schema.titre, campaignYear: out.meta.campaignYear, styles: STYLES, lang });
   return out;

@@ -15,6 +15,7 @@ import { META_SHEET } from "./layout/metaSheet";
 import { layoutOptionsOf } from "./validate/readMeta";
 import { buildTableSheet } from "./layout/tableSheet";
 import { addNonRepris, transferValues } from "./transfer";
+import { RETOURS_SHEETS } from "./layout/retours";
 
 /** The sheet's name in a workbook of this language. */
 export const parSourceName = (lang: Lang): string => wordsOf(lang)("parSource.sheet");
@@ -51,6 +52,7 @@ export function masterPlan(
     granularite: c.meta.granularite as Granularite,
     sources: c.sources,
     ...(c.lang ? { lang: c.lang } : {}),
+    ...(c.register ? { register: c.register } : {}),
     ...(generatedAt ? { generatedAt } : {}),
   });
   if (!layout.ok) return layout;
@@ -63,8 +65,14 @@ export function masterPlan(
   return { ok: true, plan, carried };
 }
 
-/** The metadata sheet of the workbook `c` is merged into (its own layout and model), now recording `c`'s sources. */
-export function mergedMetaSheet(c: Consolidation, schema: Schema, meta: PlanMeta): SheetPlan | undefined {
-  const layout = layoutWorkbook(schema, { ...layoutOptionsOf(meta), sources: c.sources });
-  return layout.ok ? layout.plan.sheets.find((s) => s.name === META_SHEET) : undefined;
+/** The sheets of the workbook `c` is merged into that record it: its register's sheets, then its metadata sheet. */
+export function mergedSheets(c: Consolidation, schema: Schema, meta: PlanMeta): SheetPlan[] | undefined {
+  const layout = layoutWorkbook(schema, {
+    ...layoutOptionsOf(meta),
+    sources: c.sources,
+    ...(c.register ? { register: c.register } : {}),
+  });
+  return layout.ok
+    ? layout.plan.sheets.filter((s) => s.name === META_SHEET || RETOURS_SHEETS.includes(s.name))
+    : undefined;
 }

@@ -42,10 +42,12 @@ export interface Decisions {
 }
 
 export function who(meta: PlanMeta): string {
-  return meta.cut
-    ? `${meta.cut.kind === "partenaire" ? "Partenaire" : "Territoire"} ${meta.cut.nom}`
-    : "Ensemble du schéma";
+  return meta.cut ? cutName(meta.cut.kind, meta.cut.nom) : "Ensemble du schéma";
 }
+
+/** A cut's name for people: « Partenaire CAF », « Territoire TAD Nord ». */
+export const cutName = (kind: "partenaire" | "territoire", nom: string) =>
+  `${kind === "partenaire" ? "Partenaire" : "Territoire"} ${nom}`;
 
 export const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 

@@ -6,6 +6,7 @@
  * Conventions: rows and columns are 1-based; addresses are A1 without sheet
  * (`B7`, `C5:H5`); formulas are in the invariant (en-US) syntax and start with `=`.
  */
+import type { Register } from "./register";
 
 import type { Lang } from "../i18n";
 
@@ -228,6 +229,8 @@ export interface PlanMeta {
   lang?: Lang;
   /** A consolidated workbook: the partner / territory workbooks it holds, so that none is ever counted twice. */
   sources?: SourceRef[];
+  /** A consolidated workbook: its register of returns (engine/register.ts). */
+  register?: Register;
   /** Ids of the fiches the workbook holds (all, or those of the cut). */
   fiches: string[];
   /** Label cells that must keep their text (the row's id is in the hidden column A next to them). */

@@ -113,6 +113,21 @@ export const en: Record<keyof typeof fr, string> = {
   "check.echelleNotScale": "“echelle” is only for the echelle type (here {{type}})",
   "check.unknownSousAction": "sous-action “{{ref}}” not found in fiche {{fiche}} (sous-actions: {{known}})",
   "check.ambiguousRef": "“{{ref}}” matches several items ({{candidates}}): use the id",
+  "check.regle.syntax": "rule {{regle}}, column {{column}}: {{problem}}{{found}}",
+  "check.regle.found": " (found “{{found}}”)",
+  "check.regle.problem.operandExpected": "operand expected",
+  "check.regle.problem.closingExpected": "closing parenthesis or bracket expected",
+  "check.regle.problem.unexpected": "unexpected character",
+  "check.regle.problem.yearExpected": "year expected: Y, Y-1, Y+1 or YYYY",
+  "check.regle.problem.unknownFunction":
+    "unknown function (known: realisees, en_cours, reportees, abandonnees, non_commencees, non_renseignees)",
+  "check.regle.problem.idExpected": "id of a fiche or sous-action expected",
+  "check.regle.problem.empty": "empty expression",
+  "check.regle.unknownIndicator": "rule {{regle}}: unknown indicator “{{id}}”",
+  "check.regle.unknownGroup": "rule {{regle}}: unknown fiche or sous-action “{{id}}”",
+  "check.regle.notNumeric": "rule {{regle}}: indicator “{{id}}” is of type {{type}}, not a number",
+  "check.regle.yearOutside": "rule {{regle}}: “{{ref}}” is outside the schéma's period ({{debut}}–{{fin}})",
+  "check.regle.placeholder": "rule {{regle}}: “{{name}}” names nothing of the rule: left as is in the message",
   "rule.count": "integer ≥ 0",
   "rule.rate": "percentage from 0 to 100",
   "rule.nonNegative": "number ≥ 0",
@@ -171,6 +186,8 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.force": "replace the output file if it exists",
   "cli.delimiter": "CSV delimiter (“;” for a French Excel)",
   "cli.bom": "add a UTF-8 BOM (so that Excel reads accents)",
+  "cli.export.reglesNotInCsv":
+    "{{count}} rule(s) not written: a CSV holds one table only; export to xlsx (sheet “Règles”) or JSON",
   "cli.export.needOutput": "the xlsx format needs an output file (-o FILE.xlsx)",
   "cli.written": "written: {{file}}",
   "cli.unknownSchema": "“{{value}}” is neither a built-in schéma ({{known}}) nor an existing file",
@@ -204,7 +221,7 @@ export const en: Record<keyof typeof fr, string> = {
     'Rows were inserted or deleted in {{fiche}}: "{{label}}" moved from row {{from}} to row {{to}}.',
   "validate.structure.rowDeleted": 'Row "{{label}}" of {{fiche}} was deleted.',
   "validate.structure.labelEdited": 'Label edited: "{{found}}" instead of "{{expected}}".',
-  "validate.structure.formulaReplaced": "Formula {{expected}} was replaced by {{found}}.",
+  "validate.structure.formulaReplaced": "The expected formula {{expected}} was replaced by {{found}}.",
   "validate.structure.unprotected":
     'Protection of sheet "{{sheet}}" was removed: check that locked cells were not changed.',
   "validate.structure.trusted": "Entered values can still be read.",
@@ -236,6 +253,8 @@ export const en: Record<keyof typeof fr, string> = {
     "{{year}} value ({{value}}) = {{ratio}} × the {{prevYear}} value ({{prev}}): beyond the factor {{factor}}, to be checked.",
   "validate.plausibility.baseline":
     "Value {{value}} = {{ratio}} × the baseline ({{baseline}}): beyond the factor {{factor}}, to be checked.",
+  "validate.plausibility.modifiedZ":
+    "{{year}} value ({{value}}) far from the indicator's values of {{from}} to {{to}}: modified z-score {{z}} (median {{median}}, median absolute deviation {{mad}}, over {{n}} values), beyond the threshold {{threshold}}, to be checked.",
   "validate.calendar.outsidePlan":
     '"{{label}}": the status "{{value}}" is typed in {{cell}} ({{period}}), a period not planned or after the {{year}} campaign: it is not counted; enter it in a planned period.',
   "validate.calendar.notStartedPast":
@@ -291,7 +310,13 @@ export const en: Record<keyof typeof fr, string> = {
   "validate.expected.reason": "the reason",
   "validate.expected.plannedPeriod": "a planned period",
   "validate.range.rateHint": " (typed ×100? {{value}} %?)",
+  "validate.regle.default": "Rule {{regle}} broken: {{detail}}.",
+  "validate.regle.custom": "{{text}} (rule {{regle}}: {{detail}})",
+  "validate.justified": "Justified by the comment: “{{text}}”.",
   "validate.found.emptyCell": "an empty cell",
+  "validate.found.formula": "the formula {{formula}}",
+  "validate.found.number": "the value {{value}}",
+  "validate.found.text": 'the text "{{value}}"',
   "validate.file.tooLarge": "the file is larger than {{max}} MB",
   "validate.file.bomb": "its uncompressed content would be {{size}} MB ({{part}}): refused, above {{max}} MB",
   "validate.file.sizeMismatch":
@@ -310,6 +335,8 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.validate.format": "report format",
   "cli.validate.output": "report file (otherwise: standard output)",
   "cli.validate.factor": "tolerated gap before the plausibility warning (a factor)",
+  "cli.validate.zThreshold": "modified z-score beyond which a value is far from its earlier years",
+  "cli.validate.badThreshold": "invalid threshold “{{value}}” (expected: a positive number, e.g. 3.5)",
   "cli.validate.badFactor": "invalid factor “{{value}}” (expected: a number above 1, e.g. 3 or 2.5)",
   "cli.validate.noFiles": "no .xlsx workbook found in: {{args}}",
   "cli.validate.summary":
@@ -337,6 +364,8 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.exportTidy.file": "{{file}}: {{rows}} row(s)",
   "consolidate.noMeta": "the workbook has no readable metadata",
   "consolidate.otherModel": "another model or campaign ({{found}} instead of {{expected}})",
+  "consolidate.outlier":
+    "{{who}}: “{{label}}” {{year}} = {{value}}, far from the other sources: modified z-score {{z}} (median {{median}}, median absolute deviation {{mad}}, over {{n}} sources), beyond the threshold {{threshold}}, to be checked.",
   "consolidate.sameContent": "the same values as {{other}} (the same workbook under another name): counted once",
   "consolidate.sourcesPresent":
     "a consolidated workbook whose sources are all among the files already ({{files}}): they are counted once",
@@ -356,6 +385,32 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.consolidate.divergent": "{{label}} ({{key}}): answers differ — {{answers}}",
   "cli.consolidate.done":
     '{{file}}: {{count}} workbook(s) merged, {{values}} value(s), detail in the "{{sheet}}" sheet',
+  "register.locked":
+    'the return "{{who}}" is validated, hence locked: set its state back to "reçu" or "à corriger" in the "Suivi des retours" sheet to accept a new file',
+  "register.replaced": "replaced by the new submission {{files}}",
+  "register.etat.attendu": "expected",
+  "register.etat.recu": "received",
+  "register.etat.aCorriger": "to correct",
+  "register.etat.valide": "validated",
+  "register.event.depot": "{{date}}: file {{file}} received, state {{to}}",
+  "register.event.refus": "{{date}}: file {{file}} refused (return {{from}}, locked)",
+  "register.event.ecarte": "{{date}}: file {{file}} set aside (structure altered), state {{to}}",
+  "register.event.saisie": "{{date}}: state {{from}} → {{to}} (typed in the sheet)",
+  "register.empty": "(empty)",
+  "cli.consolidate.register":
+    "Returns: {{expected}} expected — {{recu}} received, {{corriger}} to correct, {{valide}} validated, {{attendu}} not answered",
+  "cli.consolidate.awaited": "Not answered: {{names}}",
+  "cli.consolidate.modifications": "Modifications of {{who}} ({{files}}): {{count}} value(s)",
+  "cli.consolidate.modification": "  {{cell}} ({{key}}): {{old}} → {{new}}",
+  "cli.consolidate.etatSaisi": "{{who}}: state {{from}} → {{to}} (typed in {{where}})",
+  "cli.consolidate.etatInconnu":
+    '{{where}}: "{{text}}" is no return state (attendu, reçu, à corriger, validé): ignored',
+  "cli.register.description":
+    "prints the register of returns of a master workbook: one expected return per partner or territory, its state, its file, its findings",
+  "cli.register.file": "master workbook (.xlsx) written by bilan consolidate; it is never modified",
+  "cli.register.format": "output format",
+  "cli.register.header": "Return|State|Received|File|Errors|Warn.|Modif.",
+  "cli.register.none": "{{file}} has no register of returns: it is no master workbook written by bilan consolidate",
   "cli.rollup.description":
     "computes the rollups of a filled-in bilan workbook (progress, inputs filled, targets achieved): their summary per axe, and on request a copy that carries them or JSON",
   "cli.rollup.file": "filled-in bilan workbook (.xlsx); it is never modified",
@@ -376,6 +431,35 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.exportTidy.format": "output format: csv or json",
   "cli.demo.emptyInputs":
     "  These {{count}} warnings are the expected inputs of a new workbook, still empty: they go away as it is filled in.",
+  // import-text
+  "importText.description":
+    "makes a draft model from a schéma's published text (.txt, .md, .docx) and lists the decisions it was unsure of",
+  "importText.file": "the schéma's text (.txt, .md or .docx)",
+  "importText.output": "model JSON file (default: standard output)",
+  "importText.report": "review report (markdown): each unsure decision, with its key, line and text",
+  "importText.corrections": "corrections (JSON: decision key → value) to apply",
+  "importText.from": "corrected référentiel (.xlsx, .csv or .json) whose choices to take",
+  "importText.oneCorrectionSource": "--corrections and --from do not go together: give one or the other",
+  "importText.unknownFormat": "{{file}}: format not read (expected: .txt, .md or .docx)",
+  "importText.docxUnreadable": "{{file}}: unreadable Word document ({{reason}})",
+  "importText.badCorrections": "{{file}}: unreadable corrections ({{reason}})",
+  "importText.notObject": 'a JSON object { "key": value } is expected',
+  "importText.done":
+    "{{file}}: {{axes}} axes, {{fiches}} fiches; {{decisions}} decision(s) to review, {{corrected}} corrected; {{ms}} ms",
+  "importText.report.title": "Import of {{file}}: decisions to review",
+  "importText.report.summary": "{{count}} decision(s) to review, {{corrected}} already corrected (✔).",
+  "importText.report.howTo":
+    'To correct: a JSON file { "key": value } given with --corrections (indicator type: "count", "rate"…; line of several measures: the list of labels; calendar: { "periodes": ["2023"] }), or the corrected référentiel given with --from.',
+  "importText.report.columns": "key|line|fiche|decision|text|choice",
+  "importText.kind.type": "type guessed",
+  "importText.kind.several": "several measures",
+  "importText.kind.calendar": "calendar not read",
+  "importText.kind.label": "label not recognised",
+  "importText.kind.panel": "panel moved",
+  "importText.kind.gap": "missing fiche",
+  "importText.kind.overview": "fiche taken from the overview",
+  "importText.kind.axe": "fiche without axe",
+  "importText.kind.meta": "to specify",
   "cli.term.file": "file",
   "cli.term.files": "files",
   "cli.term.schema": "schema",
@@ -429,6 +513,11 @@ export const en: Record<keyof typeof fr, string> = {
   "pane.n.indicateurs_one": "{{count}} indicator",
   "pane.n.indicateurs_other": "{{count}} indicators",
   "pane.importJson": "Import a JSON model",
+  "pane.pasteText": "Or paste the schéma's published text",
+  "pane.pasteHint": "Copied from the PDF or the Word document: a draft model is made from it, with what to review",
+  "pane.importText": "Make the model from the text",
+  "pane.toReview": "{{count}} decision(s) to review",
+  "pane.decision": "line {{line}} · {{kind}}: {{text}} ({{key}})",
   "pane.readTable": "Read the référentiel from the sheet or selection",
   "pane.modelErrors": "The model has {{count}} error(s)",
   "pane.current": "Chosen schéma: {{title}}",
@@ -493,6 +582,8 @@ export const en: Record<keyof typeof fr, string> = {
   "pane.setAside": "Set aside",
   "pane.divergences":
     "{{count}} differing answer(s): left empty (or, for a status, the least advanced); every value stays in “Valeurs par source”",
+  "pane.outliers": "{{count}} value(s) far from the other sources': merged as they are, to be checked",
+  "pane.awaited": "Register of returns: {{count}} not answered ({{names}})",
   "pane.merge": "Merge the accepted workbooks into this workbook",
   "pane.merged": "{{count}} workbook(s) merged, {{values}} value(s) written.",
   "pane.mergedNothing":

@@ -118,6 +118,22 @@ export const fr = {
   "check.echelleNotScale": "« echelle » ne sert qu'au type echelle (ici {{type}})",
   "check.unknownSousAction": "sous-action « {{ref}} » introuvable dans la fiche {{fiche}} (sous-actions : {{known}})",
   "check.ambiguousRef": "« {{ref}} » désigne plusieurs éléments ({{candidates}}) : utiliser l'identifiant",
+  "check.regle.syntax": "règle {{regle}}, colonne {{column}} : {{problem}}{{found}}",
+  "check.regle.found": " (trouvé « {{found}} »)",
+  "check.regle.problem.operandExpected": "opérande attendu",
+  "check.regle.problem.closingExpected": "parenthèse ou crochet fermant attendu",
+  "check.regle.problem.unexpected": "caractère inattendu",
+  "check.regle.problem.yearExpected": "année attendue : Y, Y-1, Y+1 ou AAAA",
+  "check.regle.problem.unknownFunction":
+    "fonction inconnue (connues : realisees, en_cours, reportees, abandonnees, non_commencees, non_renseignees)",
+  "check.regle.problem.idExpected": "identifiant de fiche ou de sous-action attendu",
+  "check.regle.problem.empty": "expression vide",
+  "check.regle.unknownIndicator": "règle {{regle}} : indicateur « {{id}} » inconnu",
+  "check.regle.unknownGroup": "règle {{regle}} : fiche ou sous-action « {{id}} » inconnue",
+  "check.regle.notNumeric": "règle {{regle}} : l'indicateur « {{id}} » est de type {{type}}, pas un nombre",
+  "check.regle.yearOutside": "règle {{regle}} : « {{ref}} » hors de la période du schéma ({{debut}}–{{fin}})",
+  "check.regle.placeholder":
+    "règle {{regle}} : « {{name}} » ne désigne rien de la règle : laissé tel quel dans le message",
   "rule.count": "entier ≥ 0",
   "rule.rate": "pourcentage de 0 à 100",
   "rule.nonNegative": "nombre ≥ 0",
@@ -183,6 +199,8 @@ export const fr = {
   "cli.force": "remplacer le fichier de sortie s'il existe",
   "cli.delimiter": "séparateur CSV (« ; » pour un Excel français)",
   "cli.bom": "ajouter un BOM UTF-8 (pour qu'Excel lise les accents)",
+  "cli.export.reglesNotInCsv":
+    "{{count}} règle(s) non écrite(s) : un CSV ne contient qu'une table ; les exporter en xlsx (feuille « Règles ») ou en JSON",
   "cli.export.needOutput": "le format xlsx demande un fichier de sortie (-o FICHIER.xlsx)",
   "cli.written": "écrit : {{file}}",
   "cli.unknownSchema": "« {{value}} » n'est ni un schéma intégré ({{known}}) ni un fichier existant",
@@ -217,7 +235,7 @@ export const fr = {
     "Des lignes ont été insérées ou supprimées dans {{fiche}} : « {{label}} » est passée de la ligne {{from}} à la ligne {{to}}.",
   "validate.structure.rowDeleted": "La ligne « {{label}} » de {{fiche}} a été supprimée.",
   "validate.structure.labelEdited": "Libellé modifié : « {{found}} » au lieu de « {{expected}} ».",
-  "validate.structure.formulaReplaced": "La formule {{expected}} a été remplacée par {{found}}.",
+  "validate.structure.formulaReplaced": "La formule {{expected}} attendue a été remplacée par {{found}}.",
   "validate.structure.unprotected":
     "La protection de la feuille « {{sheet}} » a été retirée : vérifier que les cellules verrouillées n'ont pas été modifiées.",
   "validate.structure.trusted": "Les valeurs saisies restent lisibles.",
@@ -250,6 +268,8 @@ export const fr = {
     "Valeur {{year}} ({{value}}) = {{ratio}} × la valeur {{prevYear}} ({{prev}}) : écart au-delà du facteur {{factor}}, à vérifier.",
   "validate.plausibility.baseline":
     "Valeur {{value}} = {{ratio}} × la référence ({{baseline}}) : écart au-delà du facteur {{factor}}, à vérifier.",
+  "validate.plausibility.modifiedZ":
+    "Valeur {{year}} ({{value}}) éloignée des valeurs de l'indicateur de {{from}} à {{to}} : score z modifié {{z}} (médiane {{median}}, écart absolu médian {{mad}}, sur {{n}} valeurs), au-delà du seuil {{threshold}}, à vérifier.",
   "validate.calendar.outsidePlan":
     "« {{label}} » : l'état « {{value}} » est saisi en {{cell}} ({{period}}), période non prévue ou postérieure à la campagne {{year}} : il n'est pas compté ; le saisir dans une période prévue.",
   "validate.calendar.notStartedPast":
@@ -308,7 +328,13 @@ export const fr = {
   "validate.expected.reason": "le motif",
   "validate.expected.plannedPeriod": "une période prévue",
   "validate.range.rateHint": " (saisi ×100 ? {{value}} % ?)",
+  "validate.regle.default": "Règle {{regle}} non respectée : {{detail}}.",
+  "validate.regle.custom": "{{text}} (règle {{regle}} : {{detail}})",
+  "validate.justified": "Justifié par le commentaire : « {{text}} ».",
   "validate.found.emptyCell": "une cellule vide",
+  "validate.found.formula": "la formule {{formula}}",
+  "validate.found.number": "la valeur {{value}}",
+  "validate.found.text": "le texte « {{value}} »",
   "validate.file.tooLarge": "le fichier dépasse {{max}} Mo",
   "validate.file.bomb": "le contenu décompressé serait de {{size}} Mo ({{part}}) : refusé, au-delà de {{max}} Mo",
   "validate.file.sizeMismatch":
@@ -328,6 +354,9 @@ export const fr = {
   "cli.validate.format": "format du rapport",
   "cli.validate.output": "fichier du rapport (sinon : la sortie standard)",
   "cli.validate.factor": "écart toléré avant l'alerte de plausibilité (un facteur)",
+  "cli.validate.zThreshold":
+    "seuil du score z modifié au-delà duquel une valeur est éloignée de ses années précédentes",
+  "cli.validate.badThreshold": "seuil « {{value}} » invalide (attendu : un nombre positif, par ex. 3,5)",
   "cli.validate.badFactor": "facteur « {{value}} » invalide (attendu : un nombre supérieur à 1, par ex. 3 ou 2,5)",
   "cli.validate.noFiles": "aucun classeur .xlsx trouvé dans : {{args}}",
   "cli.validate.summary":
@@ -358,6 +387,8 @@ export const fr = {
   "cli.exportTidy.file": "{{file}} : {{rows}} ligne(s)",
   "consolidate.noMeta": "le classeur n'a pas de métadonnées lisibles",
   "consolidate.otherModel": "modèle ou campagne différents ({{found}} au lieu de {{expected}})",
+  "consolidate.outlier":
+    "{{who}} : « {{label}} » {{year}} = {{value}}, éloigné des autres sources : score z modifié {{z}} (médiane {{median}}, écart absolu médian {{mad}}, sur {{n}} sources), au-delà du seuil {{threshold}}, à vérifier.",
   "consolidate.sameContent": "mêmes valeurs que {{other}} (le même classeur sous un autre nom) : compté une fois",
   "consolidate.sourcesPresent":
     "classeur consolidé dont toutes les sources sont déjà parmi les fichiers ({{files}}) : elles ne sont comptées qu'une fois",
@@ -378,6 +409,33 @@ export const fr = {
   "cli.consolidate.divergent": "{{label}} ({{key}}) : réponses divergentes — {{answers}}",
   "cli.consolidate.done":
     "{{file}} : {{count}} classeur(s) fusionné(s), {{values}} valeur(s), détail dans la feuille « {{sheet}} »",
+  "register.locked":
+    "le retour « {{who}} » est validé, donc verrouillé : remettre son état à « reçu » ou « à corriger » dans la feuille « Suivi des retours » pour accepter un nouveau fichier",
+  "register.replaced": "remplacé par le nouvel envoi {{files}}",
+  "register.etat.attendu": "attendu",
+  "register.etat.recu": "reçu",
+  "register.etat.aCorriger": "à corriger",
+  "register.etat.valide": "validé",
+  "register.event.depot": "{{date}} : fichier {{file}} reçu, état {{to}}",
+  "register.event.refus": "{{date}} : fichier {{file}} refusé (retour {{from}}, verrouillé)",
+  "register.event.ecarte": "{{date}} : fichier {{file}} écarté (structure modifiée), état {{to}}",
+  "register.event.saisie": "{{date}} : état {{from}} → {{to}} (saisi dans la feuille)",
+  "register.empty": "(vide)",
+  "cli.consolidate.register":
+    "Suivi des retours : {{expected}} attendu(s) — {{recu}} reçu(s), {{corriger}} à corriger, {{valide}} validé(s), {{attendu}} sans réponse",
+  "cli.consolidate.awaited": "Sans réponse : {{names}}",
+  "cli.consolidate.modifications": "Modifications de {{who}} ({{files}}) : {{count}} valeur(s)",
+  "cli.consolidate.modification": "  {{cell}} ({{key}}) : {{old}} → {{new}}",
+  "cli.consolidate.etatSaisi": "{{who}} : état {{from}} → {{to}} (saisi en {{where}})",
+  "cli.consolidate.etatInconnu":
+    "{{where}} : « {{text}} » n'est pas un état de retour (attendu, reçu, à corriger, validé) : ignoré",
+  "cli.register.description":
+    "affiche le suivi des retours d'un classeur maître : un retour attendu par partenaire ou territoire, son état, son fichier, ses constats",
+  "cli.register.file": "classeur maître (.xlsx) écrit par bilan consolidate ; il n'est jamais modifié",
+  "cli.register.format": "format de sortie",
+  "cli.register.header": "Retour|État|Reçu le|Fichier|Erreurs|Avert.|Modif.",
+  "cli.register.none":
+    "{{file}} n'a pas de suivi des retours : ce n'est pas un classeur maître écrit par bilan consolidate",
   "cli.rollup.description":
     "calcule les synthèses d'un classeur de bilan rempli (avancement, saisies, atteinte des cibles) : leur résumé par axe, et sur demande une copie qui les porte ou du JSON",
   "cli.rollup.file": "classeur de bilan rempli (.xlsx) ; il n'est jamais modifié",
@@ -398,6 +456,36 @@ export const fr = {
   "cli.exportTidy.format": "format de sortie : csv ou json",
   "cli.demo.emptyInputs":
     "  Ces {{count}} avertissements sont les saisies attendues d'un classeur neuf, encore vides : ils disparaissent à mesure qu'il est rempli.",
+  // import-text
+  "importText.description":
+    "fait un modèle provisoire à partir du texte publié d'un schéma (.txt, .md, .docx) et la liste de ses décisions incertaines",
+  "importText.file": "texte du schéma (.txt, .md ou .docx)",
+  "importText.output": "fichier du modèle JSON (par défaut : la sortie standard)",
+  "importText.report":
+    "rapport de relecture (markdown) : chaque décision incertaine, avec sa clé, sa ligne et son texte",
+  "importText.corrections": "corrections (JSON : clé de décision → valeur) à appliquer",
+  "importText.from": "référentiel corrigé (.xlsx, .csv ou .json) dont reprendre les choix",
+  "importText.oneCorrectionSource": "--corrections et --from ne vont pas ensemble : donnez l'un ou l'autre",
+  "importText.unknownFormat": "{{file}} : format non lu (attendu : .txt, .md ou .docx)",
+  "importText.docxUnreadable": "{{file}} : document Word illisible ({{reason}})",
+  "importText.badCorrections": "{{file}} : corrections illisibles ({{reason}})",
+  "importText.notObject": 'un objet JSON { "clé": valeur } est attendu',
+  "importText.done":
+    "{{file}} : {{axes}} axes, {{fiches}} fiches ; {{decisions}} décision(s) à relire, {{corrected}} corrigée(s) ; {{ms}} ms",
+  "importText.report.title": "Import de {{file}} : décisions à relire",
+  "importText.report.summary": "{{count}} décision(s) à relire, {{corrected}} déjà corrigée(s) (✔).",
+  "importText.report.howTo":
+    'Pour corriger : un fichier JSON { "clé": valeur } donné par --corrections (type d\'indicateur : "count", "rate"… ; ligne de plusieurs mesures : la liste des libellés ; calendrier : { "periodes": ["2023"] }), ou le référentiel corrigé donné par --from.',
+  "importText.report.columns": "clé|ligne|fiche|décision|texte|choix",
+  "importText.kind.type": "type deviné",
+  "importText.kind.several": "plusieurs mesures",
+  "importText.kind.calendar": "calendrier non lu",
+  "importText.kind.label": "intitulé non reconnu",
+  "importText.kind.panel": "encadré déplacé",
+  "importText.kind.gap": "fiche manquante",
+  "importText.kind.overview": "fiche reprise de la vue d'ensemble",
+  "importText.kind.axe": "fiche sans axe",
+  "importText.kind.meta": "à préciser",
   "cli.term.file": "fichier",
   "cli.term.files": "fichiers",
   "cli.term.schema": "schéma",
@@ -452,6 +540,11 @@ export const fr = {
   "pane.n.indicateurs_one": "{{count}}\u00a0indicateur",
   "pane.n.indicateurs_other": "{{count}}\u00a0indicateurs",
   "pane.importJson": "Importer un modèle JSON",
+  "pane.pasteText": "Ou coller le texte publié du schéma",
+  "pane.pasteHint": "Copié du PDF ou du document Word : un modèle provisoire en est fait, avec ce qu'il faut relire",
+  "pane.importText": "Faire le modèle depuis le texte",
+  "pane.toReview": "{{count}} décision(s) à relire",
+  "pane.decision": "ligne {{line}} · {{kind}} : {{text}} ({{key}})",
   "pane.readTable": "Lire le référentiel de la feuille ou de la sélection",
   "pane.modelErrors": "Le modèle a {{count}} erreur(s)",
   "pane.current": "Schéma choisi\u00a0: {{title}}",
@@ -520,6 +613,9 @@ export const fr = {
   "pane.setAside": "Mis de côté",
   "pane.divergences":
     "{{count}} réponse(s) divergente(s) : laissées vides (ou, pour un statut, le moins avancé) ; chaque valeur reste dans « Valeurs par source »",
+  "pane.outliers":
+    "{{count}} valeur(s) éloignée(s) de celles des autres sources : fusionnées telles quelles, à vérifier",
+  "pane.awaited": "Suivi des retours : {{count}} sans réponse ({{names}})",
   "pane.merge": "Fusionner les classeurs retenus dans ce classeur",
   "pane.merged": "{{count}} classeur(s) fusionné(s), {{values}} valeur(s) écrite(s).",
   "pane.mergedNothing":

@@ -4,6 +4,7 @@ import { formatEuros } from "../util/euros";
 import { issue, type ModelIssue, type PathSegment } from "./issues";
 import { parsePeriode } from "./periods";
 import type { Calendrier, Indicateur, Schema, Valeur } from "./schema";
+import { checkRegles } from "./reglesCheck";
 import { valueFits, valueType } from "./valueTypes";
 
 export interface CheckResult {
@@ -47,6 +48,7 @@ export function checkModel(schema: Schema, paths: Map<string, PathSegment[]>): C
       checkParents(fiche.indicateurs, at, errors);
     }
   }
+  checkRegles(schema, errors, warnings);
   return { errors, warnings };
 }
 

@@ -316,6 +316,26 @@ export const Niveaux = z
   })
   .strict();
 
+export const OPERATEURS = ["==", "!=", "<", "<=", ">", ">="] as const;
+export const SEVERITES_REGLE = ["erreur", "avertissement", "info"] as const;
+export const MANQUANTS = ["ignorer-si-un-manque", "ignorer-si-tous-manquent", "jamais"] as const;
+
+/** A validation rule across values, in the manner of DHIS2 (language: expression.ts; checks: checks.ts). */
+export const Regle = z
+  .object({
+    id: Id.describe("Identifiant de la règle, cité dans les contrôles"),
+    gauche: Line.describe("Expression : « fa_6.ind_2 », « fa_3.ind_1[Y-1] », « realisees(fa_3) », + - * / ( )"),
+    operateur: z.enum(OPERATEURS),
+    droite: Line.describe("Expression, comme « gauche »"),
+    severite: z.enum(SEVERITES_REGLE).default("avertissement"),
+    message: Line.optional().describe("Message, avec {gauche}, {droite} ou {fa_6.ind_2} pour les valeurs"),
+    manquants: z
+      .enum(MANQUANTS)
+      .default("ignorer-si-un-manque")
+      .describe("Valeur manquante : ignorer la règle si une manque, si toutes manquent, ou jamais (elle vaut 0)"),
+  })
+  .strict();
+
 export const FORMAT_VERSION = 1;
 
 export const SchemaModel = z
@@ -349,6 +369,7 @@ export const SchemaModel = z
     territoires: z.array(Acteur).default([]),
     partenaires: z.array(Acteur).default([]),
     axes: z.array(Axe).min(1),
+    regles: z.array(Regle).default([]).describe("Règles de validation entre valeurs, vérifiées par « bilan validate »"),
   })
   .strict();
 
@@ -365,6 +386,7 @@ export type PosteBudgetaire = z.output<typeof PosteBudgetaire>;
 export type ValueType = z.output<typeof ValueType>;
 export type Agregation = z.output<typeof Agregation>;
 export type Granularite = z.output<typeof Granularite>;
+export type Regle = z.output<typeof Regle>;
 export type Valeur = z.output<typeof Valeur>;
 export type Indicateur = WithId<z.output<typeof Indicateur>> & { agregation: Agregation };
 export type SousAction = WithId<z.output<typeof SousAction>>;

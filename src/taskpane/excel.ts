@@ -12,6 +12,7 @@ import {
   type ValidationReport,
 } from "../engine/validate";
 import type { Table } from "../model/referentiel/cells";
+import { REGLES_SHEET } from "../model/referentiel/regles";
 import { renderPlanInExcel, type RenderOptions } from "../hosts/office/renderPlan";
 import { controlerClasseur } from "../hosts/office/controler";
 import { clearHighlights, highlightFindings } from "../hosts/office/controles";
@@ -88,17 +89,25 @@ export async function lireTableSelection(): Promise<Table> {
   return Excel.run(RUN, async (ctx) => {
     const selection = ctx.workbook.getSelectedRange().load("address,cellCount");
     const sheet = ctx.workbook.worksheets.getActiveWorksheet().load("name");
+    // The model's rules, on their own sheet of the same workbook (referentiel/regles.ts).
+    const regles = ctx.workbook.worksheets.getItemOrNullObject(REGLES_SHEET).load("name");
     await ctx.sync();
     const range = selection.cellCount > 1 ? selection : sheet.getUsedRange(true);
     range.load("values,address,rowIndex");
+    const reglesRange =
+      regles.isNullObject || regles.name === sheet.name
+        ? undefined
+        : regles.getUsedRangeOrNullObject(true).load("values,rowIndex");
     await ctx.sync();
-    return {
-      source: `[classeur]${sheet.name}`,
+    const table = (name: string, r: { values: unknown[][]; rowIndex: number }): Table => ({
+      source: `[classeur]${name}`,
       fileName: sheet.name,
-      firstRow: range.rowIndex + 1,
-      rows: range.values.map((line) =>
-        line.map((v: unknown) => (v === "" ? undefined : (v as string | number | boolean))),
-      ),
+      firstRow: r.rowIndex + 1,
+      rows: r.values.map((line) => line.map((v) => (v === "" ? undefined : (v as string | number | boolean)))),
+    });
+    return {
+      ...table(sheet.name, range),
+      ...(reglesRange && !reglesRange.isNullObject ? { regles: table(REGLES_SHEET, reglesRange) } : {}),
     };
   });
 }

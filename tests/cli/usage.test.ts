@@ -51,6 +51,7 @@ const COMMANDS = [
   "export",
   "carry-over",
   "upgrade",
+  "import-text",
   "demo",
 ];
 

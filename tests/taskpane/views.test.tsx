@@ -203,3 +203,25 @@ test("Schéma: a JSON model saved in Windows-1252 is imported right, and an info
   expect(await screen.findByText(/modele\.json : lu en Windows-1252/)).toBeTruthy();
   expect(screen.getByText(/^Schéma choisi\s: Prévention précoce$/)).toBeTruthy();
 }, 30_000);
+test("Schéma: pasted published text becomes the current schéma, with its decisions to review", async () => {
+  const text = [
+    "Schéma départemental de l'enfance et de la famille 2022-2026",
+    "Axe 1 : Prévenir",
+    "Fiche action N° 1",
+    "Action : développer l'accueil",
+    "MODALITÉS DE MISE EN ŒUVRE",
+    "- Créer des places",
+    "INDICATEURS DE RÉSULTATS",
+    "- Invitations aux PPE",
+  ].join("\n");
+  renderView(<SchemaView />);
+  const button = screen.getByRole("button", { name: "Faire le modèle depuis le texte" });
+  expect((button as HTMLButtonElement).disabled).toBe(true);
+  fireEvent.change(screen.getByTestId("paste-text"), { target: { value: text } });
+  fireEvent.click(button);
+  expect(
+    await screen.findByText(/^Schéma choisi\s: Schéma départemental de l'enfance et de la famille 2022-2026$/),
+  ).toBeTruthy();
+  expect(screen.getByText("2 décision(s) à relire")).toBeTruthy();
+  expect(screen.getByText(/^ligne 8 · type deviné : Invitations aux PPE \(type:1:/)).toBeTruthy();
+}, 30_000);

@@ -9,7 +9,10 @@ import type { Fiche, Granularite, Schema } from "../../model/schema";
 import type { CellBinding, DefinedName, PlanMeta, SourceRef, WorkbookPlan } from "../plan";
 import { buildAxeSheet, axeColumns, type AxeSheetContext } from "./axeSheet";
 import { calendarGrid } from "../../model/calendarGrid";
+import { cutHolds } from "./cuts";
 import { buildControles } from "./controles";
+import { buildRetours, RETOURS_SHEETS } from "./retours";
+import type { Register } from "../register";
 import { structureHash } from "./hash";
 import { buildHistorique, historiqueName } from "./historique";
 import { buildMetaSheet } from "./metaSheet";
@@ -35,14 +38,14 @@ export interface LayoutOptions {
   sources?: SourceRef[];
   /** The language of the workbook's own words and values; French by default. */
   lang?: Lang;
+  /** A consolidated workbook: its register of returns, recorded in its metadata and shown in its own sheets. */
+  register?: Register;
 }
 
 export type LayoutResult = { ok: true; plan: WorkbookPlan } | { ok: false; error: Bilingual };
 
-function keepFiche(schema: Schema, cut: PlanMeta["cut"], fiche: Fiche): boolean {
-  if (!cut) return true;
-  if (cut.kind === "territoire") return fiche.indicateurs.some((i) => i.collecte.includes("territoire"));
-  return [...fiche.pilotes, ...fiche.partenaires, ...fiche.sousActions.flatMap((s) => s.pilotes)].includes(cut.id);
+function keepFiche(cut: PlanMeta["cut"], fiche: Fiche): boolean {
+  return !cut || cutHolds(cut, fiche);
 }
 
 /** "Axe 1", but only "I" for a long level name ("Objectif stratégique"): sheet names have 31 characters. */
@@ -95,6 +98,7 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
     ...(cut ? { cut } : {}),
     ...(lang !== "fr" ? { lang } : {}),
     ...(options.sources?.length ? { sources: options.sources } : {}),
+    ...(options.register ? { register: options.register } : {}),
     fiches: [],
     labels,
     bindings,
@@ -112,9 +116,9 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
     labels,
     names,
   };
-  const taken = new Set([sommaireName(lang), historiqueName(w), controlesName(lang), "_bilan_meta"]);
+  const taken = new Set([sommaireName(lang), historiqueName(w), controlesName(lang), "_bilan_meta", ...RETOURS_SHEETS]);
   const axes = schema.axes
-    .map((axe) => ({ axe, fiches: axe.fiches.filter((f) => keepFiche(schema, cut, f)) }))
+    .map((axe) => ({ axe, fiches: axe.fiches.filter((f) => keepFiche(cut, f)) }))
     .filter((a) => a.fiches.length > 0)
     .map((a) => ({ ...a, sheet: sheetName(`${axePrefix(niveaux.axe, a.axe.numero)} - ${a.axe.titre}`, taken) }));
   if (axes.length === 0) return { ok: false, error: both("layout.emptyCut", { nom: cut?.nom ?? "" }) };
@@ -132,7 +136,15 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
   if (historique) ctx.historique = historique.refOf;
   const axeSheets = axes.map((a) => buildAxeSheet(a.sheet, a.axe, a.fiches, ctx).plan);
   const sommaire = buildSommaire(schema, meta, axes, generatedAt, bindings, ctx.cols, w, niveaux).plan;
-  const sheets = [sommaire, ...axeSheets, ...(historique ? [historique.sheet.plan] : []), buildControles(year, w).plan];
+  const bound = new Map(bindings.map((b) => [b.key, b]));
+  const retours = options.register ? buildRetours(options.register, year, (key) => bound.get(key)) : [];
+  const sheets = [
+    sommaire,
+    ...axeSheets,
+    ...(historique ? [historique.sheet.plan] : []),
+    ...retours,
+    buildControles(year, w).plan,
+  ];
   if (options.password) for (const s of sheets) if (s.protection) s.protection.password = options.password;
   paginate(sheets, { schema: schema.titre, campaignYear: year, styles: STYLES, lang });
   const modelJson = JSON.stringify(schema);

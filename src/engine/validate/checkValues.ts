@@ -20,6 +20,7 @@ import { placeOf, type Located, type Location } from "./locate";
 import { checkRatio, checkStatut, checkValue } from "./values";
 import { isBudgetStage } from "../rollup/budget";
 import { checkBudgetStages, checkMontant } from "./budget";
+import { acceptedRange, modifiedZ, Z_THRESHOLD } from "./outliers";
 
 export interface Completion {
   required: number;
@@ -47,6 +48,7 @@ export function checkValues(
   location: Location,
   nodes: Map<string, NodeInfo>,
   factor: number,
+  zThreshold = Z_THRESHOLD,
 ): ValuesResult {
   const findings: Finding[] = [];
   const campaign = meta.campaignYear;
@@ -147,20 +149,28 @@ export function checkValues(
 
   findings.push(...missingReasons(meta, location, nodes));
   findings.push(...checkBudgetStages(meta, location, nodes, numbers));
-  findings.push(...plausibility(meta, location, nodes, numbers, flagged, factor));
+  findings.push(...plausibility(schema, meta, location, nodes, numbers, flagged, { factor, zThreshold }));
   return { findings, completion };
 }
 
 const fr = (n: number) => num(Math.round(n * 100) / 100);
 
-/** Campaign values far from the previous year's or from the baseline (only values that passed the other checks). */
+/**
+ * Campaign values far from the indicator's own history (only values that passed the other checks), by the first
+ * method that applies:
+ * - the modified z-score (outliers.ts) against its earlier values, when it has at least 4: the workbook's values
+ *   of earlier years (carry-over keeps them) and its baseline of a year before them;
+ * - the model's bounds, when it has some: checked with the types (`plage.bornes`), nothing more here;
+ * - a factor of last year's value, or of the baseline when last year is empty.
+ */
 function plausibility(
+  schema: Schema,
   meta: PlanMeta,
   location: Location,
   nodes: Map<string, NodeInfo>,
   numbers: Map<string, number>,
   flagged: Set<string>,
-  factor: number,
+  { factor, zThreshold }: { factor: number; zThreshold: number },
 ): Finding[] {
   const out: Finding[] = [];
   const year = meta.campaignYear;
@@ -184,6 +194,41 @@ function plausibility(
     const at = location.cells.get(b.key);
     if (v === undefined || !at) continue;
     const info = nodes.get(b.node);
+
+    const history: { year: number; value: number }[] = [];
+    for (let y = schema.periode.debut; y < year; y++) {
+      const h = valueOf(b.node, y, ratio);
+      if (h !== undefined) history.push({ year: y, value: h });
+    }
+    const base = ind.reference;
+    if (typeof base?.valeur === "number" && base.annee !== undefined && base.annee < schema.periode.debut)
+      history.unshift({ year: base.annee, value: base.valeur });
+    const m = modifiedZ(
+      v,
+      history.map((h) => h.value),
+    );
+    if (m) {
+      if (Math.abs(m.z) > zThreshold) {
+        const range = acceptedRange(m, zThreshold);
+        out.push({
+          ...finding("plausibilite.score-z-modifie", placeOf(b, at, info, v), {
+            year,
+            value: fr(v),
+            z: fr(m.z),
+            median: fr(m.median),
+            mad: fr(m.mad),
+            n: m.n,
+            from: history[0]!.year,
+            to: history[history.length - 1]!.year,
+            threshold: fr(zThreshold),
+          }),
+          ...expecting(phrase("validate.expected.between", { min: fr(range.min), max: fr(range.max) })),
+        });
+      }
+      continue;
+    }
+    if (ind.bornes?.min !== undefined || ind.bornes?.max !== undefined) continue;
+
     const prev = valueOf(b.node, year - 1, ratio);
     if (prev !== undefined && prev > 0 && far(v / prev)) {
       out.push({
@@ -199,16 +244,16 @@ function plausibility(
       });
       continue;
     }
-    const base = ind.reference?.valeur;
-    if (prev === undefined && typeof base === "number" && base > 0 && far(v / base))
+    const baseline = base?.valeur;
+    if (prev === undefined && typeof baseline === "number" && baseline > 0 && far(v / baseline))
       out.push({
         ...finding("plausibilite.ecart-reference", placeOf(b, at, info, v), {
           value: fr(v),
-          baseline: fr(base),
-          ratio: fr(v / base),
+          baseline: fr(baseline),
+          ratio: fr(v / baseline),
           factor,
         }),
-        ...expecting(phrase("validate.expected.between", { min: fr(base / factor), max: fr(base * factor) })),
+        ...expecting(phrase("validate.expected.between", { min: fr(baseline / factor), max: fr(baseline * factor) })),
       });
   }
   return out;

@@ -62,6 +62,7 @@ export const RULES = {
   "completude.statut-manquant": ["validate.completeness.status", "avertissement"],
   "plausibilite.ecart-annee-precedente": ["validate.plausibility.previous", "avertissement"],
   "plausibilite.ecart-reference": ["validate.plausibility.baseline", "avertissement"],
+  "plausibilite.score-z-modifie": ["validate.plausibility.modifiedZ", "avertissement"],
   "calendrier.statut-hors-prevision": ["validate.calendar.outsidePlan", "avertissement"],
   "calendrier.non-commence-passe": ["validate.calendar.notStartedPast", "avertissement"],
   "calendrier.motif-manquant": ["validate.calendar.reasonMissing", "avertissement"],

@@ -5,6 +5,7 @@
  * (model, campaign, sheets, rows by id, labels, formulas, protection), and
  * only then the values, read where their ids say they are now.
  */
+import { readEtatsSaisis, type EtatSaisi } from "../register";
 import { both, type Bilingual, type MessageKey, type Params } from "../../i18n";
 import type { Schema } from "../../model/schema";
 import { structureHash } from "../layout/hash";
@@ -14,7 +15,9 @@ import type { PlanMeta, WorkbookPlan } from "../plan";
 import type { Snapshot, SnapValue } from "../snapshot";
 import { finding, sortFindings, type Finding } from "./findings";
 import { nodeIndex } from "../../model/nodes";
-import { isEntered, locate } from "./locate";
+import { isEntered, locate, placeOf } from "./locate";
+import { checkRegles } from "./regles";
+import { justify } from "./justify";
 import { readMeta } from "./readMeta";
 import { checkFormulas, checkLabels, checkModel, checkSheets } from "./structure";
 import { checkValues, type Completion } from "./checkValues";
@@ -32,6 +35,8 @@ export interface ValidateOptions {
   year?: number;
   /** A value more than this factor away from the previous year or the baseline is flagged (default 3). */
   plausibilityFactor?: number;
+  /** A value whose modified z-score against its earlier values is beyond this is flagged (default 3.5). */
+  outlierThreshold?: number;
 }
 
 export interface ValidationReport {
@@ -47,6 +52,8 @@ export interface ValidationReport {
   values: Map<string, SnapValue>;
   /** Notes and threaded comments, each with the binding of its cell when it has one (absent: none read). */
   comments?: PlacedComment[];
+  /** A master's register of returns: the states typed in its sheet that differ from its metadata. */
+  etatsSaisis?: EtatSaisi[];
 }
 
 const NO_COMPLETION = { fiches: {}, axes: {}, total: { required: 0, filled: 0 } };
@@ -95,7 +102,7 @@ export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = 
     ...checkLabels(plan, snapshot, location, nodes),
     ...checkFormulas(plan, location, nodes),
   );
-  const values = checkValues(schema, meta, location, nodes, options.plausibilityFactor ?? 3);
+  const values = checkValues(schema, meta, location, nodes, options.plausibilityFactor ?? 3, options.outlierThreshold);
   findings.push(...values.findings, ...statutsHorsPrevision(schema, plan, snapshot, location, nodes));
   base.comments = placeComments(snapshot, meta, location);
   findings.push(...commentFindings(base.comments, nodes));
@@ -103,11 +110,26 @@ export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = 
     const cell = location.cells.get(b.key)?.cell;
     if (isEntered(b, cell?.value)) base.values.set(b.key, cell.value);
   }
+  // The ODPE's rules of the expected model when one is given: rules can be written after the workbooks went out.
+  const regles = options.expected?.regles ?? schema.regles;
+  findings.push(
+    ...checkRegles({
+      schema: { ...schema, regles },
+      campaign: meta.campaignYear,
+      bindings: meta.bindings,
+      values: (key) => base.values.get(key),
+      place: (b) => {
+        const at = location.cells.get(b.key);
+        return at && placeOf(b, at, nodes.get(b.node), at.cell?.value);
+      },
+    }),
+  );
   return {
     ...base,
     readable: true,
+    ...(meta.register ? { etatsSaisis: readEtatsSaisis(snapshot, meta.register) } : {}),
     findings: sortFindings(
-      findings,
+      justify(findings, meta.campaignYear, (key) => base.values.get(key)),
       plan.sheets.map((s) => s.name),
     ),
     meta,

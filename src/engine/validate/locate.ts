@@ -108,7 +108,12 @@ export function isEntered(b: CellBinding, v: SnapValue | undefined): v is SnapVa
 }
 
 /** Where a finding about a located binding is: sheet, cell, axe, fiche, node, and the value found. */
-export function placeOf(b: CellBinding, at: Located, info: NodeInfo | undefined, value?: SnapValue): FindingPlace {
+export function placeOf(
+  b: CellBinding,
+  at: Pick<Located, "address">,
+  info: NodeInfo | undefined,
+  value?: SnapValue,
+): FindingPlace {
   return {
     sheet: b.sheet,
     cell: at.address,

@@ -9,6 +9,7 @@ import type { Schema } from "../../model/schema";
 import { layoutWorkbook, type LayoutOptions } from "../layout";
 import { META_MARKER, META_SHEET } from "../layout/metaSheet";
 import type { PlanMeta, WorkbookPlan } from "../plan";
+import { validRegister } from "../register";
 import { sheetOf, type Snapshot } from "../snapshot";
 
 export type MetaRead =
@@ -41,6 +42,7 @@ export function readMeta(snapshot: Snapshot): MetaRead {
     return altered("JSON");
   }
   if (meta.sources !== undefined && !validSources(meta.sources)) return altered("sources");
+  if (meta.register !== undefined && !validRegister(meta.register)) return altered("register");
   const parsed = parseSchema(model);
   if (!parsed.ok) return altered(`modèle : ${parsed.errors[0]?.path} ${parsed.errors[0]?.message}`);
   const again = layoutWorkbook(parsed.schema, layoutOptionsOf(meta));
@@ -59,6 +61,7 @@ export function layoutOptionsOf(meta: PlanMeta): LayoutOptions {
     generatedAt: new Date(meta.generatedAt),
     // Recorded, not derived: the proof checks they are well placed and that the rest agrees with the model.
     ...(meta.sources ? { sources: meta.sources } : {}),
+    ...(meta.register ? { register: meta.register } : {}),
   };
 }
 

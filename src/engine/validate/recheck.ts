@@ -13,7 +13,9 @@ import type { SheetSnapshot, SnapCell, SnapValue } from "../snapshot";
 import { sommaireOf } from "../layout/sommaire";
 import { sortFindings, type Finding } from "./findings";
 import { nodeIndex, type NodeInfo } from "../../model/nodes";
-import { isEntered, type Located, type Location } from "./locate";
+import { isEntered, placeOf, type Located, type Location } from "./locate";
+import { checkRegles } from "./regles";
+import { justify } from "./justify";
 import { checkValues, type Completion } from "./checkValues";
 import { checkFormulas } from "./structure";
 import type { TrustedReport, ValidateOptions, ValidationReport } from "./index";
@@ -106,24 +108,15 @@ export function recheck(
     location.cells.set(b.key, { sheet, address: b.address, cell });
   }
   const scoped = { ...meta, bindings: scope.bindings };
-  const checked = checkValues(schema, scoped, location, nodes, options.plausibilityFactor ?? 3);
-  const formulas = checkFormulas({ ...plan, meta: scoped }, location, nodes);
-
-  // Replaced: what the value and formula checks say about the scope. Kept: structure (labels, rows, sheets),
-  // which an edit of input cells cannot change and which only a full check reads.
-  const addresses = new Set(scope.bindings.map((b) => `${b.sheet}\u0000${b.address}`));
-  // Statuses typed off the plan are in cells no binding covers: only a full check reads them.
-  const rechecked = (f: Finding) =>
-    (!f.rule.startsWith("structure.") || f.rule === "structure.formule-remplacee") &&
-    f.rule !== "calendrier.statut-hors-prevision";
-  const inScope = (f: Finding) =>
-    rechecked(f) &&
-    ((f.fiche !== undefined && scope.fiches.has(f.fiche)) ||
-      (f.sheet !== undefined && f.cell !== undefined && addresses.has(`${f.sheet}\u0000${f.cell}`)));
-  const findings = sortFindings(
-    [...previous.findings.filter((f) => !inScope(f)), ...checked.findings, ...formulas],
-    plan.sheets.map((s) => s.name),
+  const checked = checkValues(
+    schema,
+    scoped,
+    location,
+    nodes,
+    options.plausibilityFactor ?? 3,
+    options.outlierThreshold,
   );
+  const formulas = checkFormulas({ ...plan, meta: scoped }, location, nodes);
 
   const values = new Map<string, SnapValue>(previous.values);
   for (const b of scope.bindings) {
@@ -131,6 +124,35 @@ export function recheck(
     if (isEntered(b, v)) values.set(b.key, v);
     else values.delete(b.key);
   }
+  // The ODPE's rules cross fiches: all of them are checked again over the values as they are now, each placed
+  // where its binding was (an edit of values moves no row).
+  const regles = checkRegles({
+    schema: { ...schema, regles: options.expected?.regles ?? schema.regles },
+    campaign: meta.campaignYear,
+    bindings: meta.bindings,
+    values: (key) => values.get(key),
+    place: (b) => placeOf(b, b, nodes.get(b.node), values.get(b.key)),
+  });
+
+  // Replaced: what the value and formula checks say about the scope, and every rule. Kept: structure (labels,
+  // rows, sheets), which an edit of input cells cannot change and which only a full check reads.
+  const addresses = new Set(scope.bindings.map((b) => `${b.sheet}\u0000${b.address}`));
+  // Statuses typed off the plan are in cells no binding covers: only a full check reads them.
+  const rechecked = (f: Finding) =>
+    (!f.rule.startsWith("structure.") || f.rule === "structure.formule-remplacee") &&
+    f.rule !== "calendrier.statut-hors-prevision";
+  const inScope = (f: Finding) =>
+    f.rule.startsWith("regle.") ||
+    (rechecked(f) &&
+      ((f.fiche !== undefined && scope.fiches.has(f.fiche)) ||
+        (f.sheet !== undefined && f.cell !== undefined && addresses.has(`${f.sheet}\u0000${f.cell}`))));
+  const findings = sortFindings(
+    [
+      ...previous.findings.filter((f) => !inScope(f)),
+      ...justify([...checked.findings, ...formulas, ...regles], meta.campaignYear, (key) => values.get(key)),
+    ],
+    plan.sheets.map((s) => s.name),
+  );
 
   const fichesCompletion: Record<string, Completion> = { ...previous.completion.fiches };
   for (const id of scope.fiches) delete fichesCompletion[id];

@@ -5,8 +5,9 @@
 import type { Schema } from "../../model/schema";
 import { a1, parseA1 } from "../../util/a1";
 import type { WorkbookPlan } from "../plan";
-import { cellOf, sheetOf, type Snapshot } from "../snapshot";
-import { phrase } from "../../i18n";
+import { cellOf, sheetOf, type SnapValue, type Snapshot } from "../snapshot";
+import { phrase, type Phrase } from "../../i18n";
+import { num } from "../../i18n/numbers";
 import { finding, type Finding } from "./findings";
 import type { NodeInfo } from "../../model/nodes";
 import { placeOf, type Location } from "./locate";
@@ -104,20 +105,35 @@ export function checkLabels(
   return out;
 }
 
-/** `=IF(A1<>0, B2/A1, "")` and `=if(a1<>0,b2/a1,"")` are the same formula; row numbers shifted by `delta`. */
-export function normalizeFormula(formula: string, delta = 0): string {
-  const shifted = delta
+/** The formula with its row numbers shifted by `delta` (rows inserted above it), strings left alone. */
+export function shiftFormula(formula: string, delta: number): string {
+  return delta
     ? formula.replace(/("[^"]*")|(\$?[A-Z]{1,3}\$?)(\d+)/gi, (m, str: string | undefined, col: string, row: string) =>
         str ? str : `${col}${Number(row) + delta}`,
       )
     : formula;
-  return shifted
+}
+
+/** `=IF(A1<>0, B2/A1, "")` and `=if(a1<>0,b2/a1,"")` are the same formula; row numbers shifted by `delta`. */
+export function normalizeFormula(formula: string, delta = 0): string {
+  return shiftFormula(formula, delta)
     .replace(/("[^"]*")|\s+/g, (m, str: string | undefined) => str ?? "")
     .replace(/\$/g, "")
     .toUpperCase();
 }
 
-/** Computed cells still hold their formula (rows moved: their references moved with them). */
+/** What holds a computed cell's place now, in words: another formula, a value, or nothing. */
+function foundInstead(formula: string | undefined, value: SnapValue | undefined): Phrase {
+  if (formula) return phrase("validate.found.formula", { formula: formula.startsWith("=") ? formula : `=${formula}` });
+  if (value === undefined || value === "") return phrase("validate.found.emptyCell");
+  if (typeof value === "number") return phrase("validate.found.number", { value: num(value) });
+  return phrase("validate.found.text", { value: String(value) });
+}
+
+/**
+ * Computed cells still hold their formula (rows moved: their references moved with them). A replaced one is named
+ * with the formula expected where the row is now and what is there instead, as datapackr reports altered formulas.
+ */
 export function checkFormulas(plan: WorkbookPlan, location: Location, nodes: Map<string, NodeInfo>): Finding[] {
   const out: Finding[] = [];
   for (const b of plan.meta.bindings) {
@@ -128,12 +144,13 @@ export function checkFormulas(plan: WorkbookPlan, location: Location, nodes: Map
     const found = at.cell?.formula;
     if (found && normalizeFormula(found) === normalizeFormula(b.formula, delta)) continue;
     const info = nodes.get(b.node);
+    const expected = shiftFormula(b.formula, delta);
     const value = found ?? at.cell?.value;
     out.push(
       finding(
         "structure.formule-remplacee",
-        { ...placeOf(b, at, info, value), expected: b.formula, structure: { valuesTrusted: true } },
-        { expected: b.formula, found: value === undefined ? phrase("validate.found.emptyCell") : String(value) },
+        { ...placeOf(b, at, info, value), expected, structure: { valuesTrusted: true } },
+        { expected, found: foundInstead(found, at.cell?.value) },
       ),
     );
   }

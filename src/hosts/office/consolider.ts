@@ -3,10 +3,11 @@
  * merged values go into its input cells (by the bindings of its own,
  * validated plan), the engine's « Valeurs par source » sheet replaces the
  * previous one, and its metadata sheet is made again with the sources it now
- * holds (so that a later consolidation never counts them twice).
+ * holds (so that a later consolidation never counts them twice) and its
+ * register of returns, whose sheets are made again too.
  */
 import type { Consolidation } from "../../engine/consolidate";
-import { mergedMetaSheet } from "../../engine/consolidateMaster";
+import { mergedSheets } from "../../engine/consolidateMaster";
 import type { WorkbookPlan } from "../../engine/plan";
 import type { Schema } from "../../model/schema";
 import { constantInput } from "./officeShapes";
@@ -19,8 +20,8 @@ export async function mergeIntoWorkbook(
   plan: WorkbookPlan,
   schema: Schema,
 ): Promise<{ written: number; skipped: string[] }> {
-  const meta = mergedMetaSheet(c, schema, plan.meta);
-  if (!c.parSource || !meta) return { written: 0, skipped: [] };
+  const recorded = mergedSheets(c, schema, plan.meta);
+  if (!c.parSource || !recorded) return { written: 0, skipped: [] };
   const inputs = new Map(plan.meta.bindings.filter((b) => b.input).map((b) => [b.key, b]));
   const writes = [...c.values].filter(([key]) => inputs.has(key));
   const skipped = [...c.values.keys()].filter((key) => !inputs.has(key));
@@ -34,6 +35,7 @@ export async function mergeIntoWorkbook(
     },
   };
   await replaceSheetInExcel(context, c.parSource, plan, [values]);
-  await replaceSheetInExcel(context, meta, plan);
+  // The register's sheets, then the metadata sheet that records them.
+  for (const sheet of recorded) await replaceSheetInExcel(context, sheet, plan);
   return { written: writes.length, skipped };
 }

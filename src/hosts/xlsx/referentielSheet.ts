@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import type { Cell, Table } from "../../model/referentiel/cells";
 import { META_SHEET } from "../../engine/layout/metaSheet";
 import { checkXlsx, type Refusal } from "./guard";
+import { REGLES_SHEET } from "../../model/referentiel/regles";
 
 export const REFERENTIEL_SHEET = "Référentiel";
 
@@ -57,6 +58,16 @@ export async function readReferentielXlsx(data: ArrayBuffer | Buffer, source: st
   if (!sheet && !wb.getWorksheet(REFERENTIEL_SHEET) && wb.getWorksheet(META_SHEET)) throw new BilanWorkbook();
   const ws = sheet ? wb.getWorksheet(sheet) : (wb.getWorksheet(REFERENTIEL_SHEET) ?? wb.worksheets[0]);
   if (!ws) throw new SheetNotFound(sheet ?? REFERENTIEL_SHEET, names);
+  const fileName = source.replace(/^.*[\\/]/, "");
+  const table = tableOf(ws, fileName);
+  // The rules sheet goes with the table it belongs to: never when it is the sheet asked for itself.
+  const regles = wb.getWorksheet(REGLES_SHEET);
+  if (regles && regles !== ws) table.regles = tableOf(regles, fileName);
+  return table;
+}
+
+/** A sheet's rows from its first non-empty one (the header), values made plain. */
+function tableOf(ws: ExcelJS.Worksheet, fileName: string): Table {
   const rows: Cell[][] = [];
   let firstRow = 0;
   ws.eachRow({ includeEmpty: true }, (row, n) => {
@@ -68,15 +79,23 @@ export async function readReferentielXlsx(data: ArrayBuffer | Buffer, source: st
     rows[n - firstRow] = values;
   });
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  const fileName = source.replace(/^.*[\\/]/, "");
   // Excel's own notation for a cell of another workbook: [file.xlsx]Sheet!E12
   return { source: `[${fileName}]${ws.name}`, fileName, firstRow: firstRow || 1, rows };
 }
 
-/** A workbook holding the table on a sheet Référentiel: bold frozen header, filters, wrapped text. */
-export async function writeReferentielXlsx(rows: Cell[][]): Promise<Buffer> {
+/**
+ * A workbook holding the table on a sheet Référentiel, and the model's rules on a sheet Règles when it has some:
+ * bold frozen headers, filters, wrapped text.
+ */
+export async function writeReferentielXlsx(rows: Cell[][], regles: Cell[][] = []): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(REFERENTIEL_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
+  addTable(wb, REFERENTIEL_SHEET, rows);
+  if (regles.length) addTable(wb, REGLES_SHEET, regles);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function addTable(wb: ExcelJS.Workbook, name: string, rows: Cell[][]): void {
+  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   for (const r of rows) ws.addRow(r.map((c) => (c === "" ? null : c)));
   const header = ws.getRow(1);
   header.font = { bold: true };
@@ -86,5 +105,4 @@ export async function writeReferentielXlsx(rows: Cell[][]): Promise<Buffer> {
     col.width = 24;
     col.alignment = { vertical: "top", wrapText: true };
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

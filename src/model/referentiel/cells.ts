@@ -14,6 +14,8 @@ export interface Table {
   /** Row number of `rows[0]` in the source (1 for a CSV; the header row of a sheet). */
   firstRow: number;
   rows: Cell[][];
+  /** The *Règles* sheet of the same workbook, when it has one (referentiel/regles.ts). */
+  regles?: Table;
 }
 
 export function cellText(cell: Cell): string {

@@ -6,6 +6,7 @@
  */
 import type { Params, PerLang } from "../../i18n";
 import type { MessageKey } from "../../i18n";
+import { reglesFromTable } from "./regles";
 import { fold } from "../../util/text";
 import { issue, type ModelIssue } from "../issues";
 import { parseSchema, type ParseResult } from "../parse";
@@ -488,6 +489,8 @@ export function fromTable(table: Table): ParseResult {
     put("commentaire", text("commentaire"));
     ((fiche.indicateurs as Json[] | undefined) ?? (fiche.indicateurs = [])).push(ind);
   }
+  const regles = table.regles ? reglesFromTable(table.regles) : undefined;
+  errors.push(...(regles?.errors ?? []));
   if (errors.length) return fail(errors);
   if (axes.items.length === 0) return fail([issue(`${table.source}!${table.firstRow + 1}`, "ref.noRows")]);
 
@@ -520,10 +523,15 @@ export function fromTable(table: Table): ParseResult {
     territoires: territoires.items,
     partenaires: partenaires.items,
     axes: axes.items.map((a) => ({ ...a, objectifs: objectifLevels.get(a)?.items ?? [] })),
+    ...(regles?.regles.length ? { regles: regles.regles } : {}),
   };
   const result = parseSchema(input as SchemaInput);
-  if (result.ok) return result;
-  return { ok: false, errors: result.errors.map((e) => locate(e, input, rowOf, table)), warnings: result.warnings };
+  // A rule's problem is placed on its cell of the Règles sheet, every other error on its row of the table.
+  const ofRule = (e: ModelIssue) => regles !== undefined && e.path.startsWith("regles[");
+  const warnings = result.warnings.map((w) => (ofRule(w) ? regles!.locate(w) : w));
+  if (result.ok) return { ...result, warnings };
+  const errs = result.errors.map((e) => (ofRule(e) ? regles!.locate(e) : locate(e, input, rowOf, table)));
+  return { ok: false, errors: errs, warnings };
 }
 
 /** Keys with `value` at position `k` only: to look an acteur up by id, nom or sigle. */

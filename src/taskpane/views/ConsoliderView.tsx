@@ -9,6 +9,7 @@ import { useRef, useState } from "react";
 import { Badge, Button, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import { consolidate, type Consolidation } from "../../engine/consolidate";
 import { langOf } from "../../engine/plan";
+import { awaited } from "../../engine/register";
 import { unreadableReport, validateSnapshot } from "../../engine/validate";
 import { snapshotXlsx } from "../../hosts/xlsx/snapshot";
 import { fusionner, lireBilan } from "../excel";
@@ -40,8 +41,13 @@ export function ConsoliderView() {
           : unreadableReport(file.name, snap.refusal.key, snap.refusal.params),
       });
     }
+    // The open workbook's register of returns, with the states typed in its sheet, is updated as the CLI's is.
     setResult(
-      consolidate(sources, { schema: open.schema, campaignYear: open.meta.campaignYear, lang: langOf(open.meta) }),
+      consolidate(
+        sources,
+        { schema: open.schema, campaignYear: open.meta.campaignYear, lang: langOf(open.meta) },
+        { ...(open.meta.register ? { previous: open.meta.register } : {}), saisis: open.etatsSaisis ?? [] },
+      ),
     );
   };
 
@@ -111,6 +117,26 @@ export function ConsoliderView() {
             ))}
           </ul>
         </>
+      )}
+      {result && result.outliers.length > 0 && (
+        <>
+          <Subtitle2 as="h3">{t("outliers", { count: result.outliers.length })}</Subtitle2>
+          <ul className="pane-list" aria-label={t("outliers", { count: result.outliers.length })}>
+            {result.outliers.map((o) => (
+              <li key={`${o.node}\u0000${o.who}`}>{text(o)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {result?.register && awaited(result.register).length > 0 && (
+        <p>
+          {t("awaited", {
+            count: awaited(result.register).length,
+            names: awaited(result.register)
+              .map((r) => r.who)
+              .join(", "),
+          })}
+        </p>
       )}
       {result && result.accepted.length > 0 && (
         <Button appearance="primary" onClick={() => void merge()}>

@@ -1,4 +1,7 @@
-/** Schéma: pick a built-in, import a JSON model or read a référentiel table from the sheet; errors with their paths; a preview. */
+/**
+ * Schéma: pick a built-in, import a JSON model, read a référentiel table from the sheet, or paste a schéma's published
+ * text (a draft, with the decisions to review); errors with their paths; a preview.
+ */
 import { useMemo, useRef, useState } from "react";
 import {
   Accordion,
@@ -7,15 +10,19 @@ import {
   AccordionPanel,
   Button,
   Caption1,
+  Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Radio,
   RadioGroup,
   Subtitle2,
+  Textarea,
 } from "@fluentui/react-components";
+import { t as tr } from "../../i18n";
+import { importText, type Decision } from "../../model/importText";
 import { BUILTIN_IDS, loadBuiltin } from "../../model/builtins";
-import { parseSchemaJson, type ParseResult } from "../../model/parse";
+import { parseSchema, parseSchemaJson, type ParseResult } from "../../model/parse";
 import { fromTable } from "../../model/referentiel/fromTable";
 import { countSchema } from "../../model/summary";
 import { formatIssue } from "../../model/issues";
@@ -30,9 +37,12 @@ export function SchemaView() {
   const [infos, setInfos] = useState<string[]>([]);
   const [failure, setFailure] = useState<string>();
   const fileInput = useRef<HTMLInputElement>(null);
+  const [pasted, setPasted] = useState("");
+  const [decisions, setDecisions] = useState<Decision[]>([]);
 
-  const take = (r: ParseResult, read: string[] = []) => {
+  const take = (r: ParseResult, read: string[] = [], unsure: Decision[] = []) => {
     setInfos(read);
+    setDecisions(unsure);
     if (r.ok) {
       setSchema(r.schema);
       setErrors([]);
@@ -47,6 +57,11 @@ export function SchemaView() {
         parseSchemaJson(decoded.text),
         decoded.infos.map((i) => formatIssue(i, lang)),
       );
+  };
+  // The same import as `bilan import-text`: the draft becomes the current schéma, its unsure decisions are listed.
+  const importPasted = () => {
+    const r = importText(pasted);
+    take(parseSchema(r.model), [], r.decisions);
   };
   const readTable = async () => {
     try {
@@ -88,6 +103,14 @@ export function SchemaView() {
         />
         <Button onClick={() => void readTable()}>{t("readTable")}</Button>
       </div>
+      <Field label={t("pasteText")} hint={t("pasteHint")}>
+        <Textarea value={pasted} onChange={(_, d) => setPasted(d.value)} resize="vertical" data-testid="paste-text" />
+      </Field>
+      <div className="pane-row">
+        <Button disabled={!pasted.trim()} onClick={importPasted}>
+          {t("importText")}
+        </Button>
+      </div>
       {failure && (
         <MessageBar intent="error">
           <MessageBarBody>{t("failed", { message: failure })}</MessageBarBody>
@@ -105,6 +128,25 @@ export function SchemaView() {
             <ul>
               {errors.slice(0, 50).map((e) => (
                 <li key={e}>{e}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {decisions.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("toReview", { count: decisions.length })}</MessageBarTitle>
+            <ul>
+              {decisions.slice(0, 100).map((d) => (
+                <li key={d.key}>
+                  {t("decision", {
+                    line: d.line,
+                    kind: tr(lang, `importText.kind.${d.kind}`),
+                    text: d.text,
+                    key: d.key,
+                  })}
+                </li>
               ))}
             </ul>
           </MessageBarBody>

@@ -3,7 +3,8 @@
  * consolidation: the merged values in the input cells, the engine's
  * « Valeurs par source » sheet, and the metadata made again with the sources,
  * which the workbook's proof still accepts; nothing is written when nothing
- * was merged.
+ * was merged. The register of returns is written too, and a state typed in
+ * its sheet is read back into the next consolidation.
  */
 import { loadBuiltin } from "../../../src/model/builtins";
 import type { WorkbookPlan } from "../../../src/engine/plan";
@@ -15,6 +16,8 @@ import { mergeIntoWorkbook } from "../../../src/hosts/office/consolider";
 import { readSnapshot } from "../../../src/hosts/office/snapshot";
 import { snapshotOf } from "../../../src/hosts/xlsx/snapshot";
 import { parseA1 } from "../../../src/util/a1";
+import { REGISTER_HEADER_ROW, REGISTER_SHEET } from "../../../src/engine/register";
+import { RETOURS_SHEETS } from "../../../src/engine/layout/retours";
 import { FakeExcel } from "../../support/fakeExcel";
 import { fillValid, readBack } from "../../support/fill";
 import { planOf, setInput } from "../../support/plans";
@@ -77,4 +80,32 @@ test("a file of another model is refused by the engine, and nothing is written",
   expect(await excel.run((ctx) => mergeIntoWorkbook(ctx, c, open, schema))).toEqual({ written: 0, skipped: [] });
   expect(excel.syncs).toEqual([]);
   expect(excel.state.sheets.map((s) => s.name)).not.toContain(PAR_SOURCE);
+});
+
+test("the register of returns in the open workbook: its sheet written, a state typed there read back and locking the return", async () => {
+  const a = await partner("a.xlsx", pA, 7);
+  const first = consolidate([a], { schema, campaignYear: YEAR });
+  await excel.run((ctx) => mergeIntoWorkbook(ctx, first, open, schema));
+  const read = async () => validateSnapshot((await excel.run((ctx) => readSnapshot(ctx, "classeur ouvert"))).snapshot);
+  const before = await read();
+  expect(before.findings.filter((f) => f.structure)).toEqual([]);
+  expect(before.meta?.register).toEqual(first.register);
+  expect(excel.state.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(RETOURS_SHEETS));
+  // The ODPE validates pA's return in the sheet (the state column is its one input).
+  const row = REGISTER_HEADER_ROW + 1 + first.register!.retours.findIndex((r) => r.cut === `partenaire:${pA}`);
+  await excel.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem(REGISTER_SHEET).getRange(`C${row}`).values = [["validé"]];
+    await ctx.sync();
+  });
+  const after = await read();
+  expect(after.etatsSaisis).toEqual([expect.objectContaining({ cut: `partenaire:${pA}`, etat: "validé" })]);
+  // A new file of pA is refused; its validated value stays.
+  const second = consolidate(
+    [await partner("a-v2.xlsx", pA, 9), await partner("b.xlsx", pB, 5)],
+    { schema, campaignYear: YEAR },
+    { previous: after.meta!.register!, saisis: after.etatsSaisis! },
+  );
+  expect(second.rejected.map((r) => r.file)).toEqual(["a-v2.xlsx"]);
+  expect(second.values.get(KEY)).toBe(12);
+  expect(second.register!.retours.find((r) => r.cut === `partenaire:${pA}`)?.etat).toBe("validé");
 });
