@@ -27,14 +27,21 @@ const norm = (s: string) =>
     .trim();
 const ficheList = (m: SchemaInput) => m.axes.flatMap((a) => a.fiches ?? []);
 
-/** Periods a calendar plans (milestones' periods included) and whether it is the schéma's whole duration. */
-function calSignature(c: Cal): string {
+/**
+ * Periods a calendar plans (milestones' periods included) and whether it is the schéma's whole duration, at the
+ * grid's precision (the year) or as published (`exact`: months, quarters, a start before the schéma — what the
+ * built-ins keep since the fidelity issue, and the import does not always read).
+ */
+function calSignature(c: Cal, exact: boolean): string {
   if (!c) return "";
-  const periods = [...(c.periodes ?? []), ...(c.jalons ?? []).map((j) => j.periode)];
-  return `${c.dureeSchema ? "D" : ""}${[...new Set(periods)].sort().join(",")}`;
+  const periods = [...(c.periodes ?? []), ...(c.jalons ?? []).map((j) => j.periode)].map((p) =>
+    exact ? p : p.slice(0, 4),
+  );
+  const debut = exact && "debut" in c && c.debut ? `>${String(c.debut)}` : "";
+  return `${c.dureeSchema ? "D" : ""}${debut}${[...new Set(periods)].sort().join(",")}`;
 }
-const ficheCalendars = (f: Fiche) =>
-  [calSignature(f.calendrier), ...(f.sousActions ?? []).map((s) => calSignature(s.calendrier))].join("|");
+const ficheCalendars = (f: Fiche, exact = false) =>
+  [calSignature(f.calendrier, exact), ...(f.sousActions ?? []).map((s) => calSignature(s.calendrier, exact))].join("|");
 
 interface Row {
   seed: string;
@@ -44,6 +51,8 @@ interface Row {
   indicateurs: number;
   types: number;
   calendriers: number;
+  /** As published, months and starts before the schéma included: reported, not a target. */
+  calendriersExacts: number;
   decisions: number;
   valid: boolean;
 }
@@ -69,6 +78,7 @@ function compare(seed: string, builtinFile: string): Row {
   let ind = [0, 0];
   let types = [0, 0];
   let cals = [0, 0];
+  let exacts = 0;
   for (const b of ficheList(built)) {
     const f = mine.find((x) => x.numero === b.numero && norm(x.titre) === norm(b.titre));
     const saTotal = (b.sousActions ?? []).length;
@@ -97,6 +107,7 @@ function compare(seed: string, builtinFile: string): Row {
       if (myLines.get(k) === type) types[0]!++;
     }
     if (hasCal && ficheCalendars(f) === ficheCalendars(b)) cals[0]!++;
+    if (hasCal && ficheCalendars(f, true) === ficheCalendars(b, true)) exacts++;
   }
   const bFiches = ficheList(built).length;
   return {
@@ -107,6 +118,7 @@ function compare(seed: string, builtinFile: string): Row {
     indicateurs: pct(ind[0]!, ind[1]!),
     types: pct(types[0]!, types[1]!),
     calendriers: pct(cals[0]!, cals[1]!),
+    calendriersExacts: pct(exacts, cals[1]!),
     decisions: decisions.length,
     valid: parseSchema(model).ok,
   };
@@ -117,11 +129,20 @@ describe("import-text on the shared seeds, compared with the built-ins", () => {
 
   beforeAll(() => {
     process.stdout.write(
-      `${["seed", "axes", "fiches", "sous-actions %", "indicateurs %", "types %", "calendriers %", "décisions", "valide"].join(" | ")}\n${rows
+      `${["seed", "axes", "fiches", "sous-actions %", "indicateurs %", "types %", "calendriers %", "calendriers exacts %", "décisions", "valide"].join(" | ")}\n${rows
         .map((r) =>
-          [r.seed, r.axes, r.fiches, r.sousActions, r.indicateurs, r.types, r.calendriers, r.decisions, r.valid].join(
-            " | ",
-          ),
+          [
+            r.seed,
+            r.axes,
+            r.fiches,
+            r.sousActions,
+            r.indicateurs,
+            r.types,
+            r.calendriers,
+            r.calendriersExacts,
+            r.decisions,
+            r.valid,
+          ].join(" | "),
         )
         .join("\n")}\n`,
     );
