@@ -5,7 +5,7 @@
  * in other cases too, as people type them), go through `bilan rollup`; LibreOffice recalculates the copies and the
  * filled workbook: every formula cell shows what `bilan rollup --json` says, and the judgements are English words.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadBuiltin } from "../../src/model/builtins";
@@ -13,10 +13,9 @@ import type { Schema } from "../../src/model/schema";
 import { inLangOf } from "../../src/model/vocabulaire";
 import type { WorkbookPlan } from "../../src/engine/plan";
 import { wordKinds } from "../../src/engine/valueWords";
-import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
-import { main } from "../../src/cli";
-import { readXlsx, type ReadWorkbook } from "../../src/hosts/xlsx/readWorkbook";
-import { convertAllWithLibreOffice, disposeLibreOfficeProfile } from "../support/libreoffice";
+import type { ReadWorkbook } from "../../src/hosts/xlsx/readWorkbook";
+import { disposeLibreOfficeProfile } from "../support/libreoffice";
+import { differences, recalculate, type RecalcCase } from "../support/recalc";
 import { couverture } from "../support/couverture";
 import { fillRandom } from "../support/fillRandom";
 import { bindingCell, planOf } from "../support/plans";
@@ -27,13 +26,7 @@ const cases: [string, Schema][] = [
   ["couverture", couverture()],
 ];
 
-interface Case {
-  plan: WorkbookPlan;
-  json: { cellules: Record<string, number | string> };
-  cached: ReadWorkbook;
-  recalculated: ReadWorkbook;
-}
-const done = new Map<string, Case>();
+let done: Map<string, RecalcCase>;
 let filledRecalculated: ReadWorkbook;
 
 /** A status or an answer typed in French, said in English the way it was typed (spaces, case). */
@@ -58,66 +51,18 @@ function filledInEnglish(schema: Schema, seed: number): WorkbookPlan {
   return plan;
 }
 
-/** What `bilan rollup FILE -o COPY --json` printed (it must succeed). */
-async function bilanRollup(file: string, copy: string): Promise<string> {
-  let out = "";
-  const stdout = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  const stderr = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
-  try {
-    const code = await main(["node", "bilan", "rollup", file, "-o", copy, "--json"]);
-    if (code !== 0) throw new Error(`bilan rollup ${file}: exit code ${code}`);
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-  return out;
-}
-
 beforeAll(async () => {
-  const started: { id: string; plan: WorkbookPlan; json: Case["json"] }[] = [];
-  for (const [i, [id, schema]] of cases.entries()) {
-    const plan = filledInEnglish(schema, i + 11);
-    const filled = join(dir, `rempli-${id}.xlsx`);
-    writeFileSync(filled, await renderPlanToXlsx(plan));
-    const json = JSON.parse(await bilanRollup(filled, join(dir, `copie-${id}.xlsx`))) as Case["json"];
-    started.push({ id, plan, json });
-  }
-  const copies = started.map(({ id }) => join(dir, `copie-${id}.xlsx`));
-  await convertAllWithLibreOffice([...copies, join(dir, "rempli-couverture.xlsx")], join(dir, "lo"), "xlsx");
-  const read = async (file: string) => readXlsx(readFileSync(file));
-  filledRecalculated = await read(join(dir, "lo", "rempli-couverture.xlsx"));
-  for (const { id, plan, json } of started)
-    done.set(id, {
-      plan,
-      json,
-      cached: await read(join(dir, `copie-${id}.xlsx`)),
-      recalculated: await read(join(dir, "lo", `copie-${id}.xlsx`)),
-    });
+  ({ done, filledRecalculated } = await recalculate(
+    dir,
+    cases.map(([id, schema], i) => ({ id, plan: filledInEnglish(schema, i + 11) })),
+    "couverture",
+  ));
 }, 240_000);
 
 afterAll(() => {
   disposeLibreOfficeProfile();
   rmSync(dir, { recursive: true, force: true });
 });
-
-function shown(wb: ReadWorkbook, sheet: string, address: string): number | string {
-  const result = wb.sheets.find((s) => s.name === sheet)?.cells[address]?.result;
-  return typeof result === "boolean" ? String(result) : (result ?? "");
-}
-
-const same = (a: number | string, b: number | string) =>
-  typeof a === "number" && typeof b === "number" ? Math.abs(a - b) <= 1e-9 : a === b;
-
-function differences(c: Case, wb: ReadWorkbook): string[] {
-  return c.plan.meta.bindings
-    .filter((b) => b.formula)
-    .map((b) => ({ b, got: shown(wb, b.sheet, b.address), want: c.json.cellules[b.key]! }))
-    .filter(({ got, want }) => !same(got, want))
-    .map(({ b, got, want }) => `${b.sheet}!${b.address} ${b.formula} → ${JSON.stringify(got)}, engine ${want}`);
-}
 
 describe.each(cases.map(([id]) => id))("%s in English", (id) => {
   test("the copy's formulas carry bilan rollup --json's results", () => {
