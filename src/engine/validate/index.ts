@@ -140,22 +140,35 @@ export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = 
 }
 
 /** Why the values of a report cannot be reused (exported, carried over, merged): the first finding that says so. */
-export function untrustedFinding(report: ValidationReport): Finding | undefined {
+export function untrustedFinding(report: Pick<ValidationReport, "readable" | "findings">): Finding | undefined {
   if (!report.readable) return report.findings[0];
   return report.findings.find((f) => f.structure?.valuesTrusted === false);
 }
 
+/** A report read in another thread: all but the plan, which its metadata stands for (the CLI's workers keep it). */
+export type ReadReport = Omit<ValidationReport, "plan">;
+
 /** A report whose values can be reused, with the model and plan they belong to. */
 export type TrustedReport = ValidationReport & Required<Pick<ValidationReport, "meta" | "schema" | "plan">>;
+/** The same, read in another thread: the model without the plan. */
+export type TrustedRead = ReadReport & Required<Pick<ReadReport, "meta" | "schema">>;
 
 /** The report, trusted, or why not (a sentence in both languages). */
 export function trustedReport(
   report: ValidationReport,
 ): { ok: true; report: TrustedReport } | { ok: false; reason: Bilingual } {
+  const read = trustedRead(report);
+  if (!read.ok) return read;
+  if (!report.plan) return { ok: false, reason: both("cli.reuse.noMeta") };
+  return { ok: true, report: report as TrustedReport };
+}
+
+/** A report read in another thread, trusted, or why not. */
+export function trustedRead(report: ReadReport): { ok: true; report: TrustedRead } | { ok: false; reason: Bilingual } {
   const blocking = untrustedFinding(report);
   if (blocking) return { ok: false, reason: blocking };
-  if (!report.meta || !report.schema || !report.plan) return { ok: false, reason: both("cli.reuse.noMeta") };
-  return { ok: true, report: report as TrustedReport };
+  if (!report.meta || !report.schema) return { ok: false, reason: both("cli.reuse.noMeta") };
+  return { ok: true, report: report as TrustedRead };
 }
 
 /** The report of a file that cannot be read at all: one finding, its reason in both languages. */
