@@ -9,7 +9,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { unreadableReport, type ReadReport, type ValidationReport } from "../engine/validate";
+import type { ReadReport } from "../engine/validate";
+import { unreadableReport } from "../engine/validate/unreadable";
 import type { ValidateFileOptions } from "./validateOne";
 
 /** The heap a worker may use to read one workbook; BILAN_WORKER_HEAP_MB changes it (the README's « Limites »). */

@@ -6,7 +6,7 @@
  * only then the values, read where their ids say they are now.
  */
 import { readEtatsSaisis, type EtatSaisi } from "../register";
-import { both, type Bilingual, type MessageKey, type Params } from "../../i18n";
+import { both, type Bilingual } from "../../i18n";
 import type { Schema } from "../../model/schema";
 import { structureHash } from "../layout/hash";
 import { sommaireName } from "../layout/sommaire";
@@ -23,10 +23,12 @@ import { checkFormulas, checkLabels, checkModel, checkSheets } from "./structure
 import { checkValues, type Completion } from "./checkValues";
 import { commentFindings, placeComments, type PlacedComment } from "./comments";
 import { statutsHorsPrevision } from "./horsPrevision";
+import { NO_COMPLETION } from "./unreadable";
 
 export { type Finding, type Severity, SEVERITIES, countBySeverity } from "./findings";
 export type { Completion } from "./checkValues";
 export type { PlacedComment } from "./comments";
+export { unreadableReport } from "./unreadable";
 
 export interface ValidateOptions {
   /** The model the workbook must be of (by default: the one stored in it). */
@@ -55,8 +57,6 @@ export interface ValidationReport {
   /** A master's register of returns: the states typed in its sheet that differ from its metadata. */
   etatsSaisis?: EtatSaisi[];
 }
-
-const NO_COMPLETION = { fiches: {}, axes: {}, total: { required: 0, filled: 0 } };
 
 export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = {}): ValidationReport {
   const base = {
@@ -169,12 +169,4 @@ export function trustedRead(report: ReadReport): { ok: true; report: TrustedRead
   if (blocking) return { ok: false, reason: blocking };
   if (!report.meta || !report.schema) return { ok: false, reason: both("cli.reuse.noMeta") };
   return { ok: true, report: report as TrustedRead };
-}
-
-/** The report of a file that cannot be read at all: one finding, its reason in both languages. */
-export function unreadableReport(source: string, key: MessageKey, params: Params = {}): ValidationReport {
-  const reason = both(key, params);
-  const f = finding("fichier.illisible", {}, { reason: reason.message });
-  f.messageEn = both("validate.file.unreadable", { reason: reason.messageEn }).messageEn;
-  return { source, readable: false, findings: [f], completion: NO_COMPLETION, values: new Map(), comments: [] };
 }
