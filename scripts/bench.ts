@@ -7,6 +7,8 @@
  * Then the rollup engine on Essonne, ×10 and ×100 filled with random values.
  * Then consolidation with the register of returns: 40 Essonne partner returns, then 5 of them resubmitted
  * (scripts/bench/register.ts).
+ * Last, validation's pace beside a bare exceljs read, and consolidation's peak memory as returns are added
+ * (scripts/bench/validatePace.ts).
  */
 import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
@@ -114,6 +116,32 @@ console.table(
     mesure: `${r.seconds} s, ${r.peakMb} Mo`,
     atteint: r.seconds < 30 && r.peakMb < 1000 ? "oui" : "non",
   })),
+);
+
+// Does validation keep pace with reading, does consolidation's memory stay flat? (needs `npm run build:cli`)
+const pace = execFileSync(
+  process.execPath,
+  ["--import", "tsx", "scripts/bench/validatePace.ts", "5", "10", "40", "100"],
+  {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  },
+)
+  .trim()
+  .split("\n")
+  .map((line) => JSON.parse(line) as Record<string, string | number>);
+console.log("Validation (processus entier) à côté d'une simple lecture exceljs ; mémoire de la consolidation");
+console.table(pace.filter((r) => r.measure === "validate"));
+console.table(pace.filter((r) => r.measure === "consolidate"));
+// Aimed for, not required: the wall time depends on what else the machine runs.
+console.table(
+  pace
+    .filter((r) => r.measure === "validate")
+    .map((r) => ({
+      objectif: `validate ${r.workbook} ≤ 1,3 × lecture`,
+      mesure: `${r.ratio} × (CPU ${r.cpuRatio} ×)`,
+      atteint: Number(r.ratio) <= 1.3 ? "oui" : "non",
+    })),
 );
 
 /** The targets of the generation issue; a missed one makes the benchmark fail. */

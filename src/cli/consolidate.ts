@@ -8,11 +8,11 @@
  */
 import { existsSync } from "node:fs";
 import { inLang, t, type Lang } from "../i18n";
-import type { ValidationReport } from "../engine/validate";
+import type { ReadReport } from "../engine/validate";
 import type { WorkbookPlan } from "../engine/plan";
 import { awaited, REGISTER_SHEET, type Etat, type Register } from "../engine/register";
 import { etatWord, modificationRow } from "../engine/registerReport";
-import { consolidate, type ConsolidationSource } from "../engine/consolidate";
+import { consolidate, sourceReport, type ConsolidationSource } from "../engine/consolidate";
 import { masterPlan, PAR_SOURCE } from "../engine/consolidateMaster";
 import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
 import { inputFilesOrFail } from "./inputFiles";
@@ -33,7 +33,7 @@ export async function consolidateCommand(args: string[], o: ConsolidateOptions, 
   const expected = o.schema ? await loadSchemaOrFail(o.schema, lang) : undefined;
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const sources: ConsolidationSource[] = [];
-  let own: ValidationReport | undefined;
+  let own: ReadReport | undefined;
   const files = inputFilesOrFail(args, lang);
   for (const file of files) {
     const report = await validateFile(file, expected ? { expected } : {});
@@ -43,7 +43,7 @@ export async function consolidateCommand(args: string[], o: ConsolidateOptions, 
       if (!report.meta?.sources?.length) throw new UserError(t(lang, "file.isInput", { file: o.output, input: file }));
       say(t(lang, "cli.consolidate.ownOutput", { file }));
       own = report;
-    } else sources.push({ file, report });
+    } else sources.push({ file, report: sourceReport(report) });
   }
   // The master this run replaces holds the register of returns it updates, with the states typed in its sheet.
   if (!own && existsSync(o.output) && !files.some((f) => sameFile(f, o.output))) own = await validateFile(o.output);

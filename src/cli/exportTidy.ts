@@ -7,7 +7,7 @@ import { inLang, t, type Lang } from "../i18n";
 import { writeCsv } from "../model/referentiel/csv";
 import { TIDY_COLUMNS, tidyRows, type TidyRow } from "../engine/tidy";
 import { inputFilesOrFail } from "./inputFiles";
-import { trustedReport } from "../engine/validate";
+import { trustedRead } from "../engine/validate";
 import { writeOutput } from "./output";
 import { validateFile } from "./validate";
 
@@ -25,7 +25,7 @@ export async function exportTidyCommand(args: string[], o: ExportTidyOptions, la
   let code = 0;
   for (const file of files) {
     const report = await validateFile(file, {});
-    const trusted = trustedReport(report);
+    const trusted = trustedRead(report);
     if (!trusted.ok) {
       const reason = inLang(lang, trusted.reason);
       process.stderr.write(`${t(lang, "cli.exportTidy.skipped", { file, reason })}\n`);

@@ -9,7 +9,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { unreadableReport, type ValidationReport } from "../engine/validate";
+import type { ReadReport } from "../engine/validate";
+import { unreadableReport } from "../engine/validate/unreadable";
 import type { ValidateFileOptions } from "./validateOne";
 
 /** The heap a worker may use to read one workbook; BILAN_WORKER_HEAP_MB changes it (the README's « Limites »). */
@@ -21,16 +22,18 @@ let worker: Worker | undefined;
 /** Files are validated one at a time: each call waits for the one before. */
 let queue: Promise<unknown> = Promise.resolve();
 
-export function validateFile(file: string, options: ValidateFileOptions = {}): Promise<ValidationReport> {
+/** A file's report, without its plan (its metadata stands for it): the worker keeps it. */
+export function validateFile(file: string, options: ValidateFileOptions = {}): Promise<ReadReport> {
   const run = queue.then(() => (existsSync(SCRIPT) ? inWorker(file, options) : inThisThread(file, options)));
   queue = run.catch(() => undefined);
   return run;
 }
 
 /** Loaded only here: with a worker, this thread never loads the workbook reader. */
-async function inThisThread(file: string, options: ValidateFileOptions): Promise<ValidationReport> {
+async function inThisThread(file: string, options: ValidateFileOptions): Promise<ReadReport> {
   const { validateHere } = await import("./validateOne");
-  return validateHere(file, options);
+  const { plan: _plan, ...report } = await validateHere(file, options);
+  return report;
 }
 
 function startWorker(): Worker {
@@ -39,12 +42,12 @@ function startWorker(): Worker {
   return w.on("error", () => undefined);
 }
 
-function inWorker(file: string, options: ValidateFileOptions): Promise<ValidationReport> {
+function inWorker(file: string, options: ValidateFileOptions): Promise<ReadReport> {
   const w = (worker ??= startWorker());
   // An idle worker does not keep the process alive; a busy one does.
   w.ref();
-  return new Promise<ValidationReport>((resolve) => {
-    const settle = (report: ValidationReport, broken: boolean) => {
+  return new Promise<ReadReport>((resolve) => {
+    const settle = (report: ReadReport, broken: boolean) => {
       w.off("message", onMessage).off("error", onError).off("exit", onExit);
       if (broken) {
         worker = undefined;
@@ -52,7 +55,7 @@ function inWorker(file: string, options: ValidateFileOptions): Promise<Validatio
       } else w.unref();
       resolve(report);
     };
-    const onMessage = (report: ValidationReport) => settle(report, false);
+    const onMessage = (report: ReadReport) => settle(report, false);
     const onError = (e: Error & { code?: string }) =>
       settle(
         e.code === "ERR_WORKER_OUT_OF_MEMORY"

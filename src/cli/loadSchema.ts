@@ -7,11 +7,9 @@ import { parseSchemaJson, type ParseResult } from "../model/parse";
 import { readCsv } from "../model/referentiel/csv";
 import { decodeText } from "../model/textFile";
 import { fromTable } from "../model/referentiel/fromTable";
-import { BilanWorkbook, readReferentielXlsx, RefusedWorkbook, SheetNotFound } from "../hosts/xlsx/referentielSheet";
 import { inLang, type Lang, type Params } from "../i18n";
 import type { Schema } from "../model/schema";
 import { printInfos, UserError } from "./output";
-import { readAndValidate } from "./validateOne";
 import { withTypedTargets } from "../engine/layout/cibles";
 
 /** `infos`: how the file was read (an encoding other than UTF-8), said once to the user. */
@@ -46,6 +44,10 @@ export async function loadSchema(ref: string, sheet?: string): Promise<Loaded> {
     return { ...parsed, infos: decoded.infos };
   }
   if (ext === ".xlsx") {
+    // The workbook reader is loaded only for a workbook: `validate` reads partner files in a worker, and loading
+    // exceljs in this thread too was a good part of its time on an Essonne-sized file.
+    const { BilanWorkbook, readReferentielXlsx, RefusedWorkbook, SheetNotFound } =
+      await import("../hosts/xlsx/referentielSheet");
     try {
       return fromTable(await readReferentielXlsx(data, name, sheet));
     } catch (e) {
@@ -70,6 +72,7 @@ export async function loadSchemaOrFail(ref: string, lang: Lang): Promise<Schema>
 
 /** A bilan workbook: the model it was made from, with the targets typed in it (layout/cibles.ts). */
 async function fromBilan(file: string, name: string): Promise<Loaded> {
+  const { readAndValidate } = await import("./validateOne");
   const { report } = await readAndValidate(file, {});
   if (!report.schema || !report.values) {
     const f = report.findings[0];

@@ -4,7 +4,7 @@
  * cannot be read or holds no register, else 0.
  */
 import { inLang, t, type Lang } from "../i18n";
-import { trustedReport } from "../engine/validate";
+import { trustedRead } from "../engine/validate";
 import { applyEtatsSaisis } from "../engine/register";
 import { registerCsv, registerJson, registerTable } from "../engine/registerReport";
 import { UserError, writeOutput } from "./output";
@@ -19,15 +19,15 @@ export interface RegisterCliOptions {
 }
 
 export async function registerCommand(file: string, o: RegisterCliOptions, lang: Lang): Promise<number> {
-  const read = trustedReport(await validateFile(file));
+  const read = trustedRead(await validateFile(file));
   if (!read.ok) throw new UserError(t(lang, "format.labelled", { label: file, text: inLang(lang, read.reason) }));
-  const { meta, plan } = read.report;
+  const { meta } = read.report;
   if (!meta.register) throw new UserError(t(lang, "cli.register.none", { file }));
   // What the ODPE typed in the sheet is the state now, read today (the next consolidation records it for good).
   const register = applyEtatsSaisis(meta.register, read.report.etatsSaisis ?? [], new Date().toISOString());
   for (const e of read.report.etatsSaisis ?? [])
     if (!e.etat) process.stderr.write(`${t(lang, "cli.consolidate.etatInconnu", { where: e.where, text: e.text })}\n`);
-  const bound = new Map(plan.meta.bindings.map((b) => [b.key, b]));
+  const bound = new Map(meta.bindings.map((b) => [b.key, b]));
   const text =
     o.format === "json"
       ? registerJson(register, lang, (key) => bound.get(key))

@@ -5,7 +5,8 @@
  */
 import { inLang, t, type Lang } from "../i18n";
 import type { Finding } from "../engine/validate/findings";
-import { countBySeverity, type ValidationReport } from "../engine/validate";
+import type { ReadReport } from "../engine/validate";
+import { countBySeverity } from "../engine/validate/findings";
 import { reportCsv, reportJson, reportTable } from "../engine/validate/report";
 import { inputFilesOrFail } from "./inputFiles";
 import { validateFile } from "./isolation";
@@ -28,7 +29,7 @@ export interface ValidateCliOptions {
 }
 
 /** One line per file: counts by severity and the share of expected inputs filled, or why it could not be read. */
-export function summaryLine(file: string, report: ValidationReport, lang: Lang): string {
+export function summaryLine(file: string, report: ReadReport, lang: Lang): string {
   if (!report.readable) return t(lang, "format.labelled", { label: file, text: inLang(lang, report.findings[0]!) });
   const counts = countBySeverity(report.findings);
   const { required, filled } = report.completion.total;

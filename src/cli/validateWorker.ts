@@ -3,5 +3,6 @@ import { parentPort } from "node:worker_threads";
 import { validateHere, type ValidateFileOptions } from "./validateOne";
 
 parentPort!.on("message", (job: { file: string; options: ValidateFileOptions }) => {
-  void validateHere(job.file, job.options).then((report) => parentPort!.postMessage(report));
+  // The plan stays here: its metadata is the report's, and copying it to the other thread cost more than the checks.
+  void validateHere(job.file, job.options).then(({ plan: _plan, ...report }) => parentPort!.postMessage(report));
 });

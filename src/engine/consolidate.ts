@@ -52,7 +52,27 @@ import {
 
 export interface ConsolidationSource {
   file: string;
-  report: ValidationReport;
+  report: SourceReport;
+}
+
+/** What consolidation reads of a source's report: its model, values and comments, and what the register counts. */
+export type SourceReport = Pick<ValidationReport, "readable" | "findings" | "meta" | "schema" | "values" | "comments">;
+
+/**
+ * A source's report cut down to what consolidation reads, as soon as the file is read: a whole report (its
+ * infos, completion, plan) for every file made memory grow with their number. Kept: every finding but the
+ * infos, and any finding on the structure (it may make the values untrusted).
+ */
+export function sourceReport(report: SourceReport): SourceReport {
+  const { readable, meta, schema, values, comments } = report;
+  return {
+    readable,
+    findings: readable ? report.findings.filter((f) => f.severity !== "info" || f.structure) : report.findings,
+    values,
+    ...(meta ? { meta } : {}),
+    ...(schema ? { schema } : {}),
+    ...(comments ? { comments } : {}),
+  };
 }
 
 /** The model a consolidation must be of: `--schema`, or the open workbook's (with its campaign). */

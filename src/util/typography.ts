@@ -23,12 +23,21 @@ export function typo(text: string): string {
 
 const groupSpaces = (s: string) => s.replace(/[\u202F\u00A0 ]/g, NBSP);
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** A number the French way: « 1 200 000 », « 92,8 »; at most `decimals` decimals, `exact` to always show them. */
 export function nombre(n: number, decimals = 2, exact = false): string {
-  const f = new Intl.NumberFormat("fr-FR", {
-    minimumFractionDigits: exact ? decimals : 0,
-    maximumFractionDigits: decimals,
-  });
+  // A formatter costs far more to make than to use: the layout writes thousands of numbers with a handful of them.
+  const id = `${decimals}:${exact}`;
+  let f = formatters.get(id);
+  if (!f)
+    formatters.set(
+      id,
+      (f = new Intl.NumberFormat("fr-FR", {
+        minimumFractionDigits: exact ? decimals : 0,
+        maximumFractionDigits: decimals,
+      })),
+    );
   // Intl writes U+202F between thousands in fr-FR: one kind of space in the workbook's texts.
   return groupSpaces(f.format(n));
 }

@@ -9,7 +9,7 @@
 import { loadBuiltin } from "../../src/model/builtins";
 import type { Schema } from "../../src/model/schema";
 import type { WorkbookPlan } from "../../src/engine/plan";
-import { consolidate, type ConsolidationSource } from "../../src/engine/consolidate";
+import { consolidate, sourceReport, type ConsolidationSource } from "../../src/engine/consolidate";
 import { masterPlan } from "../../src/engine/consolidateMaster";
 import { wordKinds } from "../../src/engine/valueWords";
 import { inLangOf, readStatut } from "../../src/model/vocabulaire";
@@ -223,3 +223,16 @@ describe("an English and a French return of the same schéma", () => {
 });
 
 const kindOfOrne = wordKinds(orne);
+
+test("a source cut down to what consolidation reads (sourceReport) consolidates as its whole report does", () => {
+  const whole = consolidate([a, b, c], undefined, { date: GENERATED_AT });
+  const cut = [a, b, c].map((s) => ({ file: s.file, report: sourceReport(s.report) }));
+  expect(consolidate(cut, undefined, { date: GENERATED_AT })).toEqual(whole);
+  for (const s of cut) {
+    expect(Object.keys(s.report).sort()).toEqual(["comments", "findings", "meta", "readable", "schema", "values"]);
+    expect(s.report.findings.every((f) => f.severity !== "info" || f.structure)).toBe(true);
+  }
+  // The infos are what is dropped; every erreur and avertissement stays, for the register's counts.
+  const kept = (s: ConsolidationSource) => s.report.findings.filter((f) => f.severity !== "info").length;
+  expect(cut.map(kept)).toEqual([a, b, c].map(kept));
+});

@@ -17,11 +17,23 @@ export interface Words {
 }
 
 const cache = new Map<Lang, Words>();
+/** Words kept per language, at most: a bound on memory whatever the workbook's size. */
+const SAID_MAX = 20_000;
 
 export function wordsOf(lang: Lang = CANONICAL): Words {
   let w = cache.get(lang);
   if (!w) {
-    const f = ((key: Mot, params?: Params) => t(lang, `workbook.${key}` as TextKey, params)) as Words;
+    // The same words come back on every row of a large workbook: each said once (i18next takes its time).
+    const said = new Map<string, string>();
+    const f = ((key: Mot, params?: Params) => {
+      const id = params ? `${key}\u0000${JSON.stringify(params)}` : key;
+      let text = said.get(id);
+      if (text === undefined) {
+        if (said.size >= SAID_MAX) said.clear();
+        said.set(id, (text = t(lang, `workbook.${key}` as TextKey, params)));
+      }
+      return text;
+    }) as Words;
     f.lang = lang;
     cache.set(lang, (w = f));
   }

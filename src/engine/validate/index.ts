@@ -6,7 +6,7 @@
  * only then the values, read where their ids say they are now.
  */
 import { readEtatsSaisis, type EtatSaisi } from "../register";
-import { both, type Bilingual, type MessageKey, type Params } from "../../i18n";
+import { both, type Bilingual } from "../../i18n";
 import type { Schema } from "../../model/schema";
 import { structureHash } from "../layout/hash";
 import { sommaireName } from "../layout/sommaire";
@@ -23,10 +23,12 @@ import { checkFormulas, checkLabels, checkModel, checkSheets } from "./structure
 import { checkValues, type Completion } from "./checkValues";
 import { commentFindings, placeComments, type PlacedComment } from "./comments";
 import { statutsHorsPrevision } from "./horsPrevision";
+import { NO_COMPLETION } from "./unreadable";
 
 export { type Finding, type Severity, SEVERITIES, countBySeverity } from "./findings";
 export type { Completion } from "./checkValues";
 export type { PlacedComment } from "./comments";
+export { unreadableReport } from "./unreadable";
 
 export interface ValidateOptions {
   /** The model the workbook must be of (by default: the one stored in it). */
@@ -55,8 +57,6 @@ export interface ValidationReport {
   /** A master's register of returns: the states typed in its sheet that differ from its metadata. */
   etatsSaisis?: EtatSaisi[];
 }
-
-const NO_COMPLETION = { fiches: {}, axes: {}, total: { required: 0, filled: 0 } };
 
 export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = {}): ValidationReport {
   const base = {
@@ -140,28 +140,33 @@ export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = 
 }
 
 /** Why the values of a report cannot be reused (exported, carried over, merged): the first finding that says so. */
-export function untrustedFinding(report: ValidationReport): Finding | undefined {
+export function untrustedFinding(report: Pick<ValidationReport, "readable" | "findings">): Finding | undefined {
   if (!report.readable) return report.findings[0];
   return report.findings.find((f) => f.structure?.valuesTrusted === false);
 }
 
+/** A report read in another thread: all but the plan, which its metadata stands for (the CLI's workers keep it). */
+export type ReadReport = Omit<ValidationReport, "plan">;
+
 /** A report whose values can be reused, with the model and plan they belong to. */
 export type TrustedReport = ValidationReport & Required<Pick<ValidationReport, "meta" | "schema" | "plan">>;
+/** The same, read in another thread: the model without the plan. */
+export type TrustedRead = ReadReport & Required<Pick<ReadReport, "meta" | "schema">>;
 
 /** The report, trusted, or why not (a sentence in both languages). */
 export function trustedReport(
   report: ValidationReport,
 ): { ok: true; report: TrustedReport } | { ok: false; reason: Bilingual } {
-  const blocking = untrustedFinding(report);
-  if (blocking) return { ok: false, reason: blocking };
-  if (!report.meta || !report.schema || !report.plan) return { ok: false, reason: both("cli.reuse.noMeta") };
+  const read = trustedRead(report);
+  if (!read.ok) return read;
+  if (!report.plan) return { ok: false, reason: both("cli.reuse.noMeta") };
   return { ok: true, report: report as TrustedReport };
 }
 
-/** The report of a file that cannot be read at all: one finding, its reason in both languages. */
-export function unreadableReport(source: string, key: MessageKey, params: Params = {}): ValidationReport {
-  const reason = both(key, params);
-  const f = finding("fichier.illisible", {}, { reason: reason.message });
-  f.messageEn = both("validate.file.unreadable", { reason: reason.messageEn }).messageEn;
-  return { source, readable: false, findings: [f], completion: NO_COMPLETION, values: new Map(), comments: [] };
+/** A report read in another thread, trusted, or why not. */
+export function trustedRead(report: ReadReport): { ok: true; report: TrustedRead } | { ok: false; reason: Bilingual } {
+  const blocking = untrustedFinding(report);
+  if (blocking) return { ok: false, reason: blocking };
+  if (!report.meta || !report.schema) return { ok: false, reason: both("cli.reuse.noMeta") };
+  return { ok: true, report: report as TrustedRead };
 }

@@ -4,7 +4,8 @@ import { readComments, type CommentsBySheet } from "./comments";
 import { checkXlsx, type Refusal } from "./guard";
 import { readXlsx, type ReadWorkbook } from "./readWorkbook";
 
-export type SnapshotResult = { ok: true; snapshot: Snapshot; workbook: ReadWorkbook } | { ok: false; refusal: Refusal };
+/** The snapshot alone: what exceljs and the read workbook held is let go before validation starts. */
+export type SnapshotResult = { ok: true; snapshot: Snapshot } | { ok: false; refusal: Refusal };
 
 export async function snapshotXlsx(data: Uint8Array, source: string): Promise<SnapshotResult> {
   const checked = await checkXlsx(data);
@@ -20,7 +21,7 @@ export async function snapshotXlsx(data: Uint8Array, source: string): Promise<Sn
       refusal: { key: "validate.file.unparsable", params: { detail: e instanceof Error ? e.message : String(e) } },
     };
   }
-  return { ok: true, workbook, snapshot: snapshotOf(workbook, source, comments) };
+  return { ok: true, snapshot: snapshotOf(workbook, source, comments) };
 }
 
 export function snapshotOf(workbook: ReadWorkbook, source: string, comments?: CommentsBySheet): Snapshot {

@@ -7,7 +7,7 @@
  */
 import { useRef, useState } from "react";
 import { Badge, Button, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
-import { consolidate, type Consolidation } from "../../engine/consolidate";
+import { consolidate, sourceReport, type Consolidation } from "../../engine/consolidate";
 import { langOf } from "../../engine/plan";
 import { awaited } from "../../engine/register";
 import { unreadableReport, validateSnapshot } from "../../engine/validate";
@@ -36,9 +36,11 @@ export function ConsoliderView() {
       const snap = await snapshotXlsx(new Uint8Array(await file.arrayBuffer()), file.name);
       sources.push({
         file: file.name,
-        report: snap.ok
-          ? validateSnapshot(snap.snapshot)
-          : unreadableReport(file.name, snap.refusal.key, snap.refusal.params),
+        report: sourceReport(
+          snap.ok
+            ? validateSnapshot(snap.snapshot)
+            : unreadableReport(file.name, snap.refusal.key, snap.refusal.params),
+        ),
       });
     }
     // The open workbook's register of returns, with the states typed in its sheet, is updated as the CLI's is.
