@@ -73,6 +73,14 @@ export function buildProgram(
     .exitOverride();
 
   const run = (fn: () => number | Promise<number>) => async () => setExit(await fn());
+  // A command that prints a report (validate, register): its format, where it goes, and a CSV's manners.
+  const reportOptions = (command: Command, formatHelp: string): Command =>
+    command
+      .addOption(new Option("--format <format>", formatHelp).choices(["table", "csv", "json"]).default("table"))
+      .option(`-o, --output <${w.file}>`, t(lang, "cli.validate.output"))
+      .option("--force", t(lang, "cli.force"), false)
+      .addOption(new Option(`--delimiter <${w.char}>`, t(lang, "cli.delimiter")).choices([",", ";"]).default(","))
+      .option("--bom", t(lang, "cli.bom"), false);
   const year = (v: string) => {
     if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError(t(lang, "cli.generate.badYear", { value: v }));
     return Number(v);
@@ -149,21 +157,15 @@ export function buildProgram(
     .option(`--sheet <${w.name}>`, t(lang, "cli.sheet"))
     .action((o: GenerateOptions) => run(async () => (await commands()).generate(o, lang))());
 
-  program
-    .command("validate")
-    .description(t(lang, "cli.validate.description"))
-    .argument(`<${w.files}...>`, t(lang, "cli.validate.files"))
-    .option(`--schema <id|${w.file}>`, t(lang, "cli.validate.schema"))
-    .option(`--year <${w.year}>`, t(lang, "cli.validate.year"), year)
-    .addOption(
-      new Option("--format <format>", t(lang, "cli.validate.format"))
-        .choices(["table", "csv", "json"])
-        .default("table"),
-    )
-    .option(`-o, --output <${w.file}>`, t(lang, "cli.validate.output"))
-    .option("--force", t(lang, "cli.force"), false)
-    .addOption(new Option(`--delimiter <${w.char}>`, t(lang, "cli.delimiter")).choices([",", ";"]).default(","))
-    .option("--bom", t(lang, "cli.bom"), false)
+  reportOptions(
+    program
+      .command("validate")
+      .description(t(lang, "cli.validate.description"))
+      .argument(`<${w.files}...>`, t(lang, "cli.validate.files"))
+      .option(`--schema <id|${w.file}>`, t(lang, "cli.validate.schema"))
+      .option(`--year <${w.year}>`, t(lang, "cli.validate.year"), year),
+    t(lang, "cli.validate.format"),
+  )
     .option("--factor <n>", t(lang, "cli.validate.factor"), factor, 3)
     .option("--z-threshold <n>", t(lang, "cli.validate.zThreshold"), threshold, 3.5)
     .action((files: string[], o: ValidateCliOptions) =>
@@ -192,22 +194,15 @@ export function buildProgram(
       run(async () => (await import("./consolidate")).consolidateCommand(files, { ...o, lang: asked }, lang))(),
     );
 
-  program
-    .command("register")
-    .description(t(lang, "cli.register.description"))
-    .argument(`<${w.file}>`, t(lang, "cli.register.file"))
-    .addOption(
-      new Option("--format <format>", t(lang, "cli.register.format"))
-        .choices(["table", "csv", "json"])
-        .default("table"),
-    )
-    .option(`-o, --output <${w.file}>`, t(lang, "cli.validate.output"))
-    .option("--force", t(lang, "cli.force"), false)
-    .addOption(new Option(`--delimiter <${w.char}>`, t(lang, "cli.delimiter")).choices([",", ";"]).default(","))
-    .option("--bom", t(lang, "cli.bom"), false)
-    .action((file: string, o: RegisterCliOptions) =>
-      run(async () => (await import("./register")).registerCommand(file, o, lang))(),
-    );
+  reportOptions(
+    program
+      .command("register")
+      .description(t(lang, "cli.register.description"))
+      .argument(`<${w.file}>`, t(lang, "cli.register.file")),
+    t(lang, "cli.register.format"),
+  ).action((file: string, o: RegisterCliOptions) =>
+    run(async () => (await import("./register")).registerCommand(file, o, lang))(),
+  );
 
   program
     .command("export")
