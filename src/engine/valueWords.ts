@@ -6,6 +6,7 @@
  */
 import type { Lang } from "../i18n";
 import type { Schema } from "../model/schema";
+import { familleOf } from "../model/valueTypes";
 import { inLangOf } from "../model/vocabulaire";
 import type { SnapValue } from "./snapshot";
 
@@ -15,7 +16,7 @@ export type WordKind = "statut" | "ouiNon";
 export function wordKinds(schema: Schema): (key: string) => WordKind | undefined {
   const booleans = new Set(
     schema.axes.flatMap((a) =>
-      a.fiches.flatMap((f) => f.indicateurs.filter((i) => i.type === "boolean").map((i) => i.id)),
+      a.fiches.flatMap((f) => f.indicateurs.filter((i) => familleOf(i.type) === "ouiNon").map((i) => i.id)),
     ),
   );
   return (key) => {
