@@ -15,6 +15,7 @@ import { parseRegle, PLACEHOLDER } from "../../model/reglesCheck";
 import type { Regle, Schema } from "../../model/schema";
 import { parsePeriode } from "../../model/periods";
 import { readStatut } from "../../model/vocabulaire";
+import { familleOf } from "../../model/valueTypes";
 import { etatOf } from "../rollup/calendrier";
 import type { CellBinding } from "../plan";
 import type { SnapValue } from "../snapshot";
@@ -105,8 +106,12 @@ export function checkRegles(ctx: RuleContext): Finding[] {
     const v = values(key);
     return typeof v === "number" ? v : undefined;
   };
-  const keyOf = (id: string, year: number) =>
-    `${id}@${indicateurs.get(id)?.type === "ratio" ? "numerateur" : "valeur"}:${year}`;
+  // A ratio's value is its rate, from the two parts typed (the value-type table's ratio family).
+  const isRatio = (id: string) => {
+    const type = indicateurs.get(id)?.type;
+    return type !== undefined && familleOf(type) === "ratio";
+  };
+  const keyOf = (id: string, year: number) => `${id}@${isRatio(id) ? "numerateur" : "valeur"}:${year}`;
   const lookup: Lookup = (ref) => {
     if (ref.kind === "compte") {
       const wanted = COUNT_FUNCTIONS[ref.fn];
@@ -117,7 +122,7 @@ export function checkRegles(ctx: RuleContext): Finding[] {
       }).length;
     }
     const year = yearOf(ref.year, campaign);
-    if (indicateurs.get(ref.id)?.type !== "ratio") return numberAt(`${ref.id}@valeur:${year}`);
+    if (!isRatio(ref.id)) return numberAt(`${ref.id}@valeur:${year}`);
     const n = numberAt(`${ref.id}@numerateur:${year}`);
     const d = numberAt(`${ref.id}@denominateur:${year}`);
     return n !== undefined && d ? (n / d) * 100 : undefined;
