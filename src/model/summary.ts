@@ -27,3 +27,9 @@ export function countSchema(schema: Schema): SchemaSummary {
     indicateurs: fiches.reduce((n, f) => n + f.indicateurs.length, 0),
   };
 }
+
+/** The département a title names: none when the model does not say (« Non précisé », empty). */
+export function departementConnu(departement: string | undefined): string | undefined {
+  const d = departement?.trim();
+  return d && !/^non[ \u00A0]pr[ée]cis[ée]e?$/i.test(d) ? d : undefined;
+}

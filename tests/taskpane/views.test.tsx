@@ -192,6 +192,14 @@ test("Exporter: « Écrire dans une feuille » is the primary action and says wh
   fireEvent.click(write);
   await screen.findByText(/Le classeur a déjà une feuille « Export du bilan » qui n'a pas été créée par le complément/);
 });
+test("Schéma: a built-in whose document names no département is listed without « Non précisé »", () => {
+  renderView(<SchemaView />);
+  const labels = screen
+    .getAllByRole("radio")
+    .map((r) => r.closest("span")?.textContent ?? r.parentElement?.textContent ?? "");
+  expect(labels.some((l) => /fiche action n°5/i.test(l))).toBe(true);
+  expect(labels.filter((l) => /non\s+précis/i.test(l))).toEqual([]);
+}, 30_000);
 test("Schéma: a JSON model saved in Windows-1252 is imported right, and an info line says how it was read", async () => {
   const m = validModel();
   m.titre = "Prévention précoce";

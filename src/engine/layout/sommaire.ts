@@ -16,14 +16,9 @@ import { SheetBuilder } from "./sheetBuilder";
 import { sommaireBudget } from "./sommaireBudget";
 import { COLORS, type StyleKey } from "./styles";
 import { statuts, statutWord } from "../../model/vocabulaire";
+import { departementConnu } from "../../model/summary";
 import type { Lang } from "../../i18n";
 import { wordsOf, type NiveauxDits, type Words } from "./words";
-
-/** The département a title names: none when the model does not say (« Non précisé », empty). */
-export function departementConnu(departement: string | undefined): string | undefined {
-  const d = departement?.trim();
-  return d && !/^non[ \u00A0]pr[ée]cis[ée]e?$/i.test(d) ? d : undefined;
-}
 
 /** The sheet's name in a workbook of this language. */
 export const sommaireName = (lang: Lang): string => wordsOf(lang)("sheet.sommaire");

@@ -24,7 +24,7 @@ import { importText, type Decision } from "../../model/importText";
 import { BUILTIN_IDS, loadBuiltin } from "../../model/builtins";
 import { parseSchema, parseSchemaJson, type ParseResult } from "../../model/parse";
 import { fromTable } from "../../model/referentiel/fromTable";
-import { countSchema } from "../../model/summary";
+import { countSchema, departementConnu } from "../../model/summary";
 import { formatIssue } from "../../model/issues";
 import { decodeText } from "../../model/textFile";
 import { lireTableSelection } from "../excel";
@@ -86,7 +86,7 @@ export function SchemaView() {
           <Radio
             key={s.id}
             value={s.id}
-            label={`${s.departement} — ${s.title} — ${t("period", { value: s.period })} · ${t("n.axes", { count: s.axes })}, ${t("n.fiches", { count: s.fiches })}, ${t("n.indicateurs", { count: s.indicateurs })}`}
+            label={`${[departementConnu(s.departement), s.title].filter(Boolean).join(" — ")} — ${t("period", { value: s.period })} · ${t("n.axes", { count: s.axes })}, ${t("n.fiches", { count: s.fiches })}, ${t("n.indicateurs", { count: s.indicateurs })}`}
           />
         ))}
       </RadioGroup>
@@ -165,7 +165,7 @@ function SchemaTree() {
     <div aria-label={t("tree")}>
       <Subtitle2 as="h3">{t("current", { title: schema.titre })}</Subtitle2>
       <Caption1 block>
-        {schema.departement} · {t("period", { value: c.period })} ·{" "}
+        {[departementConnu(schema.departement), t("period", { value: c.period })].filter(Boolean).join(" · ")} ·{" "}
         {[
           t("n.axes", { count: c.axes }),
           t("n.fiches", { count: c.fiches }),
