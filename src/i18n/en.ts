@@ -583,7 +583,7 @@ export const en: Record<keyof typeof fr, string> = {
   "pane.divergences":
     "{{count}} differing answer(s): left empty (or, for a status, the least advanced); every value stays in “Valeurs par source”",
   "pane.outliers": "{{count}} value(s) far from the other sources': merged as they are, to be checked",
-  "pane.awaited": "Register of returns: {{count}} not answered ({{names}})",
+  "pane.awaited": "Register of returns: {{count}} not answered",
   "pane.merge": "Merge the accepted workbooks into this workbook",
   "pane.merged": "{{count}} workbook(s) merged, {{values}} value(s) written.",
   "pane.mergedNothing":

@@ -615,7 +615,7 @@ export const fr = {
     "{{count}} réponse(s) divergente(s) : laissées vides (ou, pour un statut, le moins avancé) ; chaque valeur reste dans « Valeurs par source »",
   "pane.outliers":
     "{{count}} valeur(s) éloignée(s) de celles des autres sources : fusionnées telles quelles, à vérifier",
-  "pane.awaited": "Suivi des retours : {{count}} sans réponse ({{names}})",
+  "pane.awaited": "Suivi des retours : {{count}} sans réponse",
   "pane.merge": "Fusionner les classeurs retenus dans ce classeur",
   "pane.merged": "{{count}} classeur(s) fusionné(s), {{values}} valeur(s) écrite(s).",
   "pane.mergedNothing":

@@ -131,14 +131,15 @@ export function ConsoliderView() {
         </>
       )}
       {result?.register && awaited(result.register).length > 0 && (
-        <p>
-          {t("awaited", {
-            count: awaited(result.register).length,
-            names: awaited(result.register)
-              .map((r) => r.who)
-              .join(", "),
-          })}
-        </p>
+        // Tens of partners may not have answered: their count in sight, their names on demand.
+        <details className="pane-details">
+          <summary>{t("awaited", { count: awaited(result.register).length })}</summary>
+          <ul className="pane-list">
+            {awaited(result.register).map((r) => (
+              <li key={r.cut}>{r.who}</li>
+            ))}
+          </ul>
+        </details>
       )}
       {result && result.accepted.length > 0 && (
         <Button appearance="primary" onClick={() => void merge()}>
