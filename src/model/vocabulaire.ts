@@ -61,14 +61,6 @@ export function readOuiNon(v: unknown, lang: Lang = CANONICAL, only = false): bo
   return a === undefined ? undefined : a === "oui";
 }
 
-/** Whether a typed word is a status or an answer of a language other than the workbook's: read, but not counted by its formulas. */
-export function foreignWord(v: unknown, lang: Lang): boolean {
-  if (typeof v !== "string") return false;
-  const n = norm(v);
-  const own = [...statuts(lang), ...ouiNon(lang)].map(norm);
-  return !own.includes(n) && (readStatut(v, lang) !== undefined || readAnswer(v, lang) !== undefined);
-}
-
 /**
  * A status or an answer said in `lang` (« Réalisé » → "Done", "yes" → « Oui »); any other value as it is. What
  * `kind` says the value is: a status, a yes/no answer, or anything else (returned untouched).
