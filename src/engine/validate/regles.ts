@@ -8,7 +8,7 @@
  * - `ignorer-si-tous-manquent`: skipped when all are missing, else a missing value counts as 0;
  * - `jamais`: never skipped, a missing value counts as 0.
  */
-import { both, type Bilingual } from "../../i18n";
+import { both, t, type Bilingual } from "../../i18n";
 import { num } from "../../i18n/numbers";
 import { referencesOf, yearOf, COUNT_FUNCTIONS, type Expr } from "../../model/expression";
 import { parseRegle, PLACEHOLDER } from "../../model/reglesCheck";
@@ -169,9 +169,9 @@ function wording(
   left: number,
   right: number,
 ): Bilingual {
+  const refs = [...referencesOf(parsed.gauche), ...referencesOf(parsed.droite)];
   const text = (lang: "fr" | "en") => {
-    const n = (v: number | undefined) =>
-      v === undefined ? (lang === "fr" ? "vide (0)" : "empty (0)") : num(round(v))[lang];
+    const n = (v: number | undefined) => (v === undefined ? t(lang, "validate.regle.missing") : num(round(v))[lang]);
     const side = (e: Expr, source: string, value: number) => {
       if (e.kind === "nombre") return n(value);
       if (e.kind === "indicateur" || e.kind === "compte") return `${e.text} = ${n(known.get(e.text))}`;
@@ -183,7 +183,9 @@ function wording(
       const key = name.trim();
       if (key === "gauche") return n(left);
       if (key === "droite") return n(right);
-      return known.has(key) ? n(known.get(key)) : whole;
+      // `{fa_6.ind_2}` also names `fa_6.ind_2[Y]` when that is how the rule writes it.
+      const text = known.has(key) ? key : refs.find((r) => r.kind === "indicateur" && r.id === key)?.text;
+      return text !== undefined ? n(known.get(text)) : whole;
     });
     return { detail, filled };
   };

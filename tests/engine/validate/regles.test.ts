@@ -85,7 +85,13 @@ describe("in a workbook", () => {
       severite: "erreur",
       message: "Plus d'enfants accompagnés ({gauche}) que suivis ({fa_1.ind_6})",
     },
-    { id: "hausse", gauche: `${SUIVIS}[Y]`, operateur: ">=", droite: `${SUIVIS}[Y-1]` },
+    {
+      id: "hausse",
+      gauche: `${SUIVIS}[Y]`,
+      operateur: ">=",
+      droite: `${SUIVIS}[Y-1]`,
+      message: "Baisse des enfants suivis : {fa_1.ind_6} après {fa_1.ind_6[Y-1]}",
+    },
     { id: "realisees", gauche: "realisees(fa_1)", operateur: ">=", droite: "2", severite: "info" },
   ];
   const schema = model(rules);
@@ -117,9 +123,12 @@ describe("in a workbook", () => {
       value: 12,
       expected: "fa_1.ind_7 ≤ fa_1.ind_6",
       message:
-        "Plus d'enfants accompagnés (12) que suivis (10) (règle suivis_accompagnes : fa_1.ind_7 = 12 > fa_1.ind_6 = 10)",
+        "Plus d'enfants accompagnés (12) que suivis (10) (règle suivis_accompagnes : fa_1.ind_7 = 12 > fa_1.ind_6 = 10).",
     });
-    expect(found[1]!.messageEn).toBe("Rule hausse broken: fa_1.ind_6[Y] = 10 < fa_1.ind_6[Y-1] = 11.");
+    // `{fa_1.ind_6}` names the value the rule writes `fa_1.ind_6[Y]`.
+    expect(found[1]!.messageEn).toBe(
+      "Baisse des enfants suivis : 10 après 11 (rule hausse: fa_1.ind_6[Y] = 10 < fa_1.ind_6[Y-1] = 11).",
+    );
   });
 
   test("a count of sous-actions in a state", async () => {
@@ -158,7 +167,7 @@ describe("in a workbook", () => {
     const hausse = found.find((f) => f.rule === "regle.hausse")!;
     expect(hausse.severity).toBe("info");
     expect(hausse.message).toBe(
-      "Règle hausse non respectée : fa_1.ind_6[Y] = 10 < fa_1.ind_6[Y-1] = 11. Justifié par le commentaire : « nouvelle équipe en 2024 ».",
+      "Baisse des enfants suivis : 10 après 11 (règle hausse : fa_1.ind_6[Y] = 10 < fa_1.ind_6[Y-1] = 11). Justifié par le commentaire : « nouvelle équipe en 2024 ».",
     );
     expect(found.find((f) => f.rule === "regle.suivis_accompagnes")!.severity).toBe("erreur");
   });
