@@ -9,6 +9,7 @@ import { basename } from "node:path";
 import type { Schema } from "../model/schema";
 import { unreadableReport, validateSnapshot, type ValidationReport } from "../engine/validate";
 import type { Snapshot } from "../engine/snapshot";
+import { inflateRawNode } from "../hosts/xlsx/inflateNode";
 import { snapshotXlsx } from "../hosts/xlsx/snapshot";
 
 export interface ValidateFileOptions {
@@ -36,7 +37,7 @@ export async function readAndValidate(
     return { report: unreadableReport(file, "validate.file.unparsable", { detail: (e as Error).message }) };
   }
   try {
-    const snap = await snapshotXlsx(data, basename(file));
+    const snap = await snapshotXlsx(data, basename(file), inflateRawNode);
     if (!snap.ok) return { report: unreadableReport(file, snap.refusal.key, snap.refusal.params) };
     const report = validateSnapshot(snap.snapshot, {
       ...(options.expected ? { expected: options.expected } : {}),

@@ -16,7 +16,7 @@ import { withTypedTargets } from "../../src/engine/layout/cibles";
 import { HISTORIQUE } from "../../src/engine/layout/historique";
 import { RECIT_MAX } from "../../src/engine/layout/recit";
 import { toTable } from "../../src/model/referentiel/toTable";
-import { snapshotOf } from "../../src/hosts/xlsx/snapshot";
+import { snapshotOf } from "../support/snapshotOf";
 import { parseA1 } from "../../src/util/a1";
 import { fillValid, readBack } from "../support/fill";
 import { bindingCell, planOf, setInput } from "../support/plans";

@@ -15,7 +15,7 @@ import type { CellBinding, SheetPlan, WorkbookPlan } from "../../src/engine/plan
 import { tidyRows } from "../../src/engine/tidy";
 import { transferValues } from "../../src/engine/transfer";
 import { validateSnapshot } from "../../src/engine/validate";
-import { snapshotOf } from "../../src/hosts/xlsx/snapshot";
+import { snapshotOf } from "../support/snapshotOf";
 import { a1, parseA1 } from "../../src/util/a1";
 import { fillValid, readBack } from "../support/fill";
 import { bindingCell, expand, planOf, setInput } from "../support/plans";

@@ -7,7 +7,7 @@ import type { Schema } from "../../src/model/schema";
 import { carryOver, reusedBilan, upgrade, type ReusedBilan } from "../../src/engine/carryOver";
 import { NON_REPRIS } from "../../src/engine/transfer";
 import { validateSnapshot } from "../../src/engine/validate";
-import { snapshotOf } from "../../src/hosts/xlsx/snapshot";
+import { snapshotOf } from "../support/snapshotOf";
 import { fillValid, readBack } from "../support/fill";
 import { bindingCell, planOf, setInput } from "../support/plans";
 

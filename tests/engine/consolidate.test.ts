@@ -14,7 +14,7 @@ import { masterPlan } from "../../src/engine/consolidateMaster";
 import { wordKinds } from "../../src/engine/valueWords";
 import { inLangOf, readStatut } from "../../src/model/vocabulaire";
 import { validateSnapshot } from "../../src/engine/validate";
-import { snapshotOf } from "../../src/hosts/xlsx/snapshot";
+import { snapshotOf } from "../support/snapshotOf";
 import { fillValid, readBack, sheetNamed } from "../support/fill";
 import { GENERATED_AT, bindingCell, planOf, setInput } from "../support/plans";
 

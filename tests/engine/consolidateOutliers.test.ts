@@ -5,7 +5,7 @@
 import { loadBuiltin } from "../../src/model/builtins";
 import { consolidate, type ConsolidationSource } from "../../src/engine/consolidate";
 import { validateSnapshot } from "../../src/engine/validate";
-import { snapshotOf } from "../../src/hosts/xlsx/snapshot";
+import { snapshotOf } from "../support/snapshotOf";
 import { fillValid, readBack } from "../support/fill";
 import { planOf, setInput } from "../support/plans";
 

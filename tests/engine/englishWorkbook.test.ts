@@ -17,7 +17,7 @@ import type { WorkbookPlan } from "../../src/engine/plan";
 import { computeRollups, type Rollups } from "../../src/engine/rollup";
 import { validateSnapshot, type ValidationReport } from "../../src/engine/validate";
 import { valuesIn, wordKinds } from "../../src/engine/valueWords";
-import { snapshotOf } from "../../src/hosts/xlsx/snapshot";
+import { snapshotOf } from "../support/snapshotOf";
 import { readBack } from "../support/fill";
 import { fillByValidation } from "../support/fillByValidation";
 import { bindingCell, planOf } from "../support/plans";

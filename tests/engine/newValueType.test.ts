@@ -8,7 +8,7 @@ import "../fixtures/valueTypeDuree";
 import { layoutWorkbook } from "../../src/engine/layout";
 import { computeRollups } from "../../src/engine/rollup";
 import { validateSnapshot } from "../../src/engine/validate";
-import { snapshotOf } from "../../src/hosts/xlsx/snapshot";
+import { snapshotOf } from "../support/snapshotOf";
 import { formatIssue } from "../../src/model/issues";
 import { parseSchema } from "../../src/model/parse";
 import { readCsv, writeCsv } from "../../src/model/referentiel/csv";

@@ -12,7 +12,7 @@ import { masterPlan } from "../../src/engine/consolidateMaster";
 import { validateSnapshot, type ValidationReport } from "../../src/engine/validate";
 import { REGISTER_SHEET, type Register } from "../../src/engine/register";
 import { CONSTATS_SHEET, MODIFICATIONS_SHEET } from "../../src/engine/layout/retours";
-import { snapshotOf } from "../../src/hosts/xlsx/snapshot";
+import { snapshotOf } from "../support/snapshotOf";
 import { readBack, setCell, sheetNamed } from "../support/fill";
 import { GENERATED_AT, bindingCell } from "../support/plans";
 import { countKey, fivePartners, partnerPlan } from "../support/fivePartners";

@@ -7,11 +7,14 @@
  * inflated as a stream that keeps nothing and stops as soon as a part gives
  * more than it declared or a budget is spent: a lying zip costs at most its
  * declared sizes. The same code runs in the CLI and in the task pane.
+ * Asked to, it keeps the XML parts it inflated, for the reader (valueReader.ts)
+ * to parse without inflating them again.
  */
 import JSZip from "jszip";
 import type { MessageKey, Params } from "../../i18n";
 import { CellCounter } from "./cellCounter";
 import { isOle, oleRefusal } from "./oleFile";
+import type { Parts } from "./parts";
 
 /** Budgets of one workbook (the README's « Limites » paragraph). */
 export const LIMITS = {
@@ -28,8 +31,28 @@ export const LIMITS = {
 export type Refusal = { key: MessageKey; params?: Params };
 
 interface ZipEntry extends JSZip.JSZipObject {
-  _data?: { compressedSize?: number; uncompressedSize?: number };
+  _data?: {
+    compressedSize?: number;
+    uncompressedSize?: number;
+    compression?: { magic?: string };
+    compressedContent?: unknown;
+  };
 }
+
+/**
+ * Inflates raw DEFLATE data in one call, refusing (throwing) past `maxLength` bytes: Node's zlib, five times
+ * JSZip's pure-JavaScript inflater, given by the CLI. Without it (in the task pane) parts are streamed through JSZip.
+ */
+export type InflateRaw = (compressed: Uint8Array, maxLength: number) => Uint8Array;
+
+export interface CheckOptions {
+  /** Keep the XML parts inflated, for the reader. */
+  keepParts?: boolean;
+  inflateRaw?: InflateRaw;
+}
+
+const DEFLATE = "\x08\x00";
+const STORED = "\x00\x00";
 
 interface ByteStream {
   on(event: "data", fn: (chunk: Uint8Array) => void): ByteStream;
@@ -39,7 +62,7 @@ interface ByteStream {
   pause(): ByteStream;
 }
 
-export async function checkXlsx(data: Uint8Array): Promise<Refusal | { zip: JSZip }> {
+export async function checkXlsx(data: Uint8Array, options: CheckOptions = {}): Promise<Refusal | { parts: Parts }> {
   if (data.length === 0) return { key: "validate.file.empty" };
   if (data.length > LIMITS.fileMb * 1e6) return { key: "validate.file.tooLarge", params: { max: LIMITS.fileMb } };
   if (isOle(data)) return { key: oleRefusal(data) };
@@ -58,8 +81,14 @@ export async function checkXlsx(data: Uint8Array): Promise<Refusal | { zip: JSZi
     if (zip.file("[Content_Types].xml")) return { key: "validate.file.otherOffice" };
     return { key: "validate.file.notZip" };
   }
-  const inflated = await inflateWithin(entries, declared.sizes);
-  return inflated ?? { zip };
+  const parts: Parts = new Map();
+  const refusal = await inflateWithin(
+    entries,
+    declared.sizes,
+    options.keepParts ? parts : undefined,
+    options.inflateRaw,
+  );
+  return refusal ?? { parts };
 }
 
 /** What the zip directory says, before anything inflates. */
@@ -88,46 +117,96 @@ function declaredSizes(entries: ZipEntry[]): Refusal | { sizes: Map<ZipEntry, nu
  * refused without inflating further. Since every part must match its declared
  * size, the declared checks above bound the bytes actually produced.
  */
-async function inflateWithin(entries: ZipEntry[], sizes: Map<ZipEntry, number>): Promise<Refusal | undefined> {
+async function inflateWithin(
+  entries: ZipEntry[],
+  sizes: Map<ZipEntry, number>,
+  kept: Parts | undefined,
+  inflateRaw: InflateRaw | undefined,
+): Promise<Refusal | undefined> {
   const cells = new CellCounter();
   for (const entry of entries) {
     const declared = sizes.get(entry)!;
     const xml = /\.(xml|rels)$/i.test(entry.name);
-    let produced = 0;
-    // "size": the part gave more than it declared, or ended short of it (JSZip then fails at its end).
-    const outcome = await new Promise<"ok" | "size" | "cells" | Error>((resolve) => {
-      const stream = (entry as unknown as { internalStream(type: "uint8array"): ByteStream }).internalStream(
-        "uint8array",
-      );
-      let done = false;
-      const stop = (why: "size" | "cells") => {
-        done = true;
-        stream.pause();
-        resolve(why);
-      };
-      stream
-        .on("data", (chunk) => {
-          if (done) return;
-          produced += chunk.length;
-          if (produced > declared) return stop("size");
-          if (!xml) return;
-          cells.feed(chunk);
-          if (cells.count > LIMITS.cells) stop("cells");
-        })
-        .on("error", (e) => {
-          if (!done) resolve(produced === declared ? e : "size");
-        })
-        .on("end", () => {
-          if (!done) resolve("ok");
-        })
-        .resume();
-    });
-    if (outcome === "ok") continue;
-    if (outcome === "cells")
-      return { key: "validate.file.tooManyCells", params: { part: entry.name, max: LIMITS.cells } };
-    if (outcome === "size")
+    const native = inflateRaw && inflateNatively(entry, declared, inflateRaw);
+    const part = native ?? (await inflateStreaming(entry, declared, xml ? cells : undefined));
+    if (part instanceof Uint8Array) {
+      if (!xml) continue;
+      // The stream counted as it went; a part inflated at once is counted now.
+      if (native) cells.feed(part);
+      if (cells.count > LIMITS.cells)
+        return { key: "validate.file.tooManyCells", params: { part: entry.name, max: LIMITS.cells } };
+      kept?.set(entry.name, part);
+      continue;
+    }
+    if (part === "cells") return { key: "validate.file.tooManyCells", params: { part: entry.name, max: LIMITS.cells } };
+    if (part === "size")
       return { key: "validate.file.sizeMismatch", params: { part: entry.name, size: Math.round(declared / 1e6) } };
-    return { key: "validate.file.truncated", params: { detail: `${entry.name} : ${outcome.message}` } };
+    return { key: "validate.file.truncated", params: { detail: `${entry.name} : ${part.message}` } };
   }
   return undefined;
+}
+
+type Inflated = Uint8Array | "size" | "cells" | Error;
+
+/** One call of the native inflater, bounded by the declared size; undefined when the part is neither deflated nor stored. */
+function inflateNatively(entry: ZipEntry, declared: number, inflateRaw: InflateRaw): Inflated | undefined {
+  const content = entry._data?.compressedContent;
+  const method = entry._data?.compression?.magic;
+  if (!(content instanceof Uint8Array) || (method !== DEFLATE && method !== STORED)) return undefined;
+  let bytes: Uint8Array;
+  try {
+    bytes = method === STORED ? content : inflateRaw(content, Math.max(declared, 1));
+  } catch (e) {
+    // Past the bound: the part gives more than it declared.
+    return (e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? "size" : (e as Error);
+  }
+  return bytes.length === declared ? bytes : "size";
+}
+
+/**
+ * The part streamed through JSZip, counting its cells on the way (`cells`, for XML parts) and stopping as soon as
+ * it gives more than it declared or the cells go over budget. "size": more than declared, or ended short of it.
+ */
+function inflateStreaming(entry: ZipEntry, declared: number, cells: CellCounter | undefined): Promise<Inflated> {
+  let produced = 0;
+  const chunks: Uint8Array[] = [];
+  return new Promise<Inflated>((resolve) => {
+    const stream = (entry as unknown as { internalStream(type: "uint8array"): ByteStream }).internalStream(
+      "uint8array",
+    );
+    let done = false;
+    const stop = (why: "size" | "cells") => {
+      done = true;
+      stream.pause();
+      resolve(why);
+    };
+    stream
+      .on("data", (chunk) => {
+        if (done) return;
+        produced += chunk.length;
+        if (produced > declared) return stop("size");
+        if (!cells) return;
+        chunks.push(chunk);
+        cells.feed(chunk);
+        if (cells.count > LIMITS.cells) stop("cells");
+      })
+      .on("error", (e) => {
+        if (!done) resolve(produced === declared ? e : "size");
+      })
+      .on("end", () => {
+        if (!done) resolve(cells ? concat(chunks, produced) : new Uint8Array(0));
+      })
+      .resume();
+  });
+}
+
+function concat(chunks: Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }

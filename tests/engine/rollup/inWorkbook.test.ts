@@ -5,7 +5,7 @@
  */
 import { validateSnapshot } from "../../../src/engine/validate";
 import { computeRollups, fillPlan, formulaResults } from "../../../src/engine/rollup";
-import { snapshotOf } from "../../../src/hosts/xlsx/snapshot";
+import { snapshotOf } from "../../support/snapshotOf";
 import type { ReadWorkbook } from "../../../src/hosts/xlsx/readWorkbook";
 import { parseA1 } from "../../../src/util/a1";
 import { couverture } from "../../support/couverture";

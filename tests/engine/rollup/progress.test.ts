@@ -20,7 +20,7 @@ import { a1, parseA1 } from "../../../src/util/a1";
 import { transferValues } from "../../../src/engine/transfer";
 import { trustedReport, validateSnapshot } from "../../../src/engine/validate";
 import { recheck, recheckScope } from "../../../src/engine/validate/recheck";
-import { snapshotOf } from "../../../src/hosts/xlsx/snapshot";
+import { snapshotOf } from "../../support/snapshotOf";
 import { readBack, setCell } from "../../support/fill";
 import { expand } from "../../support/plans";
 import { typo } from "../../../src/util/typography";

@@ -5,7 +5,7 @@
  */
 import { BUILTIN_IDS, loadBuiltin } from "../../../src/model/builtins";
 import { validateSnapshot } from "../../../src/engine/validate";
-import { snapshotOf } from "../../../src/hosts/xlsx/snapshot";
+import { snapshotOf } from "../../support/snapshotOf";
 import { readBack } from "../../support/fill";
 import { fillByValidation } from "../../support/fillByValidation";
 import { planOf } from "../../support/plans";

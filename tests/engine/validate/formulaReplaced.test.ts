@@ -4,7 +4,7 @@
  */
 import { parseSchemaOrThrow } from "../../../src/model/parse";
 import { validateSnapshot } from "../../../src/engine/validate";
-import { snapshotOf } from "../../../src/hosts/xlsx/snapshot";
+import { snapshotOf } from "../../support/snapshotOf";
 import type { ReadWorkbook } from "../../../src/hosts/xlsx/readWorkbook";
 import { parseA1 } from "../../../src/util/a1";
 import { fillValid, normalizeFormula, readBack, setCell, sheetNamed, shiftRows } from "../../support/fill";

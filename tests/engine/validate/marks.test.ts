@@ -2,7 +2,7 @@
 import { errorMarks, MARK_HEAD, markHead, withMark, withoutMark } from "../../../src/engine/validate/marks";
 import { loadBuiltin } from "../../../src/model/builtins";
 import { validateSnapshot } from "../../../src/engine/validate";
-import { snapshotOf } from "../../../src/hosts/xlsx/snapshot";
+import { snapshotOf } from "../../support/snapshotOf";
 import { readBack } from "../../support/fill";
 import { planOf, setInput } from "../../support/plans";
 

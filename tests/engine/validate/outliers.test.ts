@@ -5,7 +5,7 @@
 import { parseSchemaOrThrow } from "../../../src/model/parse";
 import { validateSnapshot } from "../../../src/engine/validate";
 import { acceptedRange, median, modifiedZ } from "../../../src/engine/validate/outliers";
-import { snapshotOf } from "../../../src/hosts/xlsx/snapshot";
+import { snapshotOf } from "../../support/snapshotOf";
 import { fillValid, readBack } from "../../support/fill";
 import { planOf, setInput } from "../../support/plans";
 import { validModel } from "../../model/fixtures";

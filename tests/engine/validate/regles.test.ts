@@ -8,7 +8,7 @@ import type { Regle, Schema } from "../../../src/model/schema";
 import { validateSnapshot } from "../../../src/engine/validate";
 import { checkRegles } from "../../../src/engine/validate/regles";
 import type { SnapValue } from "../../../src/engine/snapshot";
-import { snapshotOf } from "../../../src/hosts/xlsx/snapshot";
+import { snapshotOf } from "../../support/snapshotOf";
 import { fillValid, readBack } from "../../support/fill";
 import { planOf, setInput } from "../../support/plans";
 import { validModel } from "../../model/fixtures";

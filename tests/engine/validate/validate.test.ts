@@ -9,7 +9,7 @@ import { validateSnapshot, type ValidateOptions } from "../../../src/engine/vali
 import { checkStatut } from "../../../src/engine/validate/values";
 import { META_SHEET } from "../../../src/engine/layout/metaSheet";
 import type { WorkbookPlan } from "../../../src/engine/plan";
-import { snapshotOf } from "../../../src/hosts/xlsx/snapshot";
+import { snapshotOf } from "../../support/snapshotOf";
 import type { ReadWorkbook } from "../../../src/hosts/xlsx/readWorkbook";
 import { a1, parseA1 } from "../../../src/util/a1";
 import { fillValid, readBack, serial, setCell, sheetNamed, shiftRows } from "../../support/fill";

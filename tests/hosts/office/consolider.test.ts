@@ -14,7 +14,7 @@ import { validateSnapshot } from "../../../src/engine/validate";
 import { renderPlanInExcel } from "../../../src/hosts/office/renderPlan";
 import { mergeIntoWorkbook } from "../../../src/hosts/office/consolider";
 import { readSnapshot } from "../../../src/hosts/office/snapshot";
-import { snapshotOf } from "../../../src/hosts/xlsx/snapshot";
+import { snapshotOf } from "../../support/snapshotOf";
 import { parseA1 } from "../../../src/util/a1";
 import { REGISTER_HEADER_ROW, REGISTER_SHEET } from "../../../src/engine/register";
 import { RETOURS_SHEETS } from "../../../src/engine/layout/retours";
