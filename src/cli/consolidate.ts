@@ -26,6 +26,8 @@ export interface ConsolidateOptions {
   schema?: string;
   /** The master's language, when `--lang` gives one; else the reference file's. */
   lang?: Lang;
+  /** Beyond this modified z-score a value is far from its earlier years, or from the other partners' (3.5). */
+  zThreshold: number;
 }
 
 export async function consolidateCommand(args: string[], o: ConsolidateOptions, lang: Lang): Promise<number> {
@@ -36,7 +38,7 @@ export async function consolidateCommand(args: string[], o: ConsolidateOptions, 
   let own: ReadReport | undefined;
   const files = inputFilesOrFail(args, lang);
   for (const file of files) {
-    const report = await validateFile(file, expected ? { expected } : {});
+    const report = await validateFile(file, { ...(expected ? { expected } : {}), zThreshold: o.zThreshold });
     // The master this run replaces (with --force, it may sit among the inputs, in the returns' folder) is no
     // source of it; any other input named as the output is refused, whatever --force says.
     if (sameFile(file, o.output)) {
@@ -52,7 +54,7 @@ export async function consolidateCommand(args: string[], o: ConsolidateOptions, 
     if (!e.etat) say(t(lang, "cli.consolidate.etatInconnu", { where: e.where, text: e.text }));
   const c = consolidate(
     sources,
-    { ...(expected ? { schema: expected } : {}), ...(o.lang ? { lang: o.lang } : {}) },
+    { ...(expected ? { schema: expected } : {}), ...(o.lang ? { lang: o.lang } : {}), zThreshold: o.zThreshold },
     previous ? { previous, saisis: own?.etatsSaisis ?? [] } : {},
   );
   const reason = (r: { reason: { message: string; messageEn: string } }) => inLang(lang, r.reason);

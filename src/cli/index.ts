@@ -190,6 +190,7 @@ export function buildProgram(
     .option(`--schema <id|${w.file}>`, t(lang, "cli.validate.schema"))
     .requiredOption(`-o, --output <${w.file}.xlsx>`, t(lang, "cli.generate.output"))
     .option("--force", t(lang, "cli.force"), false)
+    .option("--z-threshold <n>", t(lang, "cli.consolidate.zThreshold"), threshold, 3.5)
     .action((files: string[], o: ConsolidateOptions) =>
       run(async () => (await import("./consolidate")).consolidateCommand(files, { ...o, lang: asked }, lang))(),
     );

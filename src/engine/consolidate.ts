@@ -81,6 +81,8 @@ export interface Expected {
   campaignYear?: number;
   /** The master's language: `--lang`, or the open workbook's; else the reference file's. */
   lang?: Lang;
+  /** Beyond this modified z-score among the partners, a source's value is named (default 3.5). */
+  zThreshold?: number;
 }
 
 export interface Consolidation {
@@ -210,7 +212,7 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected,
   const carried = settled.carried.map((r) => ({ who: r.who, values: valuesIn(new Map(r.valeurs), schema, lang) }));
   const mergedValues = merged.map((m) => ({ who: m.unit.label, values: m.values }));
   mergeValues(out, [...mergedValues, ...carried], schema, lang);
-  out.outliers = partnerOutliers(mergedValues, schema, out.meta.campaignYear);
+  out.outliers = partnerOutliers(mergedValues, schema, out.meta.campaignYear, expected?.zThreshold);
   const findingsOf = new Map(sources.map((s) => [s.file, s.report.findings]));
   out.register = recordReturns(
     expectedReturns(schema),

@@ -6,6 +6,7 @@
 import { both, type Bilingual } from "../i18n";
 import { num } from "../i18n/numbers";
 import type { Schema } from "../model/schema";
+import { familleOf } from "../model/valueTypes";
 import type { SnapValue } from "./snapshot";
 import { modifiedZ, MIN_SAMPLE, Z_THRESHOLD } from "./validate/outliers";
 
@@ -19,7 +20,6 @@ export interface PartnerOutlier extends Bilingual {
   z: number;
 }
 
-const NUMERIC = new Set(["count", "amount", "number", "rate", "ratio"]);
 const round = (n: number) => Math.round(n * 100) / 100;
 
 export function partnerOutliers(
@@ -37,10 +37,11 @@ export function partnerOutliers(
   for (const axe of schema.axes)
     for (const fiche of axe.fiches)
       for (const ind of fiche.indicateurs) {
-        if (!NUMERIC.has(ind.type)) continue;
+        const famille = familleOf(ind.type);
+        if (famille !== "nombre" && famille !== "ratio") continue;
         const at = (kind: string) => `${ind.id}@${kind}:${campaignYear}`;
         const given = sources.flatMap((s) => {
-          if (ind.type !== "ratio") {
+          if (famille !== "ratio") {
             const v = number(s.values, at("valeur"));
             return v === undefined ? [] : [{ who: s.who, value: v }];
           }

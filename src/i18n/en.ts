@@ -336,6 +336,8 @@ export const en: Record<keyof typeof fr, string> = {
   "cli.validate.format": "report format",
   "cli.validate.output": "report file (otherwise: standard output)",
   "cli.validate.factor": "tolerated gap before the plausibility warning (a factor)",
+  "cli.consolidate.zThreshold":
+    "modified z-score beyond which a value is far from its earlier years or from the other partners' values",
   "cli.validate.zThreshold": "modified z-score beyond which a value is far from its earlier years",
   "cli.validate.badThreshold": "invalid threshold “{{value}}” (expected: a positive number, e.g. 3.5)",
   "cli.validate.badFactor": "invalid factor “{{value}}” (expected: a number above 1, e.g. 3 or 2.5)",

@@ -355,6 +355,8 @@ export const fr = {
   "cli.validate.format": "format du rapport",
   "cli.validate.output": "fichier du rapport (sinon : la sortie standard)",
   "cli.validate.factor": "écart toléré avant l'alerte de plausibilité (un facteur)",
+  "cli.consolidate.zThreshold":
+    "seuil du score z modifié au-delà duquel une valeur est éloignée de ses années précédentes ou de celles des autres partenaires",
   "cli.validate.zThreshold":
     "seuil du score z modifié au-delà duquel une valeur est éloignée de ses années précédentes",
   "cli.validate.badThreshold": "seuil « {{value}} » invalide (attendu : un nombre positif, par ex. 3,5)",

@@ -48,3 +48,14 @@ test("5 partners: the far one is named with its score, median, MAD and threshold
 test("3 partners: too few to judge", async () => {
   expect(consolidate(await returns([10, 12, 600])).outliers).toEqual([]);
 });
+
+test("a threshold given: 60 (score 32.38) is named beyond 30, not beyond 40; 10 (score −1.35) beyond 1", async () => {
+  const sources = await returns([10, 12, 11, 13, 60]);
+  expect(consolidate(sources, { zThreshold: 30 }).outliers.map((o) => o.value)).toEqual([60]);
+  expect(consolidate(sources, { zThreshold: 40 }).outliers).toEqual([]);
+  const low = consolidate(sources, { zThreshold: 1 }).outliers;
+  expect(low.map((o) => o.value).sort((a, b) => a - b)).toEqual([10, 60]);
+  expect(low.find((o) => o.value === 10)!.message).toMatch(
+    /score z modifié -1,35 .* au-delà du seuil 1, à vérifier\.$/,
+  );
+});
