@@ -55,7 +55,13 @@ export async function consolidateCommand(args: string[], o: ConsolidateOptions, 
   const c = consolidate(
     sources,
     { ...(expected ? { schema: expected } : {}), ...(o.lang ? { lang: o.lang } : {}), zThreshold: o.zThreshold },
-    previous ? { previous, saisis: own?.etatsSaisis ?? [] } : {},
+    previous
+      ? {
+          previous,
+          saisis: own?.etatsSaisis ?? [],
+          ...(own?.schema && own.meta ? { master: { schema: own.schema, meta: own.meta } } : {}),
+        }
+      : {},
   );
   const reason = (r: { reason: { message: string; messageEn: string } }) => inLang(lang, r.reason);
   for (const a of c.accepted) say(t(lang, "cli.consolidate.accepted", a));

@@ -124,6 +124,9 @@ const describeModel = (schema: Schema, year?: number) =>
 /** The register of the master this run replaces, with the states typed in its sheet; the run's date. */
 export interface Returns {
   previous?: Register;
+  /** The master this run replaces: its model stands as the reference when no file of this run can be merged, so that
+   * a run of refused files still updates the register (their returns « à corriger ») and keeps what it held. */
+  master?: { schema: Schema; meta: PlanMeta };
   saisis?: EtatSaisi[];
   date?: Date;
 }
@@ -179,7 +182,8 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected,
   const decisions = decide(same.map((s) => candidate(s.file, s.meta, s.values)));
   out.setAside = decisions.setAside;
   out.rejected.push(...decisions.refused.map((r) => ({ ...r, unreadable: false })));
-  if (!reference) return out;
+  const ref = reference ?? (returns.previous ? returns.master : undefined);
+  if (!ref) return out;
   // The register: the states typed in its sheet first, then what this run's files are to it.
   const date = (returns.date ?? new Date()).toISOString();
   const previous = returns.previous && applyEtatsSaisis(returns.previous, returns.saisis ?? [], date);
@@ -187,10 +191,10 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected,
   out.setAside.push(...settled.setAside);
   out.rejected.push(...settled.refused.map(({ file, reason }) => ({ file, reason, unreadable: false })));
   if (!settled.units.length && !settled.carried.length) return out;
-  const schema = expected?.schema ?? reference.schema;
+  const schema = expected?.schema ?? ref.schema;
   out.schema = schema;
-  out.meta = reference.meta;
-  const lang = expected?.lang ?? langOf(reference.meta);
+  out.meta = ref.meta;
+  const lang = expected?.lang ?? langOf(ref.meta);
   out.lang = lang;
   // Each source's statuses and Oui/Non in the master's language, so that « Oui » and "Yes" agree (its hash, which
   // says what the file holds, was taken from its values as they are).

@@ -13,6 +13,7 @@ import ExcelJS from "exceljs";
 import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
 import { REGISTER_SHEET } from "../../src/engine/register";
 import { countKey, fivePartners, partnerPlan } from "../support/fivePartners";
+import { bindingCell } from "../support/plans";
 
 // Each run spawns `node bin/bilan.js`, several seconds apiece on a loaded 2-core machine.
 jest.setTimeout(180_000);
@@ -165,4 +166,25 @@ test("register of a workbook that is no master: a clear message, exit 2", () => 
   const r = bilan(["register", "cde.xlsx"]);
   expect(r.status).toBe(2);
   expect(r.stderr).toContain("cde.xlsx n'a pas de suivi des retours");
+});
+
+test("a run whose only file is refused still writes the master, its register updated, the other returns' values kept", async () => {
+  writeFileSync(join(dir, "cde-seul.xlsx"), await renderPlanToXlsx(partnerPlan(schema, cde.id, 3)));
+  const tampered = partnerPlan(schema, pmi.id, 6);
+  const cell = bindingCell(tampered, tampered.meta.bindings.find((b) => b.formula && !b.input)!.key);
+  delete cell.formula;
+  cell.value = 5;
+  writeFileSync(join(dir, "pmi-altere.xlsx"), await renderPlanToXlsx(tampered));
+  expect(bilan(["consolidate", "cde-seul.xlsx", "-o", "maitre-2.xlsx"]).status).toBe(0);
+
+  const run = bilan(["consolidate", "pmi-altere.xlsx", "-o", "maitre-2.xlsx", "--force"]);
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain("pmi-altere.xlsx : écarté");
+  expect(run.stderr).toContain("1 reçu(s), 1 à corriger, 0 validé(s), 3 sans réponse");
+  const json = JSON.parse(bilan(["register", "maitre-2.xlsx", "--format", "json"]).stdout) as {
+    returns: { who: string; state: string }[];
+  };
+  expect(json.returns.find((r) => r.who === `Partenaire ${pmi.nom}`)?.state).toBe("à corriger");
+  // The master written from the one it replaces passes its own checks.
+  expect(bilan(["validate", "maitre-2.xlsx"]).status).toBe(0);
 });

@@ -209,3 +209,24 @@ test("a file set aside for its altered structure: its return is à corriger with
   expect(pmiReturn(four.c)).toMatchObject({ etat: "reçu", modifications: [[KEY, 4, 6]] });
   expect(pmiReturn(four.c).ecarte).toBeUndefined();
 });
+
+test("a run whose only file is refused still updates the register, from the master it replaces, every value kept", async () => {
+  const good = await source("pmi.xlsx", partnerPlan(schema, pmi, 4));
+  const other = await source("cde.xlsx", partnerPlan(schema, cde, 3));
+  const tampered = partnerPlan(schema, pmi, 6);
+  const cell = bindingCell(tampered, tampered.meta.bindings.find((b) => b.formula && !b.input)!.key);
+  delete cell.formula;
+  cell.value = 5;
+  const bad = await source("pmi-v2.xlsx", tampered);
+  const one = await run([good, other]);
+  // Without the master's model there is no reference: nothing is merged, no register made.
+  expect(consolidate([bad], undefined, next(one.report)).register).toBeUndefined();
+  const master = { schema: one.report.schema!, meta: one.report.meta! };
+  const two = await run([bad], { ...next(one.report), master });
+  expect(two.c.accepted).toEqual([]);
+  expect(two.c.rejected.map((r) => r.file)).toEqual(["pmi-v2.xlsx"]);
+  expect(etats(two.c.register!)).toMatchObject({ [pmi]: "à corriger", [cde]: "reçu", [dir]: "attendu" });
+  expect(two.c.register!.retours.find((r) => r.cut === `partenaire:${pmi}`)).toMatchObject({ ecarte: "pmi-v2.xlsx" });
+  expect(two.c.values.get(KEY)).toBe(4 + 3);
+  expect(two.report.findings.filter((f) => f.severity === "erreur")).toEqual([]);
+});

@@ -48,7 +48,11 @@ export function ConsoliderView() {
       consolidate(
         sources,
         { schema: open.schema, campaignYear: open.meta.campaignYear, lang: langOf(open.meta) },
-        { ...(open.meta.register ? { previous: open.meta.register } : {}), saisis: open.etatsSaisis ?? [] },
+        {
+          ...(open.meta.register ? { previous: open.meta.register } : {}),
+          saisis: open.etatsSaisis ?? [],
+          master: { schema: open.schema, meta: open.meta },
+        },
       ),
     );
   };
