@@ -126,6 +126,8 @@ export const en: Record<keyof typeof fr, string> = {
   "check.regle.unknownIndicator": "rule {{regle}}: unknown indicator “{{id}}”",
   "check.regle.unknownGroup": "rule {{regle}}: unknown fiche or sous-action “{{id}}”",
   "check.regle.notNumeric": "rule {{regle}}: indicator “{{id}}” is of type {{type}}, not a number",
+  "check.regle.notRatio":
+    "rule {{regle}}: “{{ref}}” names a part of a ratio, but indicator “{{id}}” is of type {{type}}",
   "check.regle.yearOutside": "rule {{regle}}: “{{ref}}” is outside the schéma's period ({{debut}}–{{fin}})",
   "check.regle.placeholder": "rule {{regle}}: “{{name}}” names nothing of the rule: left as is in the message",
   "rule.count": "integer ≥ 0",

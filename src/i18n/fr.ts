@@ -131,6 +131,8 @@ export const fr = {
   "check.regle.unknownIndicator": "règle {{regle}} : indicateur « {{id}} » inconnu",
   "check.regle.unknownGroup": "règle {{regle}} : fiche ou sous-action « {{id}} » inconnue",
   "check.regle.notNumeric": "règle {{regle}} : l'indicateur « {{id}} » est de type {{type}}, pas un nombre",
+  "check.regle.notRatio":
+    "règle {{regle}} : « {{ref}} » nomme une partie d'un ratio, mais l'indicateur « {{id}} » est de type {{type}}",
   "check.regle.yearOutside": "règle {{regle}} : « {{ref}} » hors de la période du schéma ({{debut}}–{{fin}})",
   "check.regle.placeholder":
     "règle {{regle}} : « {{name}} » ne désigne rien de la règle : laissé tel quel dans le message",

@@ -4,11 +4,13 @@
  *
  *   expression := terme (("+" | "-") terme)*
  *   terme      := facteur (("*" | "/") facteur)*
- *   facteur    := "-" facteur | nombre | "(" expression ")" | fonction "(" id ")" | id [ "[" annee "]" ]
+ *   facteur    := "-" facteur | nombre | "(" expression ")" | fonction "(" id ")" | id [partie] [ "[" annee "]" ]
+ *   partie     := ".numerateur" | ".denominateur"
  *   annee      := "Y" [("+" | "-") entier] | AAAA
  *
  * `fa_6.ind_2` is the indicator's value of the campaign year (a ratio: its rate, 0–100); `fa_6.ind_2[Y-1]` the
- * year before, `fa_6.ind_2[2024]` a given year. A function counts the sous-actions of a fiche (or one sous-action)
+ * year before, `fa_6.ind_2[2024]` a given year; a ratio's parts are `fa_6.ind_2.numerateur` and
+ * `fa_6.ind_2.denominateur`. A function counts the sous-actions of a fiche (or one sous-action)
  * in a state for the campaign: `realisees(fa_3)`, `en_cours(…)`, `reportees(…)`, `abandonnees(…)`,
  * `non_commencees(…)`, `non_renseignees(…)`. Numbers take a decimal point or comma (`0,5`).
  */
@@ -24,12 +26,16 @@ export const COUNT_FUNCTIONS = {
 } as const;
 export type CountFunction = keyof typeof COUNT_FUNCTIONS;
 
+/** A part of a ratio, named after its indicator id (`fa_6.ind_2.numerateur`). */
+export const RATIO_PARTS = ["numerateur", "denominateur"] as const;
+export type RatioPart = (typeof RATIO_PARTS)[number];
+
 /** A year of an indicator reference: relative to the campaign (`Y-1` → offset -1) or absolute. */
 export type YearSelector = { offset: number } | { year: number };
 
 export type Expr =
   | { kind: "nombre"; value: number }
-  | { kind: "indicateur"; id: string; year: YearSelector; text: string }
+  | { kind: "indicateur"; id: string; part?: RatioPart; year: YearSelector; text: string }
   | { kind: "compte"; fn: CountFunction; id: string; text: string }
   | { kind: "negatif"; operand: Expr }
   | { kind: "binaire"; op: "+" | "-" | "*" | "/"; left: Expr; right: Expr };
@@ -162,12 +168,14 @@ class Parser {
       this.expect(")", "closingExpected");
       return { kind: "compte", fn: tok.text as CountFunction, id: arg.text, text: `${tok.text}(${arg.text})` };
     }
-    if (!this.isOp("[")) return { kind: "indicateur", id: tok.text, year: { offset: 0 }, text: tok.text };
+    const part = RATIO_PARTS.find((p) => tok.text.endsWith(`.${p}`));
+    const ref = { id: part ? tok.text.slice(0, -part.length - 1) : tok.text, ...(part ? { part } : {}) };
+    if (!this.isOp("[")) return { kind: "indicateur", ...ref, year: { offset: 0 }, text: tok.text };
     this.i++;
     const year = this.year();
     this.expect("]", "closingExpected");
     const sel = "year" in year ? String(year.year) : year.offset ? `Y${year.offset > 0 ? "+" : ""}${year.offset}` : "Y";
-    return { kind: "indicateur", id: tok.text, year, text: `${tok.text}[${sel}]` };
+    return { kind: "indicateur", ...ref, year, text: `${tok.text}[${sel}]` };
   }
 
   private year(): YearSelector {

@@ -7,9 +7,7 @@ import { issue, type ModelIssue, type PathSegment } from "./issues";
 import { parseExpression, referencesOf, type Expr, type SyntaxError } from "./expression";
 import type { Regle, Schema } from "./schema";
 import { phrase } from "../i18n";
-
-/** Indicator types a rule can compute with (a ratio: its rate). */
-export const NUMERIC_TYPES = new Set(["count", "rate", "ratio", "amount", "number"]);
+import { familleOf } from "./valueTypes";
 
 /** `{gauche}`, `{droite}`, `{fa_6.ind_2}`, `{fa_6.ind_2[Y-1]}`: the placeholders of a rule's message. */
 export const PLACEHOLDER = /\{([^{}]+)\}/g;
@@ -56,8 +54,11 @@ export function checkRegles(schema: Schema, errors: ModelIssue[], warnings: Mode
         }
         const ind = indicateurs.get(ref.id);
         if (!ind) errors.push(issue(where, "check.regle.unknownIndicator", { regle: r.id, id: ref.id }));
-        else if (!NUMERIC_TYPES.has(ind.type))
+        // Numbers and ratios compute (a ratio: its rate, or a part named); a part belongs to a ratio only.
+        else if (familleOf(ind.type) !== "nombre" && familleOf(ind.type) !== "ratio")
           errors.push(issue(where, "check.regle.notNumeric", { regle: r.id, id: ref.id, type: ind.type }));
+        else if (ref.part && familleOf(ind.type) !== "ratio")
+          errors.push(issue(where, "check.regle.notRatio", { regle: r.id, ref: ref.text, id: ref.id, type: ind.type }));
         const y = ref.year;
         if ("year" in y ? y.year < debut || y.year > fin : Math.abs(y.offset) > fin - debut)
           errors.push(issue(where, "check.regle.yearOutside", { regle: r.id, ref: ref.text, debut, fin }));

@@ -64,6 +64,25 @@ describe("the expression language", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toEqual({ column, problem, ...(found !== undefined ? { found } : {}) });
   });
+  test("a ratio's parts, with or without a year", () => {
+    const refs = referencesOf(expr("fa_1.ind_2.numerateur[Y-1] / fa_1.ind_2.denominateur"));
+    expect(refs).toEqual([
+      {
+        kind: "indicateur",
+        id: "fa_1.ind_2",
+        part: "numerateur",
+        year: { offset: -1 },
+        text: "fa_1.ind_2.numerateur[Y-1]",
+      },
+      {
+        kind: "indicateur",
+        id: "fa_1.ind_2",
+        part: "denominateur",
+        year: { offset: 0 },
+        text: "fa_1.ind_2.denominateur",
+      },
+    ]);
+  });
 });
 
 describe("check-schema on rules", () => {
@@ -118,6 +137,21 @@ describe("check-schema on rules", () => {
       ]);
       expect(r.warnings.map((w) => w.path)).toEqual(["regles[1].message"]);
     }
+  });
+
+  test("a ratio's part of a ratio passes; of a count, it is refused naming the type", () => {
+    expect(
+      withRules([{ id: "r1", gauche: "fa_1.ind_2.numerateur", operateur: "<=", droite: "fa_1.ind_2.denominateur" }]).ok,
+    ).toBe(true);
+    const r = withRules([{ id: "r2", gauche: "fa_1.ind_1.numerateur", operateur: "<=", droite: "fa_1.ind_1" }]);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.errors.map((e) => [e.path, e.message])).toEqual([
+        [
+          "regles[0].gauche",
+          "règle r2 : « fa_1.ind_1.numerateur » nomme une partie d'un ratio, mais l'indicateur « fa_1.ind_1 » est de type count",
+        ],
+      ]);
   });
 
   test("an unknown operator or missing-value strategy is refused by the format", () => {

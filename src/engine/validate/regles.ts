@@ -111,7 +111,8 @@ export function checkRegles(ctx: RuleContext): Finding[] {
     const type = indicateurs.get(id)?.type;
     return type !== undefined && familleOf(type) === "ratio";
   };
-  const keyOf = (id: string, year: number) => `${id}@${isRatio(id) ? "numerateur" : "valeur"}:${year}`;
+  const keyOf = (ref: { id: string; part?: string }, year: number) =>
+    `${ref.id}@${ref.part ?? (isRatio(ref.id) ? "numerateur" : "valeur")}:${year}`;
   const lookup: Lookup = (ref) => {
     if (ref.kind === "compte") {
       const wanted = COUNT_FUNCTIONS[ref.fn];
@@ -122,6 +123,7 @@ export function checkRegles(ctx: RuleContext): Finding[] {
       }).length;
     }
     const year = yearOf(ref.year, campaign);
+    if (ref.part) return numberAt(`${ref.id}@${ref.part}:${year}`);
     if (!isRatio(ref.id)) return numberAt(`${ref.id}@valeur:${year}`);
     const n = numberAt(`${ref.id}@numerateur:${year}`);
     const d = numberAt(`${ref.id}@denominateur:${year}`);
@@ -146,7 +148,7 @@ export function checkRegles(ctx: RuleContext): Finding[] {
     if (left === undefined || right === undefined || compare(regle.operateur, left, right)) continue;
 
     // The finding goes to the first referenced value of the campaign that has a cell, else the first at all.
-    const cells = indicatorRefs.map((r) => byKey.get(keyOf(r.id, yearOf(r.year, campaign)))).filter(Boolean);
+    const cells = indicatorRefs.map((r) => byKey.get(keyOf(r, yearOf(r.year, campaign)))).filter(Boolean);
     const at = cells.find((b) => b!.period === String(campaign)) ?? cells[0];
     const place = at ? ctx.place(at) : undefined;
     out.push({

@@ -172,3 +172,19 @@ describe("in a workbook", () => {
     expect(found.find((f) => f.rule === "regle.suivis_accompagnes")!.severity).toBe("erreur");
   });
 });
+
+test("a ratio's parts are reached on their own: its numerator named with its value", () => {
+  const schema = model([{ id: "r1", gauche: "fa_1.ind_2.numerateur", operateur: "<=", droite: SUIVIS }]);
+  const values = new Map<string, SnapValue>([
+    ["fa_1.ind_2@numerateur:2024", 12],
+    ["fa_1.ind_2@denominateur:2024", 40],
+    [`${SUIVIS}@valeur:2024`, 10],
+  ]);
+  const check = () =>
+    checkRegles({ schema, campaign: 2024, bindings: [], values: (k) => values.get(k), place: () => undefined });
+  expect(check().map((f) => f.message)).toEqual([
+    "Règle r1 non respectée : fa_1.ind_2.numerateur = 12 > fa_1.ind_6 = 10.",
+  ]);
+  values.set("fa_1.ind_2@numerateur:2024", 8);
+  expect(check()).toEqual([]);
+});
