@@ -4,11 +4,12 @@
  * spreadsheet parser: empty, not a zip, an encrypted or legacy OLE file, a
  * Word or PowerPoint file, a truncated zip, a huge file, a zip bomb or too
  * many cells. The sizes a zip declares are checked first, then every part is
- * inflated as a stream that keeps nothing and stops as soon as a part gives
- * more than it declared or a budget is spent: a lying zip costs at most its
- * declared sizes. The same code runs in the CLI and in the task pane.
- * Asked to, it keeps the XML parts it inflated, for the reader (valueReader.ts)
- * to parse without inflating them again.
+ * inflated with a hard cap at its declared size — in one native call (Node's
+ * zlib, given by the CLI) or as a stream (in the task pane) — and refused as
+ * soon as it gives more than it declared or the cells go over budget: a lying
+ * zip costs at most its declared sizes. Asked to, the guard keeps the XML parts
+ * it inflated, for the reader (valueReader.ts) to parse without inflating them
+ * again.
  */
 import JSZip from "jszip";
 import type { MessageKey, Params } from "../../i18n";
