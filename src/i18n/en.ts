@@ -852,8 +852,8 @@ export const en: Record<keyof typeof fr, string> = {
   "workbook.retours.sheet.suivi": "Returns",
   "workbook.retours.sheet.constats": "Return findings",
   "workbook.retours.sheet.modifications": "Changes",
-  "workbook.retours.partenaire": "Partner {{nom}}",
-  "workbook.retours.territoire": "Territory {{nom}}",
+  "workbook.cut.partenaire": "Partner {{nom}}",
+  "workbook.cut.territoire": "Territory {{nom}}",
   "workbook.retours.title": "Returns of the {{year}} campaign",
   "workbook.retours.note":
     "{{expected}} return(s) expected, {{silent}} not answered on {{date}}. The {{col}} column is set here ({{recu}} → {{valide}}, or → {{aCorriger}}); the next consolidation reads it.",

@@ -891,8 +891,8 @@ export const fr = {
   "workbook.retours.sheet.suivi": "Suivi des retours",
   "workbook.retours.sheet.constats": "Constats des retours",
   "workbook.retours.sheet.modifications": "Modifications",
-  "workbook.retours.partenaire": "Partenaire {{nom}}",
-  "workbook.retours.territoire": "Territoire {{nom}}",
+  "workbook.cut.partenaire": "Partenaire {{nom}}",
+  "workbook.cut.territoire": "Territoire {{nom}}",
   "workbook.retours.title": "Suivi des retours de la campagne {{year}}",
   "workbook.retours.note":
     "{{expected}} retours attendus, {{silent}} sans réponse au {{date}}. La colonne {{col}} se modifie ici ({{recu}} → {{valide}}, ou → {{aCorriger}}) ; la consolidation suivante le relit.",

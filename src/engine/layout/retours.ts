@@ -19,6 +19,7 @@ import {
   type Retour,
 } from "../register";
 import { etatWord, evenementText } from "../registerReport";
+import { cutName } from "../consolidateSources";
 import { severityWord, type Severity } from "../validate/findings";
 import { SheetBuilder } from "./sheetBuilder";
 import { buildTableSheet, TABLE_HEADER_ROW } from "./tableSheet";
@@ -75,18 +76,18 @@ function etatParams(lang: Lang): Record<string, string> {
  * A return's name in the workbook's language: « Partenaire CAF », "Partner CAF" (the register records it in
  * French; a cut the model no longer holds keeps its recorded name).
  */
-function whoIn(r: Retour, schema: Schema, w: Words): string {
+function whoIn(r: Retour, schema: Schema, lang: Lang): string {
   const [kind, id] = r.cut.split(":") as [string, string];
-  const list = kind === "partenaire" ? schema.partenaires : kind === "territoire" ? schema.territoires : [];
-  const nom = list.find((a) => a.id === id)?.nom;
-  return nom === undefined ? r.who : w(kind === "partenaire" ? "retours.partenaire" : "retours.territoire", { nom });
+  if (kind !== "partenaire" && kind !== "territoire") return r.who;
+  const nom = (kind === "partenaire" ? schema.partenaires : schema.territoires).find((a) => a.id === id)?.nom;
+  return nom === undefined ? r.who : cutName(kind, nom, lang);
 }
 
 export function buildRetours(register: Register, { schema, campaignYear, where, w }: RetoursContext): SheetPlan[] {
   const lang = w.lang;
   const constatsSheet = constatsName(lang);
   const modsSheet = modificationsName(lang);
-  const who = new Map(register.retours.map((r) => [r.cut, whoIn(r, schema, w)]));
+  const who = new Map(register.retours.map((r) => [r.cut, whoIn(r, schema, lang)]));
   const constatsRows = register.retours.flatMap((r) =>
     r.constats.map(([severity, place, rule, message, messageEn]) => [
       who.get(r.cut)!,
