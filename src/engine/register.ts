@@ -140,11 +140,13 @@ export const REGISTER_ETAT_COL = 3;
 
 /**
  * The states typed in the register sheet of a master that differ from what its metadata records; `lang`: the
- * master's language, which names its sheet and whose words are read first.
+ * master's language, which names its sheet and whose words are read first. The sheet is found under its name in
+ * either language (an English master written before its register spoke English has it in French): what was
+ * typed there is not lost.
  */
 export function readEtatsSaisis(snapshot: Snapshot, register: Register, lang: Lang): EtatSaisi[] {
-  const name = registerName(lang);
-  const sheet = sheetOf(snapshot, name);
+  const name = [lang, ...LANGS.filter((l) => l !== lang)].map(registerName).find((n) => sheetOf(snapshot, n));
+  const sheet = name === undefined ? undefined : sheetOf(snapshot, name);
   if (!sheet) return [];
   const out: EtatSaisi[] = [];
   const letter = String.fromCharCode(64 + REGISTER_ETAT_COL);

@@ -10,7 +10,7 @@ import type { WorkbookPlan } from "../../src/engine/plan";
 import { consolidate, type ConsolidationSource, type Returns } from "../../src/engine/consolidate";
 import { masterPlan } from "../../src/engine/consolidateMaster";
 import { validateSnapshot, type ValidationReport } from "../../src/engine/validate";
-import { REGISTER_SHEET, type Register } from "../../src/engine/register";
+import { REGISTER_SHEET, registerName, type Register } from "../../src/engine/register";
 import { CONSTATS_SHEET, MODIFICATIONS_SHEET, retoursNames } from "../../src/engine/layout/retours";
 import { snapshotOf } from "../support/snapshotOf";
 import { readBack, setCell, sheetNamed } from "../support/fill";
@@ -274,4 +274,24 @@ test("a French master reads a state typed in English too", async () => {
   const a = await source("direction.xlsx", partnerPlan(schema, dir, 7));
   const one = await run([a], {}, (wb) => setEtat(wb, dir, "  VALIDATED "));
   expect(one.report.etatsSaisis).toEqual([expect.objectContaining({ cut: `partenaire:${dir}`, etat: "validé" })]);
+});
+
+test("an English master written before its register spoke English: a state typed in its French-named sheet is still read", async () => {
+  const a = await source("direction.xlsx", partnerPlan(schema, dir, 7, "en"));
+  const one = await run([a], {}, (wb) => {
+    const sheet = sheetNamed(wb, registerName("en"));
+    sheet.name = REGISTER_SHEET;
+    setEtat(wb, dir, "validated");
+  });
+  expect(one.report.etatsSaisis).toEqual([
+    expect.objectContaining({
+      cut: `partenaire:${dir}`,
+      where: expect.stringMatching(/^Suivi des retours!C\d+$/),
+      etat: "validé",
+    }),
+  ]);
+  // Its structure says where the sheet went.
+  expect(one.report.findings.filter((f) => f.rule === "structure.feuille-absente").map((f) => f.sheet)).toEqual([
+    registerName("en"),
+  ]);
 });
