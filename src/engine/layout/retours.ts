@@ -4,6 +4,9 @@
  * one input (a list: attendu, reçu, à corriger, validé); *Constats des retours*,
  * the findings of each submission, which each return links to; *Modifications*,
  * what each resubmission changed, value by value, with a link to the cell.
+ * Names, headings, notes and the state list are in the workbook's language
+ * (`workbook.retours.*`, states from `register.etat.*`: « Returns », "received"…);
+ * a state is read back in either language (register.ts, etatOf).
  */
 import { a1, colLetter, hyperlinkFormula } from "../../util/a1";
 import type { Lang } from "../../i18n";
