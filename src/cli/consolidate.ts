@@ -9,8 +9,8 @@
 import { existsSync } from "node:fs";
 import { inLang, t, type Lang } from "../i18n";
 import type { ReadReport } from "../engine/validate";
-import type { WorkbookPlan } from "../engine/plan";
-import { awaited, REGISTER_SHEET, type Etat, type Register } from "../engine/register";
+import { langOf, type WorkbookPlan } from "../engine/plan";
+import { awaited, registerName, type Etat, type Register } from "../engine/register";
 import { etatWord, modificationRow } from "../engine/registerReport";
 import { consolidate, sourceReport, type ConsolidationSource } from "../engine/consolidate";
 import { masterPlan, PAR_SOURCE } from "../engine/consolidateMaster";
@@ -76,7 +76,8 @@ export async function consolidateCommand(args: string[], o: ConsolidateOptions, 
     say(t(lang, "consolidate.nothing"));
     return Math.max(code, 1);
   }
-  if (c.register) sayRegister(c.register, master.plan, lang, say);
+  // States were typed in the register sheet of the master this run replaces, named in its language.
+  if (c.register) sayRegister(c.register, master.plan, lang, say, registerName(langOf(own?.meta ?? master.plan.meta)));
   writeOutput(o.output, await renderPlanToXlsx(master.plan), o.force, lang, [
     ...sources.map((x) => x.file),
     ...(o.schema ? [o.schema] : []),
@@ -93,7 +94,13 @@ export async function consolidateCommand(args: string[], o: ConsolidateOptions, 
 }
 
 /** What the run did to the register: states typed in its sheet, each new submission's modifications, the counts, who has not answered. */
-function sayRegister(register: Register, plan: WorkbookPlan, lang: Lang, say: (line: string) => void): void {
+function sayRegister(
+  register: Register,
+  plan: WorkbookPlan,
+  lang: Lang,
+  say: (line: string) => void,
+  typedIn: string,
+): void {
   const bound = new Map(plan.meta.bindings.map((b) => [b.key, b]));
   const where = (key: string) => bound.get(key);
   for (const r of register.retours) {
@@ -103,7 +110,7 @@ function sayRegister(register: Register, plan: WorkbookPlan, lang: Lang, say: (l
           who: r.who,
           from: etatWord(lang, e.avant),
           to: etatWord(lang, e.etat),
-          where: REGISTER_SHEET,
+          where: typedIn,
         }),
       );
     if (r.recu !== register.date || !r.modifications.length) continue;

@@ -187,14 +187,14 @@ export function consolidate(sources: ConsolidationSource[], expected?: Expected,
   // The register: the states typed in its sheet first, then what this run's files are to it.
   const date = (returns.date ?? new Date()).toISOString();
   const previous = returns.previous && applyEtatsSaisis(returns.previous, returns.saisis ?? [], date);
-  const settled = settleReturns(decisions.units, previous);
+  const lang = expected?.lang ?? langOf(ref.meta);
+  const settled = settleReturns(decisions.units, previous, lang);
   out.setAside.push(...settled.setAside);
   out.rejected.push(...settled.refused.map(({ file, reason }) => ({ file, reason, unreadable: false })));
   if (!settled.units.length && !settled.carried.length) return out;
   const schema = expected?.schema ?? ref.schema;
   out.schema = schema;
   out.meta = ref.meta;
-  const lang = expected?.lang ?? langOf(ref.meta);
   out.lang = lang;
   // Each source's statuses and Oui/Non in the master's language, so that « Oui » and "Yes" agree (its hash, which
   // says what the file holds, was taken from its values as they are).

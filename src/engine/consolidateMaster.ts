@@ -9,13 +9,13 @@ import { both, type Bilingual, type Lang } from "../i18n";
 import { wordsOf } from "./layout/words";
 import type { Granularite, Schema } from "../model/schema";
 import type { Consolidation } from "./consolidate";
-import type { PlanMeta, Scalar, SheetPlan, WorkbookPlan } from "./plan";
+import { langOf, type PlanMeta, type Scalar, type SheetPlan, type WorkbookPlan } from "./plan";
 import { layoutWorkbook } from "./layout";
 import { META_SHEET } from "./layout/metaSheet";
 import { layoutOptionsOf } from "./validate/readMeta";
 import { buildTableSheet } from "./layout/tableSheet";
 import { addNonRepris, transferValues } from "./transfer";
-import { RETOURS_SHEETS } from "./layout/retours";
+import { retoursNames } from "./layout/retours";
 
 /** The sheet's name in a workbook of this language. */
 export const parSourceName = (lang: Lang): string => wordsOf(lang)("parSource.sheet");
@@ -72,7 +72,7 @@ export function mergedSheets(c: Consolidation, schema: Schema, meta: PlanMeta): 
     sources: c.sources,
     ...(c.register ? { register: c.register } : {}),
   });
-  return layout.ok
-    ? layout.plan.sheets.filter((s) => s.name === META_SHEET || RETOURS_SHEETS.includes(s.name))
-    : undefined;
+  if (!layout.ok) return undefined;
+  const recorded = [META_SHEET, ...retoursNames(langOf(layout.plan.meta))];
+  return layout.plan.sheets.filter((s) => recorded.includes(s.name));
 }

@@ -13,7 +13,9 @@
  * - plain copies of one cut (services each completing part of it) are grouped,
  *   to be merged cell by cell.
  */
-import { both, type Bilingual } from "../i18n";
+import { both, type Bilingual, type Lang } from "../i18n";
+import { CANONICAL } from "../model/vocabulaire";
+import { wordsOf } from "./layout/words";
 import type { PlanMeta, SourceRef } from "./plan";
 import type { SnapValue } from "./snapshot";
 import { cyrb53 } from "./layout/hash";
@@ -45,9 +47,12 @@ export function who(meta: PlanMeta): string {
   return meta.cut ? cutName(meta.cut.kind, meta.cut.nom) : "Ensemble du schéma";
 }
 
-/** A cut's name for people: « Partenaire CAF », « Territoire TAD Nord ». */
-export const cutName = (kind: "partenaire" | "territoire", nom: string) =>
-  `${kind === "partenaire" ? "Partenaire" : "Territoire"} ${nom}`;
+/**
+ * A cut's name for people: « Partenaire CAF », « Territoire TAD Nord »; "Partner CAF" in an English workbook
+ * (what the metadata records is French).
+ */
+export const cutName = (kind: "partenaire" | "territoire", nom: string, lang: Lang = CANONICAL) =>
+  wordsOf(lang)(`cut.${kind}`, { nom });
 
 export const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 

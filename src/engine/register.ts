@@ -19,7 +19,8 @@
  *   with its findings (its values are not merged: the earlier ones stay);
  * - a return with no file this run keeps its recorded values in the master.
  */
-import { both, type Bilingual } from "../i18n";
+import { both, type Bilingual, type Lang } from "../i18n";
+import { LANGS } from "../model/vocabulaire";
 import type { Schema } from "../model/schema";
 import type { SourceRef } from "./plan";
 import type { Snapshot, SnapValue } from "./snapshot";
@@ -28,6 +29,8 @@ import type { Finding } from "./validate/findings";
 import { baseName, cutName, ENSEMBLE, type Candidate, type Unit } from "./consolidateSources";
 import { cutHolds } from "./layout/cuts";
 import { fold } from "../util/text";
+import { wordsOf } from "./layout/words";
+import { etatWord } from "./registerReport";
 
 export const ETATS = ["attendu", "reçu", "à corriger", "validé"] as const;
 export type Etat = (typeof ETATS)[number];
@@ -98,9 +101,18 @@ export function expectedReturns(schema: Schema): { cut: string; who: string }[] 
   return [...of("territoire", schema.territoires), ...of("partenaire", schema.partenaires)];
 }
 
-export function etatOf(text: unknown): Etat | undefined {
+/**
+ * The state a typed word names (« validé », "validated"; case, accents and spaces aside), the workbook's language
+ * first, then the other, as statuses are read (model/vocabulaire.ts): undefined when it names none.
+ */
+export function etatOf(text: unknown, lang: Lang): Etat | undefined {
   if (typeof text !== "string") return undefined;
-  return ETATS.find((e) => fold(e) === fold(text));
+  const typed = fold(text);
+  for (const l of [lang, ...LANGS.filter((x) => x !== lang)]) {
+    const etat = ETATS.find((e) => fold(etatWord(l, e)) === typed);
+    if (etat) return etat;
+  }
+  return undefined;
 }
 
 /** The register with the states typed in its sheet applied, each change in its return's history. */
@@ -118,14 +130,23 @@ export function applyEtatsSaisis(register: Register, saisis: EtatSaisi[], date: 
   return { ...register, retours };
 }
 
-export const REGISTER_SHEET = "Suivi des retours";
+/** The register sheet's name in a workbook of this language. */
+export const registerName = (lang: Lang): string => wordsOf(lang)("retours.sheet.suivi");
+/** Its name in a French workbook. */
+export const REGISTER_SHEET = registerName("fr");
 export const REGISTER_HEADER_ROW = 4;
 /** Column of the state, the one input of the register sheet (column A holds the cut, hidden). */
 export const REGISTER_ETAT_COL = 3;
 
-/** The states typed in the register sheet of a master that differ from what its metadata records. */
-export function readEtatsSaisis(snapshot: Snapshot, register: Register): EtatSaisi[] {
-  const sheet = sheetOf(snapshot, REGISTER_SHEET);
+/**
+ * The states typed in the register sheet of a master that differ from what its metadata records; `lang`: the
+ * master's language, which names its sheet and whose words are read first. The sheet is found under its name in
+ * either language (an English master written before its register spoke English has it in French): what was
+ * typed there is not lost.
+ */
+export function readEtatsSaisis(snapshot: Snapshot, register: Register, lang: Lang): EtatSaisi[] {
+  const name = [lang, ...LANGS.filter((l) => l !== lang)].map(registerName).find((n) => sheetOf(snapshot, n));
+  const sheet = name === undefined ? undefined : sheetOf(snapshot, name);
   if (!sheet) return [];
   const out: EtatSaisi[] = [];
   const letter = String.fromCharCode(64 + REGISTER_ETAT_COL);
@@ -137,9 +158,9 @@ export function readEtatsSaisis(snapshot: Snapshot, register: Register): EtatSai
     const address = `${letter}${row}`;
     const value = sheet.cells.get(address)?.value;
     if (value === undefined || value === r.etat) return;
-    const etat = etatOf(value);
+    const etat = etatOf(value, lang);
     if (etat === r.etat) return;
-    out.push({ cut: r.cut, where: `${REGISTER_SHEET}!${address}`, text: String(value), ...(etat ? { etat } : {}) });
+    out.push({ cut: r.cut, where: `${name}!${address}`, text: String(value), ...(etat ? { etat } : {}) });
   });
   return out;
 }
@@ -157,8 +178,17 @@ export interface Settled {
 
 const cutOf = (u: Unit) => (u.members[0]!.consolidated ? undefined : u.members[0]!.holds[0]!.cut);
 
+/** Why a file for a validé return is refused, naming the words to set it back in the master's language. */
+const lockedReason = (who: string, lang: Lang): Bilingual =>
+  both("register.locked", {
+    who,
+    sheet: registerName(lang),
+    recu: etatWord(lang, "reçu"),
+    aCorriger: etatWord(lang, "à corriger"),
+  });
+
 /** Which files of this run are new submissions, which replace or are refused, and which returns are carried. */
-export function settleReturns(units: Unit[], register: Register | undefined): Settled {
+export function settleReturns(units: Unit[], register: Register | undefined, lang: Lang): Settled {
   const out: Settled = { units: [], setAside: [], refused: [], carried: [] };
   const previous = new Map((register?.retours ?? []).map((r) => [r.cut, r]));
   const seen = new Set<string>();
@@ -182,8 +212,7 @@ export function settleReturns(units: Unit[], register: Register | undefined): Se
       continue;
     }
     if (prev.etat === "validé") {
-      for (const m of fresh)
-        out.refused.push({ file: m.file, cut, reason: both("register.locked", { who: prev.who }) });
+      for (const m of fresh) out.refused.push({ file: m.file, cut, reason: lockedReason(prev.who, lang) });
       continue;
     }
     const old = unit.members.filter((m) => !fresh.includes(m));

@@ -11,7 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
-import { REGISTER_SHEET } from "../../src/engine/register";
+import { registerName } from "../../src/engine/register";
+import type { Lang } from "../../src/i18n";
 import { countKey, fivePartners, partnerPlan } from "../support/fivePartners";
 import { bindingCell } from "../support/plans";
 
@@ -32,13 +33,13 @@ const [dir5, ars, dasp, cde, pmi] = schema.partenaires as [
 const bilan = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: dir });
 
 /** Types a state in the master's register sheet, on the row of `nom`'s return, and saves the file. */
-async function typeEtat(file: string, nom: string, etat: string) {
+async function typeEtat(file: string, nom: string, etat: string, lang: Lang = "fr") {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(join(dir, file)) as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet(REGISTER_SHEET)!;
+  const ws = wb.getWorksheet(registerName(lang))!;
   let row = 0;
   ws.eachRow((r, i) => {
-    if (r.getCell(2).value === `Partenaire ${nom}`) row = i;
+    if (r.getCell(2).value === `${lang === "en" ? "Partner" : "Partenaire"} ${nom}`) row = i;
   });
   expect(row).toBeGreaterThan(0);
   ws.getCell(row, 3).value = etat;
@@ -54,8 +55,10 @@ beforeAll(async () => {
     ["ars-v2.xlsx", ars.id, 5],
     ["cde.xlsx", cde.id, 3],
   ];
-  for (const [name, partner, value] of files)
+  for (const [name, partner, value] of files) {
     writeFileSync(join(dir, name), await renderPlanToXlsx(partnerPlan(schema, partner, value)));
+    writeFileSync(join(dir, `en-${name}`), await renderPlanToXlsx(partnerPlan(schema, partner, value, "en")));
+  }
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -159,6 +162,40 @@ test("three runs: attendu → reçu → à corriger → reçu → validé, modif
     const typed = JSON.parse(bilan(["register", "maitre.xlsx", "--format", "json"]).stdout) as typeof register;
     expect(typed.returns[1]!.state).toBe("à corriger");
     expect(typed.returns[1]!.history.at(-1)).toMatch(/ : état reçu → à corriger \(saisi dans la feuille\)$/);
+  })();
+});
+
+test("an English master: its Returns sheet read back, a state typed in English and one in French, the lock said in its words", () => {
+  return (async () => {
+    const one = bilan(["consolidate", "en-direction.xlsx", "en-ars.xlsx", "-o", "master.xlsx", "--lang", "en"]);
+    expect(one.status).toBe(0);
+    expect(one.stderr).toContain("Returns: 5 expected — 1 received, 1 to correct, 0 validated, 3 not answered");
+    await typeEtat("master.xlsx", dir5.nom, "validated", "en");
+    await typeEtat("master.xlsx", ars.nom, "reçu", "en");
+
+    const two = bilan([
+      "consolidate",
+      "en-direction-v2.xlsx",
+      "en-ars.xlsx",
+      "-o",
+      "master.xlsx",
+      "--force",
+      "--lang",
+      "en",
+    ]);
+    expect(two.status).toBe(1);
+    expect(two.stderr).toContain(`Partenaire ${dir5.nom}: state received → validated (typed in Returns)`);
+    expect(two.stderr).toContain(`Partenaire ${ars.nom}: state to correct → received (typed in Returns)`);
+    expect(two.stderr).toContain(
+      `en-direction-v2.xlsx: rejected — the return "Partenaire ${dir5.nom}" is validated, hence locked: set its state back to "received" or "to correct" in the "Returns" sheet`,
+    );
+    expect(two.stderr).toContain("1 received, 0 to correct, 1 validated, 3 not answered");
+
+    // The register keeps its states by their French ids: `register` says them in the run's language.
+    const json = JSON.parse(bilan(["register", "master.xlsx", "--format", "json"]).stdout) as {
+      returns: { who: string; state: string }[];
+    };
+    expect(json.returns.slice(0, 2).map((r) => r.state)).toEqual(["validé", "reçu"]);
   })();
 });
 

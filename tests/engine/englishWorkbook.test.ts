@@ -18,9 +18,14 @@ import { computeRollups, type Rollups } from "../../src/engine/rollup";
 import { validateSnapshot, type ValidationReport } from "../../src/engine/validate";
 import { valuesIn, wordKinds } from "../../src/engine/valueWords";
 import { snapshotOf } from "../support/snapshotOf";
-import { readBack } from "../support/fill";
+import { readBack, setCell, sheetNamed } from "../support/fill";
+import { fivePartners, partnerPlan } from "../support/fivePartners";
+import { consolidate } from "../../src/engine/consolidate";
+import { masterPlan } from "../../src/engine/consolidateMaster";
+import { registerName } from "../../src/engine/register";
+import { retoursNames, RETOURS_SHEETS } from "../../src/engine/layout/retours";
 import { fillByValidation } from "../support/fillByValidation";
-import { bindingCell, planOf } from "../support/plans";
+import { bindingCell, GENERATED_AT, planOf } from "../support/plans";
 
 const schema = loadBuiltin("essonne_2022_2026");
 
@@ -40,10 +45,15 @@ function schemaTexts(s: Schema): string[] {
 }
 
 const words = (text: string) => text.toLowerCase().match(/\p{L}+/gu) ?? [];
+/**
+ * The keys of what a workbook shows: its own words, and what a master's register of returns says in its sheets
+ * (the states, each event of a return's history, a finding's severity).
+ */
+const SHOWN = ["workbook.", "register.etat.", "register.event.", "validate.severity."];
 const wordsOfCatalogue = (c: Record<string, string>) =>
   new Set(
     Object.entries(c)
-      .filter(([k]) => k.startsWith("workbook."))
+      .filter(([k]) => SHOWN.some((p) => k.startsWith(p)))
       .flatMap(([, v]) => words(v.replace(/\{\{\w+\}\}/g, " "))),
   );
 /** Words of the layout in French that English does not use (« Cible », « campagne », « Réalisé »…). */
@@ -80,11 +90,15 @@ function shownTexts(plan: WorkbookPlan): string[] {
     ]);
 }
 
+/** An id shown as it is, no word of any language: a rule (`plage.negatif`), a cell's key (`fa_5.ind_1@valeur:2024`). */
+const isId = (text: string) => /[.@]/.test(text) && /^[a-z_][\w.:@-]*$/.test(text);
+
 /** The French layout words in a plan's texts, once the schéma's own texts are taken out. */
 function frenchWords(plan: WorkbookPlan, s: Schema): Map<string, string> {
   const own = schemaTexts(s);
   const found = new Map<string, string>();
   for (const text of shownTexts(plan)) {
+    if (isId(text)) continue;
     let rest = text.toLowerCase();
     // A text cut to fit (a validation's title, a sheet's name) ends with « … »: the start of a schéma's text.
     if (rest.endsWith("…") && own.some((t) => t.startsWith(rest.slice(0, -1)))) continue;
@@ -98,6 +112,9 @@ describe("an English workbook says none of the layout's French words", () => {
   test("the list of French layout words is long enough to mean something", () => {
     expect(FRENCH.size).toBeGreaterThan(150);
     for (const w of ["campagne", "cible", "réalisé", "saisir", "synthèse", "sommaire", "contrôles", "oui"])
+      expect(FRENCH.has(w)).toBe(true);
+    // The register of returns' words: its sheets, states, history and findings.
+    for (const w of ["suivi", "retours", "attendu", "reçu", "corriger", "validé", "verrouillé", "erreur", "historique"])
       expect(FRENCH.has(w)).toBe(true);
   });
 
@@ -244,5 +261,56 @@ describe("a word of the other language in an English workbook", () => {
     expect(inLangOf("NON ", "ouiNon", "en")).toBe("No");
     expect(inLangOf("peut-être", "ouiNon", "en")).toBe("peut-être");
     expect(inLangOf("Oui", undefined, "en")).toBe("Oui");
+  });
+});
+
+describe("an English master with its register of returns", () => {
+  test("says none of the layout's French words: its three register sheets, their states, history, findings and changes", async () => {
+    const partners = fivePartners();
+    const [dir, ars, , cde] = partners.partenaires.map((p) => p.id) as [string, string, string, string];
+    const source = async (file: string, partner: string, value: number) => ({
+      file,
+      report: validateSnapshot(snapshotOf(await readBack(partnerPlan(partners, partner, value, "en")), file)),
+    });
+    const [dir1, ars1, dir2, cde1] = await Promise.all([
+      source("direction.xlsx", dir, 7),
+      // A negative count: an error, listed with its message among the findings.
+      source("ars.xlsx", ars, -4),
+      source("direction-v2.xlsx", dir, 9),
+      source("cde.xlsx", cde, 3),
+    ]);
+    const first = masterPlan(consolidate([dir1, ars1]), GENERATED_AT);
+    if (!first.ok) throw new Error(first.error.message);
+    const wb = await readBack(first.plan);
+    const returns = registerName("en");
+    const rowOf = (cut: string) =>
+      Object.entries(sheetNamed(wb, returns).cells)
+        .find(([a, c]) => /^A\d+$/.test(a) && c.value === cut)![0]
+        .slice(1);
+    setCell(wb, returns, `C${rowOf(`partenaire:${dir}`)}`, "to correct");
+    const read = validateSnapshot(snapshotOf(wb, "master.xlsx"));
+    // A resubmission (its changes), a state typed in the sheet (in the history), a return with errors (findings).
+    const c = consolidate([dir1, dir2, ars1, cde1], undefined, {
+      previous: read.meta!.register!,
+      saisis: read.etatsSaisis ?? [],
+    });
+    const second = masterPlan(c, GENERATED_AT);
+    if (!second.ok) throw new Error(second.error.message);
+    const plan = second.plan;
+    const retour = (cut: string) => c.register!.retours.find((r) => r.cut === cut)!;
+    expect(retour(`partenaire:${ars}`).constats.length).toBeGreaterThan(0);
+    expect(retour(`partenaire:${dir}`).modifications.length).toBe(1);
+    expect(retour(`partenaire:${dir}`).historique.map((e) => e.cause)).toContain("saisie");
+    const names = retoursNames("en");
+    const english = { ...plan, sheets: plan.sheets.filter((s) => names.includes(s.name)) };
+    expect(english.sheets.map((s) => s.name)).toEqual(names);
+    expect(Object.fromEntries(frenchWords(english, partners))).toEqual({});
+    // The same search finds the register's French words in the French master.
+    const french = masterPlan(consolidate([dir1, ars1], { lang: "fr" }), GENERATED_AT);
+    if (!french.ok) throw new Error(french.error.message);
+    const register = { ...french.plan, sheets: french.plan.sheets.filter((s) => RETOURS_SHEETS.includes(s.name)) };
+    expect([...frenchWords(register, partners).keys()]).toEqual(
+      expect.arrayContaining(["suivi", "retours", "attendu", "reçu", "corriger", "historique"]),
+    );
   });
 });

@@ -10,8 +10,8 @@ import type { WorkbookPlan } from "../../src/engine/plan";
 import { consolidate, type ConsolidationSource, type Returns } from "../../src/engine/consolidate";
 import { masterPlan } from "../../src/engine/consolidateMaster";
 import { validateSnapshot, type ValidationReport } from "../../src/engine/validate";
-import { REGISTER_SHEET, type Register } from "../../src/engine/register";
-import { CONSTATS_SHEET, MODIFICATIONS_SHEET } from "../../src/engine/layout/retours";
+import { REGISTER_SHEET, registerName, type Register } from "../../src/engine/register";
+import { CONSTATS_SHEET, MODIFICATIONS_SHEET, retoursNames } from "../../src/engine/layout/retours";
 import { snapshotOf } from "../support/snapshotOf";
 import { readBack, setCell, sheetNamed } from "../support/fill";
 import { GENERATED_AT, bindingCell } from "../support/plans";
@@ -229,4 +229,90 @@ test("a run whose only file is refused still updates the register, from the mast
   expect(two.c.register!.retours.find((r) => r.cut === `partenaire:${pmi}`)).toMatchObject({ ecarte: "pmi-v2.xlsx" });
   expect(two.c.values.get(KEY)).toBe(4 + 3);
   expect(two.report.findings.filter((f) => f.severity === "erreur")).toEqual([]);
+});
+
+test("an English master: its register's sheets in English, a state typed in English or in French read back, the lock said with its words", async () => {
+  const en = (file: string, partner: string, value: number) => source(file, partnerPlan(schema, partner, value, "en"));
+  const [dir1, ars1, cde1, dir2] = await Promise.all([
+    en("direction.xlsx", dir, 7),
+    en("ars.xlsx", ars, 2),
+    en("cde.xlsx", cde, 3),
+    en("direction-v2.xlsx", dir, 9),
+  ]);
+  const [returns, findings, changes] = retoursNames("en");
+  const row = (wb: ReadWorkbook, partner: string) => {
+    const cells = sheetNamed(wb, returns!).cells;
+    return Number(
+      Object.entries(cells)
+        .find(([a, c]) => /^A\d+$/.test(a) && c.value === `partenaire:${partner}`)![0]
+        .slice(1),
+    );
+  };
+  // The ODPE validates the direction's return in English, and sends the ARS's back in French.
+  const one = await run([dir1, ars1, cde1], {}, (wb) => {
+    setCell(wb, returns!, `C${row(wb, dir)}`, "Validated");
+    setCell(wb, returns!, `C${row(wb, ars)}`, "à corriger");
+  });
+  expect(one.plan.meta.lang).toBe("en");
+  expect(one.plan.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([returns, findings, changes]));
+  expect(one.plan.sheets.map((s) => s.name)).not.toEqual(expect.arrayContaining([REGISTER_SHEET]));
+  const suivi = sheetNamed(one.wb, returns!).cells;
+  expect(suivi[`C${row(one.wb, cde)}`]?.value).toBe("received");
+  expect(suivi[`B${row(one.wb, cde)}`]?.value).toBe(`Partner ${schema.partenaires[3]!.nom}`);
+  const list = one.plan.sheets.find((s) => s.name === returns)!.validations[0]!;
+  expect(list.rule).toEqual({ type: "list", values: ["expected", "received", "to correct", "validated"] });
+  // Its structure is what its language lays out: no sheet missing, its metadata proven.
+  expect(one.report.findings.filter((f) => f.rule.startsWith("structure."))).toEqual([]);
+  expect(one.report.etatsSaisis).toEqual([
+    { cut: `partenaire:${dir}`, where: `${returns}!C${row(one.wb, dir)}`, text: "Validated", etat: "validé" },
+    { cut: `partenaire:${ars}`, where: `${returns}!C${row(one.wb, ars)}`, text: "à corriger", etat: "à corriger" },
+  ]);
+
+  // The next run records both (the register keeps its French state ids), and refuses the direction's new file
+  // naming the English sheet and words to set it back.
+  const two = await run([dir1, dir2, ars1, cde1], next(one.report));
+  expect(etats(two.c.register!)).toMatchObject({ [dir]: "validé", [ars]: "à corriger", [cde]: "reçu" });
+  expect(two.c.rejected.map((r) => [r.file, r.reason.messageEn])).toEqual([
+    [
+      "direction-v2.xlsx",
+      expect.stringContaining('set its state back to "received" or "to correct" in the "Returns" sheet'),
+    ],
+  ]);
+  expect(two.c.rejected[0]!.reason.message).toContain(
+    "remettre son état à « received » ou « to correct » dans la feuille « Returns »",
+  );
+  const states = sheetNamed(two.wb, returns!).cells;
+  expect([states[`C${row(two.wb, dir)}`]?.value, states[`C${row(two.wb, ars)}`]?.value]).toEqual([
+    "validated",
+    "to correct",
+  ]);
+  expect(String(states[`K${row(two.wb, dir)}`]?.value)).toContain("state received → validated (typed in the sheet)");
+  // Nothing typed since: nothing read as typed.
+  expect(two.report.etatsSaisis).toEqual([]);
+});
+
+test("a French master reads a state typed in English too", async () => {
+  const a = await source("direction.xlsx", partnerPlan(schema, dir, 7));
+  const one = await run([a], {}, (wb) => setEtat(wb, dir, "  VALIDATED "));
+  expect(one.report.etatsSaisis).toEqual([expect.objectContaining({ cut: `partenaire:${dir}`, etat: "validé" })]);
+});
+
+test("an English master written before its register spoke English: a state typed in its French-named sheet is still read", async () => {
+  const a = await source("direction.xlsx", partnerPlan(schema, dir, 7, "en"));
+  const one = await run([a], {}, (wb) => {
+    const sheet = sheetNamed(wb, registerName("en"));
+    sheet.name = REGISTER_SHEET;
+    setEtat(wb, dir, "validated");
+  });
+  expect(one.report.etatsSaisis).toEqual([
+    expect.objectContaining({
+      cut: `partenaire:${dir}`,
+      where: expect.stringMatching(/^Suivi des retours!C\d+$/),
+      etat: "validé",
+    }),
+  ]);
+  // Its structure says where the sheet went.
+  expect(one.report.findings.filter((f) => f.rule === "structure.feuille-absente").map((f) => f.sheet)).toEqual([
+    registerName("en"),
+  ]);
 });

@@ -7,7 +7,9 @@
 import type { Indicateur, Schema } from "../../src/model/schema";
 import { parsePeriode } from "../../src/model/periods";
 import { nodeIndex } from "../../src/model/nodes";
-import type { WorkbookPlan } from "../../src/engine/plan";
+import { langOf, type WorkbookPlan } from "../../src/engine/plan";
+import type { Lang } from "../../src/i18n";
+import { ouiNon, statutWord } from "../../src/model/vocabulaire";
 import type { ReadSheet, ReadWorkbook } from "../../src/hosts/xlsx/readWorkbook";
 import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
 import { readXlsx } from "../../src/hosts/xlsx/readWorkbook";
@@ -19,8 +21,8 @@ import { excelSerial } from "../../src/util/excelDate";
 /** Excel's serial number of a day. */
 export const serial = excelSerial;
 
-/** A plausible valid value of an indicator (for a ratio: its numerator over a denominator of 100). */
-export function goodValue(ind: Indicateur, schema: Schema): string | number {
+/** A plausible valid value of an indicator (for a ratio: its numerator over a denominator of 100), in a workbook of `lang`. */
+export function goodValue(ind: Indicateur, schema: Schema, lang: Lang = "fr"): string | number {
   const ref = typeof ind.reference?.valeur === "number" ? ind.reference.valeur : undefined;
   const { min, max } = ind.bornes ?? {};
   const clamp = (v: number) => Math.min(max ?? Infinity, Math.max(min ?? -Infinity, v));
@@ -35,7 +37,7 @@ export function goodValue(ind: Indicateur, schema: Schema): string | number {
     case "number":
       return clamp(ref ?? (min !== undefined && max !== undefined ? (min + max) / 2 : 10));
     case "boolean":
-      return "Oui";
+      return ouiNon(lang)[0];
     case "date":
       return serial(`${schema.periode.debut + 1}-06-30`);
     case "text":
@@ -48,18 +50,19 @@ export function goodValue(ind: Indicateur, schema: Schema): string | number {
 export function fillValid(plan: WorkbookPlan, schema: Schema): WorkbookPlan {
   const nodes = nodeIndex(schema);
   const campaign = plan.meta.campaignYear;
+  const lang = langOf(plan.meta);
   for (const b of plan.meta.bindings) {
     if (!b.input) continue;
     const info = nodes.get(b.node);
     if (b.kind === "statut") {
       const year = parsePeriode(b.period!)!.year;
-      if (year < campaign) setInput(plan, b.key, "Réalisé");
-      else if (year === campaign) setInput(plan, b.key, "En cours");
+      if (year < campaign) setInput(plan, b.key, statutWord("realise", lang));
+      else if (year === campaign) setInput(plan, b.key, statutWord("enCours", lang));
     } else if (b.kind === "source") setInput(plan, b.key, "Rapport d'activité");
     else if (info?.indicateur && b.period === String(campaign)) {
       const ind = info.indicateur;
-      if (b.kind === "valeur") setInput(plan, b.key, goodValue(ind, schema));
-      if (b.kind === "numerateur") setInput(plan, b.key, goodValue(ind, schema));
+      if (b.kind === "valeur") setInput(plan, b.key, goodValue(ind, schema, lang));
+      if (b.kind === "numerateur") setInput(plan, b.key, goodValue(ind, schema, lang));
       if (b.kind === "denominateur") setInput(plan, b.key, 100);
     }
   }

@@ -7,6 +7,7 @@ import { loadBuiltin } from "../../src/model/builtins";
 import { parseSchema } from "../../src/model/parse";
 import type { Schema } from "../../src/model/schema";
 import type { WorkbookPlan } from "../../src/engine/plan";
+import type { Lang } from "../../src/i18n";
 import { fillValid } from "./fill";
 import { planOf, setInput } from "./plans";
 
@@ -25,9 +26,15 @@ export function countKey(schema: Schema): string {
   return `${ind.id}@valeur:${schema.periode.debut + 2}`;
 }
 
-/** A partner's workbook, filled, with `value` in the count (a negative count is an error for validate). */
-export function partnerPlan(schema: Schema, partner: string, value: number): WorkbookPlan {
-  const plan = fillValid(planOf(schema, { cut: { kind: "partenaire", id: partner } }), schema);
+/**
+ * A partner's workbook, filled (in its language: French by default), with `value` in the count (a negative count
+ * is an error for validate).
+ */
+export function partnerPlan(schema: Schema, partner: string, value: number, lang?: Lang): WorkbookPlan {
+  const plan = fillValid(
+    planOf(schema, { cut: { kind: "partenaire", id: partner }, ...(lang ? { lang } : {}) }),
+    schema,
+  );
   setInput(plan, countKey(schema), value);
   return plan;
 }

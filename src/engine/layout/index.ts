@@ -11,7 +11,7 @@ import { buildAxeSheet, axeColumns, type AxeSheetContext } from "./axeSheet";
 import { calendarGrid } from "../../model/calendarGrid";
 import { cutHolds } from "./cuts";
 import { buildControles } from "./controles";
-import { buildRetours, RETOURS_SHEETS } from "./retours";
+import { buildRetours, retoursNames } from "./retours";
 import type { Register } from "../register";
 import { structureHash } from "./hash";
 import { buildHistorique, historiqueName } from "./historique";
@@ -116,7 +116,13 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
     labels,
     names,
   };
-  const taken = new Set([sommaireName(lang), historiqueName(w), controlesName(lang), "_bilan_meta", ...RETOURS_SHEETS]);
+  const taken = new Set([
+    sommaireName(lang),
+    historiqueName(w),
+    controlesName(lang),
+    "_bilan_meta",
+    ...retoursNames(lang),
+  ]);
   const axes = schema.axes
     .map((axe) => ({ axe, fiches: axe.fiches.filter((f) => keepFiche(cut, f)) }))
     .filter((a) => a.fiches.length > 0)
@@ -137,7 +143,9 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
   const axeSheets = axes.map((a) => buildAxeSheet(a.sheet, a.axe, a.fiches, ctx).plan);
   const sommaire = buildSommaire(schema, meta, axes, generatedAt, bindings, ctx.cols, w, niveaux).plan;
   const bound = new Map(bindings.map((b) => [b.key, b]));
-  const retours = options.register ? buildRetours(options.register, year, (key) => bound.get(key)) : [];
+  const retours = options.register
+    ? buildRetours(options.register, { schema, campaignYear: year, where: (key) => bound.get(key), w })
+    : [];
   const sheets = [
     sommaire,
     ...axeSheets,

@@ -11,7 +11,7 @@ import type { Schema } from "../../model/schema";
 import { structureHash } from "../layout/hash";
 import { sommaireName } from "../layout/sommaire";
 import { LANGS } from "../../model/vocabulaire";
-import type { PlanMeta, WorkbookPlan } from "../plan";
+import { langOf, type PlanMeta, type WorkbookPlan } from "../plan";
 import type { Snapshot, SnapValue } from "../snapshot";
 import { finding, sortFindings, type Finding } from "./findings";
 import { nodeIndex } from "../../model/nodes";
@@ -127,7 +127,7 @@ export function validateSnapshot(snapshot: Snapshot, options: ValidateOptions = 
   return {
     ...base,
     readable: true,
-    ...(meta.register ? { etatsSaisis: readEtatsSaisis(snapshot, meta.register) } : {}),
+    ...(meta.register ? { etatsSaisis: readEtatsSaisis(snapshot, meta.register, langOf(meta)) } : {}),
     findings: sortFindings(
       justify(findings, meta.campaignYear, (key) => base.values.get(key)),
       plan.sheets.map((s) => s.name),
