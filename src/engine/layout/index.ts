@@ -53,6 +53,12 @@ function axePrefix(axe: string, numero: string): string {
   return axe.length <= 4 ? `${axe} ${numero}` : numero;
 }
 
+/** A master's sheets of returns, reading its bindings by key. */
+function retoursOf(register: Register, year: number, bindings: CellBinding[]) {
+  const bound = new Map(bindings.map((b) => [b.key, b]));
+  return buildRetours(register, year, (key) => bound.get(key));
+}
+
 export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutResult {
   const { debut, fin } = schema.periode;
   const year = options.campaignYear;
@@ -136,8 +142,7 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
   if (historique) ctx.historique = historique.refOf;
   const axeSheets = axes.map((a) => buildAxeSheet(a.sheet, a.axe, a.fiches, ctx).plan);
   const sommaire = buildSommaire(schema, meta, axes, generatedAt, bindings, ctx.cols, w, niveaux).plan;
-  const bound = new Map(bindings.map((b) => [b.key, b]));
-  const retours = options.register ? buildRetours(options.register, year, (key) => bound.get(key)) : [];
+  const retours = options.register ? retoursOf(options.register, year, bindings) : [];
   const sheets = [
     sommaire,
     ...axeSheets,
