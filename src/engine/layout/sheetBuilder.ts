@@ -1,17 +1,14 @@
 /** Accumulates the content of one sheet of the plan. */
-import { a1 } from "../../util/a1";
+import { a1, cellNumber } from "../../util/a1";
 import { CELL_TEXT_MAX } from "../../model/schema";
 import type { CellPlan, ConditionalFormatPlan, Scalar, SheetKind, SheetPlan, ValidationPlan } from "../plan";
 import { STYLES, type StyleKey } from "./styles";
 import type { Lang } from "../../i18n";
 import { typoOf } from "./words";
 
-/** Excel's number of columns: row and column in one number. */
-const COLUMNS_MAX = 16_384;
-
 export class SheetBuilder {
   readonly plan: SheetPlan;
-  /** The cells written, by row and column (`row * COLUMNS_MAX + col`): each is written once. */
+  /** The cells written, by `cellNumber`: each is written once. */
   private written = new Set<number>();
   /** French typography in a French workbook; an English one's texts as written. */
   readonly typo: (text: string) => string;
@@ -50,7 +47,7 @@ export class SheetBuilder {
     extra: Partial<Pick<CellPlan, "formula">> | undefined,
     typographic: boolean,
   ): CellPlan {
-    const at = row * COLUMNS_MAX + col;
+    const at = cellNumber(row, col);
     if (this.written.has(at)) throw new Error(`layout: cell ${this.plan.name}!${a1(row, col)} written twice`);
     // Texts of the model fit in a cell one by one (schema.ts); several of them joined (a period's jalons) may not:
     // the cell shows the start, the model in _bilan_meta keeps them whole.
