@@ -51,7 +51,18 @@ function instance(lang: Lang): TFunction {
 
 const translators: Record<Lang, TFunction> = { fr: instance("fr"), en: instance("en") };
 
-export function t(lang: Lang, key: TextKey, params: Params = {}): string {
+/**
+ * Texts without parameters, said once per language: the same words (a status, a judgement, Oui/Non, the tail
+ * of a structure finding) come back for every row and every finding, and i18next takes its time.
+ */
+const plain: Record<Lang, Map<TextKey, string>> = { fr: new Map(), en: new Map() };
+
+export function t(lang: Lang, key: TextKey, params?: Params): string {
+  if (!params) {
+    let text = plain[lang].get(key);
+    if (text === undefined) plain[lang].set(key, (text = translators[lang](key, {}) as string));
+    return text;
+  }
   const flat: Record<string, string | number> = {};
   for (const [name, v] of Object.entries(params))
     flat[name] = typeof v !== "object" ? v : "key" in v ? t(lang, v.key, v.params) : v[lang];
@@ -64,7 +75,7 @@ export interface Bilingual {
   messageEn: string;
 }
 
-export function both(key: MessageKey, params: Params = {}): Bilingual {
+export function both(key: MessageKey, params?: Params): Bilingual {
   return { message: t("fr", key, params), messageEn: t("en", key, params) };
 }
 

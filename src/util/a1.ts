@@ -13,6 +13,9 @@ export function colNumber(letters: string): number {
   return n;
 }
 
+/** A cell's row and column as one number (Excel has 16,384 columns): a key that costs no string. */
+export const cellNumber = (row: number, col: number): number => row * 16_384 + col;
+
 export function a1(row: number, col: number): string {
   return `${colLetter(col)}${row}`;
 }

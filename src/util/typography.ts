@@ -8,12 +8,17 @@
 /** The space of French typography before a high punctuation mark and inside guillemets. */
 export const NBSP = "\u00A0";
 
+/** The marks typo works around: a text without any is left as it is. */
+const TYPO_MARKS = /[:;?!%«»]/;
+
 /**
  * The text with its spaces made typographic: a space (or none, after a word) before « : ; ? ! » becomes a
  * non-breaking one only when a space was there — « https://… », « 12:30 » and « ?! » are left alone — and so
  * does the space before « % » and inside « ». Idempotent.
  */
 export function typo(text: string): string {
+  // Most texts hold none of these marks: nothing to replace (the layout sets every text it shows).
+  if (!TYPO_MARKS.test(text)) return text;
   return text
     .replace(/[ \u202F\u00A0]+([:;?!%])/g, `${NBSP}$1`)
     .replace(/(\d)%/g, `$1${NBSP}%`)

@@ -53,6 +53,13 @@ function axePrefix(axe: string, numero: string): string {
   return axe.length <= 4 ? `${axe} ${numero}` : numero;
 }
 
+/** A master's sheets of returns, reading its bindings by key. */
+/** A binding by its key: made only for a master's register (a map of 49,000 bindings on a ×10 workbook). */
+function bindingsByKey(bindings: CellBinding[]): (key: string) => CellBinding | undefined {
+  const bound = new Map(bindings.map((b) => [b.key, b]));
+  return (key) => bound.get(key);
+}
+
 export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutResult {
   const { debut, fin } = schema.periode;
   const year = options.campaignYear;
@@ -142,9 +149,8 @@ export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutRe
   if (historique) ctx.historique = historique.refOf;
   const axeSheets = axes.map((a) => buildAxeSheet(a.sheet, a.axe, a.fiches, ctx).plan);
   const sommaire = buildSommaire(schema, meta, axes, generatedAt, bindings, ctx.cols, w, niveaux).plan;
-  const bound = new Map(bindings.map((b) => [b.key, b]));
   const retours = options.register
-    ? buildRetours(options.register, { schema, campaignYear: year, where: (key) => bound.get(key), w })
+    ? buildRetours(options.register, { schema, campaignYear: year, where: bindingsByKey(bindings), w })
     : [];
   const sheets = [
     sommaire,

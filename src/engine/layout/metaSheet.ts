@@ -3,7 +3,7 @@
  * map stable id → sheet/cell of every input and rollup cell. Long JSON is cut
  * into chunks below Excel's 32,767-character cell limit.
  */
-import type { PlanMeta } from "../plan";
+import type { PlanMeta, SheetPlan } from "../plan";
 import { SheetBuilder } from "./sheetBuilder";
 
 export const META_SHEET = "_bilan_meta";
@@ -37,4 +37,16 @@ export function buildMetaSheet(meta: PlanMeta, modelJson: string): SheetBuilder 
   sheet.plan.columnWidths = { 1: 16, 2: 80 };
   sheet.plan.protection = { allowFormatRows: true, allowFormatColumns: true, allowAutoFilter: true };
   return sheet;
+}
+
+/** The chunks written under `key` (column A) in a metadata sheet of the plan, in order. */
+export function writtenChunks(sheet: SheetPlan, key: string): string[] {
+  const keyRows = new Set<number>();
+  const out: string[] = [];
+  for (const c of sheet.cells) {
+    if (c.col === 1 && c.value === key) keyRows.add(c.row);
+    // Cells are written row by row, key first: the row's key is known when its value comes.
+    else if (c.col === 2 && keyRows.has(c.row)) out.push(String(c.value ?? ""));
+  }
+  return out;
 }

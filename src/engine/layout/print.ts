@@ -169,10 +169,11 @@ function keepHeadersWithRows(sheet: SheetPlan, styles: Record<string, CellStyle>
   const paper = A4_LANDSCAPE.height - 72 * (PRINT_MARGINS.top + PRINT_MARGINS.bottom);
   const room = (paper * 100) / print.scale! - titles;
   const header = new Set<number>();
+  const labelCol = firstLabelColumn(sheet);
   let lastRow = 0;
   for (const cell of sheet.cells) {
     lastRow = Math.max(lastRow, cell.row);
-    if (cell.style === "tableHeader" && cell.col === firstLabelColumn(sheet)) header.add(cell.row);
+    if (cell.style === "tableHeader" && cell.col === labelCol) header.add(cell.row);
   }
   const breaks = new Set(print.rowBreaks ?? []);
   let used = 0;

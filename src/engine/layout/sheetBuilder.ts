@@ -1,5 +1,5 @@
 /** Accumulates the content of one sheet of the plan. */
-import { a1 } from "../../util/a1";
+import { a1, cellNumber } from "../../util/a1";
 import { CELL_TEXT_MAX } from "../../model/schema";
 import type { CellPlan, ConditionalFormatPlan, Scalar, SheetKind, SheetPlan, ValidationPlan } from "../plan";
 import { STYLES, type StyleKey } from "./styles";
@@ -8,7 +8,8 @@ import { typoOf } from "./words";
 
 export class SheetBuilder {
   readonly plan: SheetPlan;
-  private cellIndex = new Map<string, CellPlan>();
+  /** The cells written, by `cellNumber`: each is written once. */
+  private written = new Set<number>();
   /** French typography in a French workbook; an English one's texts as written. */
   readonly typo: (text: string) => string;
 
@@ -29,19 +30,13 @@ export class SheetBuilder {
   }
 
   /** Writes a text of the layout or of the model: what it shows follows the typography of its language. */
-  set(
-    row: number,
-    col: number,
-    style: StyleKey,
-    value?: Scalar,
-    extra: Partial<Pick<CellPlan, "formula">> = {},
-  ): CellPlan {
+  set(row: number, col: number, style: StyleKey, value?: Scalar, extra?: Partial<Pick<CellPlan, "formula">>): CellPlan {
     return this.write(row, col, style, value, extra, true);
   }
 
   /** Writes a value someone typed (a carried or consolidated value, a comment): as it is, whatever its style. */
   setAsTyped(row: number, col: number, style: StyleKey, value?: Scalar): CellPlan {
-    return this.write(row, col, style, value, {}, false);
+    return this.write(row, col, style, value, undefined, false);
   }
 
   private write(
@@ -49,18 +44,21 @@ export class SheetBuilder {
     col: number,
     style: StyleKey,
     value: Scalar | undefined,
-    extra: Partial<Pick<CellPlan, "formula">>,
+    extra: Partial<Pick<CellPlan, "formula">> | undefined,
     typographic: boolean,
   ): CellPlan {
-    const key = a1(row, col);
-    if (this.cellIndex.has(key)) throw new Error(`layout: cell ${this.plan.name}!${key} written twice`);
+    const at = cellNumber(row, col);
+    if (this.written.has(at)) throw new Error(`layout: cell ${this.plan.name}!${a1(row, col)} written twice`);
     // Texts of the model fit in a cell one by one (schema.ts); several of them joined (a period's jalons) may not:
     // the cell shows the start, the model in _bilan_meta keeps them whole.
     if (typeof value === "string" && value.length > CELL_TEXT_MAX) value = `${value.slice(0, CELL_TEXT_MAX - 1)}…`;
     // What the workbook shows follows French typography; what is typed (inputs) and read back (meta) stays as it is.
-    if (typographic && typeof value === "string" && this.shown(style) && !extra.formula) value = this.typo(value);
-    const cell: CellPlan = { row, col, style, ...(value === undefined || value === "" ? {} : { value }), ...extra };
-    this.cellIndex.set(key, cell);
+    if (typographic && typeof value === "string" && this.shown(style) && !extra?.formula) value = this.typo(value);
+    // Made field by field, in this order (row, col, style, value, formula): spreads cost on every cell of a large plan.
+    const cell: CellPlan = { row, col, style };
+    if (value !== undefined && value !== "") cell.value = value;
+    if (extra) Object.assign(cell, extra);
+    this.written.add(at);
     this.plan.cells.push(cell);
     return cell;
   }

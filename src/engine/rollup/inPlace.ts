@@ -6,7 +6,7 @@
  */
 import { familleOf } from "../../model/valueTypes";
 import type { Schema } from "../../model/schema";
-import { parseA1 } from "../../util/a1";
+import { cellNumber, parseA1 } from "../../util/a1";
 import { excelSerial } from "../../util/excelDate";
 import type { WorkbookPlan } from "../plan";
 import { nodeIndex } from "../../model/nodes";
@@ -23,8 +23,7 @@ export function fillPlan(
   resultOf: ResultOf,
   rollups: Rollups,
 ): WorkbookPlan {
-  // Excel has 16,384 columns: row and column make one number.
-  const at = (row: number, col: number) => row * 16_384 + col;
+  const at = cellNumber;
   const sheets = new Map(plan.sheets.map((s) => [s.name, new Map(s.cells.map((c) => [at(c.row, c.col), c]))]));
   const nodes = nodeIndex(schema);
   const errors = new Map(rollups.axes.map((a) => [a.id, a.controles]));

@@ -13,6 +13,7 @@ import { euros, num } from "../../i18n/numbers";
 import { expecting, finding, type Expected, type Finding, type RuleId } from "./findings";
 import type { NodeInfo } from "../../model/nodes";
 import { placeOf, type Location } from "./locate";
+import type { BindingOf } from "./checkValues";
 
 type Check = { rule: RuleId; params: Params; expected: Expected } | undefined;
 
@@ -40,6 +41,7 @@ export function checkBudgetStages(
   location: Location,
   nodes: Map<string, NodeInfo>,
   numbers: Map<string, number>,
+  bindingOf: BindingOf,
 ): Finding[] {
   const out: Finding[] = [];
   const year = meta.campaignYear;
@@ -52,9 +54,10 @@ export function checkBudgetStages(
       const key = budgetKey(fiche, stage, year);
       const v = numbers.get(key);
       const limit = numbers.get(budgetKey(fiche, before, year));
-      const b = meta.bindings.find((x) => x.key === key);
+      if (v === undefined || limit === undefined || v <= limit) continue;
+      const b = bindingOf(key);
       const at = location.cells.get(key);
-      if (v === undefined || limit === undefined || v <= limit || !b || !at) continue;
+      if (!b || !at) continue;
       out.push({
         ...finding(rule, placeOf(b, at, nodes.get(fiche), v), {
           fiche: nodes.get(fiche)?.label ?? fiche,

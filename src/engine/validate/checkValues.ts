@@ -39,6 +39,21 @@ const TEXT_LIMIT: Partial<Record<CellBinding["kind"], number>> = {
   ...Object.fromEntries(RECIT_KINDS.map((k) => [k, RECIT_MAX])),
 };
 
+/** A binding by its key, the first of that key as `bindings.find` would give it. */
+export type BindingOf = (key: string) => CellBinding | undefined;
+
+/** Built on the first lookup: a scan of the bindings per lookup made large workbooks quadratic. */
+function bindingIndex(meta: PlanMeta): BindingOf {
+  let index: Map<string, CellBinding> | undefined;
+  return (key) => {
+    if (!index) {
+      index = new Map();
+      for (const b of meta.bindings) if (!index.has(b.key)) index.set(b.key, b);
+    }
+    return index.get(key);
+  };
+}
+
 const isEmpty = (at: Located | undefined) =>
   at?.cell?.value === undefined || (typeof at.cell.value === "string" && at.cell.value.trim() === "");
 
@@ -56,6 +71,7 @@ export function checkValues(
   /** Valid numbers by binding key, for ratio pairs and plausibility. */
   const numbers = new Map<string, number>();
   const flagged = new Set<string>();
+  const bindingOf = bindingIndex(meta);
 
   for (const b of meta.bindings) {
     const at = location.cells.get(b.key);
@@ -111,7 +127,7 @@ export function checkValues(
     const num = numbers.get(b.key);
     const den = numbers.get(denKey);
     if (num === undefined || den === undefined) continue;
-    const denB = meta.bindings.find((x) => x.key === denKey)!;
+    const denB = bindingOf(denKey)!;
     const f = checkRatio(
       { b, at: location.cells.get(b.key)!, v: num },
       { b: denB, at: location.cells.get(denKey)!, v: den },
@@ -147,8 +163,8 @@ export function checkValues(
     }
   }
 
-  findings.push(...missingReasons(meta, location, nodes));
-  findings.push(...checkBudgetStages(meta, location, nodes, numbers));
+  findings.push(...missingReasons(meta, location, nodes, bindingOf));
+  findings.push(...checkBudgetStages(meta, location, nodes, numbers, bindingOf));
   findings.push(...plausibility(schema, meta, location, nodes, numbers, flagged, { factor, zThreshold }));
   return { findings, completion };
 }
@@ -262,7 +278,12 @@ function plausibility(
 const NEEDS_REASON = new Set<Statut | undefined>(["reporte", "abandonne"]);
 
 /** A sous-action reported *Reporté* or *Abandonné* for the campaign says why, in its comment of the campaign. */
-function missingReasons(meta: PlanMeta, location: Location, nodes: Map<string, NodeInfo>): Finding[] {
+function missingReasons(
+  meta: PlanMeta,
+  location: Location,
+  nodes: Map<string, NodeInfo>,
+  bindingOf: BindingOf,
+): Finding[] {
   const out: Finding[] = [];
   const lang = langOf(meta);
   const year = meta.campaignYear;
@@ -273,7 +294,7 @@ function missingReasons(meta: PlanMeta, location: Location, nodes: Map<string, N
     if (NEEDS_REASON.has(readStatut(v, lang)) && !said.has(b.node)) said.set(b.node, String(v).trim());
   }
   for (const [node, statut] of said) {
-    const b = meta.bindings.find((x) => x.key === `${node}@commentaire:${year}`);
+    const b = bindingOf(`${node}@commentaire:${year}`);
     const at = b && location.cells.get(b.key);
     if (!b || !at || !isEmpty(at)) continue;
     const info = nodes.get(node);

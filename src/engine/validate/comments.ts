@@ -26,13 +26,20 @@ export interface PlacedComment {
 }
 
 export function placeComments(snapshot: Snapshot, meta: PlanMeta, location: Location): PlacedComment[] {
-  const bound = new Map<string, CellBinding>();
-  const byKey = new Map(meta.bindings.map((b) => [b.key, b]));
-  for (const [key, at] of location.cells) bound.set(`${at.sheet.name}\u0000${at.address}`, byKey.get(key)!);
+  // The map of bound cells is made for the first comment only: most workbooks come back without any.
+  let bound: Map<string, CellBinding> | undefined;
+  const boundAt = (sheet: string, address: string) => {
+    if (!bound) {
+      bound = new Map();
+      const byKey = new Map(meta.bindings.map((b) => [b.key, b]));
+      for (const [key, at] of location.cells) bound.set(`${at.sheet.name}\u0000${at.address}`, byKey.get(key)!);
+    }
+    return bound.get(`${sheet}\u0000${address}`);
+  };
   const out: PlacedComment[] = [];
   for (const sheet of snapshot.sheets)
     for (const [address, comment] of sheet.comments ?? []) {
-      const binding = bound.get(`${sheet.name}\u0000${address}`);
+      const binding = boundAt(sheet.name, address);
       const rowId = sheet.cells.get(`A${parseA1(address).row}`)?.value;
       out.push({
         sheet: sheet.name,

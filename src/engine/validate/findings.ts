@@ -89,22 +89,31 @@ export function finding(rule: RuleId, place: FindingPlace, params: Params = {}):
 
 /** Structure first, then by severity, then by position (sheet order given, row, column). */
 export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
-  const rank = (f: Finding) => SEVERITIES.indexOf(f.severity);
-  const sheetRank = (f: Finding) => (f.sheet === undefined ? -1 : sheetOrder.indexOf(f.sheet));
-  const pos = (f: Finding) => {
+  // Each finding's ranks computed once, not at each of the sort's comparisons.
+  const sheetRanks = new Map<string, number>();
+  sheetOrder.forEach((name, i) => sheetRanks.has(name) || sheetRanks.set(name, i));
+  const keyed = findings.map((f) => {
     const m = /^([A-Z]+)(\d+)$/.exec(f.cell ?? "");
-    return m ? [Number(m[2]), m[1]!.length, m[1]!] : [0, 0, ""];
-  };
-  return [...findings].sort((a, b) => {
-    const sa = a.structure ? 0 : 1;
-    const sb = b.structure ? 0 : 1;
-    if (sa !== sb) return sa - sb;
-    if (rank(a) !== rank(b)) return rank(a) - rank(b);
-    if (sheetRank(a) !== sheetRank(b)) return sheetRank(a) - sheetRank(b);
-    const [ra, la, ca] = pos(a);
-    const [rb, lb, cb] = pos(b);
-    return (ra as number) - (rb as number) || (la as number) - (lb as number) || String(ca).localeCompare(String(cb));
+    return {
+      f,
+      structure: f.structure ? 0 : 1,
+      severity: SEVERITIES.indexOf(f.severity),
+      sheet: f.sheet === undefined ? -1 : (sheetRanks.get(f.sheet) ?? -1),
+      row: m ? Number(m[2]) : 0,
+      width: m ? m[1]!.length : 0,
+      col: m ? m[1]! : "",
+    };
   });
+  keyed.sort(
+    (a, b) =>
+      a.structure - b.structure ||
+      a.severity - b.severity ||
+      a.sheet - b.sheet ||
+      a.row - b.row ||
+      a.width - b.width ||
+      a.col.localeCompare(b.col),
+  );
+  return keyed.map((k) => k.f);
 }
 
 export const countBySeverity = (findings: Finding[]) =>

@@ -8,7 +8,7 @@
  * the input cells) and read where the row is now (by its id in column A).
  */
 import type { Granularite, Schema } from "../../model/schema";
-import { a1 } from "../../util/a1";
+import { a1, cellNumber } from "../../util/a1";
 import { axeColumns } from "../layout/axeSheet";
 import { calendarGrid } from "../../model/calendarGrid";
 import { isFilled } from "../rollup/excel";
@@ -39,8 +39,9 @@ export function statutsHorsPrevision(
     if (sheetPlan.kind !== "axe") continue;
     const sheet = sheetOf(snapshot, sheetPlan.name);
     if (!sheet) continue;
-    /** What the layout wrote in each cell (a mark such as « prévu » is no status typed). */
-    const written = new Map(sheetPlan.cells.map((c) => [a1(c.row, c.col), c.value]));
+    /** What the layout wrote in each cell, by `cellNumber` (a mark such as « prévu » is no status typed). */
+    const written = new Map<number, unknown>();
+    for (const c of sheetPlan.cells) written.set(cellNumber(c.row, c.col), c.value);
     for (const c of sheetPlan.cells) {
       const info = c.col === 1 && typeof c.value === "string" ? nodes.get(c.value) : undefined;
       if (!info?.sousAction) continue;
@@ -50,7 +51,7 @@ export function statutsHorsPrevision(
         if (inputs.has(`${sheetPlan.name}!${a1(c.row, col)}`)) continue;
         const address = a1(row, col);
         const value = cellOf(sheet, address)?.value;
-        if (!isFilled(value) || value === written.get(a1(c.row, col))) continue;
+        if (!isFilled(value) || value === written.get(cellNumber(c.row, col))) continue;
         out.push({
           ...finding(
             "calendrier.statut-hors-prevision",

@@ -83,8 +83,11 @@ export function locate(meta: PlanMeta, snapshot: Snapshot, nodes: Map<string, No
   }
 
   const cells = new Map<string, Located>();
+  // Each sheet by name, the first of a name as sheetOf finds it.
+  const sheets = new Map<string, SheetSnapshot>();
+  for (const s of snapshot.sheets) if (!sheets.has(s.name)) sheets.set(s.name, s);
   for (const b of meta.bindings) {
-    const sheet = sheetOf(snapshot, b.sheet);
+    const sheet = sheets.get(b.sheet);
     if (!sheet) continue;
     const at = parseA1(b.address);
     let row = at.row;
@@ -93,7 +96,8 @@ export function locate(meta: PlanMeta, snapshot: Snapshot, nodes: Map<string, No
       if (found === undefined) continue;
       row = found;
     }
-    const address = a1(row, at.col);
+    // The layout writes addresses as a1 does: a row where it was keeps its address.
+    const address = row === at.row ? b.address : a1(row, at.col);
     cells.set(b.key, { sheet, address, cell: cellOf(sheet, address) });
   }
   return { cells, rowOf, findings };

@@ -7,7 +7,7 @@
 import { parseSchema } from "../../model/parse";
 import type { Schema } from "../../model/schema";
 import { layoutWorkbook, type LayoutOptions } from "../layout";
-import { META_MARKER, META_SHEET } from "../layout/metaSheet";
+import { META_MARKER, META_SHEET, writtenChunks } from "../layout/metaSheet";
 import type { PlanMeta, WorkbookPlan } from "../plan";
 import { validRegister } from "../register";
 import { sheetOf, type Snapshot } from "../snapshot";
@@ -28,16 +28,13 @@ export function readMeta(snapshot: Snapshot): MetaRead {
     rows.push([String(key), String(sheet.cells.get(`B${row}`)?.value ?? "")]);
   }
   if (rows[0]?.[0] !== META_MARKER) return altered(`${META_SHEET}!A1`);
-  const joined = (key: string) =>
-    rows
-      .filter(([k]) => k === key)
-      .map(([, v]) => v)
-      .join("");
+  const chunksOf = (key: string) => rows.filter(([k]) => k === key).map(([, v]) => v);
+  const metaChunks = chunksOf("meta");
   let meta: PlanMeta;
   let model: unknown;
   try {
-    meta = JSON.parse(joined("meta")) as PlanMeta;
-    model = JSON.parse(joined("model"));
+    meta = JSON.parse(metaChunks.join("")) as PlanMeta;
+    model = JSON.parse(chunksOf("model").join(""));
   } catch {
     return altered("JSON");
   }
@@ -47,8 +44,21 @@ export function readMeta(snapshot: Snapshot): MetaRead {
   if (!parsed.ok) return altered(`modèle : ${parsed.errors[0]?.path} ${parsed.errors[0]?.message}`);
   const again = layoutWorkbook(parsed.schema, layoutOptionsOf(meta));
   if (!again.ok) return altered(again.error.message);
-  if (JSON.stringify(again.plan.meta) !== JSON.stringify(meta)) return altered("carte des cellules");
+  if (!sameMeta(metaChunks, meta, again.plan)) return altered("carte des cellules");
   return { ok: true, meta, schema: parsed.schema, plan: again.plan };
+}
+
+/**
+ * Whether the metadata read (its chunks as stored, and parsed) is the one the layout made again: the same JSON.
+ * The layout's metadata sheet holds that JSON already, in chunks: when the stored chunks are the very same texts,
+ * the parsed metadata says it again word for word (JSON.stringify undoes JSON.parse), and neither is written out
+ * again; otherwise (other chunk sizes, spaces added by hand) the parsed metadata is written out and compared.
+ */
+function sameMeta(stored: string[], meta: PlanMeta, again: WorkbookPlan): boolean {
+  const sheet = again.sheets.find((s) => s.name === META_SHEET);
+  const written = sheet ? writtenChunks(sheet, "meta") : [JSON.stringify(again.meta)];
+  if (stored.length === written.length && stored.every((c, i) => c === written[i])) return true;
+  return JSON.stringify(meta) === written.join("");
 }
 
 /** The options a workbook's layout was made with, from its metadata: to make it again. */

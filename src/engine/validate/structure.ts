@@ -142,7 +142,12 @@ export function checkFormulas(plan: WorkbookPlan, location: Location, nodes: Map
     if (!at) continue;
     const delta = parseA1(at.address).row - parseA1(b.address).row;
     const found = at.cell?.formula;
-    if (found && normalizeFormula(found) === normalizeFormula(b.formula, delta)) continue;
+    // The very formula written, in place: the same once normalized, without normalizing it (most cells).
+    if (
+      found &&
+      ((delta === 0 && found === b.formula) || normalizeFormula(found) === normalizeFormula(b.formula, delta))
+    )
+      continue;
     const info = nodes.get(b.node);
     const expected = shiftFormula(b.formula, delta);
     const value = found ?? at.cell?.value;
