@@ -31,9 +31,8 @@ export function validateFile(file: string, options: ValidateFileOptions = {}): P
 
 /** Loaded only here: with a worker, this thread never loads the workbook reader. */
 async function inThisThread(file: string, options: ValidateFileOptions): Promise<ReadReport> {
-  const { validateHere } = await import("./validateOne");
-  const { plan: _plan, ...report } = await validateHere(file, options);
-  return report;
+  const { sentBack, validateHere } = await import("./validateOne");
+  return sentBack(await validateHere(file, options), options);
 }
 
 function startWorker(): Worker {

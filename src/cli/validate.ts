@@ -55,6 +55,7 @@ export async function validateCommand(args: string[], o: ValidateCliOptions, lan
       ...(o.year ? { year: o.year } : {}),
       factor: o.factor,
       zThreshold: o.zThreshold,
+      findingsOnly: true,
     });
     for (const f of report.findings) all.push({ ...f, file });
     unreadable ||= !report.readable;

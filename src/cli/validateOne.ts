@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { Schema } from "../model/schema";
-import { unreadableReport, validateSnapshot, type ValidationReport } from "../engine/validate";
+import { unreadableReport, validateSnapshot, type ReadReport, type ValidationReport } from "../engine/validate";
 import type { Snapshot } from "../engine/snapshot";
 import { inflateRawNode } from "../hosts/xlsx/inflateNode";
 import { snapshotXlsx } from "../hosts/xlsx/snapshot";
@@ -18,6 +18,15 @@ export interface ValidateFileOptions {
   factor?: number;
   /** Beyond this modified z-score, a value is far from its earlier years (default 3.5). */
   zThreshold?: number;
+  /** Only what a check prints (findings and completion): the model, metadata and values stay in the worker. */
+  findingsOnly?: boolean;
+}
+
+/** The report as the calling thread gets it: without the plan (its metadata stands for it), or its findings alone. */
+export function sentBack({ plan: _plan, ...report }: ValidationReport, options: ValidateFileOptions): ReadReport {
+  if (!options.findingsOnly) return report;
+  const { source, readable, findings, completion } = report;
+  return { source, readable, findings, completion, values: new Map() };
 }
 
 export async function validateHere(file: string, options: ValidateFileOptions): Promise<ValidationReport> {
