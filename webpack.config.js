@@ -18,7 +18,7 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { NormalModuleReplacementPlugin, ProvidePlugin } = require("webpack");
+const { ProvidePlugin } = require("webpack");
 
 // The manifest's rewriting is TypeScript shared with its tests: tsx lets Node require it (jest has its own loader).
 const unregisterTsx = require("tsx/cjs/api").register();
@@ -115,10 +115,6 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      // exceljs runs as its prebuilt browser bundle here, whose internals the Node-side patches cannot reach.
-      new NormalModuleReplacementPlugin(/[\\/]exceljsQuirks$/, (resource) => {
-        resource.request = resource.request.replace(/exceljsQuirks$/, "exceljsQuirks.browser");
-      }),
       // csv-parse (référentiel tables, exports) uses Node's Buffer: the well-known polyfill stands in.
       new ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
       new HtmlWebpackPlugin({

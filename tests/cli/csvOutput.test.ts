@@ -10,7 +10,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { loadBuiltin } from "../../src/model/builtins";
 import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
-import { installExceljsQuirks } from "../../src/hosts/xlsx/exceljsQuirks";
+import { installExceljsQuirks } from "../support/exceljsQuirks";
 import { writeCsv } from "../../src/model/referentiel/csv";
 import { toTable } from "../../src/model/referentiel/toTable";
 import { TIDY_COLUMNS, type TidyRow } from "../../src/engine/tidy";

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readXlsx } from "../../src/hosts/xlsx/readWorkbook";
+import { readXlsx } from "../support/readWorkbook";
 import { typo } from "../../src/util/typography";
 
 // Each test spawns `node bin/bilan.js`, several seconds apiece on a loaded 2-core machine.

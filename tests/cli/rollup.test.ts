@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadBuiltin } from "../../src/model/builtins";
 import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
-import { readXlsx } from "../../src/hosts/xlsx/readWorkbook";
+import { readXlsx } from "../support/readWorkbook";
 import { fillValid } from "../support/fill";
 import { planOf } from "../support/plans";
 

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { loadBuiltin } from "../../src/model/builtins";
 import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
-import { readXlsx } from "../../src/hosts/xlsx/readWorkbook";
+import { readXlsx } from "../support/readWorkbook";
 import { snapshotXlsx } from "../../src/hosts/xlsx/snapshot";
 import { validateSnapshot } from "../../src/engine/validate";
 import { MARK_HEAD, MARK_STYLE } from "../../src/engine/validate/marks";

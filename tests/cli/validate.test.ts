@@ -12,7 +12,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { loadBuiltin } from "../../src/model/builtins";
 import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
-import { installExceljsQuirks } from "../../src/hosts/xlsx/exceljsQuirks";
+import { installExceljsQuirks } from "../support/exceljsQuirks";
 import { fillValid } from "../support/fill";
 import { planOf } from "../support/plans";
 import { cfbWithStreams } from "../support/cfb";

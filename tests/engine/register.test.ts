@@ -16,7 +16,7 @@ import { snapshotOf } from "../support/snapshotOf";
 import { readBack, setCell, sheetNamed } from "../support/fill";
 import { GENERATED_AT, bindingCell } from "../support/plans";
 import { countKey, fivePartners, partnerPlan } from "../support/fivePartners";
-import type { ReadWorkbook } from "../../src/hosts/xlsx/readWorkbook";
+import type { ReadWorkbook } from "../support/readWorkbook";
 
 jest.setTimeout(60_000);
 

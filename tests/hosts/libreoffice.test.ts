@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { a1 } from "../../src/util/a1";
 import type { WorkbookPlan } from "../../src/engine/plan";
 import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
-import { readXlsx, type ReadWorkbook } from "../../src/hosts/xlsx/readWorkbook";
+import { readXlsx, type ReadWorkbook } from "../support/readWorkbook";
 import { convertWithLibreOffice, disposeLibreOfficeProfile } from "../support/libreoffice";
 import { bindingCell, builtinPlan, expand, setInput } from "../support/plans";
 import { renderPlanInExcel } from "../../src/hosts/office/renderPlan";

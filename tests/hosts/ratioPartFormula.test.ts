@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { ratioPartFormula } from "../../src/engine/layout/inputs";
-import { readXlsx } from "../../src/hosts/xlsx/readWorkbook";
+import { readXlsx } from "../support/readWorkbook";
 import { convertWithLibreOffice, disposeLibreOfficeProfile } from "../support/libreoffice";
 
 const dir = mkdtempSync(join(tmpdir(), "bilan-ratio-"));

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { BUILTIN_IDS, loadBuiltin } from "../../src/model/builtins";
 import type { Schema } from "../../src/model/schema";
 import { parseSchemaOrThrow } from "../../src/model/parse";
-import type { ReadWorkbook } from "../../src/hosts/xlsx/readWorkbook";
+import type { ReadWorkbook } from "../support/readWorkbook";
 import { disposeLibreOfficeProfile } from "../support/libreoffice";
 import { differences, recalculate, type RecalcCase } from "../support/recalc";
 import { couverture } from "../support/couverture";

@@ -13,7 +13,7 @@ import type { Schema } from "../../src/model/schema";
 import { inLangOf } from "../../src/model/vocabulaire";
 import type { WorkbookPlan } from "../../src/engine/plan";
 import { wordKinds } from "../../src/engine/valueWords";
-import type { ReadWorkbook } from "../../src/hosts/xlsx/readWorkbook";
+import type { ReadWorkbook } from "../support/readWorkbook";
 import { disposeLibreOfficeProfile } from "../support/libreoffice";
 import { differences, recalculate, type RecalcCase } from "../support/recalc";
 import { couverture } from "../support/couverture";

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { WorkbookPlan } from "../../src/engine/plan";
 import { renderPlanToXlsx } from "../../src/hosts/xlsx/renderPlan";
 import { main } from "../../src/cli";
-import { readXlsx, type ReadWorkbook } from "../../src/hosts/xlsx/readWorkbook";
+import { readXlsx, type ReadWorkbook } from "./readWorkbook";
 import { convertAllWithLibreOffice } from "./libreoffice";
 
 export interface RecalcCase {

@@ -4,7 +4,7 @@
  */
 import type { SheetSnapshot, SnapCell, Snapshot } from "../../src/engine/snapshot";
 import type { CommentsBySheet } from "../../src/hosts/xlsx/comments";
-import type { ReadWorkbook } from "../../src/hosts/xlsx/readWorkbook";
+import type { ReadWorkbook } from "./readWorkbook";
 
 export function snapshotOf(workbook: ReadWorkbook, source: string, comments?: CommentsBySheet): Snapshot {
   const sheets: SheetSnapshot[] = workbook.sheets.map((s) => {

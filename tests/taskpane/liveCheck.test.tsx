@@ -22,7 +22,7 @@ import { planOf } from "../support/plans";
 
 // fill.ts also writes and reads files, with exceljs, which jsdom cannot load: not needed here.
 jest.mock("../../src/hosts/xlsx/renderPlan", () => ({}));
-jest.mock("../../src/hosts/xlsx/readWorkbook", () => ({}));
+jest.mock("../support/readWorkbook", () => ({}));
 jest.setTimeout(60_000);
 
 // The pane's updates after a check come from Excel's events, outside any act() of the test.

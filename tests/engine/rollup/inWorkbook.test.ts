@@ -6,7 +6,7 @@
 import { validateSnapshot } from "../../../src/engine/validate";
 import { computeRollups, fillPlan, formulaResults } from "../../../src/engine/rollup";
 import { snapshotOf } from "../../support/snapshotOf";
-import type { ReadWorkbook } from "../../../src/hosts/xlsx/readWorkbook";
+import type { ReadWorkbook } from "../../support/readWorkbook";
 import { parseA1 } from "../../../src/util/a1";
 import { couverture } from "../../support/couverture";
 import { readBack, setCell, shiftRows } from "../../support/fill";

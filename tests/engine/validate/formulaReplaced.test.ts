@@ -5,7 +5,7 @@
 import { parseSchemaOrThrow } from "../../../src/model/parse";
 import { validateSnapshot } from "../../../src/engine/validate";
 import { snapshotOf } from "../../support/snapshotOf";
-import type { ReadWorkbook } from "../../../src/hosts/xlsx/readWorkbook";
+import type { ReadWorkbook } from "../../support/readWorkbook";
 import { parseA1 } from "../../../src/util/a1";
 import { fillValid, normalizeFormula, readBack, setCell, sheetNamed, shiftRows } from "../../support/fill";
 import { planOf } from "../../support/plans";

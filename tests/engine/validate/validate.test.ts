@@ -10,7 +10,7 @@ import { checkStatut } from "../../../src/engine/validate/values";
 import { META_SHEET } from "../../../src/engine/layout/metaSheet";
 import type { WorkbookPlan } from "../../../src/engine/plan";
 import { snapshotOf } from "../../support/snapshotOf";
-import type { ReadWorkbook } from "../../../src/hosts/xlsx/readWorkbook";
+import type { ReadWorkbook } from "../../support/readWorkbook";
 import { a1, parseA1 } from "../../../src/util/a1";
 import { fillValid, readBack, serial, setCell, sheetNamed, shiftRows } from "../../support/fill";
 import { planOf, setInput } from "../../support/plans";

@@ -9,7 +9,7 @@ import { BUILTIN_IDS } from "../../../src/model/builtins";
 import type { ValidationRule, WorkbookPlan } from "../../../src/engine/plan";
 import { renderPlanToXlsx } from "../../../src/hosts/xlsx/renderPlan";
 import { rectangles } from "../../../src/util/rectangles";
-import { readXlsx, type ReadValidation, type ReadWorkbook } from "../../../src/hosts/xlsx/readWorkbook";
+import { readXlsx, type ReadValidation, type ReadWorkbook } from "../../support/readWorkbook";
 import { a1, parseA1 } from "../../../src/util/a1";
 import { builtinPlan, expand } from "../../support/plans";
 

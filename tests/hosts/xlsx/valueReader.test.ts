@@ -14,7 +14,7 @@ import { BUILTIN_IDS, loadBuiltin } from "../../../src/model/builtins";
 import { readComments } from "../../../src/hosts/xlsx/comments";
 import { checkXlsx } from "../../../src/hosts/xlsx/guard";
 import { inflateRawNode } from "../../../src/hosts/xlsx/inflateNode";
-import { readXlsx } from "../../../src/hosts/xlsx/readWorkbook";
+import { readXlsx } from "../../support/readWorkbook";
 import { renderPlanToXlsx } from "../../../src/hosts/xlsx/renderPlan";
 import { snapshotXlsx } from "../../../src/hosts/xlsx/snapshot";
 import { fillRandom } from "../../support/fillRandom";

@@ -1,7 +1,8 @@
 /**
- * Work-arounds for exceljs 4.4 behaviours that would spoil reading a bilan
- * workbook (its writing has its own, in streamingWriter.ts and
- * definedNames.ts).
+ * Work-arounds for exceljs 4.4 behaviours that would spoil the tests' full
+ * read of a bilan workbook (readWorkbook.ts; the product reads values with
+ * src/hosts/xlsx/valueReader.ts, and exceljs's writing has its own, in
+ * streamingWriter.ts and definedNames.ts).
  *
  * 1. Internal links. Excel writes them as `location="'Sheet'!A1"` with no
  *    relationship; exceljs' reader drops such links. The reader is patched
@@ -10,9 +11,6 @@
  *    `locked="false"`: valid xsd:boolean) read as unprotected sheets and
  *    locked cells: exceljs only knows `1`/`0`. The reader is patched to take
  *    `true`/`false` there.
- *
- * In the browser bundle this module is replaced by exceljsQuirks.browser.ts:
- * there exceljs is its prebuilt dist, whose internals cannot be patched.
  *
  * The patches are installed once, on first use.
  */

@@ -1,12 +1,12 @@
 /**
- * Reads back what a bilan workbook holds, as plain data: for tests of the
- * .xlsx host and for validation of a filled-in workbook. Only what is needed
- * to check a workbook against its plan; no styles beyond locking and number
- * formats.
+ * Reads back what a bilan workbook holds, with exceljs, as plain data: for
+ * tests of the .xlsx host (locking, number formats, validations, conditional
+ * formats, merges, names) and as the reference the product's own reader,
+ * src/hosts/xlsx/valueReader.ts, is compared with.
  */
 import ExcelJS from "exceljs";
 import { installExceljsQuirks } from "./exceljsQuirks";
-import { plainDefinedNames } from "./definedNames";
+import { plainDefinedNames } from "../../src/hosts/xlsx/definedNames";
 
 export type ReadScalar = string | number | boolean;
 
