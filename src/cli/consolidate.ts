@@ -10,8 +10,9 @@ import { existsSync } from "node:fs";
 import { inLang, t, type Lang } from "../i18n";
 import type { ReadReport } from "../engine/validate";
 import { langOf, type WorkbookPlan } from "../engine/plan";
-import { awaited, registerName, type Etat, type Register } from "../engine/register";
-import { etatWord, modificationRow } from "../engine/registerReport";
+import { awaited, registerName, type Etat, type Register, type Retour } from "../engine/register";
+import { etatWord, modificationRow, retourName } from "../engine/registerReport";
+import type { Schema } from "../model/schema";
 import { consolidate, sourceReport, type ConsolidationSource } from "../engine/consolidate";
 import { masterPlan, PAR_SOURCE } from "../engine/consolidateMaster";
 import { renderPlanToXlsx } from "../hosts/xlsx/renderPlan";
@@ -77,7 +78,8 @@ export async function consolidateCommand(args: string[], o: ConsolidateOptions, 
     return Math.max(code, 1);
   }
   // States were typed in the register sheet of the master this run replaces, named in its language.
-  if (c.register) sayRegister(c.register, master.plan, lang, say, registerName(langOf(own?.meta ?? master.plan.meta)));
+  if (c.register)
+    sayRegister(c.register, master.plan, c.schema!, lang, say, registerName(langOf(own?.meta ?? master.plan.meta)));
   writeOutput(o.output, await renderPlanToXlsx(master.plan), o.force, lang, [
     ...sources.map((x) => x.file),
     ...(o.schema ? [o.schema] : []),
@@ -97,17 +99,19 @@ export async function consolidateCommand(args: string[], o: ConsolidateOptions, 
 function sayRegister(
   register: Register,
   plan: WorkbookPlan,
+  schema: Schema,
   lang: Lang,
   say: (line: string) => void,
   typedIn: string,
 ): void {
   const bound = new Map(plan.meta.bindings.map((b) => [b.key, b]));
   const where = (key: string) => bound.get(key);
+  const nameOf = (r: Retour) => retourName(r, schema, lang);
   for (const r of register.retours) {
     for (const e of r.historique.filter((x) => x.date === register.date && x.cause === "saisie"))
       say(
         t(lang, "cli.consolidate.etatSaisi", {
-          who: r.who,
+          who: nameOf(r),
           from: etatWord(lang, e.avant),
           to: etatWord(lang, e.etat),
           where: typedIn,
@@ -115,7 +119,7 @@ function sayRegister(
       );
     if (r.recu !== register.date || !r.modifications.length) continue;
     const files = r.sources.map((x) => x.fichier).join(", ");
-    say(t(lang, "cli.consolidate.modifications", { who: r.who, files, count: r.modifications.length }));
+    say(t(lang, "cli.consolidate.modifications", { who: nameOf(r), files, count: r.modifications.length }));
     for (const m of r.modifications) {
       const row = modificationRow(lang, where, m);
       say(
@@ -139,5 +143,5 @@ function sayRegister(
     }),
   );
   const silent = awaited(register);
-  if (silent.length) say(t(lang, "cli.consolidate.awaited", { names: silent.map((r) => r.who).join(", ") }));
+  if (silent.length) say(t(lang, "cli.consolidate.awaited", { names: silent.map(nameOf).join(", ") }));
 }

@@ -21,7 +21,7 @@ export interface RegisterCliOptions {
 export async function registerCommand(file: string, o: RegisterCliOptions, lang: Lang): Promise<number> {
   const read = trustedRead(await validateFile(file));
   if (!read.ok) throw new UserError(t(lang, "format.labelled", { label: file, text: inLang(lang, read.reason) }));
-  const { meta } = read.report;
+  const { meta, schema } = read.report;
   if (!meta.register) throw new UserError(t(lang, "cli.register.none", { file }));
   // What the ODPE typed in the sheet is the state now, read today (the next consolidation records it for good).
   const register = applyEtatsSaisis(meta.register, read.report.etatsSaisis ?? [], new Date().toISOString());
@@ -30,10 +30,10 @@ export async function registerCommand(file: string, o: RegisterCliOptions, lang:
   const bound = new Map(meta.bindings.map((b) => [b.key, b]));
   const text =
     o.format === "json"
-      ? registerJson(register, lang, (key) => bound.get(key))
+      ? registerJson(register, lang, (key) => bound.get(key), schema)
       : o.format === "csv"
-        ? registerCsv(register, lang, { delimiter: o.delimiter, bom: o.bom })
-        : registerTable(register, lang);
+        ? registerCsv(register, lang, schema, { delimiter: o.delimiter, bom: o.bom })
+        : registerTable(register, lang, schema);
   if (o.output) writeOutput(o.output, text, o.force, lang, [file]);
   else process.stdout.write(text);
   return 0;

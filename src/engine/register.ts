@@ -19,7 +19,7 @@
  *   with its findings (its values are not merged: the earlier ones stay);
  * - a return with no file this run keeps its recorded values in the master.
  */
-import { both, type Bilingual, type Lang } from "../i18n";
+import { both, type Bilingual, type Lang, type PerLang } from "../i18n";
 import { LANGS } from "../model/vocabulaire";
 import type { Schema } from "../model/schema";
 import type { SourceRef } from "./plan";
@@ -179,7 +179,7 @@ export interface Settled {
 const cutOf = (u: Unit) => (u.members[0]!.consolidated ? undefined : u.members[0]!.holds[0]!.cut);
 
 /** Why a file for a validé return is refused, naming the words to set it back in the master's language. */
-const lockedReason = (who: string, lang: Lang): Bilingual =>
+const lockedReason = (who: string | PerLang, lang: Lang): Bilingual =>
   both("register.locked", {
     who,
     sheet: registerName(lang),
@@ -212,7 +212,12 @@ export function settleReturns(units: Unit[], register: Register | undefined, lan
       continue;
     }
     if (prev.etat === "validé") {
-      for (const m of fresh) out.refused.push({ file: m.file, cut, reason: lockedReason(prev.who, lang) });
+      for (const m of fresh) {
+        // The return named in each language, as the register's sheet names it.
+        const c = m.meta.cut;
+        const who = c ? { fr: cutName(c.kind, c.nom, "fr"), en: cutName(c.kind, c.nom, "en") } : prev.who;
+        out.refused.push({ file: m.file, cut, reason: lockedReason(who, lang) });
+      }
       continue;
     }
     const old = unit.members.filter((m) => !fresh.includes(m));

@@ -1,6 +1,8 @@
 /** The register of returns as reports (JSON, CSV, a plain table) and its words (states, history) in either language. */
 import { t, type Lang } from "../i18n";
 import { writeCsv, type CsvOptions } from "../model/referentiel/csv";
+import type { Schema } from "../model/schema";
+import { cutName } from "./consolidateSources";
 import type { CellBinding } from "./plan";
 import type { Etat, Evenement, Modification, Register, Retour } from "./register";
 import type { SnapValue } from "./snapshot";
@@ -52,10 +54,21 @@ export const REGISTER_COLUMNS = [
 
 type Row = Record<(typeof REGISTER_COLUMNS)[number], string | number>;
 
-function row(r: Retour, lang: Lang): Row {
+/**
+ * A return's name in a language: « Partenaire CAF », "Partner CAF" (the register records it in French; a cut the
+ * model no longer holds keeps its recorded name).
+ */
+export function retourName(r: Pick<Retour, "cut" | "who">, schema: Schema, lang: Lang): string {
+  const [kind, id] = r.cut.split(":") as [string, string];
+  if (kind !== "partenaire" && kind !== "territoire") return r.who;
+  const nom = (kind === "partenaire" ? schema.partenaires : schema.territoires).find((a) => a.id === id)?.nom;
+  return nom === undefined ? r.who : cutName(kind, nom, lang);
+}
+
+function row(r: Retour, lang: Lang, schema: Schema): Row {
   return {
     cut: r.cut,
-    who: r.who,
+    who: retourName(r, schema, lang),
     state: etatWord(lang, r.etat),
     received: r.recu ? day(r.recu) : "",
     files: r.sources.map((s) => s.fichier).join(", "),
@@ -80,11 +93,11 @@ export function modificationRow(lang: Lang, where: Where, [key, before, after]: 
 }
 
 /** Each return with its findings and modifications in full (its values stay in the workbook). */
-export function registerJson(register: Register, lang: Lang, where: Where): string {
+export function registerJson(register: Register, lang: Lang, where: Where, schema: Schema): string {
   const out = {
     date: register.date,
     returns: register.retours.map((r) => ({
-      ...row(r, lang),
+      ...row(r, lang, schema),
       history: r.historique.map((e) => evenementText(lang, e)),
       findings: r.constats.map(([severity, place, rule, message, messageEn]) => ({
         severity,
@@ -98,19 +111,19 @@ export function registerJson(register: Register, lang: Lang, where: Where): stri
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-export function registerCsv(register: Register, lang: Lang, options: CsvOptions = {}): string {
+export function registerCsv(register: Register, lang: Lang, schema: Schema, options: CsvOptions = {}): string {
   const rows = register.retours.map((r) => {
-    const x = row(r, lang);
+    const x = row(r, lang, schema);
     return REGISTER_COLUMNS.map((k) => x[k]);
   });
   return writeCsv([[...REGISTER_COLUMNS], ...rows], { ...options, escapeFormulas: true });
 }
 
 /** Aligned columns for the terminal, history aside: who, state, received, files, errors, warnings, modifications. */
-export function registerTable(register: Register, lang: Lang): string {
+export function registerTable(register: Register, lang: Lang, schema: Schema): string {
   const header = t(lang, "cli.register.header").split("|");
   const rows = register.retours.map((r) => {
-    const x = row(r, lang);
+    const x = row(r, lang, schema);
     return [x.who, x.state, x.received, x.files, x.errors, x.warnings, x.modifications].map(String);
   });
   const widths = header.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => r[i]!.length))));

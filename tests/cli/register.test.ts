@@ -184,10 +184,12 @@ test("an English master: its Returns sheet read back, a state typed in English a
       "en",
     ]);
     expect(two.status).toBe(1);
-    expect(two.stderr).toContain(`Partenaire ${dir5.nom}: state received → validated (typed in Returns)`);
-    expect(two.stderr).toContain(`Partenaire ${ars.nom}: state to correct → received (typed in Returns)`);
+    // Returns are named in the run's language, as the sheet names them.
+    expect(two.stderr).toContain(`Partner ${dir5.nom}: state received → validated (typed in Returns)`);
+    expect(two.stderr).toContain(`Partner ${ars.nom}: state to correct → received (typed in Returns)`);
+    expect(two.stderr).toContain(`Not answered: Partner ${dasp.nom}, Partner ${cde.nom}, Partner ${pmi.nom}`);
     expect(two.stderr).toContain(
-      `en-direction-v2.xlsx: rejected — the return "Partenaire ${dir5.nom}" is validated, hence locked: set its state back to "received" or "to correct" in the "Returns" sheet`,
+      `en-direction-v2.xlsx: rejected — the return "Partner ${dir5.nom}" is validated, hence locked: set its state back to "received" or "to correct" in the "Returns" sheet`,
     );
     expect(two.stderr).toContain("1 received, 0 to correct, 1 validated, 3 not answered");
 
@@ -196,6 +198,13 @@ test("an English master: its Returns sheet read back, a state typed in English a
       returns: { who: string; state: string }[];
     };
     expect(json.returns.slice(0, 2).map((r) => r.state)).toEqual(["validé", "reçu"]);
+    const en = JSON.parse(bilan(["register", "master.xlsx", "--format", "json", "--lang", "en"]).stdout) as {
+      returns: { who: string; state: string }[];
+    };
+    expect(en.returns.slice(0, 2).map((r) => [r.who, r.state])).toEqual([
+      [`Partner ${dir5.nom}`, "validated"],
+      [`Partner ${ars.nom}`, "received"],
+    ]);
   })();
 });
 

@@ -12,17 +12,8 @@ import { a1, colLetter, hyperlinkFormula } from "../../util/a1";
 import type { Lang } from "../../i18n";
 import type { Schema } from "../../model/schema";
 import type { CellBinding, SheetPlan } from "../plan";
-import {
-  ETATS,
-  REGISTER_ETAT_COL,
-  REGISTER_HEADER_ROW,
-  registerName,
-  type Etat,
-  type Register,
-  type Retour,
-} from "../register";
-import { etatWord, evenementText } from "../registerReport";
-import { cutName } from "../consolidateSources";
+import { ETATS, REGISTER_ETAT_COL, REGISTER_HEADER_ROW, registerName, type Etat, type Register } from "../register";
+import { etatWord, evenementText, retourName } from "../registerReport";
 import { severityWord, type Severity } from "../validate/findings";
 import { SheetBuilder } from "./sheetBuilder";
 import { buildTableSheet, TABLE_HEADER_ROW } from "./tableSheet";
@@ -75,22 +66,11 @@ function etatParams(lang: Lang): Record<string, string> {
   return { attendu: say("attendu"), recu: say("reçu"), aCorriger: say("à corriger"), valide: say("validé") };
 }
 
-/**
- * A return's name in the workbook's language: « Partenaire CAF », "Partner CAF" (the register records it in
- * French; a cut the model no longer holds keeps its recorded name).
- */
-function whoIn(r: Retour, schema: Schema, lang: Lang): string {
-  const [kind, id] = r.cut.split(":") as [string, string];
-  if (kind !== "partenaire" && kind !== "territoire") return r.who;
-  const nom = (kind === "partenaire" ? schema.partenaires : schema.territoires).find((a) => a.id === id)?.nom;
-  return nom === undefined ? r.who : cutName(kind, nom, lang);
-}
-
 export function buildRetours(register: Register, { schema, campaignYear, where, w }: RetoursContext): SheetPlan[] {
   const lang = w.lang;
   const constatsSheet = constatsName(lang);
   const modsSheet = modificationsName(lang);
-  const who = new Map(register.retours.map((r) => [r.cut, whoIn(r, schema, lang)]));
+  const who = new Map(register.retours.map((r) => [r.cut, retourName(r, schema, lang)]));
   const constatsRows = register.retours.flatMap((r) =>
     r.constats.map(([severity, place, rule, message, messageEn]) => [
       who.get(r.cut)!,

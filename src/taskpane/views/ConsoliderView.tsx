@@ -10,13 +10,14 @@ import { Badge, Button, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/
 import { consolidate, sourceReport, type Consolidation } from "../../engine/consolidate";
 import { langOf } from "../../engine/plan";
 import { awaited } from "../../engine/register";
+import { retourName } from "../../engine/registerReport";
 import { unreadableReport, validateSnapshot } from "../../engine/validate";
 import { snapshotXlsx } from "../../hosts/xlsx/snapshot";
 import { fusionner, lireBilan } from "../excel";
 import { usePane } from "../state";
 
 export function ConsoliderView() {
-  const { t, text, failure } = usePane();
+  const { t, text, failure, lang } = usePane();
   const input = useRef<HTMLInputElement>(null);
   const [result, setResult] = useState<Consolidation>();
   const [message, setMessage] = useState<{ intent: "success" | "warning" | "error"; text: string }>();
@@ -140,7 +141,7 @@ export function ConsoliderView() {
           <summary>{t("awaited", { count: awaited(result.register).length })}</summary>
           <ul className="pane-list">
             {awaited(result.register).map((r) => (
-              <li key={r.cut}>{r.who}</li>
+              <li key={r.cut}>{result.schema ? retourName(r, result.schema, lang) : r.who}</li>
             ))}
           </ul>
         </details>
