@@ -116,11 +116,14 @@ function readWorksheet(xml: string, path: string, ctx: Context): { cells: Map<st
         return;
     }
   });
-  parser.on("text", (text) => {
+  const onText = (text: string) => {
     if (into === "v") value = (value ?? "") + text;
     else if (into === "f") formula = (formula ?? "") + text;
     else if (into === "t") inline += text;
-  });
+  };
+  // A CDATA section is text too (exceljs drops it).
+  parser.on("text", onText);
+  parser.on("cdata", onText);
   parser.on("closetag", (tag) => {
     switch (localName(tag.name)) {
       case "v":
@@ -213,9 +216,11 @@ function sharedStrings(parts: Parts): string[] {
     else if (name === "rPh") phonetic = true;
     else if (name === "t") inT = current !== undefined && !phonetic;
   });
-  parser.on("text", (text) => {
+  const onText = (text: string) => {
     if (inT) current += text;
-  });
+  };
+  parser.on("text", onText);
+  parser.on("cdata", onText);
   parser.on("closetag", (tag) => {
     const name = localName(tag.name);
     if (name === "t") inT = false;

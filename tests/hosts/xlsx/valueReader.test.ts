@@ -3,7 +3,7 @@
  * on every built-in filled at random, in French and in English, on the same workbooks saved again by LibreOffice
  * (shared strings, its own styles, booleans and entities), and on hand-written parts for what neither
  * producer writes (prefixed elements, cells without an address, dates, errors, phonetic runs, merged cells that
- * hold a value, the 1904 calendar).
+ * hold a value, CDATA sections, the 1904 calendar).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -126,7 +126,8 @@ test("what neither producer writes: prefixes, cells without an address, every ce
       `<x:row r="2"><x:c r="A2" t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c s="1"><x:v>45658</x:v></x:c><x:c s="2"><x:v>12.5</x:v></x:c><x:c s="3"><x:v>45658.75</x:v></x:c></x:row>` +
         `<x:row><x:c r="A3" t="b"><x:v>1</x:v></x:c><x:c r="B3" t="e"><x:v>#DIV/0!</x:v></x:c><x:c r="C3" t="inlineStr"><x:is><x:r><x:t>Oui</x:t></x:r><x:r><x:t xml:space="preserve"> &amp; non</x:t></x:r></x:is></x:c><x:c r="D3" t="str"><x:f>"a"&amp;"b"</x:f><x:v>ab</x:v></x:c><x:c r="E3"><x:f>1/0</x:f><x:v></x:v></x:c></x:row>` +
         `<x:row r="5"><x:c r="B5"><x:f t="shared" ref="B5:B7" si="0">A5*2</x:f><x:v>2</x:v></x:c></x:row><x:row r="6"><x:c r="B6"><x:f t="shared" si="0"/><x:v>4</x:v></x:c></x:row><x:row r="7"><x:c r="b7"><x:f t="shared" si="0"/></x:c></x:row>` +
-        `<x:row r="9"><x:c r="A9" t="s"><x:v>0</x:v></x:c><x:c r="B9"><x:v>99</x:v></x:c></x:row>`,
+        `<x:row r="9"><x:c r="A9" t="s"><x:v>0</x:v></x:c><x:c r="B9"><x:v>99</x:v></x:c></x:row>` +
+        `<x:row r="10"><x:c r="A10"><x:v><![CDATA[7]]></x:v></x:c><x:c r="B10" t="inlineStr"><x:is><x:t><![CDATA[a < b]]></x:t></x:is></x:c></x:row>`,
       `<x:sheetProtection sheet="1"/><x:mergeCells count="1"><x:mergeCell ref="A9:C9"/></x:mergeCells>`,
     ),
   );
@@ -150,6 +151,8 @@ test("what neither producer writes: prefixes, cells without an address, every ce
     B6: { value: 4, formula: "=A6*2" },
     B7: { formula: "=A7*2" },
     A9: { value: " Réalisé " },
+    A10: { value: 7 },
+    B10: { value: "a < b" },
   });
 });
 
