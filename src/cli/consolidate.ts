@@ -9,7 +9,7 @@
 import { existsSync } from "node:fs";
 import { inLang, t, type Lang } from "../i18n";
 import type { ReadReport } from "../engine/validate";
-import { langOf, type WorkbookPlan } from "../engine/plan";
+import { bindingsByKey, langOf, type WorkbookPlan } from "../engine/plan";
 import { awaited, registerName, type Etat, type Register, type Retour } from "../engine/register";
 import { etatWord, modificationRow, retourName } from "../engine/registerReport";
 import type { Schema } from "../model/schema";
@@ -104,8 +104,7 @@ function sayRegister(
   say: (line: string) => void,
   typedIn: string,
 ): void {
-  const bound = new Map(plan.meta.bindings.map((b) => [b.key, b]));
-  const where = (key: string) => bound.get(key);
+  const where = bindingsByKey(plan.meta.bindings);
   const nameOf = (r: Retour) => retourName(r, schema, lang);
   for (const r of register.retours) {
     for (const e of r.historique.filter((x) => x.date === register.date && x.cause === "saisie"))

@@ -5,6 +5,7 @@
  */
 import { inLang, t, type Lang } from "../i18n";
 import { trustedRead } from "../engine/validate";
+import { bindingsByKey } from "../engine/plan";
 import { applyEtatsSaisis } from "../engine/register";
 import { registerCsv, registerJson, registerTable } from "../engine/registerReport";
 import { UserError, writeOutput } from "./output";
@@ -27,10 +28,9 @@ export async function registerCommand(file: string, o: RegisterCliOptions, lang:
   const register = applyEtatsSaisis(meta.register, read.report.etatsSaisis ?? [], new Date().toISOString());
   for (const e of read.report.etatsSaisis ?? [])
     if (!e.etat) process.stderr.write(`${t(lang, "cli.consolidate.etatInconnu", { where: e.where, text: e.text })}\n`);
-  const bound = new Map(meta.bindings.map((b) => [b.key, b]));
   const text =
     o.format === "json"
-      ? registerJson(register, lang, (key) => bound.get(key), schema)
+      ? registerJson(register, lang, bindingsByKey(meta.bindings), schema)
       : o.format === "csv"
         ? registerCsv(register, lang, schema, { delimiter: o.delimiter, bom: o.bom })
         : registerTable(register, lang, schema);

@@ -3,7 +3,7 @@ import { t, type Lang } from "../i18n";
 import { writeCsv, type CsvOptions } from "../model/referentiel/csv";
 import type { Schema } from "../model/schema";
 import { cutName } from "./consolidateSources";
-import type { CellBinding } from "./plan";
+import type { BindingOf } from "./plan";
 import type { Etat, Evenement, Modification, Register, Retour } from "./register";
 import type { SnapValue } from "./snapshot";
 
@@ -80,20 +80,17 @@ function row(r: Retour, lang: Lang, schema: Schema): Row {
   };
 }
 
-/** Where a key's cell is in the master, to name the cell of a Modification. */
-export type Where = (key: string) => CellBinding | undefined;
-
-const cellOf = (where: Where, key: string) => {
+const cellOf = (where: BindingOf, key: string) => {
   const b = where(key);
   return b ? `${b.sheet}!${b.address}` : "";
 };
 
-export function modificationRow(lang: Lang, where: Where, [key, before, after]: Modification) {
+export function modificationRow(lang: Lang, where: BindingOf, [key, before, after]: Modification) {
   return { cell: cellOf(where, key), key, old: valueText(lang, before), new: valueText(lang, after) };
 }
 
 /** Each return with its findings and modifications in full (its values stay in the workbook). */
-export function registerJson(register: Register, lang: Lang, where: Where, schema: Schema): string {
+export function registerJson(register: Register, lang: Lang, where: BindingOf, schema: Schema): string {
   const out = {
     date: register.date,
     returns: register.retours.map((r) => ({

@@ -6,7 +6,14 @@
 import { both, type Bilingual } from "../../i18n";
 import { fold } from "../../util/text";
 import type { Fiche, Granularite, Schema } from "../../model/schema";
-import type { CellBinding, DefinedName, PlanMeta, SourceRef, WorkbookPlan } from "../plan";
+import {
+  bindingsByKey,
+  type CellBinding,
+  type DefinedName,
+  type PlanMeta,
+  type SourceRef,
+  type WorkbookPlan,
+} from "../plan";
 import { buildAxeSheet, axeColumns, type AxeSheetContext } from "./axeSheet";
 import { calendarGrid } from "../../model/calendarGrid";
 import { cutHolds } from "./cuts";
@@ -54,12 +61,6 @@ function axePrefix(axe: string, numero: string): string {
 }
 
 /** A master's sheets of returns, reading its bindings by key. */
-/** A binding by its key: made only for a master's register (a map of 49,000 bindings on a ×10 workbook). */
-function bindingsByKey(bindings: CellBinding[]): (key: string) => CellBinding | undefined {
-  const bound = new Map(bindings.map((b) => [b.key, b]));
-  return (key) => bound.get(key);
-}
-
 export function layoutWorkbook(schema: Schema, options: LayoutOptions): LayoutResult {
   const { debut, fin } = schema.periode;
   const year = options.campaignYear;

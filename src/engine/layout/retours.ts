@@ -11,7 +11,7 @@
 import { a1, colLetter, hyperlinkFormula } from "../../util/a1";
 import type { Lang } from "../../i18n";
 import type { Schema } from "../../model/schema";
-import type { CellBinding, SheetPlan } from "../plan";
+import type { BindingOf, SheetPlan } from "../plan";
 import { ETATS, REGISTER_ETAT_COL, REGISTER_HEADER_ROW, registerName, type Etat, type Register } from "../register";
 import { etatWord, evenementText, retourName } from "../registerReport";
 import { severityWord, type Severity } from "../validate/findings";
@@ -49,14 +49,12 @@ const HISTORY_WIDTH = COLUMNS[COLUMNS.length - 1]![1];
 
 const day = (iso: string) => iso.slice(0, 10);
 
-/** Cell of a binding key in the master, for a Modifications row. */
-type Where = (key: string) => CellBinding | undefined;
-
 export interface RetoursContext {
   /** The master's model: the names of its partenaires and territoires, said in the workbook's language. */
   schema: Schema;
   campaignYear: number;
-  where: Where;
+  /** Where a key's cell is in the master, for a Modification row. */
+  where: BindingOf;
   w: Words;
 }
 

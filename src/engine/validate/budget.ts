@@ -13,7 +13,7 @@ import { euros, num } from "../../i18n/numbers";
 import { expecting, finding, type Expected, type Finding, type RuleId } from "./findings";
 import type { NodeInfo } from "../../model/nodes";
 import { placeOf, type Location } from "./locate";
-import type { BindingOf } from "./checkValues";
+import type { BindingOf } from "../plan";
 
 type Check = { rule: RuleId; params: Params; expected: Expected } | undefined;
 

@@ -10,7 +10,7 @@ import { asTarget } from "../layout/cibles";
 import { TEXT_MAX } from "../layout/inputs";
 import { RECIT_KINDS, RECIT_MAX } from "../layout/recit";
 import { parsePeriode } from "../../model/periods";
-import { langOf, type CellBinding, type PlanMeta } from "../plan";
+import { bindingsByKey, langOf, type BindingOf, type CellBinding, type PlanMeta } from "../plan";
 import { readStatut, type Statut } from "../../model/vocabulaire";
 import { phrase } from "../../i18n";
 import { num } from "../../i18n/numbers";
@@ -39,21 +39,6 @@ const TEXT_LIMIT: Partial<Record<CellBinding["kind"], number>> = {
   ...Object.fromEntries(RECIT_KINDS.map((k) => [k, RECIT_MAX])),
 };
 
-/** A binding by its key, the first of that key as `bindings.find` would give it. */
-export type BindingOf = (key: string) => CellBinding | undefined;
-
-/** Built on the first lookup: a scan of the bindings per lookup made large workbooks quadratic. */
-function bindingIndex(meta: PlanMeta): BindingOf {
-  let index: Map<string, CellBinding> | undefined;
-  return (key) => {
-    if (!index) {
-      index = new Map();
-      for (const b of meta.bindings) if (!index.has(b.key)) index.set(b.key, b);
-    }
-    return index.get(key);
-  };
-}
-
 const isEmpty = (at: Located | undefined) =>
   at?.cell?.value === undefined || (typeof at.cell.value === "string" && at.cell.value.trim() === "");
 
@@ -71,7 +56,7 @@ export function checkValues(
   /** Valid numbers by binding key, for ratio pairs and plausibility. */
   const numbers = new Map<string, number>();
   const flagged = new Set<string>();
-  const bindingOf = bindingIndex(meta);
+  const bindingOf = bindingsByKey(meta.bindings);
 
   for (const b of meta.bindings) {
     const at = location.cells.get(b.key);

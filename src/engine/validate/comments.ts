@@ -8,7 +8,7 @@
  */
 import { t, type Lang } from "../../i18n";
 import { parseA1 } from "../../util/a1";
-import type { CellBinding, PlanMeta } from "../plan";
+import { bindingsByKey, type CellBinding, type PlanMeta } from "../plan";
 import type { SnapComment, Snapshot } from "../snapshot";
 import { finding, RULES, type Finding, type FindingPlace } from "./findings";
 import type { NodeInfo } from "../../model/nodes";
@@ -31,8 +31,8 @@ export function placeComments(snapshot: Snapshot, meta: PlanMeta, location: Loca
   const boundAt = (sheet: string, address: string) => {
     if (!bound) {
       bound = new Map();
-      const byKey = new Map(meta.bindings.map((b) => [b.key, b]));
-      for (const [key, at] of location.cells) bound.set(`${at.sheet.name}\u0000${at.address}`, byKey.get(key)!);
+      const bindingOf = bindingsByKey(meta.bindings);
+      for (const [key, at] of location.cells) bound.set(`${at.sheet.name}\u0000${at.address}`, bindingOf(key)!);
     }
     return bound.get(`${sheet}\u0000${address}`);
   };

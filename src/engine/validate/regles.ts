@@ -17,7 +17,7 @@ import { parsePeriode } from "../../model/periods";
 import { readStatut } from "../../model/vocabulaire";
 import { familleOf } from "../../model/valueTypes";
 import { etatOf } from "../rollup/calendrier";
-import type { CellBinding } from "../plan";
+import { bindingsByKey, type CellBinding } from "../plan";
 import type { SnapValue } from "../snapshot";
 import type { Finding, FindingPlace } from "./findings";
 
@@ -86,7 +86,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 export function checkRegles(ctx: RuleContext): Finding[] {
   const { schema, campaign, values } = ctx;
   if (!schema.regles.length) return [];
-  const byKey = new Map(ctx.bindings.map((b) => [b.key, b]));
+  const bindingOf = bindingsByKey(ctx.bindings);
   const indicateurs = new Map(schema.axes.flatMap((a) => a.fiches.flatMap((f) => f.indicateurs.map((i) => [i.id, i]))));
   const sousActions = new Map<string, string[]>();
   for (const a of schema.axes)
@@ -148,7 +148,7 @@ export function checkRegles(ctx: RuleContext): Finding[] {
     if (left === undefined || right === undefined || compare(regle.operateur, left, right)) continue;
 
     // The finding goes to the first referenced value of the campaign that has a cell, else the first at all.
-    const cells = indicatorRefs.map((r) => byKey.get(keyOf(r, yearOf(r.year, campaign)))).filter(Boolean);
+    const cells = indicatorRefs.map((r) => bindingOf(keyOf(r, yearOf(r.year, campaign)))).filter(Boolean);
     const at = cells.find((b) => b!.period === String(campaign)) ?? cells[0];
     const place = at ? ctx.place(at) : undefined;
     out.push({
