@@ -129,7 +129,8 @@ async function inflateWithin(
     const declared = sizes.get(entry)!;
     const xml = /\.(xml|rels)$/i.test(entry.name);
     const native = inflateRaw && inflateNatively(entry, declared, inflateRaw);
-    const part = native ?? (await inflateStreaming(entry, declared, xml ? cells : undefined));
+    const part =
+      native ?? (await inflateStreaming(entry, declared, xml ? cells : undefined, xml && kept !== undefined));
     if (part instanceof Uint8Array) {
       if (!xml) continue;
       // The stream counted as it went; a part inflated at once is counted now.
@@ -149,6 +150,9 @@ async function inflateWithin(
 
 type Inflated = Uint8Array | "size" | "cells" | Error;
 
+/** What a part streamed without keeping gives back: it inflated within its bounds. */
+const NOTHING_KEPT = new Uint8Array(0);
+
 /** One call of the native inflater, bounded by the declared size; undefined when the part is neither deflated nor stored. */
 function inflateNatively(entry: ZipEntry, declared: number, inflateRaw: InflateRaw): Inflated | undefined {
   const content = entry._data?.compressedContent;
@@ -166,9 +170,15 @@ function inflateNatively(entry: ZipEntry, declared: number, inflateRaw: InflateR
 
 /**
  * The part streamed through JSZip, counting its cells on the way (`cells`, for XML parts) and stopping as soon as
- * it gives more than it declared or the cells go over budget. "size": more than declared, or ended short of it.
+ * it gives more than it declared or the cells go over budget; its bytes are kept only when asked (`keep`), else
+ * nothing is. "size": more than declared, or ended short of it.
  */
-function inflateStreaming(entry: ZipEntry, declared: number, cells: CellCounter | undefined): Promise<Inflated> {
+function inflateStreaming(
+  entry: ZipEntry,
+  declared: number,
+  cells: CellCounter | undefined,
+  keep: boolean,
+): Promise<Inflated> {
   let produced = 0;
   const chunks: Uint8Array[] = [];
   return new Promise<Inflated>((resolve) => {
@@ -186,8 +196,8 @@ function inflateStreaming(entry: ZipEntry, declared: number, cells: CellCounter 
         if (done) return;
         produced += chunk.length;
         if (produced > declared) return stop("size");
+        if (keep) chunks.push(chunk);
         if (!cells) return;
-        chunks.push(chunk);
         cells.feed(chunk);
         if (cells.count > LIMITS.cells) stop("cells");
       })
@@ -195,7 +205,7 @@ function inflateStreaming(entry: ZipEntry, declared: number, cells: CellCounter 
         if (!done) resolve(produced === declared ? e : "size");
       })
       .on("end", () => {
-        if (!done) resolve(cells ? concat(chunks, produced) : new Uint8Array(0));
+        if (!done) resolve(keep ? concat(chunks, produced) : NOTHING_KEPT);
       })
       .resume();
   });
