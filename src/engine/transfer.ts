@@ -7,7 +7,7 @@
  */
 import { t, type Lang } from "../i18n";
 import { LANGS } from "../model/vocabulaire";
-import { langOf, type CellPlan, type Scalar, type WorkbookPlan } from "./plan";
+import { bindingsByKey, langOf, type CellPlan, type Scalar, type WorkbookPlan } from "./plan";
 import { wordsOf } from "./layout/words";
 import { sheetOf, type SnapComment, type SnapValue, type Snapshot } from "./snapshot";
 import type { PlacedComment } from "./validate";
@@ -42,7 +42,7 @@ export function transferValues(
   labelOf: (node: string) => string,
 ): { carried: number; notCarried: NotCarried[] } {
   const cellOf = boundCells(newPlan, false);
-  const oldBindings = new Map(oldPlan.meta.bindings.map((b) => [b.key, b]));
+  const oldBinding = bindingsByKey(oldPlan.meta.bindings);
   let carried = 0;
   const notCarried: NotCarried[] = [];
   for (const [key, value] of values) {
@@ -55,7 +55,7 @@ export function transferValues(
       carried++;
       continue;
     }
-    const was = oldBindings.get(key);
+    const was = oldBinding(key);
     notCarried.push({
       key,
       label: was ? labelOf(was.node) : key,
